@@ -1,0 +1,11 @@
+module github.com/motcua-go/motcua/bench
+
+go 1.26
+
+require (
+	github.com/motcua-go/motcua v0.0.0
+	github.com/rickar/cal/v2 v2.1.13
+	github.com/rickb777/date/v2 v2.1.8
+)
+
+replace github.com/motcua-go/motcua => ../

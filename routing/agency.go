@@ -1,0 +1,51 @@
+package routing
+
+import "github.com/rickb777/date/v2"
+
+// Level is the tier of an administrative unit or agency.
+type Level uint8
+
+// Levels of government. District (cấp huyện) exists only until 2025-06-30.
+const (
+	Central  Level = iota + 1 // ministries and central agencies (trung ương)
+	Province                  // provinces and centrally-run cities (cấp tỉnh)
+	District                  // districts (cấp huyện), abolished from 2025-07-01
+	Commune                   // communes, wards, special zones (cấp xã)
+)
+
+// AgencyCode is an agency identifier in the QCVN 102:2016/BTTTT structure
+// V1V2V3.Z1Z2.Y1Y2.MX1X2, written most specific first: L4.L3.L2.L1.
+// Unused levels are zeros, e.g. 000.00.00.H49 (Quảng Ninh Provincial People's Committee).
+// The zero AgencyCode means "no agency".
+type AgencyCode struct {
+	L1 string // MX1X2: level-1 unit, a capital letter and two digits (G14, H49)
+	L2 string // Y1Y2: level-2 unit (department, district People's Committee), two digits
+	L3 string // Z1Z2: level-3 unit (commune People's Committee, sub-unit), two digits
+	L4 string // V1V2V3: level-4 unit, three digits
+}
+
+// Role names an agency by its function rather than its code, for example "commune-police";
+// it is resolved against the applicant's locality with a Directory.
+type Role string
+
+// Unit is one administrative unit or agency of the map, in force from From to Until (both
+// inclusive; a zero date is open). An abolished unit names its Successor, if any.
+type Unit struct {
+	Code      AgencyCode
+	Name      string     // display name, in Vietnamese
+	Level     Level      // tier of government
+	Parent    AgencyCode // enclosing unit (zero for the top)
+	Roles     []Role     // functions this unit performs for its parent's territory
+	From      date.Date  // first day in force; zero: always
+	Until     date.Date  // last day in force; zero: still in force
+	Successor AgencyCode // unit that took over on abolition
+	Note      string
+}
+
+// Directory is the administrative map: the known agencies with their effective dates, and
+// the roles they perform. It is immutable once built and safe for concurrent use.
+type Directory struct {
+	units  []Unit
+	byCode map[AgencyCode][]int // versions of one code, by From
+	roles  map[Role]struct{}
+}

@@ -1,0 +1,247 @@
+package routing
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/rickb777/date/v2"
+)
+
+// Problems found by validation, planning and selection. Test with errors.Is; the typed errors
+// below wrap them.
+var (
+	ErrSyntax        = errors.New("is not valid JSON")
+	ErrRequired      = errors.New("is required")
+	ErrInvalid       = errors.New("is not valid")
+	ErrDuplicate     = errors.New("is used more than once")
+	ErrUnknownStep   = errors.New("names no step of the route")
+	ErrCycle         = errors.New("is part of a cycle")
+	ErrStart         = errors.New("must be exactly one step with no predecessor")
+	ErrEnd           = errors.New("must be exactly one step that no step follows")
+	ErrUnreachable   = errors.New("cannot be reached from the start step")
+	ErrUnknownAgency = errors.New("is not a known agency")
+	ErrUnknownRole   = errors.New("is not a known role")
+	ErrAllotment     = errors.New("do not add up to the time limit")
+	ErrAbolished     = errors.New("was abolished")
+	ErrNotYet        = errors.New("was not yet in force")
+	ErrLimit         = errors.New("is not a usable time limit")
+	ErrTooShort      = errors.New("is shorter than the fixed allotments")
+	ErrNoRoute       = errors.New("matches no route")
+)
+
+// Lang selects the language of a message.
+type Lang uint8
+
+// Languages.
+const (
+	English Lang = iota
+	Vietnamese
+)
+
+func vi(err error) string {
+	switch err {
+	case ErrSyntax:
+		return "không phải JSON hợp lệ"
+	case ErrRequired:
+		return "là bắt buộc"
+	case ErrInvalid:
+		return "không hợp lệ"
+	case ErrDuplicate:
+		return "bị dùng nhiều lần"
+	case ErrUnknownStep:
+		return "không phải là bước nào của quy trình"
+	case ErrCycle:
+		return "nằm trong một vòng lặp"
+	case ErrStart:
+		return "phải có đúng một bước không có bước trước"
+	case ErrEnd:
+		return "phải có đúng một bước không có bước sau"
+	case ErrUnreachable:
+		return "không thể đến được từ bước bắt đầu"
+	case ErrUnknownAgency:
+		return "không phải là cơ quan đã biết"
+	case ErrUnknownRole:
+		return "không phải là vai trò đã biết"
+	case ErrAllotment:
+		return "không cộng lại bằng thời hạn giải quyết"
+	case ErrAbolished:
+		return "đã bị bãi bỏ"
+	case ErrNotYet:
+		return "chưa có hiệu lực"
+	case ErrLimit:
+		return "không phải là thời hạn dùng được"
+	case ErrTooShort:
+		return "ngắn hơn tổng thời gian cố định đã phân bổ"
+	case ErrNoRoute:
+		return "không khớp với quy trình nào"
+	}
+	return err.Error()
+}
+
+func message(lang Lang, err error) string {
+	if lang == Vietnamese {
+		return vi(err)
+	}
+	return err.Error()
+}
+
+// FieldError is one problem of a route or rule document: the JSON path of the field, the
+// offending value (if any) and the problem, e.g. `steps[2].after[0] "verfy" names no step of
+// the route`.
+type FieldError struct {
+	Path  string
+	Value string
+	Err   error
+}
+
+// Error returns the English message.
+func (e *FieldError) Error() string { return e.Message(English) }
+
+// Message returns the message in lang.
+func (e *FieldError) Message(lang Lang) string {
+	var b strings.Builder
+	b.WriteString(e.Path)
+	if e.Value != "" {
+		b.WriteByte(' ')
+		b.WriteString(strconv.Quote(e.Value))
+	}
+	b.WriteByte(' ')
+	b.WriteString(message(lang, e.Err))
+	return b.String()
+}
+
+// Unwrap returns the sentinel.
+func (e *FieldError) Unwrap() error { return e.Err }
+
+// ValidationError lists every problem found in one document.
+type ValidationError struct {
+	Name     string // route name, or the document's name
+	Problems []*FieldError
+}
+
+// Error returns the English messages, one per problem.
+func (e *ValidationError) Error() string { return strings.Join(e.Messages(English), "; ") }
+
+// Messages returns one message per problem in lang.
+func (e *ValidationError) Messages(lang Lang) []string {
+	out := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		out[i] = p.Message(lang)
+		if e.Name != "" {
+			out[i] = e.Name + ": " + out[i]
+		}
+	}
+	return out
+}
+
+// Unwrap returns the problems, so errors.Is and errors.As see each one.
+func (e *ValidationError) Unwrap() []error {
+	out := make([]error, len(e.Problems))
+	for i, p := range e.Problems {
+		out[i] = p
+	}
+	return out
+}
+
+// AgencyError reports an agency code or role that cannot be used on a date: unknown,
+// abolished (with its successor, if any) or not yet in force.
+type AgencyError struct {
+	Code      AgencyCode
+	Role      Role
+	On        date.Date
+	Successor AgencyCode
+	Err       error
+}
+
+// Error returns the English message.
+func (e *AgencyError) Error() string { return e.Message(English) }
+
+// Message returns the message in lang.
+func (e *AgencyError) Message(lang Lang) string {
+	var b strings.Builder
+	if lang == Vietnamese {
+		b.WriteString("cơ quan ")
+	} else {
+		b.WriteString("agency ")
+	}
+	if e.Role != "" {
+		b.WriteString(string(e.Role))
+		if !e.Code.IsZero() {
+			b.WriteString(" @ ")
+		}
+	}
+	if !e.Code.IsZero() {
+		b.WriteString(e.Code.String())
+	}
+	b.WriteByte(' ')
+	b.WriteString(message(lang, e.Err))
+	if e.On != date.Zero {
+		if lang == Vietnamese {
+			b.WriteString(" vào ngày ")
+		} else {
+			b.WriteString(" on ")
+		}
+		b.WriteString(e.On.String())
+	}
+	if !e.Successor.IsZero() {
+		if lang == Vietnamese {
+			b.WriteString("; đơn vị kế thừa: ")
+		} else {
+			b.WriteString("; succeeded by ")
+		}
+		b.WriteString(e.Successor.String())
+	}
+	return b.String()
+}
+
+// Unwrap returns the sentinel.
+func (e *AgencyError) Unwrap() error { return e.Err }
+
+// PlanError reports why a route could not be planned or re-planned.
+type PlanError struct {
+	Route string
+	Limit string // the limit as written, e.g. "3wd"
+	Err   error
+}
+
+// Error returns the English message.
+func (e *PlanError) Error() string { return e.Message(English) }
+
+// Message returns the message in lang.
+func (e *PlanError) Message(lang Lang) string {
+	if lang == Vietnamese {
+		return "quy trình " + e.Route + ": thời hạn " + e.Limit + " " + message(lang, e.Err)
+	}
+	return "route " + e.Route + ": time limit " + e.Limit + " " + message(lang, e.Err)
+}
+
+// Unwrap returns the sentinel.
+func (e *PlanError) Unwrap() error { return e.Err }
+
+// SelectError reports that no rule and no default matched a query.
+type SelectError struct {
+	Query Query
+	Err   error
+}
+
+// Error returns the English message.
+func (e *SelectError) Error() string { return e.Message(English) }
+
+// Message returns the message in lang.
+func (e *SelectError) Message(lang Lang) string {
+	q := e.Query
+	s := "procedure " + q.Procedure + " case " + strconv.Quote(q.Case) + " channel " + q.Channel +
+		" at " + q.Locality.String() + " on " + q.On.String()
+	if lang == Vietnamese {
+		s = "thủ tục " + q.Procedure + " trường hợp " + strconv.Quote(q.Case) + " kênh " + q.Channel +
+			" tại " + q.Locality.String() + " ngày " + q.On.String()
+	}
+	return s + " " + message(lang, e.Err)
+}
+
+// Unwrap returns the sentinel.
+func (e *SelectError) Unwrap() error { return e.Err }
+
+var _ = time.Duration(0)

@@ -1,0 +1,69 @@
+package lunar
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Errors wrapped by *DateError; test with errors.Is.
+var (
+	// ErrNoSuchDate: the lunar date does not exist (month 13, day 30 of a 29-day month, a leap
+	// month in a year without it).
+	ErrNoSuchDate = errors.New("no such lunar date")
+	// ErrOutOfRange: the lunar year lies outside the table (see Range).
+	ErrOutOfRange = errors.New("lunar year outside the supported range")
+)
+
+// DateError reports a lunar date that ToSolar cannot convert. Field names the part at fault:
+// "Year", "Month", "Day" or "Leap". Error gives the message in English, Vietnamese in Vietnamese.
+type DateError struct {
+	Date  Date
+	Field string
+	Err   error
+
+	monthLength int // for Field "Day": the month's length
+	leapMonth   int // for Field "Leap": the year's leap month, 0 if none
+}
+
+// Unwrap returns ErrNoSuchDate or ErrOutOfRange.
+func (e *DateError) Unwrap() error { return e.Err }
+
+// Error describes the problem in English.
+func (e *DateError) Error() string {
+	d := e.Date
+	switch e.Field {
+	case "Year":
+		return fmt.Sprintf("lunar year %d: %v (%d–%d)", d.Year, e.Err, tableFirst, tableLast)
+	case "Month":
+		return fmt.Sprintf("lunar date %s: %v: Month %d is not 1 to 12", d, e.Err, d.Month)
+	case "Leap":
+		if e.leapMonth == 0 {
+			return fmt.Sprintf("lunar date %s: %v: Leap: year %d (%s) has no leap month", d, e.Err, d.Year, YearName(d.Year))
+		}
+		return fmt.Sprintf("lunar date %s: %v: Leap: the leap month of year %d (%s) is month %d, not %d",
+			d, e.Err, d.Year, YearName(d.Year), e.leapMonth, d.Month)
+	case "Day":
+		return fmt.Sprintf("lunar date %s: %v: Day %d is not 1 to %d (the month has %d days)", d, e.Err, d.Day, e.monthLength, e.monthLength)
+	}
+	return fmt.Sprintf("lunar date %s: %v", d, e.Err)
+}
+
+// Vietnamese describes the problem in Vietnamese.
+func (e *DateError) Vietnamese() string {
+	d := e.Date
+	switch e.Field {
+	case "Year":
+		return fmt.Sprintf("năm âm lịch %d nằm ngoài phạm vi hỗ trợ (%d–%d)", d.Year, tableFirst, tableLast)
+	case "Month":
+		return fmt.Sprintf("không có ngày âm lịch %s: tháng %d không nằm trong khoảng 1 đến 12", d, d.Month)
+	case "Leap":
+		if e.leapMonth == 0 {
+			return fmt.Sprintf("không có ngày âm lịch %s: năm %s (%d) không có tháng nhuận", d, YearName(d.Year), d.Year)
+		}
+		return fmt.Sprintf("không có ngày âm lịch %s: năm %s (%d) nhuận tháng %d, không phải tháng %d",
+			d, YearName(d.Year), d.Year, e.leapMonth, d.Month)
+	case "Day":
+		return fmt.Sprintf("không có ngày âm lịch %s: tháng này chỉ có %d ngày", d, e.monthLength)
+	}
+	return fmt.Sprintf("không có ngày âm lịch %s", d)
+}

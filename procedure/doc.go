@@ -1,0 +1,3 @@
+// Package procedure defines administrative procedures (thủ tục hành chính) and the catalog that
+// holds them.
+package procedure

@@ -1,0 +1,261 @@
+package procedure
+
+import (
+	"github.com/rickb777/date/v2"
+	"github.com/shopspring/decimal"
+)
+
+// Code is a procedure code of the National Database on Administrative Procedures, e.g. "1.001193",
+// or a local instance code that appends the implementing unit, e.g. "1.001193.000.00.00.H49".
+type Code string
+
+// AgencyCode is an agency identifier in the QCVN 102:2016/BTTTT structure, e.g. "000.00.12.H49",
+// or its short form used by portals for units of execution, e.g. "H49", "H49.12".
+type AgencyCode string
+
+// Level is an administrative level at which a procedure is carried out (cấp thực hiện).
+type Level string
+
+// Administrative levels. District is abolished from 2025-07-01 (two-level local government).
+const (
+	Central  Level = "central"  // cấp trung ương (ministries, central agencies)
+	Province Level = "province" // cấp tỉnh
+	District Level = "district" // cấp huyện
+	Commune  Level = "commune"  // cấp xã
+)
+
+// Channel is a way of submitting a dossier.
+type Channel string
+
+// Submission channels.
+const (
+	Counter Channel = "counter" // trực tiếp, at the one-stop desk
+	Online  Channel = "online"  // trực tuyến
+	Postal  Channel = "postal"  // bưu chính công ích
+)
+
+// Unit is the unit of a published time limit.
+type Unit string
+
+// Units of a published time limit.
+const (
+	WorkingDays  Unit = "working_days"  // ngày làm việc
+	WorkingHours Unit = "working_hours" // giờ làm việc
+	Days         Unit = "days"          // ngày (calendar days)
+	Months       Unit = "months"        // tháng
+)
+
+// OnlineLevel is the online public service level of Decree 42/2022 Art. 11.
+type OnlineLevel string
+
+// Online service levels.
+const (
+	FullOnline    OnlineLevel = "full"    // toàn trình
+	PartialOnline OnlineLevel = "partial" // một phần
+	NotOnline     OnlineLevel = "none"    // not offered online
+)
+
+// Sector groups fields (lĩnh vực) into the sectors used for reporting and inter-agency groups.
+type Sector string
+
+// Sectors.
+const (
+	Justice      Sector = "justice"      // tư pháp – hộ tịch, chứng thực
+	Land         Sector = "land"         // đất đai
+	Construction Sector = "construction" // xây dựng
+	Business     Sector = "business"     // đăng ký kinh doanh
+	Culture      Sector = "culture"      // văn hóa, thể thao, du lịch
+	Labour       Sector = "labour"       // lao động, thương binh và xã hội
+	Environment  Sector = "environment"  // tài nguyên, môi trường
+	Health       Sector = "health"       // y tế, bảo hiểm y tế
+	Education    Sector = "education"    // giáo dục
+	Transport    Sector = "transport"    // giao thông
+	Security     Sector = "security"     // công an: cư trú, căn cước
+	Finance      Sector = "finance"      // tài chính, thuế
+	Agriculture  Sector = "agriculture"  // nông nghiệp
+	OtherSector  Sector = "other"
+)
+
+// Requirement says whether a document is always required or only under a condition.
+type Requirement string
+
+// Document requirements.
+const (
+	Required    Requirement = "required"    // bắt buộc
+	Conditional Requirement = "conditional" // theo điều kiện (Condition says when)
+)
+
+// FeeKind is the way a fee amount is computed.
+type FeeKind string
+
+// Fee kinds.
+const (
+	FixedFee   FeeKind = "fixed"    // Amount
+	PerUnitFee FeeKind = "per_unit" // Amount × quantity of Per
+	PercentFee FeeKind = "percent"  // Rate % of a declared value, within [Min, Max]
+)
+
+// Procedure is one version of an administrative procedure (thủ tục hành chính) as published.
+// Versions of the same code have non-overlapping effective ranges; a dossier is judged by the
+// version in force on the day it is received.
+type Procedure struct {
+	// Code is the national code, e.g. "1.001193".
+	Code Code `json:"code" validate:"required,ttcode"`
+	// Unit is the implementing unit of a local instance; empty for the national template.
+	Unit AgencyCode `json:"unit,omitempty" validate:"omitempty,agencycode"`
+	// Version numbers the published versions of Code (from 1).
+	Version int `json:"version" validate:"gte=1"`
+	// EffectiveFrom is the first day the version is in force.
+	EffectiveFrom date.Date `json:"effective_from" validate:"required"`
+	// EffectiveTo is the last day the version is in force; zero when open-ended.
+	EffectiveTo date.Date `json:"effective_to,omitempty"`
+	// Name is the published name, e.g. "Đăng ký khai sinh".
+	Name string `json:"name" validate:"required,max=1000"`
+	// Sector is the reporting sector of Field.
+	Sector Sector `json:"sector" validate:"required,sector"`
+	// Field is the published field (lĩnh vực), e.g. "Hộ tịch".
+	Field string `json:"field" validate:"required,max=300"`
+	// Levels are the administrative levels that carry the procedure out.
+	Levels []Level `json:"levels" validate:"required,unique,dive,level"`
+	// CompetentAgency decides the matter (cơ quan có thẩm quyền).
+	CompetentAgency Agency `json:"competent_agency"`
+	// ReceivingAgency receives the dossier when it differs from CompetentAgency.
+	ReceivingAgency *Agency `json:"receiving_agency,omitempty"`
+	// Limits are the time limits per channel; a channel without a limit is not offered.
+	Limits Limits `json:"limits"`
+	// SameDay is set for procedures resolved within the working day of receipt.
+	SameDay *SameDay `json:"same_day,omitempty"`
+	// Cases are variants (trường hợp) that change the time limit, fees or documents.
+	Cases []Case `json:"cases,omitempty" validate:"dive"`
+	// Documents make up the dossier (thành phần hồ sơ).
+	Documents []Document `json:"documents" validate:"required,dive"`
+	// Fees are the fees and charges (phí, lệ phí); empty when free.
+	Fees []Fee `json:"fees,omitempty" validate:"dive"`
+	// Results are what the applicant receives (kết quả), e.g. "Giấy khai sinh".
+	Results []Result `json:"results" validate:"required,dive"`
+	// Online is the online service level (Decree 42/2022); empty when unknown.
+	Online OnlineLevel `json:"online,omitempty" validate:"omitempty,onlinelevel"`
+	// LegacyOnlineLevel is the level 1–4 of Decree 43/2011 for old data; 0 when unknown.
+	LegacyOnlineLevel int `json:"legacy_online_level,omitempty" validate:"gte=0,lte=4"`
+	// LegalBasis lists the legal documents the procedure rests on (căn cứ pháp lý).
+	LegalBasis []string `json:"legal_basis" validate:"required,dive,required"`
+	// InterAgency marks a one-stop inter-agency procedure (liên thông).
+	InterAgency bool `json:"inter_agency,omitempty"`
+	// Route names the inter-agency route (see package routing); required when InterAgency.
+	Route string `json:"route,omitempty" validate:"required_if=InterAgency true,max=200"`
+	// Note records facts that could not be confirmed, or other remarks.
+	Note string `json:"note,omitempty"`
+}
+
+// Agency is a competent or receiving agency.
+type Agency struct {
+	// Code is the QCVN 102 code when the agency is a specific unit; empty for a kind of agency
+	// ("Ủy ban nhân dân cấp xã") in a national template.
+	Code AgencyCode `json:"code,omitempty" validate:"omitempty,agencycode"`
+	// Name is the agency's name.
+	Name string `json:"name" validate:"required,max=500"`
+}
+
+// Limits holds a time limit per channel.
+type Limits struct {
+	Counter *Limit `json:"counter,omitempty"`
+	Online  *Limit `json:"online,omitempty"`
+	Postal  *Limit `json:"postal,omitempty"`
+}
+
+// Limit is a time limit as published: an exact value (possibly fractional, e.g. 1.5) and a unit.
+// Its calendar form is given by Calendar.
+type Limit struct {
+	Value decimal.Decimal `json:"value"`
+	Unit  Unit            `json:"unit" validate:"required,unit"`
+}
+
+// SameDay is the same-day rule: a dossier received before Cutoff on a working day is resolved
+// that day; after it, the next working day.
+type SameDay struct {
+	// Cutoff is the time of day "HH:MM"; empty means the policy default (15:00).
+	Cutoff string `json:"cutoff,omitempty" validate:"omitempty,clock"`
+}
+
+// Case is a variant of a procedure (trường hợp). Limits given here replace the procedure's for
+// that channel; Fees, when not empty, replace the procedure's fees; Documents are added.
+type Case struct {
+	ID        string     `json:"id" validate:"required,max=100"`
+	Name      string     `json:"name" validate:"required,max=1000"`
+	Limits    Limits     `json:"limits,omitzero"`
+	Fees      []Fee      `json:"fees,omitempty" validate:"dive"`
+	Documents []Document `json:"documents,omitempty" validate:"dive"`
+	Note      string     `json:"note,omitempty"`
+}
+
+// Document is one component of the dossier (thành phần hồ sơ).
+type Document struct {
+	Name string `json:"name" validate:"required,max=2000"`
+	// Originals and Copies are the numbers of originals (bản chính) and copies (bản sao).
+	Originals int `json:"originals" validate:"gte=0,lte=100"`
+	Copies    int `json:"copies" validate:"gte=0,lte=100"`
+	// Presented is set for documents shown at the desk and not filed (xuất trình).
+	Presented bool `json:"presented,omitempty"`
+	// Requirement is required or conditional; Condition says when a conditional one is needed.
+	Requirement Requirement `json:"requirement" validate:"required,requirement"`
+	Condition   string      `json:"condition,omitempty" validate:"required_if=Requirement conditional"`
+	// Form is the form template code (mẫu đơn, tờ khai), e.g. "Mẫu TP/HT-2020-KS.1".
+	Form string `json:"form,omitempty" validate:"max=200"`
+}
+
+// Fee is a fee or charge in VND.
+type Fee struct {
+	ID   string  `json:"id" validate:"required,max=100"`
+	Name string  `json:"name" validate:"required,max=500"`
+	Kind FeeKind `json:"kind" validate:"required,feekind"`
+	// Amount is the fixed amount, or the amount per unit.
+	Amount decimal.Decimal `json:"amount,omitzero"`
+	// Per names the unit of a per-unit fee, e.g. "trang", "bản".
+	Per string `json:"per,omitempty" validate:"required_if=Kind per_unit,max=100"`
+	// Rate is the percentage of the declared value for a percent fee, e.g. 0.5 for 0.5 %.
+	Rate decimal.Decimal `json:"rate,omitzero"`
+	// Min and Max bound the computed amount; zero means no bound.
+	Min decimal.Decimal `json:"min,omitzero"`
+	Max decimal.Decimal `json:"max,omitzero"`
+	// Exemptions are the applicant categories exempt from the fee, e.g. "poor_household".
+	Exemptions []string `json:"exemptions,omitempty" validate:"unique,dive,required"`
+	// OnlineReduction lowers the fee for online submission during a period.
+	OnlineReduction *Reduction `json:"online_reduction,omitempty"`
+	Note            string     `json:"note,omitempty"`
+}
+
+// Reduction is a percentage reduction valid from From to To (inclusive; To zero: open-ended).
+type Reduction struct {
+	Percent decimal.Decimal `json:"percent"`
+	From    date.Date       `json:"from" validate:"required"`
+	To      date.Date       `json:"to,omitempty"`
+	// Basis is the decision or resolution that grants it.
+	Basis string `json:"basis,omitempty"`
+}
+
+// Result is a result the applicant receives.
+type Result struct {
+	Name string `json:"name" validate:"required,max=500"`
+	// Code is the result code of the national database, e.g. "KQ.G15.000031".
+	Code string `json:"code,omitempty" validate:"omitempty,resultcode"`
+}
+
+// Group is a published group of inter-agency procedures (nhóm thủ tục hành chính liên thông),
+// e.g. birth registration + permanent residence + health-insurance card for a child under 6.
+type Group struct {
+	ID   string `json:"id" validate:"required,max=100"`
+	Name string `json:"name" validate:"required,max=1000"`
+	// LeadSector is the sector that receives the dossier and leads the group.
+	LeadSector Sector `json:"lead_sector" validate:"required,sector"`
+	// Members are the codes of the member procedures, lead first.
+	Members    []Code   `json:"members" validate:"min=2,unique,dive,ttcode"`
+	LegalBasis []string `json:"legal_basis,omitempty" validate:"dive,required"`
+	Route      string   `json:"route,omitempty" validate:"max=200"`
+	Note       string   `json:"note,omitempty"`
+}
+
+// Document shape of a catalog file: {"procedures": [...], "groups": [...]}.
+type file struct {
+	Procedures []Procedure `json:"procedures"`
+	Groups     []Group     `json:"groups,omitempty"`
+}

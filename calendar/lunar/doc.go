@@ -22,12 +22,13 @@
 //
 // # Before 1968
 //
-// Vietnam used the Chinese reckoning (UTC+8) until North Vietnam's calendar switched to UTC+7 in
-// 1967 (nationwide from 1975). The package places new moons and solar terms that occur before
-// 1968-01-01 00:00 (UTC+7) at UTC+8, and later ones at UTC+7, so lunar years 1900–1967 match the
-// Chinese-reckoned calendar in use in Vietnam then, and 1968 onward match Vietnam's. No new moon
-// or solar term between August and December 1967 falls on a different day under the two zones,
-// so the exact moment of the switch in 1967 does not change any date.
+// Vietnam used the Chinese reckoning (UTC+8) until North Vietnam's calendar moved to UTC+7 in
+// August 1967 (nationwide from 1975). The package reckons lunar years up to 1967 at UTC+8 and
+// from 1968 at UTC+7: new moons and solar terms before 1968-01-01 00:00 (UTC+7) are dated at
+// UTC+8, later ones at UTC+7. Lunar years 1900–1967 therefore match the Chinese-reckoned calendar
+// in use in Vietnam then, and 1968 onward match Vietnam's. The one date this choice affects is
+// the start of month 11 of 1967 (Đinh Mùi): 2 December 1967 here and in the Chinese reckoning,
+// 1 December 1967 in North Vietnam's calendar of the time.
 //
 // # Range and speed
 //

@@ -156,7 +156,7 @@ func ToUT(jde float64) float64 {
 // LocalDay returns the day number (days since 0001-01-01, as github.com/rickb777/date/v2 counts)
 // of the civil day containing the instant jd (UT) in a zone offsetHours east of Greenwich.
 func LocalDay(jd float64, offsetHours int) int64 {
-	return int64(math.Floor(jd+float64(offsetHours)/24-jdOfDateZero))
+	return int64(math.Floor(jd + float64(offsetHours)/24 - jdOfDateZero))
 }
 
 // SunApparentLongitude returns the Sun's apparent geocentric longitude in degrees [0, 360), referred

@@ -15,13 +15,22 @@ import (
 // 1967-12-31 17:00 UT, that is 1968-01-01 00:00 at UTC+7. Earlier events are placed at UTC+8.
 const CutoverJD = 2439856.5 - 7.0/24
 
-// Offset returns the zone offset in hours used for an event at jd (UT).
-func Offset(jd float64) int {
+// Zone gives the offset in hours east of Greenwich at which an event at jd (UT) is dated.
+type Zone func(jd float64) int
+
+// Vietnam is the reckoning of the package: UTC+8 before CutoverJD, UTC+7 from it.
+func Vietnam(jd float64) int {
 	if jd < CutoverJD {
 		return 8
 	}
 	return 7
 }
+
+// China is the Chinese reckoning, UTC+8 throughout (used by tests to show where the two differ).
+func China(float64) int { return 8 }
+
+// Fixed7 is UTC+7 throughout.
+func Fixed7(float64) int { return 7 }
 
 // Event is an astronomical instant and the civil day it falls on.
 type Event struct {
@@ -31,19 +40,19 @@ type Event struct {
 	Day    int64   // day number since 0001-01-01 (github.com/rickb777/date/v2)
 }
 
-func event(jde float64) Event {
+func (z Zone) event(jde float64) Event {
 	jd := astro.ToUT(jde)
-	off := Offset(jd)
+	off := z(jd)
 	return Event{JDE: jde, JD: jd, Offset: off, Day: astro.LocalDay(jd, off)}
 }
 
 // NewMoon returns lunation k (k = 0 is the new moon of 2000 January 6).
-func NewMoon(k int) Event { return event(astro.NewMoon(float64(k))) }
+func (z Zone) NewMoon(k int) Event { return z.event(astro.NewMoon(float64(k))) }
 
 // WinterSolstice returns the December solstice of the Gregorian year y.
-func WinterSolstice(y int) Event {
+func (z Zone) WinterSolstice(y int) Event {
 	est := 2451545.0 + float64(y-2000)*365.2422 + 354
-	return event(astro.SolarLongitudeTime(270, est))
+	return z.event(astro.SolarLongitudeTime(270, est))
 }
 
 // Month is one lunar month.
@@ -55,13 +64,13 @@ type Month struct {
 
 // Sui returns the months from the month 11 containing the December solstice of year y−1 up to,
 // not including, the month 11 containing the solstice of year y: 12 or 13 months.
-func Sui(y int) []Month {
-	ws0, ws1 := WinterSolstice(y-1), WinterSolstice(y)
-	k0, k1 := month11(ws0), month11(ws1)
+func (z Zone) Sui(y int) []Month {
+	ws0, ws1 := z.WinterSolstice(y-1), z.WinterSolstice(y)
+	k0, k1 := z.month11(ws0), z.month11(ws1)
 	n := k1 - k0
 	starts := make([]int64, n+1)
 	for i := range starts {
-		starts[i] = NewMoon(k0 + i).Day
+		starts[i] = z.NewMoon(k0 + i).Day
 	}
 	leap := -1
 	if n == 13 {
@@ -70,7 +79,7 @@ func Sui(y int) []Month {
 		terms := make([]int64, 0, 12)
 		for j := 1; j <= 12; j++ {
 			lon := math.Mod(270+30*float64(j), 360)
-			terms = append(terms, event(astro.SolarLongitudeTime(lon, ws0.JDE+30.44*float64(j))).Day)
+			terms = append(terms, z.event(astro.SolarLongitudeTime(lon, ws0.JDE+30.44*float64(j))).Day)
 		}
 		for i := 1; i < n && leap < 0; i++ {
 			has := false
@@ -101,12 +110,12 @@ func Sui(y int) []Month {
 }
 
 // month11 returns the lunation whose local day is the last new-moon day on or before the solstice.
-func month11(ws Event) int {
+func (z Zone) month11(ws Event) int {
 	k := int(astro.LunationNear(ws.JDE))
-	for NewMoon(k).Day > ws.Day {
+	for z.NewMoon(k).Day > ws.Day {
 		k--
 	}
-	for NewMoon(k+1).Day <= ws.Day {
+	for z.NewMoon(k+1).Day <= ws.Day {
 		k++
 	}
 	return k
@@ -121,14 +130,17 @@ type Year struct {
 	Months  []Month // the months in order
 }
 
-// Years returns the lunar years from through to, inclusive.
-func Years(from, to int) []Year {
+// Years returns the lunar years from through to, inclusive, in the Vietnam reckoning.
+func Years(from, to int) []Year { return Zone(Vietnam).Years(from, to) }
+
+// Years returns the lunar years from through to, inclusive, reckoned in z.
+func (z Zone) Years(from, to int) []Year {
 	if to < from {
 		return nil
 	}
 	var all []Month
 	for y := from; y <= to+1; y++ {
-		all = append(all, Sui(y)...)
+		all = append(all, z.Sui(y)...)
 	}
 	var out []Year
 	var cur *Year

@@ -1,0 +1,172 @@
+package calendar
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/rickb777/date/v2"
+)
+
+// Unit is the unit of a time limit.
+type Unit uint8
+
+// Units of a time limit.
+const (
+	WorkingDays  Unit = iota + 1 // ngày làm việc
+	WorkingHours                 // giờ làm việc (session time)
+	Days                         // calendar days (ngày)
+	Months                       // calendar months (tháng)
+)
+
+var unitNames = [...]string{WorkingDays: "working-days", WorkingHours: "working-hours", Days: "days", Months: "months"}
+
+// String returns the unit's text form: working-days, working-hours, days or months.
+func (u Unit) String() string {
+	if u >= WorkingDays && u <= Months {
+		return unitNames[u]
+	}
+	return "unit(" + strconv.Itoa(int(u)) + ")"
+}
+
+// Limit is a time limit as published for a procedure: N units.
+// A fractional published limit is expressed in a smaller unit: 1.5 working days is 12 WorkingHours.
+type Limit struct {
+	N    int
+	Unit Unit
+}
+
+// String returns the limit's text form, e.g. "3 working-days"; ParseLimit reads it back.
+func (l Limit) String() string { return strconv.Itoa(l.N) + " " + l.Unit.String() }
+
+// Valid reports whether l has a known unit and N ≥ 0.
+func (l Limit) Valid() bool { return l.N >= 0 && l.Unit >= WorkingDays && l.Unit <= Months }
+
+// MarshalText encodes l as String does.
+func (l Limit) MarshalText() ([]byte, error) {
+	if !l.Valid() {
+		return nil, &LimitError{Value: l.String(), Err: ErrBadLimit}
+	}
+	return []byte(l.String()), nil
+}
+
+// UnmarshalText decodes the form ParseLimit accepts.
+func (l *Limit) UnmarshalText(b []byte) error {
+	v, err := ParseLimit(string(b))
+	if err != nil {
+		return err
+	}
+	*l = v
+	return nil
+}
+
+// ParseLimit reads "N unit" where unit is working-days, working-hours, days or months
+// (singular forms and the Vietnamese "ngày làm việc", "giờ làm việc", "ngày", "tháng" are accepted).
+func ParseLimit(s string) (Limit, error) {
+	f := strings.Fields(s)
+	if len(f) < 2 {
+		return Limit{}, &LimitError{Value: s, Err: ErrBadLimit}
+	}
+	n, err := strconv.Atoi(f[0])
+	if err != nil || n < 0 {
+		return Limit{}, &LimitError{Value: s, Err: ErrBadLimit}
+	}
+	var u Unit
+	switch strings.ToLower(strings.Join(f[1:], " ")) {
+	case "working-days", "working-day", "ngày làm việc":
+		u = WorkingDays
+	case "working-hours", "working-hour", "giờ làm việc":
+		u = WorkingHours
+	case "days", "day", "ngày":
+		u = Days
+	case "months", "month", "tháng":
+		u = Months
+	default:
+		return Limit{}, &LimitError{Value: s, Err: ErrBadLimit}
+	}
+	return Limit{N: n, Unit: u}, nil
+}
+
+// DayKind classifies a date.
+type DayKind uint8
+
+// Kinds of day.
+const (
+	Workday       DayKind = iota // ngày làm việc
+	Weekend                      // ngày nghỉ hằng tuần
+	Holiday                      // ngày lễ, Tết
+	Compensatory                 // nghỉ bù
+	SwappedOff                   // nghỉ hoán đổi
+	MakeupWorkday                // làm bù
+	Closure                      // nghỉ đột xuất (closure decided by the embedder)
+)
+
+var kindNames = [...]string{"workday", "weekend", "holiday", "compensatory", "swapped_off", "makeup_workday", "closure"}
+
+// String returns the kind as written in schedule files (e.g. "swapped_off").
+func (k DayKind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// MarshalText encodes k as String does.
+func (k DayKind) MarshalText() ([]byte, error) {
+	if int(k) >= len(kindNames) {
+		return nil, fmt.Errorf("calendar: %w: %d", ErrUnknownKind, k)
+	}
+	return []byte(k.String()), nil
+}
+
+// UnmarshalText decodes a kind as written in schedule files.
+func (k *DayKind) UnmarshalText(b []byte) error {
+	v, ok := parseKind(string(b))
+	if !ok {
+		return fmt.Errorf("calendar: %w: %q", ErrUnknownKind, b)
+	}
+	*k = v
+	return nil
+}
+
+func parseKind(s string) (DayKind, bool) {
+	for i, n := range kindNames {
+		if s == n {
+			return DayKind(i), true
+		}
+	}
+	return 0, false
+}
+
+// IsWorking reports whether processing time runs on a day of kind k.
+func (k DayKind) IsWorking() bool { return k == Workday || k == MakeupWorkday }
+
+// Day describes one date: its kind, its name and the document it comes from.
+// Provisional marks a status not yet fixed by an announced schedule.
+type Day struct {
+	Date        date.Date
+	Kind        DayKind
+	Name        string
+	Source      string
+	Provisional bool
+}
+
+// YearStatus says whether a year's days off are announced or inferred.
+type YearStatus uint8
+
+// Year statuses.
+const (
+	// Provisional: the days off come from the statutory rules and the practice
+	// (or from rows marked provisional); the government may still decide otherwise.
+	Provisional YearStatus = iota
+	// Announced: an official schedule covers the year.
+	Announced
+)
+
+// String returns "provisional" or "announced".
+func (s YearStatus) String() string {
+	if s == Announced {
+		return "announced"
+	}
+	return "provisional"
+}

@@ -1,0 +1,92 @@
+package dossier
+
+import "time"
+
+// end is the instant the clock reads at now: the end of the dossier, the start of a pause,
+// or now.
+func (d *Dossier) end(now time.Time) time.Time {
+	switch {
+	case !d.Result.At.IsZero():
+		return d.Result.At
+	case !d.Clock.PausedAt.IsZero():
+		return d.Clock.PausedAt
+	}
+	return now
+}
+
+// Overdue reports whether the dossier ran, or is running, past its due time: for a dossier
+// ended, whether it ended late; while the clock is stopped, whether it stopped late.
+// A dossier not yet received has no due time and is never overdue.
+func (d *Dossier) Overdue(now time.Time) bool {
+	return !d.Clock.Due.IsZero() && d.end(now).After(d.Clock.Due)
+}
+
+// Remaining returns the working time left until the due time at now (negative when
+// overdue), counted on the working calendar; zero before receipt.
+func (d *Dossier) Remaining(now time.Time) time.Duration {
+	if d.Clock.Due.IsZero() || d.Rules == nil {
+		return 0
+	}
+	return d.Rules.cal.WorkingTimeBetween(d.end(now), d.Clock.Due)
+}
+
+// Used returns the share of the time limit used at now (0 before receipt; above 1 when
+// overdue). Paused time is not counted; the new appointment extends the limit.
+func (d *Dossier) Used(now time.Time) float64 {
+	if d.Clock.Due.IsZero() || d.Rules == nil {
+		return 0
+	}
+	cal := d.Rules.cal
+	total := cal.WorkingTimeBetween(d.Clock.Start, d.Clock.Due) - d.Clock.Paused
+	used := cal.WorkingTimeBetween(d.Clock.Start, d.end(now)) - d.Clock.Paused
+	if total <= 0 {
+		if used > 0 || d.end(now).After(d.Clock.Due) {
+			return 2
+		}
+		return 1
+	}
+	return float64(used) / float64(total)
+}
+
+// AtRisk reports whether the dossier is still within its time but has used at least the
+// policy's AtRiskShare of it; ended dossiers are never at risk.
+func (d *Dossier) AtRisk(now time.Time) bool {
+	if d.Clock.Due.IsZero() || d.Rules == nil || !d.Result.At.IsZero() || d.Overdue(now) {
+		return false
+	}
+	return d.Used(now) >= d.Rules.Policy(d.Regime).AtRiskShare
+}
+
+// TransferDue is when the desk must have transferred the dossier to the competent agency
+// (Decree 61/2018 Art. 18): an online dossier at once; a paper dossier within the working day
+// of receipt, or at the start of the next working day if received after the policy's cut-off
+// (15:00) or on a day that is not a working day. Zero before receipt.
+func (d *Dossier) TransferDue() time.Time {
+	if d.Received.IsZero() || d.Rules == nil {
+		return time.Time{}
+	}
+	if !d.Channel.Paper() {
+		return d.Received
+	}
+	cal := d.Rules.cal
+	local := d.Received.In(zone())
+	day := dateOf(local)
+	midnight := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, zone())
+	if cal.IsWorkingDay(day) && local.Sub(midnight) <= d.Rules.Policy(d.Regime).TransferCutoff {
+		return cal.CloseOfDay(day)
+	}
+	return cal.NextWorkingStart(midnight.AddDate(0, 0, 1))
+}
+
+// TransferLate reports whether the transfer happened (or, not yet done, is) past TransferDue.
+func (d *Dossier) TransferLate(now time.Time) bool {
+	due := d.TransferDue()
+	if due.IsZero() {
+		return false
+	}
+	at := d.Transferred
+	if at.IsZero() {
+		at = now
+	}
+	return at.After(due)
+}

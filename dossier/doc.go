@@ -1,0 +1,61 @@
+// Package dossier is one application (hồ sơ) moving through an administrative procedure:
+// its legal lifecycle, its SLA clock on the working calendar, its append-only event log and
+// the slips the desk prints.
+//
+// # Lifecycle
+//
+// The lifecycle is one definition (see Diagram and lifecycle.md), validated and drawn with
+// looplab/fsm and compiled once into a plain table that Apply consults; no state machine
+// object lives per dossier. A dossier submitted online is Submitted; the desk receives it
+// (code and appointment, Mẫu 01), asks for a supplement at intake (Mẫu 02) or refuses it
+// (Mẫu 03) — Decree 61/2018/NĐ-CP Art. 17. A received dossier is transferred to the competent
+// agency (Art. 18), processed step by step along its route (hand-offs, recall, send-back;
+// Art. 19(6),(7)), possibly returned for a supplement (Art. 19(4)) or held for a tax or fee,
+// then resolved or refused (Art. 19(8)), and the result is returned (Art. 20). The applicant
+// may withdraw it before the result (Circular 03/2025/TT-VPCP form 05). States map onto the
+// ten national status codes of the National Public Service Portal (State.Status).
+//
+// Apply(cmd, now) checks the lifecycle, the actor's role and agency and the decree rules,
+// and on any error changes nothing; on success it appends one event. Rules.Replay rebuilds
+// the same dossier from its events.
+//
+// # Decree rules
+//
+// The legal regime is chosen by the reception date (RegimeAt): Decree 61/2018 as amended by
+// Decree 107/2021 until 2025-06-30, Decree 118/2025 from 2025-07-01. The rules are Policy
+// values per regime (DefaultPolicy):
+//
+//   - a supplement request during processing only within 3 working days of receipt and once
+//     per agency (Decree 61 Art. 15(3), 19(4));
+//   - after the supplement the time limit restarts from the beginning (Art. 19(4)); Pause is
+//     the alternative for procedures whose specialised law says so;
+//   - a refusal after appraisal only within the time limit (Art. 19(8));
+//   - the apology with a new appointment at least 1 working day before the due date, and a
+//     new appointment at most once (Art. 19(9));
+//   - a paper dossier received after 15:00 is transferred at the start of the next working
+//     day (Art. 18(2)); Dossier.TransferDue and the control slip show it;
+//   - withdrawal before the result.
+//
+// The text of Decree 118/2025 on supplements, apologies and withdrawal was not available;
+// its default policy keeps Decree 61's values. Time held for a tax or fee payment is paused
+// by default (sector land and tax rules, not verified).
+//
+// # Clock
+//
+// The due time comes from calendar.Due (or the route's plan, passed with Receive), moves on
+// restart or pause, and is replaced by the one new appointment; each change is kept in
+// Clock.History. Overdue, Remaining (working time) and AtRisk (a share of the time used)
+// are derived from the clock at a given now, never stored.
+//
+// # Codes
+//
+// A dossier code is <receiving unit's QCVN 102 code>-YYMMDD-NNNN (Decree 61 Art. 26,
+// Circular 01/2018 Art. 19), issued on acceptance from an injected SequenceSource
+// (IssueCode) and parsed with ParseCode, which names the malformed part.
+//
+// # Slips
+//
+// ReceiptSlip (Mẫu 01), SupplementSlip (Mẫu 02), RefusalSlip (Mẫu 03), ApologySlip (Mẫu 04),
+// TransferSlip (each agency's task and deadline, Art. 19(6)) and ControlSlip (Mẫu 05, each
+// hand-over early, on time or late) are data with a plain-text rendering.
+package dossier

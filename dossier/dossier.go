@@ -1,0 +1,405 @@
+package dossier
+
+import (
+	"slices"
+	"time"
+
+	"github.com/motcua-go/motcua/calendar"
+	"github.com/rickb777/date/v2"
+)
+
+// Open creates a dossier in the Submitted state from what the desk or the portal knows,
+// recording the intake as the first event. Counter dossiers are then received at once with
+// Apply(Command{Kind: Receive, ...}).
+func (r *Rules) Open(in Intake, by Actor, now time.Time) (*Dossier, error) {
+	if by.Role != RoleApplicant && by.Role != RoleClerk {
+		return nil, &TransitionError{Command: Open, Role: by.Role, Err: ErrForbidden}
+	}
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	in.Documents = slices.Clone(in.Documents)
+	if in.Submitted.IsZero() {
+		in.Submitted = now
+	}
+	d := &Dossier{Rules: r, Events: make([]Event, 0, 8)}
+	d.Events = append(d.Events, Event{Seq: 1, At: now, Actor: by, Command: Open, To: Submitted, Intake: &in})
+	d.apply(&d.Events[0])
+	return d, nil
+}
+
+// Replay rebuilds a dossier from its event log. The result equals (cmp.Diff) the dossier
+// that produced the log. A log that does not start with Open, skips a sequence number, goes
+// back in time or records a transition the lifecycle does not allow is refused with a *LogError.
+func (r *Rules) Replay(events []Event) (*Dossier, error) {
+	if len(events) == 0 || events[0].Command != Open || events[0].Intake == nil {
+		return nil, &LogError{Seq: 1, Reason: "the log does not start with open"}
+	}
+	d := &Dossier{Rules: r, Events: make([]Event, 0, max(len(events), 8))}
+	for i := range events {
+		ev := &events[i]
+		if ev.Seq != i+1 {
+			return nil, &LogError{Seq: i + 1, Reason: "sequence number out of order"}
+		}
+		if i > 0 {
+			if ev.At.Before(events[i-1].At) {
+				return nil, &LogError{Seq: ev.Seq, Reason: "time goes back"}
+			}
+			if to, ok := Next(d.State, ev.Command); !ok || ev.From != d.State || ev.To != to {
+				return nil, &LogError{Seq: ev.Seq, Reason: "transition not allowed"}
+			}
+			if err := d.replayable(ev); err != nil {
+				return nil, &LogError{Seq: ev.Seq, Reason: err.Error()}
+			}
+		} else if ev.From != 0 || ev.To != Submitted {
+			return nil, &LogError{Seq: 1, Reason: "open must lead to Submitted"}
+		}
+		d.Events = append(d.Events, *ev)
+		d.apply(&d.Events[i])
+	}
+	return d, nil
+}
+
+// replayable checks what apply relies on, so that a damaged log cannot panic.
+func (d *Dossier) replayable(ev *Event) error {
+	n := len(d.Steps)
+	switch ev.Command {
+	case Start:
+		if n == 0 {
+			return ErrNoNextStep
+		}
+	case Handoff:
+		if d.Current+1 >= n {
+			return ErrNoNextStep
+		}
+	case Recall, SendBack:
+		if d.Current < 1 || d.Current >= n {
+			return ErrNoPrevStep
+		}
+	case Supplement:
+		if len(d.Supplements) == 0 {
+			return ErrInvalid
+		}
+	case Transfer:
+		if err := validateSteps(ev.Steps); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Apply checks cmd against the lifecycle, the actor's role and agency, and the decree rules
+// in force for the dossier, then records it. It returns the events appended (a view of the
+// log: do not modify). On error nothing changes.
+func (d *Dossier) Apply(cmd Command, now time.Time) ([]Event, error) {
+	if d.Rules == nil {
+		return nil, &FieldError{Field: "dossier", Err: ErrUnbound}
+	}
+	to, ok := Next(d.State, cmd.Kind)
+	if !ok {
+		return nil, &TransitionError{Command: cmd.Kind, State: d.State, Role: cmd.Actor.Role, Err: ErrNotAllowed}
+	}
+	if !MayIssue(cmd.Actor.Role, cmd.Kind) {
+		return nil, &TransitionError{Command: cmd.Kind, State: d.State, Role: cmd.Actor.Role, Err: ErrForbidden}
+	}
+	if n := len(d.Events); n > 0 && now.Before(d.Events[n-1].At) {
+		return nil, &FieldError{Field: "now", Value: now.Format(time.RFC3339), Err: ErrInvalid}
+	}
+	ev := Event{Seq: len(d.Events) + 1, At: now, Actor: cmd.Actor, Command: cmd.Kind, From: d.State,
+		To: to, Reason: cmd.Reason, Attachments: cmd.Attachments}
+	if err := d.check(&cmd, &ev, now); err != nil {
+		return nil, err
+	}
+	d.Events = append(d.Events, ev)
+	d.apply(&d.Events[len(d.Events)-1])
+	return d.Events[len(d.Events)-1:], nil
+}
+
+func (d *Dossier) policy(now time.Time) Policy {
+	if d.Regime != 0 {
+		return d.Rules.Policy(d.Regime)
+	}
+	return d.Rules.Policy(RegimeAt(now))
+}
+
+func required(field, v string) error {
+	if v == "" {
+		return &FieldError{Field: field, Err: ErrRequired}
+	}
+	return nil
+}
+
+// holds checks that an officer acts for the agency of step i.
+func (d *Dossier) holds(cmd *Command, i int) error {
+	if cmd.Actor.Role != RoleOfficer || i < 0 || i >= len(d.Steps) || d.Steps[i].Agency == cmd.Actor.Agency {
+		return nil
+	}
+	return &TransitionError{Command: cmd.Kind, State: d.State, Role: cmd.Actor.Role, Err: ErrWrongAgency}
+}
+
+func (d *Dossier) stepDue(i int) time.Time {
+	if i >= 0 && i < len(d.Steps) {
+		return d.Steps[i].Due
+	}
+	return time.Time{}
+}
+
+// check applies the guards of cmd and fills the event's computed fields. It changes nothing.
+func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
+	cal := d.Rules.cal
+	cur := d.Current
+	switch cmd.Kind {
+	case Receive:
+		if cmd.Code.IsZero() {
+			return &FieldError{Field: "code", Err: ErrRequired}
+		}
+		if err := cmd.Code.Validate(); err != nil {
+			return err
+		}
+		if cmd.Code.Unit != d.Desk || cmd.Code.Date != date.NewAt(now.In(calendar.Zone())) {
+			return &FieldError{Field: "code", Value: cmd.Code.String(), Err: ErrInvalid}
+		}
+		due := cmd.Due
+		if due.IsZero() {
+			due = cal.Due(now, d.Limit)
+		} else if due.Before(now) {
+			return &FieldError{Field: "due", Value: due.Format(time.RFC3339), Err: ErrInvalid}
+		}
+		ev.Code, ev.Due = cmd.Code, due
+	case RequestIntakeSupplement, RefuseIntake:
+		return required("reason", cmd.Reason)
+	case Transfer:
+		if len(cmd.Steps) == 0 {
+			ev.Steps = []Step{{ID: "1", Agency: d.Agency, Due: d.Clock.Due}}
+		} else {
+			if err := validateSteps(cmd.Steps); err != nil {
+				return err
+			}
+			ev.Steps = slices.Clone(cmd.Steps)
+			for i := range ev.Steps {
+				ev.Steps[i].Start, ev.Steps[i].Done = time.Time{}, time.Time{}
+			}
+		}
+		ev.StepDue = ev.Steps[0].Due
+	case Start:
+		ev.StepDue = d.stepDue(0)
+		return d.holds(cmd, 0)
+	case Handoff:
+		if cur+1 >= len(d.Steps) {
+			return &TransitionError{Command: cmd.Kind, State: d.State, Role: cmd.Actor.Role, Err: ErrNoNextStep}
+		}
+		ev.StepDue = d.stepDue(cur + 1)
+		return d.holds(cmd, cur)
+	case Recall, SendBack:
+		if cur < 1 {
+			return &TransitionError{Command: cmd.Kind, State: d.State, Role: cmd.Actor.Role, Err: ErrNoPrevStep}
+		}
+		if cmd.Kind == SendBack {
+			if err := required("reason", cmd.Reason); err != nil {
+				return err
+			}
+		}
+		ev.StepDue = d.stepDue(cur - 1)
+		if cmd.Kind == Recall {
+			return d.holds(cmd, cur-1)
+		}
+		return d.holds(cmd, cur)
+	case RequestSupplement:
+		if err := required("reason", cmd.Reason); err != nil {
+			return err
+		}
+		if err := d.holds(cmd, cur); err != nil {
+			return err
+		}
+		p := d.policy(now)
+		if p.SupplementWindow > 0 {
+			limit := cal.Due(d.Received, calendar.Limit{N: p.SupplementWindow, Unit: calendar.WorkingDays})
+			if now.After(limit) {
+				return &RuleError{Command: cmd.Kind, Rule: "Decree 61/2018 Art. 19(4)", Deadline: limit, Err: ErrSupplementWindow}
+			}
+		}
+		if p.SupplementOncePerAgency {
+			for _, s := range d.Supplements {
+				if s.Agency == cmd.Actor.Agency {
+					return &RuleError{Command: cmd.Kind, Rule: "Decree 61/2018 Art. 15(3), 19(4)", Err: ErrSupplementRepeated}
+				}
+			}
+		}
+		ev.StepDue = d.stepDue(cur)
+	case Supplement:
+		ev.Due = d.resumedDue(d.policy(now).AfterSupplement, now)
+	case RequestObligation:
+		ev.StepDue = d.stepDue(cur)
+		return d.holds(cmd, cur)
+	case FulfilObligation:
+		ev.Due = d.resumedDue(d.policy(now).DuringObligation, now)
+	case Apologise:
+		if err := required("reason", cmd.Reason); err != nil {
+			return err
+		}
+		if err := d.holds(cmd, cur); err != nil {
+			return err
+		}
+		p := d.policy(now)
+		if d.Clock.Reappointments >= p.MaxReappointments {
+			return &RuleError{Command: cmd.Kind, Rule: "Decree 61/2018 Art. 19(9)", Err: ErrReappointed}
+		}
+		dueDay := date.NewAt(d.Clock.Due.In(calendar.Zone()))
+		last := cal.AddWorkingDays(dueDay, -p.ApologyLead)
+		if date.NewAt(now.In(calendar.Zone())) > last {
+			return &RuleError{Command: cmd.Kind, Rule: "Decree 61/2018 Art. 19(9)", Deadline: cal.CloseOfDay(last), Err: ErrApologyLate}
+		}
+		if !cmd.Due.After(d.Clock.Due) {
+			return &FieldError{Field: "due", Value: cmd.Due.Format(time.RFC3339), Err: ErrNotLater}
+		}
+		ev.Due = cmd.Due
+		ev.StepDue = d.stepDue(cur)
+	case Resolve:
+		if d.State == InProcess && cur != len(d.Steps)-1 {
+			return &TransitionError{Command: cmd.Kind, State: d.State, Role: cmd.Actor.Role, Err: ErrStepsPending}
+		}
+		ev.Reference = cmd.Reference
+		ev.StepDue = d.stepDue(cur)
+		return d.holds(cmd, cur)
+	case Refuse:
+		if err := required("reason", cmd.Reason); err != nil {
+			return err
+		}
+		if err := d.holds(cmd, cur); err != nil {
+			return err
+		}
+		if d.policy(now).RefusalWithinLimit && now.After(d.Clock.Due) {
+			return &RuleError{Command: cmd.Kind, Rule: "Decree 61/2018 Art. 19(8)", Deadline: d.Clock.Due, Err: ErrRefusalLate}
+		}
+		ev.StepDue = d.stepDue(cur)
+	case Withdraw:
+		if !d.policy(now).Withdrawal {
+			return &RuleError{Command: cmd.Kind, Rule: "Circular 03/2025/TT-VPCP form 05", Err: ErrWithdrawalClosed}
+		}
+	}
+	return nil
+}
+
+// resumedDue is the due time after waiting for the applicant from Clock.PausedAt to now.
+func (d *Dossier) resumedDue(rule ClockRule, now time.Time) time.Time {
+	cal := d.Rules.cal
+	switch rule {
+	case Restart:
+		return cal.Due(now, d.Limit)
+	case Pause:
+		if !d.Clock.PausedAt.IsZero() {
+			return cal.AddWorkingTime(d.Clock.Due, cal.WorkingTimeBetween(d.Clock.PausedAt, now))
+		}
+	}
+	return d.Clock.Due
+}
+
+func validateSteps(steps []Step) error {
+	if len(steps) == 0 {
+		return &FieldError{Field: "steps", Err: ErrRequired}
+	}
+	for i, s := range steps {
+		switch {
+		case s.ID == "":
+			return &FieldError{Field: "steps[" + itoa(i) + "].id", Err: ErrRequired}
+		case s.Agency == "":
+			return &FieldError{Field: "steps[" + itoa(i) + "].agency", Err: ErrRequired}
+		case s.Due.IsZero():
+			return &FieldError{Field: "steps[" + itoa(i) + "].due", Err: ErrRequired}
+		}
+		for _, t := range steps[:i] {
+			if t.ID == s.ID {
+				return &FieldError{Field: "steps[" + itoa(i) + "].id", Value: s.ID, Err: ErrInvalid}
+			}
+		}
+	}
+	return nil
+}
+
+// apply changes the dossier as ev says. ev has been checked; apply never fails.
+func (d *Dossier) apply(ev *Event) {
+	at := ev.At
+	cur := d.Current
+	switch ev.Command {
+	case Open:
+		in := ev.Intake
+		d.Procedure, d.Applicant, d.Channel = in.Procedure, in.Applicant, in.Channel
+		d.Desk, d.Agency, d.Limit = in.Desk, in.Agency, in.Limit
+		d.Submitted, d.Documents = in.Submitted, slices.Clone(in.Documents)
+	case Receive:
+		d.Code, d.Received, d.Regime = ev.Code, at, RegimeAt(at)
+		d.Clock.Start = at
+		d.setDue(at, ev.Due, Receive)
+	case RefuseIntake, Withdraw:
+		d.Result.At, d.Result.Refused, d.Result.Reason = at, ev.Command == RefuseIntake, ev.Reason
+	case Transfer:
+		d.Transferred, d.Steps, d.Current = at, slices.Clone(ev.Steps), 0
+	case Start:
+		d.Steps[0].Start = at
+	case Handoff:
+		d.Steps[cur].Done = at
+		d.Current++
+		d.Steps[cur+1].Start = at
+	case Recall, SendBack:
+		d.Steps[cur].Start = time.Time{}
+		d.Current--
+		d.Steps[cur-1].Done = time.Time{}
+	case RequestSupplement:
+		d.Supplements = append(d.Supplements, SupplementRequest{Agency: ev.Actor.Agency, Requested: at})
+		if d.Rules.Policy(d.Regime).AfterSupplement != Run {
+			d.Clock.PausedAt = at
+		}
+	case Supplement:
+		d.Supplements[len(d.Supplements)-1].Supplied = at
+		d.resume(ev, d.Rules.Policy(d.Regime).AfterSupplement)
+	case RequestObligation:
+		if d.Rules.Policy(d.Regime).DuringObligation != Run {
+			d.Clock.PausedAt = at
+		}
+	case FulfilObligation:
+		d.resume(ev, d.Rules.Policy(d.Regime).DuringObligation)
+	case Apologise:
+		d.Clock.Reappointments++
+		d.setDue(at, ev.Due, Apologise)
+	case Resolve, Refuse:
+		if cur < len(d.Steps) && ev.From == InProcess {
+			d.Steps[cur].Done = at
+		}
+		d.Result.At, d.Result.Refused = at, ev.Command == Refuse
+		d.Result.Reference, d.Result.Reason = ev.Reference, ev.Reason
+	case Return:
+		d.Result.Returned = at
+	}
+	d.State = ev.To
+}
+
+func (d *Dossier) setDue(at, due time.Time, cause CommandKind) {
+	d.Clock.Due = due
+	d.Clock.History = append(d.Clock.History, DueChange{At: at, Due: due, Cause: cause})
+}
+
+// resume restarts the clock after waiting for the applicant and moves the due times of the
+// steps not yet done by the change of the dossier's due time.
+func (d *Dossier) resume(ev *Event, rule ClockRule) {
+	cal := d.Rules.cal
+	switch rule {
+	case Restart:
+		d.Clock.Start, d.Clock.Paused = ev.At, 0
+	case Pause:
+		if !d.Clock.PausedAt.IsZero() {
+			d.Clock.Paused += cal.WorkingTimeBetween(d.Clock.PausedAt, ev.At)
+		}
+	}
+	d.Clock.PausedAt = time.Time{}
+	old := d.Clock.Due
+	if ev.Due.IsZero() || ev.Due.Equal(old) {
+		return
+	}
+	d.setDue(ev.At, ev.Due, ev.Command)
+	delta := cal.WorkingTimeBetween(old, ev.Due)
+	for i := d.Current; i < len(d.Steps); i++ {
+		if d.Steps[i].Done.IsZero() {
+			d.Steps[i].Due = cal.AddWorkingTime(d.Steps[i].Due, delta)
+		}
+	}
+}

@@ -1,0 +1,248 @@
+package dossier
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Problems reported by this package. Test with errors.Is; the typed errors below wrap them.
+var (
+	// Validation of fields and codes.
+	ErrRequired = errors.New("is required")
+	ErrInvalid  = errors.New("is not valid")
+
+	// Dossier codes.
+	ErrCodeFormat    = errors.New("is not of the form <unit>-YYMMDD-NNNN")
+	ErrCodeUnit      = errors.New("is not a QCVN 102 unit code (V1V2V3.Z1Z2.Y1Y2.MX1X2)")
+	ErrCodeDate      = errors.New("is not a valid YYMMDD date")
+	ErrCodeSequence  = errors.New("is not a sequence number from 0001 to 9999")
+	ErrCodeExhausted = errors.New("has no sequence number left for the day")
+
+	// Lifecycle.
+	ErrNotAllowed   = errors.New("is not allowed in this state")
+	ErrForbidden    = errors.New("may not be done by this role")
+	ErrWrongAgency  = errors.New("may only be done by the agency holding the step")
+	ErrNoNextStep   = errors.New("has no next step on the route")
+	ErrNoPrevStep   = errors.New("has no previous step on the route")
+	ErrStepsPending = errors.New("leaves steps of the route unfinished")
+	ErrUnbound      = errors.New("has no rules attached")
+	ErrLog          = errors.New("is not a valid event log")
+
+	// Decree rules.
+	ErrSupplementWindow   = errors.New("is past the window for a supplement request during processing")
+	ErrSupplementRepeated = errors.New("was already made once by this agency")
+	ErrRefusalLate        = errors.New("is past the time limit")
+	ErrApologyLate        = errors.New("is later than the apology lead time before the due date")
+	ErrReappointed        = errors.New("was already made: a new appointment is allowed only once")
+	ErrWithdrawalClosed   = errors.New("is not allowed by the policy")
+	ErrNotLater           = errors.New("is not later than the current appointment")
+)
+
+// Lang selects the language of a message.
+type Lang uint8
+
+// Languages.
+const (
+	English Lang = iota
+	Vietnamese
+)
+
+var viText = map[error]string{
+	ErrRequired:           "là bắt buộc",
+	ErrInvalid:            "không hợp lệ",
+	ErrCodeFormat:         "không có dạng <mã đơn vị>-YYMMDD-NNNN",
+	ErrCodeUnit:           "không phải mã đơn vị theo QCVN 102 (V1V2V3.Z1Z2.Y1Y2.MX1X2)",
+	ErrCodeDate:           "không phải ngày YYMMDD hợp lệ",
+	ErrCodeSequence:       "không phải số thứ tự từ 0001 đến 9999",
+	ErrCodeExhausted:      "đã hết số thứ tự trong ngày",
+	ErrNotAllowed:         "không được phép ở trạng thái này",
+	ErrForbidden:          "không được thực hiện bởi vai trò này",
+	ErrWrongAgency:        "chỉ cơ quan đang giữ bước xử lý được thực hiện",
+	ErrNoNextStep:         "không còn bước tiếp theo trong quy trình",
+	ErrNoPrevStep:         "không có bước trước trong quy trình",
+	ErrStepsPending:       "còn bước xử lý chưa hoàn thành",
+	ErrUnbound:            "chưa gắn bộ quy tắc",
+	ErrLog:                "không phải nhật ký sự kiện hợp lệ",
+	ErrSupplementWindow:   "đã quá thời hạn yêu cầu bổ sung trong quá trình giải quyết",
+	ErrSupplementRepeated: "đã được cơ quan này yêu cầu một lần",
+	ErrRefusalLate:        "đã quá thời hạn giải quyết",
+	ErrApologyLate:        "muộn hơn thời hạn gửi văn bản xin lỗi trước ngày hẹn trả",
+	ErrReappointed:        "đã hẹn lại: chỉ được hẹn lại một lần",
+	ErrWithdrawalClosed:   "không được chính sách cho phép",
+	ErrNotLater:           "không muộn hơn ngày hẹn hiện tại",
+}
+
+func message(lang Lang, err error) string {
+	if lang == Vietnamese {
+		if s, ok := viText[err]; ok {
+			return s
+		}
+	}
+	return err.Error()
+}
+
+// FieldError is a problem with one field: its name, the offending value and the problem,
+// e.g. `applicant.citizenID "12345" is not valid`.
+type FieldError struct {
+	Field string
+	Value string
+	Err   error
+}
+
+// Error returns the English message.
+func (e *FieldError) Error() string { return e.Message(English) }
+
+// Message returns the message in lang.
+func (e *FieldError) Message(lang Lang) string {
+	var b strings.Builder
+	b.WriteString(e.Field)
+	if e.Value != "" {
+		b.WriteByte(' ')
+		b.WriteString(strconv.Quote(e.Value))
+	}
+	b.WriteByte(' ')
+	b.WriteString(message(lang, e.Err))
+	return b.String()
+}
+
+// Unwrap returns the sentinel.
+func (e *FieldError) Unwrap() error { return e.Err }
+
+// ValidationError lists every problem found in one input.
+type ValidationError struct {
+	Problems []*FieldError
+}
+
+// Error returns the English messages joined by "; ".
+func (e *ValidationError) Error() string { return strings.Join(e.Messages(English), "; ") }
+
+// Messages returns one message per problem in lang.
+func (e *ValidationError) Messages(lang Lang) []string {
+	m := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		m[i] = p.Message(lang)
+	}
+	return m
+}
+
+// Unwrap returns the problems, so errors.Is and errors.As find each of them.
+func (e *ValidationError) Unwrap() []error {
+	errs := make([]error, len(e.Problems))
+	for i, p := range e.Problems {
+		errs[i] = p
+	}
+	return errs
+}
+
+// CodePart names a part of a dossier code.
+type CodePart uint8
+
+// Parts of a dossier code.
+const (
+	WholeCode CodePart = iota
+	UnitPart
+	DatePart
+	SequencePart
+)
+
+var codePartNames = [...]string{"dossier code", "unit code", "date", "sequence number"}
+var codePartVi = [...]string{"mã hồ sơ", "mã đơn vị", "ngày", "số thứ tự"}
+
+// CodeError is a malformed dossier code: which part is wrong, its text, and the problem.
+type CodeError struct {
+	Part  CodePart
+	Value string
+	Err   error
+}
+
+// Error returns the English message.
+func (e *CodeError) Error() string { return e.Message(English) }
+
+// Message returns the message in lang.
+func (e *CodeError) Message(lang Lang) string {
+	name := codePartNames[e.Part]
+	if lang == Vietnamese {
+		name = codePartVi[e.Part]
+	}
+	return name + " " + strconv.Quote(e.Value) + " " + message(lang, e.Err)
+}
+
+// Unwrap returns the sentinel.
+func (e *CodeError) Unwrap() error { return e.Err }
+
+// TransitionError is a command the lifecycle or the role table does not allow.
+type TransitionError struct {
+	Command CommandKind
+	State   State
+	Role    Role
+	Err     error // ErrNotAllowed, ErrForbidden or ErrWrongAgency
+}
+
+// Error returns the English message.
+func (e *TransitionError) Error() string { return e.Message(English) }
+
+// Message returns the message in lang.
+func (e *TransitionError) Message(lang Lang) string {
+	switch e.Err {
+	case ErrForbidden, ErrWrongAgency:
+		return e.Command.String() + " (" + e.Role.String() + ") " + message(lang, e.Err)
+	}
+	return e.Command.String() + " " + message(lang, e.Err) + " (" + e.State.String() + ")"
+}
+
+// Unwrap returns the sentinel.
+func (e *TransitionError) Unwrap() error { return e.Err }
+
+// RuleError is a command refused by a decree rule: the rule's legal source, the limit that
+// was passed (if the rule has one) and the sentinel.
+type RuleError struct {
+	Command  CommandKind
+	Rule     string    // legal source, e.g. "Decree 61/2018 Art. 19(4)"
+	Deadline time.Time // the limit that was passed; zero if the rule has none
+	Err      error
+}
+
+// Error returns the English message.
+func (e *RuleError) Error() string { return e.Message(English) }
+
+// Message returns the message in lang.
+func (e *RuleError) Message(lang Lang) string {
+	var b strings.Builder
+	b.WriteString(e.Command.String())
+	b.WriteByte(' ')
+	b.WriteString(message(lang, e.Err))
+	if !e.Deadline.IsZero() {
+		if lang == Vietnamese {
+			b.WriteString(" (hạn ")
+		} else {
+			b.WriteString(" (limit ")
+		}
+		b.WriteString(e.Deadline.Format("15:04 02/01/2006"))
+		b.WriteByte(')')
+	}
+	if e.Rule != "" {
+		b.WriteString(" [")
+		b.WriteString(e.Rule)
+		b.WriteByte(']')
+	}
+	return b.String()
+}
+
+// Unwrap returns the sentinel.
+func (e *RuleError) Unwrap() error { return e.Err }
+
+// LogError is an event log that cannot be replayed: the position of the bad event and why.
+type LogError struct {
+	Seq    int
+	Reason string
+}
+
+// Error returns the English message.
+func (e *LogError) Error() string {
+	return "event " + strconv.Itoa(e.Seq) + ": " + e.Reason + ": " + ErrLog.Error()
+}
+
+// Unwrap returns ErrLog.
+func (e *LogError) Unwrap() error { return ErrLog }

@@ -1,0 +1,231 @@
+package dossier
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/motcua-go/motcua/calendar"
+)
+
+// Regime is the legal regime a dossier is judged by, chosen by its reception date.
+type Regime uint8
+
+// Legal regimes.
+const (
+	// Decree61 is Decree 61/2018/NĐ-CP as amended by Decree 107/2021/NĐ-CP, with Circular
+	// 01/2018/TT-VPCP: dossiers received until 2025-06-30.
+	Decree61 Regime = iota + 1
+	// Decree118 is Decree 118/2025/NĐ-CP (amended by Decrees 367/2025 and 309/2026), with
+	// Circular 03/2025/TT-VPCP: dossiers received from 2025-07-01.
+	Decree118
+)
+
+// String returns the regime's short name.
+func (r Regime) String() string {
+	switch r {
+	case Decree61:
+		return "Decree 61/2018"
+	case Decree118:
+		return "Decree 118/2025"
+	}
+	return fmt.Sprintf("Regime(%d)", uint8(r))
+}
+
+// MarshalText encodes the regime as "61" or "118".
+func (r Regime) MarshalText() ([]byte, error) {
+	switch r {
+	case Decree61:
+		return []byte("61"), nil
+	case Decree118:
+		return []byte("118"), nil
+	case 0:
+		return []byte{}, nil
+	}
+	return nil, &FieldError{Field: "regime", Value: r.String(), Err: ErrInvalid}
+}
+
+// UnmarshalText decodes "61" or "118" (empty: no regime yet).
+func (r *Regime) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "61":
+		*r = Decree61
+	case "118":
+		*r = Decree118
+	case "":
+		*r = 0
+	default:
+		return &FieldError{Field: "regime", Value: string(b), Err: ErrInvalid}
+	}
+	return nil
+}
+
+// RegimeAt returns the regime in force for a dossier received at t (date taken in
+// calendar.Zone()). Dossiers received before Decree 61 took effect are judged by it too.
+func RegimeAt(t time.Time) Regime {
+	y, m, _ := t.In(calendar.Zone()).Date()
+	if y < 2025 || y == 2025 && m < time.July {
+		return Decree61
+	}
+	return Decree118
+}
+
+// ClockRule says what happens to the time limit while the dossier waits for the applicant.
+type ClockRule uint8
+
+// Clock rules.
+const (
+	// Restart counts the whole time limit again from the moment the complete supplement is
+	// received (Decree 61/2018 Art. 19(4): "thời hạn giải quyết được tính lại từ đầu").
+	Restart ClockRule = iota + 1
+	// Pause stops the clock while waiting and extends the due time by the working time waited
+	// (for procedures whose specialised law says so).
+	Pause
+	// Run lets the clock run while waiting.
+	Run
+)
+
+// String returns the rule's name.
+func (c ClockRule) String() string {
+	switch c {
+	case Restart:
+		return "restart"
+	case Pause:
+		return "pause"
+	case Run:
+		return "run"
+	}
+	return fmt.Sprintf("ClockRule(%d)", uint8(c))
+}
+
+// Policy holds the decree rules that a regime fixes, as values. DefaultPolicy gives the
+// values of the decrees; embedders under a specialised law adjust a copy.
+type Policy struct {
+	// SupplementWindow is how many working days after receipt an agency may still ask for a
+	// supplement during processing (Decree 61/2018 Art. 19(4): 3). Zero disables the check.
+	SupplementWindow int
+	// SupplementOncePerAgency allows each agency one supplement request per dossier (Art. 15(3),
+	// 19(4): "một lần").
+	SupplementOncePerAgency bool
+	// AfterSupplement is the clock rule after a supplement during processing (Restart).
+	AfterSupplement ClockRule
+	// DuringObligation is the clock rule while the applicant pays a tax or fee (Pause; sector
+	// land and tax rules exclude that time, not verified).
+	DuringObligation ClockRule
+	// ApologyLead is how many working days before the due date the apology and new
+	// appointment must be made at the latest (Art. 19(9): 1).
+	ApologyLead int
+	// MaxReappointments is how many new appointments a dossier may receive (Art. 19(9): 1).
+	MaxReappointments int
+	// RefusalWithinLimit refuses a refusal after appraisal issued past the due time (Art. 19(8)).
+	RefusalWithinLimit bool
+	// Withdrawal lets the applicant withdraw the dossier before the result (not regulated by
+	// Decree 61; Circular 03/2025 form 05 "dừng giải quyết").
+	Withdrawal bool
+	// TransferCutoff is the time of day after which a paper dossier received at the desk is
+	// transferred at the start of the next working day (Art. 18(2): 15:00).
+	TransferCutoff time.Duration
+	// AtRiskShare is the share of the time limit used after which a dossier is at risk
+	// (0 < share ≤ 1; default 0.8, a project choice).
+	AtRiskShare float64
+}
+
+// DefaultPolicy returns the rules of regime r. The text of Decree 118/2025 on supplements,
+// apologies and withdrawal was not available: its policy keeps Decree 61's values.
+func DefaultPolicy(r Regime) Policy {
+	return Policy{
+		SupplementWindow:        3,
+		SupplementOncePerAgency: true,
+		AfterSupplement:         Restart,
+		DuringObligation:        Pause,
+		ApologyLead:             1,
+		MaxReappointments:       1,
+		RefusalWithinLimit:      true,
+		Withdrawal:              true,
+		TransferCutoff:          15 * time.Hour,
+		AtRiskShare:             0.8,
+	}
+}
+
+// Validate reports the first field of p out of range.
+func (p Policy) Validate() error {
+	var probs []*FieldError
+	bad := func(f string, v any) {
+		probs = append(probs, &FieldError{Field: "policy." + f, Value: fmt.Sprint(v), Err: ErrInvalid})
+	}
+	if p.SupplementWindow < 0 {
+		bad("supplementWindow", p.SupplementWindow)
+	}
+	if p.AfterSupplement < Restart || p.AfterSupplement > Run {
+		bad("afterSupplement", p.AfterSupplement)
+	}
+	if p.DuringObligation < Restart || p.DuringObligation > Run {
+		bad("duringObligation", p.DuringObligation)
+	}
+	if p.ApologyLead < 0 {
+		bad("apologyLead", p.ApologyLead)
+	}
+	if p.MaxReappointments < 0 {
+		bad("maxReappointments", p.MaxReappointments)
+	}
+	if p.TransferCutoff < 0 || p.TransferCutoff >= 24*time.Hour {
+		bad("transferCutoff", p.TransferCutoff)
+	}
+	if !(p.AtRiskShare > 0 && p.AtRiskShare <= 1) {
+		bad("atRiskShare", p.AtRiskShare)
+	}
+	if probs != nil {
+		return &ValidationError{Problems: probs}
+	}
+	return nil
+}
+
+// Config configures NewRules. Zero fields take their defaults.
+type Config struct {
+	Calendar  *calendar.Calendar // nil: calendar.Default()
+	Decree61  *Policy            // nil: DefaultPolicy(Decree61)
+	Decree118 *Policy            // nil: DefaultPolicy(Decree118)
+}
+
+// Rules is the context dossiers are judged in: the working calendar and the policy of each
+// regime. It is immutable and safe for concurrent use; one Rules serves every dossier.
+type Rules struct {
+	cal      *calendar.Calendar
+	policies [3]Policy
+}
+
+// NewRules builds Rules from c, validating the policies.
+func NewRules(c Config) (*Rules, error) {
+	r := &Rules{cal: c.Calendar}
+	if r.cal == nil {
+		r.cal = calendar.Default()
+	}
+	r.policies[Decree61] = DefaultPolicy(Decree61)
+	r.policies[Decree118] = DefaultPolicy(Decree118)
+	if c.Decree61 != nil {
+		r.policies[Decree61] = *c.Decree61
+	}
+	if c.Decree118 != nil {
+		r.policies[Decree118] = *c.Decree118
+	}
+	for _, reg := range []Regime{Decree61, Decree118} {
+		if err := r.policies[reg].Validate(); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// Calendar returns the working calendar.
+func (r *Rules) Calendar() *calendar.Calendar { return r.cal }
+
+// Policy returns the policy of regime reg (Decree 118's for an unknown regime).
+func (r *Rules) Policy(reg Regime) Policy {
+	if reg == Decree61 {
+		return r.policies[Decree61]
+	}
+	return r.policies[Decree118]
+}
+
+// Equal reports whether r and o are the same Rules, so that cmp.Diff compares dossiers
+// without options.
+func (r *Rules) Equal(o *Rules) bool { return r == o }

@@ -1,0 +1,406 @@
+package dossier
+
+import (
+	"errors"
+	"strings"
+	"time"
+)
+
+// ErrNoSlip reports a slip asked of a dossier that has no ground for it.
+var ErrNoSlip = errors.New("is not available for this dossier")
+
+const slipTime = "15 giờ 04 phút, ngày 02/01/2006"
+
+func fmtTime(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.In(zone()).Format(slipTime)
+}
+
+func noSlip(name string) error { return &FieldError{Field: "slip", Value: name, Err: ErrNoSlip} }
+
+// Header is what every slip shows about the dossier.
+type Header struct {
+	Code      Code
+	Desk      string
+	Applicant string
+	Procedure ProcedureRef
+}
+
+func (d *Dossier) header() Header {
+	return Header{Code: d.Code, Desk: d.Desk, Applicant: d.Applicant.Name, Procedure: d.Procedure}
+}
+
+func (h Header) write(b *strings.Builder, title string) {
+	b.WriteString(title)
+	b.WriteString("\nBộ phận tiếp nhận: ")
+	b.WriteString(h.Desk)
+	if !h.Code.IsZero() {
+		b.WriteString("\nMã hồ sơ: ")
+		b.WriteString(h.Code.String())
+	}
+	b.WriteString("\nNgười nộp: ")
+	b.WriteString(h.Applicant)
+	b.WriteString("\nThủ tục: ")
+	b.WriteString(h.Procedure.Code)
+	if h.Procedure.Name != "" {
+		b.WriteString(" ")
+		b.WriteString(h.Procedure.Name)
+	}
+	b.WriteByte('\n')
+}
+
+func line(b *strings.Builder, label, value string) {
+	b.WriteString(label)
+	b.WriteString(": ")
+	b.WriteString(value)
+	b.WriteByte('\n')
+}
+
+func list(b *strings.Builder, label string, items []string) {
+	if len(items) == 0 {
+		return
+	}
+	b.WriteString(label)
+	b.WriteString(":\n")
+	for i, s := range items {
+		b.WriteString("  ")
+		b.WriteString(itoa(i + 1))
+		b.WriteString(". ")
+		b.WriteString(s)
+		b.WriteByte('\n')
+	}
+}
+
+// ReceiptSlip is the receipt and appointment slip (Mẫu 01, Circular 01/2018; Decree 61 Art. 17(3)).
+type ReceiptSlip struct {
+	Header
+	Channel   Channel
+	Documents []string
+	Received  time.Time
+	Due       time.Time // the appointment first given
+}
+
+// ReceiptSlip returns the receipt slip of a received dossier.
+func (d *Dossier) ReceiptSlip() (ReceiptSlip, error) {
+	if d.Received.IsZero() {
+		return ReceiptSlip{}, noSlip("receipt")
+	}
+	return ReceiptSlip{Header: d.header(), Channel: d.Channel, Documents: d.Documents,
+		Received: d.Received, Due: d.Clock.History[0].Due}, nil
+}
+
+// Text renders the slip as plain text.
+func (s ReceiptSlip) Text() string {
+	var b strings.Builder
+	s.Header.write(&b, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")
+	list(&b, "Giấy tờ đã nhận", s.Documents)
+	line(&b, "Tiếp nhận lúc", fmtTime(s.Received))
+	line(&b, "Hẹn trả kết quả lúc", fmtTime(s.Due))
+	return b.String()
+}
+
+// SupplementSlip is the request to supplement or complete the dossier (Mẫu 02), at intake
+// (Decree 61 Art. 17(1)(a)) or during processing (Art. 19(4)).
+type SupplementSlip struct {
+	Header
+	Intake    bool // asked at intake, before acceptance
+	At        time.Time
+	Agency    string // agency that asked (the desk at intake)
+	Reason    string
+	Documents []string // documents to supplement
+}
+
+// SupplementSlip returns the slip of the latest supplement request.
+func (d *Dossier) SupplementSlip() (SupplementSlip, error) {
+	ev := d.last(RequestSupplement, RequestIntakeSupplement)
+	if ev == nil {
+		return SupplementSlip{}, noSlip("supplement")
+	}
+	s := SupplementSlip{Header: d.header(), Intake: ev.Command == RequestIntakeSupplement, At: ev.At,
+		Agency: ev.Actor.Agency, Reason: ev.Reason, Documents: ev.Attachments}
+	if s.Intake {
+		s.Agency = d.Desk
+	}
+	return s, nil
+}
+
+// Text renders the slip as plain text.
+func (s SupplementSlip) Text() string {
+	var b strings.Builder
+	s.Header.write(&b, "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ")
+	line(&b, "Cơ quan yêu cầu", s.Agency)
+	line(&b, "Ngày yêu cầu", fmtTime(s.At))
+	line(&b, "Nội dung, lý do", s.Reason)
+	list(&b, "Giấy tờ cần bổ sung", s.Documents)
+	return b.String()
+}
+
+// RefusalSlip is the refusal (Mẫu 03), at intake (Decree 61 Art. 17(1)(b)) or after
+// appraisal (Art. 19(8)).
+type RefusalSlip struct {
+	Header
+	Intake bool
+	At     time.Time
+	Agency string
+	Reason string
+}
+
+// RefusalSlip returns the refusal slip of a refused dossier.
+func (d *Dossier) RefusalSlip() (RefusalSlip, error) {
+	ev := d.last(Refuse, RefuseIntake)
+	if ev == nil {
+		return RefusalSlip{}, noSlip("refusal")
+	}
+	s := RefusalSlip{Header: d.header(), Intake: ev.Command == RefuseIntake, At: ev.At, Agency: ev.Actor.Agency, Reason: ev.Reason}
+	if s.Intake {
+		s.Agency = d.Desk
+	}
+	return s, nil
+}
+
+// Text renders the slip as plain text.
+func (s RefusalSlip) Text() string {
+	var b strings.Builder
+	s.Header.write(&b, "PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ")
+	line(&b, "Cơ quan", s.Agency)
+	line(&b, "Ngày", fmtTime(s.At))
+	line(&b, "Lý do", s.Reason)
+	return b.String()
+}
+
+// ApologySlip is the apology with a new appointment (Mẫu 04; Decree 61 Art. 19(9)).
+type ApologySlip struct {
+	Header
+	At     time.Time
+	Agency string // the agency responsible for the delay
+	Reason string
+	OldDue time.Time
+	NewDue time.Time
+}
+
+// ApologySlip returns the slip of the dossier's apology.
+func (d *Dossier) ApologySlip() (ApologySlip, error) {
+	for i := len(d.Clock.History) - 1; i > 0; i-- {
+		if h := d.Clock.History[i]; h.Cause == Apologise {
+			ev := d.last(Apologise)
+			return ApologySlip{Header: d.header(), At: ev.At, Agency: ev.Actor.Agency, Reason: ev.Reason,
+				OldDue: d.Clock.History[i-1].Due, NewDue: h.Due}, nil
+		}
+	}
+	return ApologySlip{}, noSlip("apology")
+}
+
+// Text renders the slip as plain text.
+func (s ApologySlip) Text() string {
+	var b strings.Builder
+	s.Header.write(&b, "VĂN BẢN XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ")
+	line(&b, "Cơ quan", s.Agency)
+	line(&b, "Ngày", fmtTime(s.At))
+	line(&b, "Lý do chậm", s.Reason)
+	line(&b, "Ngày hẹn cũ", fmtTime(s.OldDue))
+	line(&b, "Ngày hẹn mới", fmtTime(s.NewDue))
+	return b.String()
+}
+
+// TransferRow is one agency's task and deadline on the transfer slip.
+type TransferRow struct {
+	Step   string
+	Agency string
+	Task   string
+	Due    time.Time
+}
+
+// TransferSlip lists each agency's task and deadline (Decree 61 Art. 19(6)).
+type TransferSlip struct {
+	Header
+	At   time.Time
+	Due  time.Time // the dossier's appointment
+	Rows []TransferRow
+}
+
+// TransferSlip returns the transfer slip of a transferred dossier.
+func (d *Dossier) TransferSlip() (TransferSlip, error) {
+	if d.Transferred.IsZero() {
+		return TransferSlip{}, noSlip("transfer")
+	}
+	s := TransferSlip{Header: d.header(), At: d.Transferred, Due: d.Clock.Due, Rows: make([]TransferRow, len(d.Steps))}
+	for i, st := range d.Steps {
+		s.Rows[i] = TransferRow{Step: st.ID, Agency: st.Agency, Task: st.Task, Due: st.Due}
+	}
+	return s, nil
+}
+
+// Text renders the slip as plain text.
+func (s TransferSlip) Text() string {
+	var b strings.Builder
+	s.Header.write(&b, "PHIẾU CHUYỂN HỒ SƠ")
+	line(&b, "Ngày chuyển", fmtTime(s.At))
+	line(&b, "Hẹn trả kết quả", fmtTime(s.Due))
+	for i, r := range s.Rows {
+		b.WriteString(itoa(i + 1))
+		b.WriteString(". ")
+		b.WriteString(r.Agency)
+		if r.Task != "" {
+			b.WriteString(" — ")
+			b.WriteString(r.Task)
+		}
+		b.WriteString(" — hạn ")
+		b.WriteString(fmtTime(r.Due))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// Verdict is how a step or a dossier kept its time (Circular 01/2018 Art. 13).
+type Verdict uint8
+
+// Verdicts.
+const (
+	Running Verdict = iota // not finished and not yet due
+	Early                  // trước hạn: finished on a day before the due day
+	OnTime                 // đúng hạn
+	Late                   // quá hạn
+)
+
+// String returns the verdict in Vietnamese, as printed on the control slip.
+func (v Verdict) String() string {
+	switch v {
+	case Early:
+		return "trước hạn"
+	case OnTime:
+		return "đúng hạn"
+	case Late:
+		return "quá hạn"
+	}
+	return "đang xử lý"
+}
+
+// Judge returns the verdict of work due at due and finished at done (zero: not finished),
+// read at now.
+func Judge(due, done, now time.Time) Verdict {
+	switch {
+	case done.IsZero():
+		if now.After(due) {
+			return Late
+		}
+		return Running
+	case done.After(due):
+		return Late
+	case dateOf(done) < dateOf(due):
+		return Early
+	}
+	return OnTime
+}
+
+// ControlRow is one hand-over on the control slip: who held the dossier, from when to when,
+// against which due time.
+type ControlRow struct {
+	Step    string // "" for the desk's transfer
+	Agency  string
+	From    time.Time
+	To      time.Time // zero while held
+	Due     time.Time
+	Verdict Verdict
+	Note    CommandKind // how the holding ended (handoff, sendBack, recall, resolve, refuse, transfer)
+}
+
+// ControlSlip is the process control slip (Mẫu 05): every hand-over with its verdict.
+type ControlSlip struct {
+	Header
+	Due     time.Time
+	Rows    []ControlRow
+	Verdict Verdict // of the dossier against its appointment
+}
+
+// ControlSlip returns the control slip at now.
+func (d *Dossier) ControlSlip(now time.Time) (ControlSlip, error) {
+	if d.Received.IsZero() {
+		return ControlSlip{}, noSlip("control")
+	}
+	s := ControlSlip{Header: d.header(), Due: d.Clock.Due}
+	desk := ControlRow{Agency: d.Desk, From: d.Received, Due: d.TransferDue()}
+	var steps []Step
+	open := -1
+	idx := 0
+	closeRow := func(at time.Time, why CommandKind) {
+		if open >= 0 {
+			r := &s.Rows[open]
+			r.To, r.Note = at, why
+			open = -1
+		}
+	}
+	openRow := func(at time.Time) {
+		if idx < len(steps) {
+			due := steps[idx].Due
+			if idx < len(d.Steps) {
+				due = d.Steps[idx].Due
+			}
+			s.Rows = append(s.Rows, ControlRow{Step: steps[idx].ID, Agency: steps[idx].Agency, From: at, Due: due})
+			open = len(s.Rows) - 1
+		}
+	}
+	for i := range d.Events {
+		ev := &d.Events[i]
+		switch ev.Command {
+		case Transfer:
+			desk.To, desk.Note = ev.At, Transfer
+			steps = ev.Steps
+		case Start:
+			idx = 0
+			openRow(ev.At)
+		case Handoff:
+			closeRow(ev.At, Handoff)
+			idx++
+			openRow(ev.At)
+		case Recall, SendBack:
+			closeRow(ev.At, ev.Command)
+			idx--
+			openRow(ev.At)
+		case Resolve, Refuse:
+			closeRow(ev.At, ev.Command)
+		}
+	}
+	s.Rows = append([]ControlRow{desk}, s.Rows...)
+	for i := range s.Rows {
+		r := &s.Rows[i]
+		r.Verdict = Judge(r.Due, r.To, now)
+	}
+	s.Verdict = Judge(d.Clock.Due, d.Result.At, d.end(now))
+	return s, nil
+}
+
+// Text renders the slip as plain text.
+func (s ControlSlip) Text() string {
+	var b strings.Builder
+	s.Header.write(&b, "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ")
+	line(&b, "Hẹn trả kết quả", fmtTime(s.Due))
+	for i, r := range s.Rows {
+		b.WriteString(itoa(i + 1))
+		b.WriteString(". ")
+		b.WriteString(r.Agency)
+		b.WriteString(" | nhận ")
+		b.WriteString(fmtTime(r.From))
+		b.WriteString(" | giao ")
+		b.WriteString(fmtTime(r.To))
+		b.WriteString(" | hạn ")
+		b.WriteString(fmtTime(r.Due))
+		b.WriteString(" | ")
+		b.WriteString(r.Verdict.String())
+		b.WriteByte('\n')
+	}
+	line(&b, "Kết quả", s.Verdict.String())
+	return b.String()
+}
+
+func (d *Dossier) last(kinds ...CommandKind) *Event {
+	for i := len(d.Events) - 1; i >= 0; i-- {
+		for _, k := range kinds {
+			if d.Events[i].Command == k {
+				return &d.Events[i]
+			}
+		}
+	}
+	return nil
+}

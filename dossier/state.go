@@ -1,0 +1,114 @@
+package dossier
+
+import (
+	"fmt"
+)
+
+// State is where a dossier stands in its lifecycle. The zero State is not a valid state.
+type State uint8
+
+// States of the lifecycle (one-stop rules §3.2). Overdue is not a state: it is derived
+// from the clock (see Dossier.Overdue).
+const (
+	Submitted           State = iota + 1 // mới đăng ký: submitted online, not yet checked
+	IntakeSupplement                     // chờ bổ sung: the desk asked for a supplement before accepting
+	NotAccepted                          // không được tiếp nhận: refused at intake (terminal)
+	Received                             // được tiếp nhận: accepted, code and appointment issued
+	Transferred                          // chuyển xử lý: sent to the competent agency, not yet taken up
+	InProcess                            // đang xử lý: an agency of the route is working on it
+	SupplementRequested                  // yêu cầu bổ sung: returned to the applicant during processing
+	AwaitingObligation                   // chờ nghĩa vụ tài chính: waiting for a tax or fee payment
+	Refused                              // từ chối: refused after appraisal, with reasons
+	Resolved                             // đã xử lý xong: result ready at the desk
+	Returned                             // đã trả kết quả: result (or refusal) handed to the applicant (terminal)
+	Withdrawn                            // rút hồ sơ / dừng xử lý: withdrawn by the applicant (terminal)
+	numStates
+)
+
+var stateNames = [numStates]string{"", "Submitted", "IntakeSupplement", "NotAccepted", "Received",
+	"Transferred", "InProcess", "SupplementRequested", "AwaitingObligation", "Refused", "Resolved",
+	"Returned", "Withdrawn"}
+
+// States lists every state in declaration order.
+func States() []State {
+	s := make([]State, 0, numStates-1)
+	for i := Submitted; i < numStates; i++ {
+		s = append(s, i)
+	}
+	return s
+}
+
+// String returns the state's name, as used in JSON and in the diagram.
+func (s State) String() string {
+	if s > 0 && s < numStates {
+		return stateNames[s]
+	}
+	return fmt.Sprintf("State(%d)", uint8(s))
+}
+
+// Valid reports whether s is one of the defined states.
+func (s State) Valid() bool { return s > 0 && s < numStates }
+
+// Terminal reports whether no command can leave s.
+func (s State) Terminal() bool { return s == NotAccepted || s == Returned || s == Withdrawn }
+
+// MarshalText encodes the state by name.
+func (s State) MarshalText() ([]byte, error) {
+	if !s.Valid() {
+		return nil, &FieldError{Field: "state", Value: s.String(), Err: ErrInvalid}
+	}
+	return []byte(stateNames[s]), nil
+}
+
+// UnmarshalText decodes a state name.
+func (s *State) UnmarshalText(b []byte) error {
+	for i := Submitted; i < numStates; i++ {
+		if stateNames[i] == string(b) {
+			*s = i
+			return nil
+		}
+	}
+	return &FieldError{Field: "state", Value: string(b), Err: ErrInvalid}
+}
+
+// Status is a national status code (TrangThaiHoSo) used to synchronise dossiers with the
+// National Public Service Portal (Circular 22/2019/TT-BTTTT, QCVN 120:2019/BTTTT).
+type Status uint8
+
+// The ten national status codes.
+const (
+	StatusSubmitted   Status = 1  // Mới đăng ký
+	StatusReceived    Status = 2  // Được tiếp nhận
+	StatusNotAccepted Status = 3  // Không được tiếp nhận
+	StatusInProcess   Status = 4  // Đang xử lý
+	StatusSupplement  Status = 5  // Yêu cầu bổ sung giấy tờ
+	StatusObligation  Status = 6  // Yêu cầu thực hiện nghĩa vụ tài chính
+	StatusWithdrawn   Status = 7  // Công dân yêu cầu rút hồ sơ
+	StatusStopped     Status = 8  // Dừng xử lý
+	StatusDone        Status = 9  // Đã xử lý xong
+	StatusReturned    Status = 10 // Đã trả kết quả
+)
+
+var statusNames = [...]string{"", "Mới đăng ký", "Được tiếp nhận", "Không được tiếp nhận", "Đang xử lý",
+	"Yêu cầu bổ sung giấy tờ", "Yêu cầu thực hiện nghĩa vụ tài chính", "Công dân yêu cầu rút hồ sơ",
+	"Dừng xử lý", "Đã xử lý xong", "Đã trả kết quả"}
+
+// String returns the code's official Vietnamese label.
+func (c Status) String() string {
+	if c >= 1 && c <= 10 {
+		return statusNames[c]
+	}
+	return fmt.Sprintf("Status(%d)", uint8(c))
+}
+
+var stateStatus = [numStates]Status{0, StatusSubmitted, StatusSupplement, StatusNotAccepted,
+	StatusReceived, StatusReceived, StatusInProcess, StatusSupplement, StatusObligation,
+	StatusStopped, StatusDone, StatusReturned, StatusWithdrawn}
+
+// Status maps the state onto its national status code (0 for an invalid state).
+func (s State) Status() Status {
+	if !s.Valid() {
+		return 0
+	}
+	return stateStatus[s]
+}

@@ -1,0 +1,202 @@
+package dossier
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/motcua-go/motcua/calendar"
+)
+
+// Channel is how a dossier was submitted (KenhThucHien of the national portal).
+type Channel uint8
+
+// Channels.
+const (
+	Counter Channel = iota + 1 // trực tiếp: in person at the desk
+	Online                     // trực tuyến: through a public service portal
+	Postal                     // bưu chính công ích: by public postal service
+)
+
+// String returns the channel's name.
+func (c Channel) String() string {
+	switch c {
+	case Counter:
+		return "counter"
+	case Online:
+		return "online"
+	case Postal:
+		return "postal"
+	}
+	return fmt.Sprintf("Channel(%d)", uint8(c))
+}
+
+// Paper reports whether the channel delivers a paper dossier (counter or postal).
+func (c Channel) Paper() bool { return c == Counter || c == Postal }
+
+// MarshalText encodes the channel by name.
+func (c Channel) MarshalText() ([]byte, error) {
+	if c < Counter || c > Postal {
+		return nil, &FieldError{Field: "channel", Value: c.String(), Err: ErrInvalid}
+	}
+	return []byte(c.String()), nil
+}
+
+// UnmarshalText decodes a channel name.
+func (c *Channel) UnmarshalText(b []byte) error {
+	for _, x := range []Channel{Counter, Online, Postal} {
+		if x.String() == string(b) {
+			*c = x
+			return nil
+		}
+	}
+	return &FieldError{Field: "channel", Value: string(b), Err: ErrInvalid}
+}
+
+// ApplicantKind tells a person from an organisation.
+type ApplicantKind uint8
+
+// Kinds of applicant.
+const (
+	Person       ApplicantKind = iota + 1 // công dân
+	Organisation                          // tổ chức, doanh nghiệp
+)
+
+// Address is a postal address with its administrative unit.
+type Address struct {
+	Line     string `json:"line"`     // house number, street, hamlet
+	UnitCode string `json:"unitCode"` // administrative unit code (5 digits, commune level)
+	UnitName string `json:"unitName"` // commune/ward and province, as written
+}
+
+// Applicant is the person or organisation a dossier is for.
+type Applicant struct {
+	Kind      ApplicantKind `json:"kind"`
+	Name      string        `json:"name"`
+	CitizenID string        `json:"citizenID,omitempty"` // số định danh cá nhân: 12 digits (persons)
+	TaxCode   string        `json:"taxCode,omitempty"`   // mã số thuế / mã số doanh nghiệp (organisations)
+	Phone     string        `json:"phone,omitempty"`
+	Email     string        `json:"email,omitempty"`
+	Address   Address       `json:"address"`
+}
+
+// ProcedureRef identifies the procedure version a dossier is judged by, frozen at intake.
+type ProcedureRef struct {
+	Code    string `json:"code"`           // national code N.NNNNNN, e.g. 1.001193
+	Version string `json:"version"`        // version of the definition in the catalog
+	Case    string `json:"case,omitempty"` // case (trường hợp) that selected the time limit
+	Name    string `json:"name,omitempty"` // display name
+}
+
+// Intake is what the desk knows when a dossier is opened.
+type Intake struct {
+	Procedure ProcedureRef   `json:"procedure"`
+	Applicant Applicant      `json:"applicant"`
+	Channel   Channel        `json:"channel"`
+	Desk      string         `json:"desk"`   // QCVN 102 code of the receiving one-stop desk
+	Agency    string         `json:"agency"` // QCVN 102 code of the competent agency
+	Limit     calendar.Limit `json:"limit"`  // time limit of the procedure for this channel and case
+	Submitted time.Time      `json:"submitted,omitzero"`
+	Documents []string       `json:"documents,omitempty"` // names of the documents handed in
+}
+
+// Step is one agency's part of the route, with its allotted due time and what happened.
+type Step struct {
+	ID     string    `json:"id"`
+	Agency string    `json:"agency"`         // QCVN 102 code
+	Task   string    `json:"task,omitempty"` // work content, as on the transfer slip
+	Due    time.Time `json:"due"`
+	Start  time.Time `json:"start,omitzero"`
+	Done   time.Time `json:"done,omitzero"`
+}
+
+// DueChange is one entry of the history of the promised due time.
+type DueChange struct {
+	At    time.Time   `json:"at"`
+	Due   time.Time   `json:"due"`
+	Cause CommandKind `json:"cause"`
+}
+
+// Clock is the SLA clock. Overdue, remaining and at-risk are derived from it, never stored.
+type Clock struct {
+	Start          time.Time     `json:"start,omitzero"`    // when the count began (receipt or restart)
+	Due            time.Time     `json:"due,omitzero"`      // promised return instant now in force
+	PausedAt       time.Time     `json:"pausedAt,omitzero"` // set while the clock is stopped
+	Paused         time.Duration `json:"paused,omitempty"`  // working time paused since Start
+	Reappointments int           `json:"reappointments,omitempty"`
+	History        []DueChange   `json:"history,omitempty"`
+}
+
+// SupplementRequest records one supplement request made during processing.
+type SupplementRequest struct {
+	Agency    string    `json:"agency"`
+	Requested time.Time `json:"requested"`
+	Supplied  time.Time `json:"supplied,omitzero"`
+}
+
+// Result is the outcome of a dossier.
+type Result struct {
+	At        time.Time `json:"at,omitzero"` // resolution, refusal, withdrawal or intake refusal
+	Refused   bool      `json:"refused,omitempty"`
+	Reference string    `json:"reference,omitempty"` // number of the result document
+	Reason    string    `json:"reason,omitempty"`
+	Returned  time.Time `json:"returned,omitzero"`
+}
+
+// Dossier is one application (hồ sơ) moving through a procedure. Its state changes only by
+// Apply; Replay rebuilds it from its events. The fields are exported for reading, storing
+// and comparing; do not change them directly.
+type Dossier struct {
+	Code        Code                `json:"code,omitzero"`
+	Procedure   ProcedureRef        `json:"procedure"`
+	Applicant   Applicant           `json:"applicant"`
+	Channel     Channel             `json:"channel"`
+	Desk        string              `json:"desk"`
+	Agency      string              `json:"agency"`
+	Limit       calendar.Limit      `json:"limit"`
+	Regime      Regime              `json:"regime,omitzero"`
+	Submitted   time.Time           `json:"submitted"`
+	Received    time.Time           `json:"received,omitzero"`
+	Transferred time.Time           `json:"transferred,omitzero"`
+	State       State               `json:"state"`
+	Clock       Clock               `json:"clock"`
+	Steps       []Step              `json:"steps,omitempty"`
+	Current     int                 `json:"current"` // index in Steps of the step in hand
+	Supplements []SupplementRequest `json:"supplements,omitempty"`
+	Documents   []string            `json:"documents,omitempty"`
+	Result      Result              `json:"result,omitzero"`
+	Events      []Event             `json:"events"`
+	// Rules the dossier is judged by; set by Open and Replay, and by the embedder after
+	// decoding a stored dossier.
+	Rules *Rules `json:"-"`
+}
+
+// Command is a request to change a dossier. Kind selects what it does; the other fields are
+// used by the commands that need them.
+type Command struct {
+	Kind        CommandKind
+	Actor       Actor
+	Reason      string    // reasons: required for refusals, supplement requests, send-back, apology
+	Attachments []string  // names of attached documents (kept by reference)
+	Code        Code      // Receive: the code issued with IssueCode
+	Due         time.Time // Receive: due from the route plan (zero: calendar.Due); Apologise: new appointment
+	Steps       []Step    // Transfer: the route's steps with their due times (empty: one step, the competent agency)
+	Reference   string    // Resolve: number of the result document
+}
+
+// Event is one entry of the append-only log.
+type Event struct {
+	Seq         int         `json:"seq"`
+	At          time.Time   `json:"at"`
+	Actor       Actor       `json:"actor"`
+	Command     CommandKind `json:"command"`
+	From        State       `json:"from,omitzero"`
+	To          State       `json:"to"`
+	Reason      string      `json:"reason,omitempty"`
+	Attachments []string    `json:"attachments,omitempty"`
+	StepDue     time.Time   `json:"stepDue,omitzero"` // due time of the step in hand after the event
+	Due         time.Time   `json:"due,omitzero"`     // the dossier's due time, when the event sets it
+	Code        Code        `json:"code,omitzero"`
+	Reference   string      `json:"reference,omitempty"`
+	Steps       []Step      `json:"steps,omitempty"`
+	Intake      *Intake     `json:"intake,omitempty"`
+}

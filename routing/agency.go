@@ -45,7 +45,8 @@ type Unit struct {
 // Directory is the administrative map: the known agencies with their effective dates, and
 // the roles they perform. It is immutable once built and safe for concurrent use.
 type Directory struct {
-	units  []Unit
-	byCode map[AgencyCode][]int // versions of one code, by From
-	roles  map[Role]struct{}
+	units    []Unit
+	byCode   map[AgencyCode][]int // versions of one code, by From
+	byParent map[AgencyCode][]int
+	roles    map[Role]struct{}
 }

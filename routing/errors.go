@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/rickb777/date/v2"
 )
@@ -24,11 +23,14 @@ var (
 	ErrUnknownAgency = errors.New("is not a known agency")
 	ErrUnknownRole   = errors.New("is not a known role")
 	ErrAllotment     = errors.New("do not add up to the time limit")
+	ErrRestBypassed  = errors.New("must lie on every path from the start step to the end step")
+	ErrNeedsRest     = errors.New("is a fixed time, so one step must take the rest")
 	ErrAbolished     = errors.New("was abolished")
 	ErrNotYet        = errors.New("was not yet in force")
 	ErrLimit         = errors.New("is not a usable time limit")
 	ErrTooShort      = errors.New("is shorter than the fixed allotments")
 	ErrNoRoute       = errors.New("matches no route")
+	ErrUnknownRoute  = errors.New("is not a route of the set")
 )
 
 // Lang selects the language of a message.
@@ -66,6 +68,10 @@ func vi(err error) string {
 		return "không phải là vai trò đã biết"
 	case ErrAllotment:
 		return "không cộng lại bằng thời hạn giải quyết"
+	case ErrRestBypassed:
+		return "phải nằm trên mọi đường đi từ bước đầu đến bước cuối"
+	case ErrNeedsRest:
+		return "là thời gian cố định nên phải có một bước nhận phần còn lại"
 	case ErrAbolished:
 		return "đã bị bãi bỏ"
 	case ErrNotYet:
@@ -74,6 +80,8 @@ func vi(err error) string {
 		return "không phải là thời hạn dùng được"
 	case ErrTooShort:
 		return "ngắn hơn tổng thời gian cố định đã phân bổ"
+	case ErrUnknownRoute:
+		return "không phải là quy trình của bộ"
 	case ErrNoRoute:
 		return "không khớp với quy trình nào"
 	}
@@ -243,5 +251,3 @@ func (e *SelectError) Message(lang Lang) string {
 
 // Unwrap returns the sentinel.
 func (e *SelectError) Unwrap() error { return e.Err }
-
-var _ = time.Duration(0)

@@ -1,9 +1,12 @@
 package routing
 
 import (
+	"slices"
+	"strconv"
 	"time"
 
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/rickb777/date/v2"
 )
 
 // Schedule is a route planned for one dossier: each step's window on the working calendar.
@@ -17,6 +20,7 @@ type Schedule struct {
 
 	route *Route
 	cal   *calendar.Calendar
+	own   []time.Time // each step's Start plus its allotment, in working time
 }
 
 // StepPlan is one step's window: it starts when its last predecessor is due and has its
@@ -49,4 +53,263 @@ type Late struct {
 	Role     Role
 	Over     time.Duration // working time beyond the allotment
 	Finished bool          // false while the step is still running
+}
+
+// Plan splits the working time between received and the promised date cal.Due(received,
+// limit) across the route, on the working calendar cal.
+//
+// Each step is allotted its share: a fraction of the whole working time (rounded down to the
+// minute), or its fixed working time (a working day is the length of the calendar's working
+// day). The remainder — the rounding remainder, or everything left by a route with a "rest"
+// step — goes to the route's RemainderStep, which lies on every path. A step starts when
+// its last predecessor is due; parallel steps therefore share their window and a join waits
+// for the longest branch. The longest path is exactly the working time of the limit, so the
+// end step is due at cal.Due(received, limit) exactly. For a limit in calendar days or
+// months, the window is the working time between received and that date, split the same way.
+func Plan(r *Route, received time.Time, limit calendar.Limit, cal *calendar.Calendar) (*Schedule, error) {
+	if r == nil || cal == nil {
+		return nil, &PlanError{Limit: FormatLimit(limit), Err: ErrRequired}
+	}
+	if limit.N <= 0 || limit.Unit < calendar.WorkingDays || limit.Unit > calendar.Months {
+		return nil, &PlanError{Route: r.spec.Name, Limit: FormatLimit(limit), Err: ErrLimit}
+	}
+	due := cal.Due(received, limit)
+	total := cal.WorkingTimeBetween(received, due)
+	if total <= 0 {
+		return nil, &PlanError{Route: r.spec.Name, Limit: FormatLimit(limit), Err: ErrLimit}
+	}
+	var day time.Duration
+	if r.days {
+		d := date.NewAt(cal.NextWorkingStart(received).In(calendar.Zone()))
+		day = cal.WorkingTimeBetween(d.MidnightIn(calendar.Zone()), (d + 1).MidnightIn(calendar.Zone()))
+	}
+	n := len(r.steps)
+	s := &Schedule{Route: r.spec.Name, Received: received, Due: due, Total: total,
+		Steps: make([]StepPlan, n), route: r, cal: cal, own: make([]time.Time, n)}
+	// offsets: start and end of each step in working time from received.
+	var buf [2 * 16]time.Duration
+	off := buf[:0]
+	if 2*n > len(buf) {
+		off = make([]time.Duration, 0, 2*n)
+	}
+	off = off[:2*n]
+	totalMin := int64(total / time.Minute)
+	for pass := 0; pass < 2; pass++ {
+		for k := range r.steps {
+			st := &r.steps[k]
+			var start time.Duration
+			for _, p := range st.preds {
+				if e := off[2*p+1]; e > start {
+					start = e
+				}
+			}
+			d := s.Steps[k].Allotted
+			if pass == 0 {
+				switch sh := st.Share; {
+				case sh.Den > 0:
+					d = time.Duration(totalMin*int64(sh.Num)/int64(sh.Den)) * time.Minute
+				case sh.Limit.Unit == calendar.WorkingHours:
+					d = time.Duration(sh.Limit.N) * time.Hour
+				case sh.Limit.Unit == calendar.WorkingDays:
+					d = time.Duration(sh.Limit.N) * day
+				}
+				s.Steps[k] = StepPlan{Step: st.ID, Agency: st.Agency, Role: st.Role, Task: st.Task, Allotted: d}
+			}
+			off[2*k], off[2*k+1] = start, start+d
+		}
+		if pass == 0 {
+			rem := total - off[2*r.end+1]
+			if rem < 0 {
+				return nil, &PlanError{Route: r.spec.Name, Limit: FormatLimit(limit), Err: ErrTooShort}
+			}
+			s.Steps[r.rem].Allotted += rem
+		}
+	}
+	// Instants: offsets repeat (a step starts when a predecessor is due), so each distinct
+	// offset is converted once.
+	for k := range s.Steps {
+		s.Steps[k].Start = s.instant(off[:2*k], off[2*k])
+		s.Steps[k].Due = s.instant(off[:2*k+1], off[2*k+1])
+	}
+	for k := range s.Steps {
+		s.own[k] = s.Steps[k].Due
+	}
+	s.Steps[r.end].Due = due
+	return s, nil
+}
+
+// instant converts offset o to an instant, reusing an instant already computed for an equal
+// offset among seen (the offsets of earlier starts and dues).
+func (s *Schedule) instant(seen []time.Duration, o time.Duration) time.Time {
+	if o == 0 {
+		return s.Received
+	}
+	for j := len(seen) - 1; j >= 0; j-- {
+		if seen[j] == o {
+			if j%2 == 0 {
+				return s.Steps[j/2].Start
+			}
+			return s.Steps[j/2].Due
+		}
+	}
+	return s.cal.AddWorkingTime(s.Received, o)
+}
+
+// Progress returns an empty progress for the schedule: one entry per step, in order.
+func (s *Schedule) Progress() Progress {
+	p := Progress{Steps: make([]StepProgress, len(s.Steps))}
+	for i := range s.Steps {
+		p.Steps[i].Step = s.Steps[i].Step
+	}
+	return p
+}
+
+// finished returns when step k of s was finished according to p.
+func (p *Progress) finished(s *Schedule, k int) (time.Time, bool) {
+	id := s.Steps[k].Step
+	if k < len(p.Steps) && p.Steps[k].Step == id {
+		f := p.Steps[k].Finished
+		return f, !f.IsZero()
+	}
+	for i := range p.Steps {
+		if p.Steps[i].Step == id {
+			f := p.Steps[i].Finished
+			return f, !f.IsZero()
+		}
+	}
+	return time.Time{}, false
+}
+
+// Responsible returns the steps over their allotment at now: finished steps that took more
+// working time than allotted, and running steps already past it. A step's clock starts when
+// its last predecessor finished (the hand-over), so time lost upstream is charged upstream,
+// never to the step that received the dossier late. Over is working time. The result is in
+// topological order; with a late parallel branch, each late agency is named. Nil when no
+// step is over.
+func Responsible(s *Schedule, p Progress, now time.Time) []Late {
+	if s == nil || s.route == nil {
+		return nil
+	}
+	r := s.route
+	var out []Late
+	for k := range r.steps {
+		fin, done := p.finished(s, k)
+		start, ok := s.handOver(&p, k, done)
+		if !ok {
+			continue
+		}
+		end := now
+		if done {
+			end = fin
+		}
+		if !end.After(start) {
+			continue
+		}
+		sp := &s.Steps[k]
+		var own time.Time
+		if start.Equal(sp.Start) {
+			own = s.own[k]
+		} else {
+			own = s.cal.AddWorkingTime(start, sp.Allotted)
+		}
+		if !end.After(own) {
+			continue
+		}
+		if over := s.cal.WorkingTimeBetween(own, end); over > 0 {
+			out = append(out, Late{Step: sp.Step, Agency: sp.Agency, Role: sp.Role, Over: over, Finished: done})
+		}
+	}
+	return out
+}
+
+// handOver returns when step k received the dossier: the receipt for the start step, else
+// the latest finish of its predecessors. An unfinished predecessor means step k has not
+// started, unless step k is itself recorded as finished; then the predecessor's planned due
+// stands in.
+func (s *Schedule) handOver(p *Progress, k int, done bool) (time.Time, bool) {
+	st := &s.route.steps[k]
+	if len(st.preds) == 0 {
+		return s.Received, true
+	}
+	var start time.Time
+	for _, q := range st.preds {
+		f, ok := p.finished(s, int(q))
+		if !ok {
+			if !done {
+				return time.Time{}, false
+			}
+			f = s.Steps[q].Due
+		}
+		if f.After(start) {
+			start = f
+		}
+	}
+	return start, true
+}
+
+// Replan recomputes the windows of the steps not yet finished, given the progress at now.
+// The policy keeps the promised date: Due and the end step's due do not move. A finished step
+// is shown as it happened (its due becomes its finish). Every other step keeps its
+// allotment and starts at its hand-over: the latest finish of its predecessors, or, for a
+// predecessor still running, the later of its due and now. So an early step lets the
+// following steps start early (the time saved becomes slack before the promised date), and a
+// late step pushes the following steps back without shortening them: the lateness stays
+// charged to the step that caused it, as Responsible reports it.
+//
+// Progress naming an unknown step, or a step finished before its hand-over, is an error.
+func Replan(s *Schedule, p Progress, now time.Time) (*Schedule, error) {
+	if s == nil || s.route == nil {
+		return nil, &PlanError{Err: ErrRequired}
+	}
+	r := s.route
+	var probs []*FieldError
+	for i, sp := range p.Steps {
+		if _, ok := r.index[sp.Step]; !ok {
+			probs = append(probs, &FieldError{Path: "steps[" + strconv.Itoa(i) + "].step", Value: sp.Step, Err: ErrUnknownStep})
+		}
+	}
+	if probs != nil {
+		return nil, &ValidationError{Name: "progress", Problems: probs}
+	}
+	out := &Schedule{Route: s.Route, Received: s.Received, Due: s.Due, Total: s.Total,
+		Steps: slices.Clone(s.Steps), route: r, cal: s.cal, own: slices.Clone(s.own)}
+	for k := range r.steps {
+		st := &r.steps[k]
+		fin, done := p.finished(s, k)
+		start, all := s.Received, true
+		for _, q := range st.preds {
+			f, ok := p.finished(s, int(q))
+			if !ok {
+				all = false
+				f = out.Steps[q].Due
+				if !done && now.After(f) {
+					f = now
+				}
+			}
+			if f.After(start) {
+				start = f
+			}
+		}
+		sp := &out.Steps[k]
+		if !start.Equal(s.Steps[k].Start) {
+			out.own[k] = s.cal.AddWorkingTime(start, sp.Allotted)
+		}
+		sp.Start = start
+		switch {
+		case done:
+			if all && fin.Before(start) {
+				probs = append(probs, &FieldError{Path: "steps." + sp.Step + ".finished",
+					Value: fin.Format(time.RFC3339), Err: ErrInvalid})
+			}
+			sp.Due = fin
+		case k == r.end:
+			sp.Due = s.Due
+		default:
+			sp.Due = out.own[k]
+		}
+	}
+	if probs != nil {
+		return nil, &ValidationError{Name: "progress", Problems: probs}
+	}
+	return out, nil
 }

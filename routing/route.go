@@ -1,6 +1,17 @@
 package routing
 
-import "github.com/motcua-go/motcua/calendar"
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math/big"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/motcua-go/motcua/calendar"
+	"github.com/rickb777/date/v2"
+)
 
 // Task is the kind of work a step does.
 type Task uint8
@@ -63,7 +74,556 @@ type Spec struct {
 // NewRoute. A Route is immutable and safe for concurrent use.
 type Route struct {
 	spec  Spec
-	index map[string]int // step ID → position in spec.Steps (topological order)
-	preds [][]int32      // predecessors by position
-	rest  int            // position receiving the remainder
+	steps []cstep        // topological order
+	index map[string]int // step ID → position in steps
+	rem   int            // position that receives the remainder
+	end   int            // position of the end step
+	days  bool           // some share is in working days
+}
+
+// cstep is a compiled step.
+type cstep struct {
+	Step
+	preds []int32 // positions of predecessors in Route.steps
+}
+
+// maxSteps bounds the size of a route.
+const maxSteps = 200
+
+type stepJSON struct {
+	ID     string   `json:"id"`
+	Agency string   `json:"agency,omitempty"`
+	Role   Role     `json:"role,omitempty"`
+	Task   string   `json:"task"`
+	Share  string   `json:"share"`
+	After  []string `json:"after,omitempty"`
+	Note   string   `json:"note,omitempty"`
+}
+
+type routeJSON struct {
+	Name  string            `json:"name"`
+	Title string            `json:"title,omitempty"`
+	Kind  string            `json:"kind"`
+	Basis []string          `json:"basis,omitempty"`
+	Limit string            `json:"limit,omitempty"`
+	Lead  string            `json:"lead,omitempty"`
+	Note  string            `json:"note,omitempty"`
+	Steps []json.RawMessage `json:"steps"`
+}
+
+// ParseRoute reads a route from JSON and validates it against dir (nil dir: agency codes are
+// checked for form only and roles are not checked). Every problem is reported at once in a
+// *ValidationError, each with its JSON path, e.g. `steps[2].after[0] "verfy" names no step
+// of the route`.
+//
+//	{"name": "birth-u6", "title": "…", "kind": "horizontal", "basis": ["Decree 63/2024/NĐ-CP"],
+//	 "limit": "3wd", "lead": "register-birth", "note": "…",
+//	 "steps": [{"id": "receive", "role": "commune-desk", "task": "receive", "share": "1/12"},
+//	           {"id": "register-birth", "role": "civil-status", "task": "register",
+//	            "share": "1/3", "after": ["receive"], "note": "…"}, …]}
+func ParseRoute(data []byte, dir *Directory) (*Route, error) {
+	spec, probs := decodeSpec(data)
+	if probs != nil {
+		return nil, &ValidationError{Name: spec.Name, Problems: probs}
+	}
+	return NewRoute(spec, dir)
+}
+
+func decodeSpec(data []byte) (Spec, []*FieldError) {
+	var rj routeJSON
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&rj); err != nil {
+		return Spec{}, []*FieldError{jsonProblem("", err)}
+	}
+	if dec.More() {
+		return Spec{}, []*FieldError{{Path: "$", Value: "trailing data", Err: ErrSyntax}}
+	}
+	p := fieldParser{}
+	spec := Spec{Name: rj.Name, Title: rj.Title, Basis: rj.Basis, Lead: rj.Lead, Note: rj.Note}
+	if rj.Kind != "" {
+		k, ok := parseKind(rj.Kind)
+		if !ok {
+			p.fail("kind", rj.Kind, ErrInvalid)
+		}
+		spec.Kind = k
+	}
+	if rj.Limit != "" {
+		l, err := ParseLimit(rj.Limit)
+		if err != nil {
+			p.fail("limit", rj.Limit, ErrLimit)
+		}
+		spec.Limit = l
+	}
+	if len(rj.Steps) > maxSteps {
+		p.fail("steps", strconv.Itoa(len(rj.Steps))+" steps, at most "+strconv.Itoa(maxSteps), ErrInvalid)
+		return spec, p.probs
+	}
+	for i, raw := range rj.Steps {
+		path := "steps[" + strconv.Itoa(i) + "]"
+		var sj stepJSON
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&sj); err != nil {
+			p.probs = append(p.probs, jsonProblem(path, err))
+			spec.Steps = append(spec.Steps, Step{})
+			continue
+		}
+		sp := fieldParser{path: path + "."}
+		st := Step{ID: sj.ID, Agency: sp.code("agency", sj.Agency), Role: sj.Role, After: sj.After, Note: sj.Note}
+		if sj.Task != "" {
+			t, ok := parseTask(sj.Task)
+			if !ok {
+				sp.fail("task", sj.Task, ErrInvalid)
+			}
+			st.Task = t
+		}
+		if sj.Share != "" {
+			sh, err := ParseShare(sj.Share)
+			if err != nil {
+				sp.fail("share", sj.Share, ErrInvalid)
+			}
+			st.Share = sh
+		}
+		p.probs = append(p.probs, sp.probs...)
+		spec.Steps = append(spec.Steps, st)
+	}
+	return spec, p.probs
+}
+
+// MarshalJSON writes the route in the form ParseRoute reads.
+func (r *Route) MarshalJSON() ([]byte, error) {
+	s := &r.spec
+	rj := struct {
+		Name  string     `json:"name"`
+		Title string     `json:"title,omitempty"`
+		Kind  string     `json:"kind"`
+		Basis []string   `json:"basis,omitempty"`
+		Limit string     `json:"limit,omitempty"`
+		Lead  string     `json:"lead,omitempty"`
+		Note  string     `json:"note,omitempty"`
+		Steps []stepJSON `json:"steps"`
+	}{Name: s.Name, Title: s.Title, Kind: s.Kind.String(), Basis: s.Basis, Lead: s.Lead, Note: s.Note}
+	if s.Limit.Unit != 0 {
+		rj.Limit = FormatLimit(s.Limit)
+	}
+	for _, st := range s.Steps {
+		rj.Steps = append(rj.Steps, stepJSON{ID: st.ID, Agency: st.Agency.String(), Role: st.Role,
+			Task: st.Task.String(), Share: st.Share.String(), After: st.After, Note: st.Note})
+	}
+	return json.Marshal(rj)
+}
+
+// Name returns the route's name.
+func (r *Route) Name() string { return r.spec.Name }
+
+// Spec returns a copy of the route's data, steps in the order they were written.
+func (r *Route) Spec() Spec {
+	s := r.spec
+	s.Basis = slices.Clone(s.Basis)
+	s.Steps = slices.Clone(s.Steps)
+	for i := range s.Steps {
+		s.Steps[i].After = slices.Clone(s.Steps[i].After)
+	}
+	return s
+}
+
+// Steps returns a copy of the steps in topological order (every step after its predecessors;
+// ties in the order written).
+func (r *Route) Steps() []Step {
+	out := make([]Step, len(r.steps))
+	for i := range r.steps {
+		out[i] = r.steps[i].Step
+		out[i].After = slices.Clone(out[i].After)
+	}
+	return out
+}
+
+// RemainderStep returns the ID of the step that receives the remainder of the time limit:
+// the step whose share is "rest"; else the first decide step that lies on every path; else
+// the end step.
+func (r *Route) RemainderStep() string { return r.steps[r.rem].ID }
+
+// NewRoute validates spec against dir (see ParseRoute) and compiles it.
+func NewRoute(spec Spec, dir *Directory) (*Route, error) {
+	spec.Basis = slices.Clone(spec.Basis)
+	spec.Steps = slices.Clone(spec.Steps)
+	for i := range spec.Steps {
+		spec.Steps[i].After = slices.Clone(spec.Steps[i].After)
+	}
+	v := validator{spec: &spec, dir: dir}
+	r := v.run()
+	if len(v.probs) > 0 {
+		return nil, &ValidationError{Name: spec.Name, Problems: v.probs}
+	}
+	return r, nil
+}
+
+type validator struct {
+	spec  *Spec
+	dir   *Directory
+	probs []*FieldError
+}
+
+func (v *validator) fail(path, value string, err error) {
+	v.probs = append(v.probs, &FieldError{Path: path, Value: value, Err: err})
+}
+
+func stepPath(i int, field string) string {
+	return "steps[" + strconv.Itoa(i) + "]." + field
+}
+
+func (v *validator) run() *Route {
+	s := v.spec
+	if s.Name == "" {
+		v.fail("name", "", ErrRequired)
+	}
+	if s.Kind != Horizontal && s.Kind != Vertical {
+		if s.Kind == 0 {
+			v.fail("kind", "", ErrRequired)
+		} else {
+			v.fail("kind", s.Kind.String(), ErrInvalid)
+		}
+	}
+	if s.Limit != (calendar.Limit{}) && (s.Limit.N <= 0 || s.Limit.Unit < calendar.WorkingDays || s.Limit.Unit > calendar.Months) {
+		v.fail("limit", FormatLimit(s.Limit), ErrLimit)
+	}
+	n := len(s.Steps)
+	if n == 0 {
+		v.fail("steps", "", ErrRequired)
+		return nil
+	}
+	if n > maxSteps {
+		v.fail("steps", strconv.Itoa(n)+" steps, at most "+strconv.Itoa(maxSteps), ErrInvalid)
+		return nil
+	}
+	index := make(map[string]int, n)
+	for i, st := range s.Steps {
+		switch _, dup := index[st.ID]; {
+		case st.ID == "":
+			v.fail(stepPath(i, "id"), "", ErrRequired)
+		case dup:
+			v.fail(stepPath(i, "id"), st.ID, ErrDuplicate)
+		default:
+			index[st.ID] = i
+		}
+	}
+	if s.Lead != "" {
+		if _, ok := index[s.Lead]; !ok {
+			v.fail("lead", s.Lead, ErrUnknownStep)
+		}
+	}
+	// Edges: preds[i] are the predecessors of step i, by position in s.Steps.
+	preds := make([][]int32, n)
+	succs := make([][]int32, n)
+	for i, st := range s.Steps {
+		v.checkStep(i, st)
+		seen := make(map[string]bool, len(st.After))
+		for j, a := range st.After {
+			path := stepPath(i, "after["+strconv.Itoa(j)+"]")
+			k, ok := index[a]
+			switch {
+			case a == "":
+				v.fail(path, "", ErrRequired)
+			case seen[a]:
+				v.fail(path, a, ErrDuplicate)
+			case !ok:
+				v.fail(path, a, ErrUnknownStep)
+			case k == i:
+				v.fail(path, a, ErrCycle)
+			default:
+				preds[i] = append(preds[i], int32(k))
+				succs[k] = append(succs[k], int32(i))
+			}
+			seen[a] = true
+		}
+	}
+	var starts, ends []int
+	for i := range s.Steps {
+		if len(s.Steps[i].After) == 0 {
+			starts = append(starts, i)
+		}
+		if len(succs[i]) == 0 {
+			ends = append(ends, i)
+		}
+	}
+	if len(starts) != 1 {
+		v.fail("steps", v.ids(starts), ErrStart)
+	}
+	if len(ends) != 1 {
+		v.fail("steps", v.ids(ends), ErrEnd)
+	}
+	order, acyclic := v.topo(preds, succs)
+	if !acyclic {
+		v.cycles(succs, order)
+	}
+	if len(starts) > 0 {
+		reach := reachable(succs, starts, -1)
+		for i := range s.Steps {
+			if !reach[i] {
+				v.fail(stepPath(i, "id"), s.Steps[i].ID, ErrUnreachable)
+			}
+		}
+	}
+	if len(v.probs) > 0 {
+		return nil
+	}
+	return v.compile(order, preds, succs, starts[0], ends[0])
+}
+
+func (v *validator) ids(pos []int) string {
+	ids := make([]string, len(pos))
+	for i, p := range pos {
+		ids[i] = v.spec.Steps[p].ID
+	}
+	return strings.Join(ids, ", ")
+}
+
+func (v *validator) checkStep(i int, st Step) {
+	switch {
+	case st.Agency.IsZero() && st.Role == "":
+		v.fail(stepPath(i, "agency"), "", ErrRequired)
+	case !st.Agency.IsZero() && st.Role != "":
+		v.fail(stepPath(i, "role"), string(st.Role), ErrInvalid)
+	case !st.Agency.IsZero():
+		if _, err := ParseAgencyCode(st.Agency.String()); err != nil {
+			v.fail(stepPath(i, "agency"), st.Agency.String(), ErrInvalid)
+		} else if v.dir != nil && !v.dir.Known(st.Agency) {
+			v.fail(stepPath(i, "agency"), st.Agency.String(), ErrUnknownAgency)
+		}
+	case v.dir != nil && !v.dir.HasRole(st.Role):
+		v.fail(stepPath(i, "role"), string(st.Role), ErrUnknownRole)
+	}
+	if st.Task < Receive || st.Task > Return {
+		if st.Task == 0 {
+			v.fail(stepPath(i, "task"), "", ErrRequired)
+		} else {
+			v.fail(stepPath(i, "task"), st.Task.String(), ErrInvalid)
+		}
+	}
+	sh := st.Share
+	kinds := 0
+	if sh.Rest {
+		kinds++
+	}
+	if sh.Limit != (calendar.Limit{}) {
+		kinds++
+		if sh.Limit.N <= 0 || (sh.Limit.Unit != calendar.WorkingDays && sh.Limit.Unit != calendar.WorkingHours) {
+			v.fail(stepPath(i, "share"), sh.String(), ErrInvalid)
+		}
+	}
+	if sh.Num != 0 || sh.Den != 0 {
+		kinds++
+		if sh.Num <= 0 || sh.Den < sh.Num || sh.Den > 10000 {
+			v.fail(stepPath(i, "share"), strconv.Itoa(sh.Num)+"/"+strconv.Itoa(sh.Den), ErrInvalid)
+		}
+	}
+	switch kinds {
+	case 0:
+		v.fail(stepPath(i, "share"), "", ErrRequired)
+	case 1:
+	default:
+		v.fail(stepPath(i, "share"), "", ErrInvalid)
+	}
+}
+
+// topo returns the steps in topological order (Kahn; ties in written order) and whether
+// every step was ordered.
+func (v *validator) topo(preds, succs [][]int32) ([]int, bool) {
+	n := len(preds)
+	indeg := make([]int, n)
+	for i := range preds {
+		indeg[i] = len(preds[i])
+	}
+	order := make([]int, 0, n)
+	done := make([]bool, n)
+	for len(order) < n {
+		next := -1
+		for i := 0; i < n; i++ {
+			if !done[i] && indeg[i] == 0 {
+				next = i
+				break
+			}
+		}
+		if next < 0 {
+			return order, false
+		}
+		done[next] = true
+		order = append(order, next)
+		for _, s := range succs[next] {
+			indeg[s]--
+		}
+	}
+	return order, true
+}
+
+// cycles reports every step that lies on a cycle.
+func (v *validator) cycles(succs [][]int32, order []int) {
+	ordered := make([]bool, len(succs))
+	for _, i := range order {
+		ordered[i] = true
+	}
+	for i := range succs {
+		if ordered[i] {
+			continue
+		}
+		// i is on a cycle if it can reach itself.
+		r := reachable(succs, nil, -1, succs[i]...)
+		if r[i] {
+			v.fail(stepPath(i, "after"), v.spec.Steps[i].ID, ErrCycle)
+		}
+	}
+}
+
+// reachable marks the steps reachable from the starts (and from extra), never entering skip.
+func reachable(succs [][]int32, starts []int, skip int, extra ...int32) []bool {
+	seen := make([]bool, len(succs))
+	stack := make([]int32, 0, len(succs))
+	for _, s := range starts {
+		if s != skip {
+			stack = append(stack, int32(s))
+		}
+	}
+	for _, s := range extra {
+		if int(s) != skip {
+			stack = append(stack, s)
+		}
+	}
+	for len(stack) > 0 {
+		i := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[i] {
+			continue
+		}
+		seen[i] = true
+		for _, s := range succs[i] {
+			if !seen[s] && int(s) != skip {
+				stack = append(stack, s)
+			}
+		}
+	}
+	return seen
+}
+
+// compile checks the allotments and builds the Route; the graph is a valid DAG.
+func (v *validator) compile(order []int, preds, succs [][]int32, start, end int) *Route {
+	s := v.spec
+	n := len(order)
+	onEveryPath := func(i int) bool {
+		if i == start || i == end {
+			return true
+		}
+		return !reachable(succs, []int{start}, i)[end]
+	}
+	rest := -1
+	fixed := false
+	for _, i := range order {
+		sh := s.Steps[i].Share
+		if sh.Rest {
+			if rest >= 0 {
+				v.fail(stepPath(i, "share"), "rest", ErrDuplicate)
+				continue
+			}
+			rest = i
+			if !onEveryPath(i) {
+				v.fail(stepPath(i, "share"), "rest", ErrRestBypassed)
+			}
+		}
+		if sh.Limit.Unit != 0 {
+			fixed = true
+		}
+	}
+	// Longest path in fractions of the limit.
+	long := make([]*big.Rat, n)
+	var max *big.Rat
+	for _, i := range order {
+		acc := new(big.Rat)
+		for _, p := range preds[i] {
+			if long[p].Cmp(acc) > 0 {
+				acc.Set(long[p])
+			}
+		}
+		if sh := s.Steps[i].Share; sh.Den > 0 {
+			acc.Add(acc, big.NewRat(int64(sh.Num), int64(sh.Den)))
+		}
+		long[i] = acc
+	}
+	max = long[end]
+	one := big.NewRat(1, 1)
+	switch {
+	case rest < 0 && fixed:
+		for _, i := range order {
+			if sh := s.Steps[i].Share; sh.Limit.Unit != 0 {
+				v.fail(stepPath(i, "share"), sh.String(), ErrNeedsRest)
+			}
+		}
+	case rest < 0 && max.Cmp(one) != 0:
+		v.fail("steps", "longest path "+max.RatString()+" of the limit", ErrAllotment)
+	case rest >= 0 && max.Cmp(one) >= 0:
+		v.fail("steps", "longest path "+max.RatString()+" of the limit before the rest", ErrAllotment)
+	}
+	if len(v.probs) > 0 {
+		return nil
+	}
+	pos := make([]int, n) // written position → topological position
+	for k, i := range order {
+		pos[i] = k
+	}
+	r := &Route{spec: *s, steps: make([]cstep, n), index: make(map[string]int, n), end: pos[end], rem: pos[end]}
+	for k, i := range order {
+		st := s.Steps[i]
+		ps := make([]int32, len(preds[i]))
+		for j, p := range preds[i] {
+			ps[j] = int32(pos[p])
+		}
+		r.steps[k] = cstep{Step: st, preds: ps}
+		r.index[st.ID] = k
+		if st.Share.Limit.Unit == calendar.WorkingDays {
+			r.days = true
+		}
+	}
+	switch {
+	case rest >= 0:
+		r.rem = pos[rest]
+	default:
+		for _, i := range order {
+			if s.Steps[i].Task == Decide && onEveryPath(i) {
+				r.rem = pos[i]
+				break
+			}
+		}
+	}
+	return r
+}
+
+// Bind returns a copy of the route for a dossier of a given locality received on a given
+// date: each step with a role gets the agency that performs it there (see
+// Directory.Resolve) and keeps its role for display; each fixed agency is checked to be in
+// force on that date. Every agency that cannot be used gives an *AgencyError (abolished with
+// its successor, not yet in force, or unknown); they are joined into one error.
+func (r *Route) Bind(dir *Directory, locality AgencyCode, on date.Date) (*Route, error) {
+	if dir == nil {
+		return nil, &AgencyError{Code: locality, On: on, Err: ErrUnknownAgency}
+	}
+	out := *r
+	out.steps = slices.Clone(r.steps)
+	out.spec.Steps = slices.Clone(r.spec.Steps)
+	var errs []error
+	for k := range out.steps {
+		st := &out.steps[k].Step
+		if st.Role != "" {
+			u, err := dir.Resolve(st.Role, locality, on)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			st.Agency = u.Code
+		} else if _, err := dir.Lookup(st.Agency, on); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if errs != nil {
+		return nil, errors.Join(errs...)
+	}
+	return &out, nil
 }

@@ -1,6 +1,13 @@
 package routing
 
-import "github.com/rickb777/date/v2"
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"strconv"
+
+	"github.com/rickb777/date/v2"
+)
 
 // Rule selects a route. Empty fields match anything; From and Until (inclusive, zero = open)
 // bound the receipt date.
@@ -28,4 +35,193 @@ type Query struct {
 	Channel   string
 	Locality  AgencyCode // the applicant's commune (or district before 2025-07-01)
 	On        date.Date  // receipt date
+}
+
+// Matches reports whether the rule applies to q.
+func (r *Rule) Matches(q Query) bool {
+	return (r.Procedure == "" || r.Procedure == q.Procedure) &&
+		(r.Case == "" || r.Case == q.Case) &&
+		(r.Channel == "" || r.Channel == q.Channel) &&
+		(r.Province == "" || r.Province == q.Locality.L1) &&
+		(r.Commune.IsZero() || r.Commune == q.Locality) &&
+		(r.From == date.Zero || r.From <= q.On) &&
+		(r.Until == date.Zero || q.On <= r.Until)
+}
+
+// Select returns the route name of the first rule matching q, else Default; ok is false when
+// neither gives a name.
+func (rs *Rules) Select(q Query) (name string, ok bool) {
+	for i := range rs.Rules {
+		if rs.Rules[i].Matches(q) {
+			return rs.Rules[i].Route, true
+		}
+	}
+	return rs.Default, rs.Default != ""
+}
+
+type ruleJSON struct {
+	Procedure string `json:"procedure,omitempty"`
+	Case      string `json:"case,omitempty"`
+	Channel   string `json:"channel,omitempty"`
+	Province  string `json:"province,omitempty"`
+	Commune   string `json:"commune,omitempty"`
+	From      string `json:"from,omitempty"`
+	Until     string `json:"until,omitempty"`
+	Route     string `json:"route"`
+}
+
+type rulesJSON struct {
+	Rules   []json.RawMessage `json:"rules"`
+	Default string            `json:"default,omitempty"`
+}
+
+// ParseRules reads selection rules from JSON, reporting every problem with its path:
+//
+//	{"rules": [{"procedure": "1.001193", "channel": "online", "province": "H49",
+//	            "from": "2025-07-01", "route": "birth-u6-electronic"}, …],
+//	 "default": "…"}
+//
+// Channels are "counter", "online" and "postal"; a province is a level-1 code such as
+// "H49"; a commune is a full agency code.
+func ParseRules(data []byte) (Rules, error) {
+	var doc rulesJSON
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&doc); err != nil {
+		return Rules{}, &ValidationError{Name: "rules", Problems: []*FieldError{jsonProblem("", err)}}
+	}
+	var probs []*FieldError
+	rs := Rules{Default: doc.Default, Rules: make([]Rule, 0, len(doc.Rules))}
+	for i, raw := range doc.Rules {
+		path := "rules[" + strconv.Itoa(i) + "]"
+		var rj ruleJSON
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&rj); err != nil {
+			probs = append(probs, jsonProblem(path, err))
+			continue
+		}
+		p := fieldParser{path: path + "."}
+		rs.Rules = append(rs.Rules, Rule{Procedure: rj.Procedure, Case: rj.Case, Channel: rj.Channel,
+			Province: rj.Province, Commune: p.code("commune", rj.Commune),
+			From: p.date("from", rj.From), Until: p.date("until", rj.Until), Route: rj.Route})
+		probs = append(probs, p.probs...)
+	}
+	if probs != nil {
+		return Rules{}, &ValidationError{Name: "rules", Problems: probs}
+	}
+	return rs, rs.check(nil)
+}
+
+// MarshalJSON writes the rules in the form ParseRules reads.
+func (rs Rules) MarshalJSON() ([]byte, error) {
+	doc := struct {
+		Rules   []ruleJSON `json:"rules"`
+		Default string     `json:"default,omitempty"`
+	}{Rules: make([]ruleJSON, len(rs.Rules)), Default: rs.Default}
+	for i, r := range rs.Rules {
+		doc.Rules[i] = ruleJSON{Procedure: r.Procedure, Case: r.Case, Channel: r.Channel, Province: r.Province,
+			Commune: r.Commune.String(), From: dateText(r.From), Until: dateText(r.Until), Route: r.Route}
+	}
+	return json.Marshal(doc)
+}
+
+// check validates the rules; with known, route names must be among them.
+func (rs *Rules) check(known map[string]*Route) error {
+	var probs []*FieldError
+	fail := func(path, value string, err error) {
+		probs = append(probs, &FieldError{Path: path, Value: value, Err: err})
+	}
+	for i, r := range rs.Rules {
+		path := "rules[" + strconv.Itoa(i) + "]."
+		switch {
+		case r.Route == "":
+			fail(path+"route", "", ErrRequired)
+		case known != nil && known[r.Route] == nil:
+			fail(path+"route", r.Route, ErrUnknownRoute)
+		}
+		switch r.Channel {
+		case "", "counter", "online", "postal":
+		default:
+			fail(path+"channel", r.Channel, ErrInvalid)
+		}
+		if r.Province != "" && (len(r.Province) != 3 || r.Province[0] < 'A' || r.Province[0] > 'Z' || !digits(r.Province[1:])) {
+			fail(path+"province", r.Province, ErrInvalid)
+		}
+		if !r.Commune.IsZero() {
+			if _, err := ParseAgencyCode(r.Commune.String()); err != nil {
+				fail(path+"commune", r.Commune.String(), ErrInvalid)
+			}
+		}
+		if r.From != date.Zero && r.Until != date.Zero && r.Until < r.From {
+			fail(path+"until", r.Until.String(), ErrInvalid)
+		}
+	}
+	if known != nil && rs.Default != "" && known[rs.Default] == nil {
+		fail("default", rs.Default, ErrUnknownRoute)
+	}
+	if probs != nil {
+		return &ValidationError{Name: "rules", Problems: probs}
+	}
+	return nil
+}
+
+// Set is a collection of routes with the rules that select among them. It is immutable and
+// safe for concurrent use.
+type Set struct {
+	routes map[string]*Route
+	names  []string
+	rules  Rules
+}
+
+// NewSet builds a set; route names must be unique and every rule must name a route of the
+// set.
+func NewSet(routes []*Route, rules Rules) (*Set, error) {
+	s := &Set{routes: make(map[string]*Route, len(routes))}
+	var probs []*FieldError
+	for i, r := range routes {
+		path := "routes[" + strconv.Itoa(i) + "]"
+		switch {
+		case r == nil:
+			probs = append(probs, &FieldError{Path: path, Err: ErrRequired})
+		case s.routes[r.Name()] != nil:
+			probs = append(probs, &FieldError{Path: path + ".name", Value: r.Name(), Err: ErrDuplicate})
+		default:
+			s.routes[r.Name()] = r
+			s.names = append(s.names, r.Name())
+		}
+	}
+	if probs != nil {
+		return nil, &ValidationError{Name: "set", Problems: probs}
+	}
+	slices.Sort(s.names)
+	s.rules = Rules{Rules: slices.Clone(rules.Rules), Default: rules.Default}
+	if err := s.rules.check(s.routes); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Route returns the route with the given name.
+func (s *Set) Route(name string) (*Route, bool) {
+	r, ok := s.routes[name]
+	return r, ok
+}
+
+// Names returns the route names in sorted order.
+func (s *Set) Names() []string { return slices.Clone(s.names) }
+
+// Rules returns a copy of the set's rules.
+func (s *Set) Rules() Rules {
+	return Rules{Rules: slices.Clone(s.rules.Rules), Default: s.rules.Default}
+}
+
+// Select chooses the route for q: the first matching rule, else the default. With neither it
+// returns a *SelectError wrapping ErrNoRoute.
+func (s *Set) Select(q Query) (*Route, error) {
+	name, ok := s.rules.Select(q)
+	if !ok {
+		return nil, &SelectError{Query: q, Err: ErrNoRoute}
+	}
+	return s.routes[name], nil
 }

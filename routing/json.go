@@ -1,0 +1,188 @@
+package routing
+
+import (
+	"encoding/json"
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/motcua-go/motcua/calendar"
+	"github.com/rickb777/date/v2"
+)
+
+// jsonProblem turns a decoding error into a problem at path ("" for the document).
+func jsonProblem(path string, err error) *FieldError {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return &FieldError{Path: orRoot(path), Value: "offset " + strconv.FormatInt(se.Offset, 10), Err: ErrSyntax}
+	case errors.As(err, &te):
+		p := path
+		if te.Field != "" {
+			if p != "" {
+				p += "."
+			}
+			p += te.Field
+		}
+		return &FieldError{Path: orRoot(p), Value: te.Value, Err: ErrInvalid}
+	}
+	msg := err.Error()
+	if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
+		f, _ = strconv.Unquote(f)
+		p := f
+		if path != "" {
+			p = path + "." + f
+		}
+		return &FieldError{Path: p, Err: ErrInvalid}
+	}
+	return &FieldError{Path: orRoot(path), Value: msg, Err: ErrSyntax}
+}
+
+func orRoot(p string) string {
+	if p == "" {
+		return "$"
+	}
+	return p
+}
+
+// fieldParser parses text fields of one JSON object, collecting problems.
+type fieldParser struct {
+	path  string // prefix, ending with "."
+	probs []*FieldError
+}
+
+func (p *fieldParser) fail(field, value string, err error) {
+	p.probs = append(p.probs, &FieldError{Path: p.path + field, Value: value, Err: err})
+}
+
+func (p *fieldParser) code(field, s string) AgencyCode {
+	if s == "" {
+		return AgencyCode{}
+	}
+	c, err := ParseAgencyCode(s)
+	if err != nil {
+		p.fail(field, s, ErrInvalid)
+	}
+	return c
+}
+
+func (p *fieldParser) date(field, s string) date.Date {
+	if s == "" {
+		return date.Zero
+	}
+	d, err := date.ParseISO(s)
+	if err != nil || len(s) != 10 {
+		p.fail(field, s, ErrInvalid)
+		return date.Zero
+	}
+	return d
+}
+
+func dateText(d date.Date) string {
+	if d == date.Zero {
+		return ""
+	}
+	return d.String()
+}
+
+var unitSuffix = [...]string{calendar.WorkingDays: "wd", calendar.WorkingHours: "wh", calendar.Days: "d", calendar.Months: "mo"}
+
+// FormatLimit writes a limit as "3wd" (working days), "12wh" (working hours), "20d"
+// (calendar days) or "2mo" (months).
+func FormatLimit(l calendar.Limit) string {
+	if int(l.Unit) < len(unitSuffix) && unitSuffix[l.Unit] != "" {
+		return strconv.Itoa(l.N) + unitSuffix[l.Unit]
+	}
+	return strconv.Itoa(l.N) + "?"
+}
+
+// ParseLimit reads a limit written as FormatLimit writes it. N must be positive.
+func ParseLimit(s string) (calendar.Limit, error) {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	n, err := strconv.Atoi(s[:i])
+	if err == nil && n > 0 && i <= 6 {
+		for u, suf := range unitSuffix {
+			if suf != "" && suf == s[i:] {
+				return calendar.Limit{N: n, Unit: calendar.Unit(u)}, nil
+			}
+		}
+	}
+	return calendar.Limit{}, &FieldError{Path: "limit", Value: s, Err: ErrLimit}
+}
+
+// String writes the share as in JSON: "1/4", "4wh", "1wd" or "rest".
+func (s Share) String() string {
+	switch {
+	case s.Rest:
+		return "rest"
+	case s.Limit.Unit != 0:
+		return FormatLimit(s.Limit)
+	case s.Den != 0:
+		return strconv.Itoa(s.Num) + "/" + strconv.Itoa(s.Den)
+	}
+	return ""
+}
+
+// ParseShare reads a share: "p/q" (0 < p ≤ q ≤ 10000), "<n>wh", "<n>wd" or "rest".
+func ParseShare(s string) (Share, error) {
+	if s == "rest" {
+		return Share{Rest: true}, nil
+	}
+	if num, den, ok := strings.Cut(s, "/"); ok {
+		p, err1 := strconv.Atoi(num)
+		q, err2 := strconv.Atoi(den)
+		if err1 == nil && err2 == nil && p > 0 && p <= q && q <= 10000 && digits(num) && digits(den) {
+			return Share{Num: p, Den: q}, nil
+		}
+		return Share{}, &FieldError{Path: "share", Value: s, Err: ErrInvalid}
+	}
+	l, err := ParseLimit(s)
+	if err != nil || (l.Unit != calendar.WorkingDays && l.Unit != calendar.WorkingHours) {
+		return Share{}, &FieldError{Path: "share", Value: s, Err: ErrInvalid}
+	}
+	return Share{Limit: l}, nil
+}
+
+var taskNames = [...]string{Receive: "receive", Verify: "verify", Decide: "decide", Issue: "issue",
+	Register: "register", Pay: "pay", Return: "return"}
+
+// String returns the task's JSON name: "receive", "verify", "decide", "issue", "register",
+// "pay" or "return".
+func (t Task) String() string {
+	if int(t) < len(taskNames) && taskNames[t] != "" {
+		return taskNames[t]
+	}
+	return "task(" + strconv.Itoa(int(t)) + ")"
+}
+
+func parseTask(s string) (Task, bool) {
+	for t, n := range taskNames {
+		if n != "" && n == s {
+			return Task(t), true
+		}
+	}
+	return 0, false
+}
+
+var kindNames = [...]string{Horizontal: "horizontal", Vertical: "vertical"}
+
+// String returns "horizontal" or "vertical".
+func (k Kind) String() string {
+	if int(k) < len(kindNames) && kindNames[k] != "" {
+		return kindNames[k]
+	}
+	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+func parseKind(s string) (Kind, bool) {
+	for k, n := range kindNames {
+		if n != "" && n == s {
+			return Kind(k), true
+		}
+	}
+	return 0, false
+}

@@ -77,13 +77,6 @@ func entryLeap(e uint32) int { return int(e>>leapShift) & 0xf }
 
 func entryTet(y int, e uint32) int64 { return jan1(y) + int64(e>>tetShift) }
 
-func entryMonths(e uint32) int {
-	if entryLeap(e) != 0 {
-		return 13
-	}
-	return 12
-}
-
 // jan1 returns the day number of 1 January of the Gregorian year y.
 func jan1(y int) int64 {
 	p := int64(y) - 1

@@ -3,6 +3,7 @@ package astro
 import (
 	"math"
 	"testing"
+	"time"
 )
 
 // Meeus example 49.a: the new moon of 1977 February, k = −283, JDE 2443192.65118
@@ -63,6 +64,40 @@ func TestLocalDay(t *testing.T) {
 	} {
 		if got := LocalDay(tc.jd, tc.offset); got != tc.want {
 			t.Errorf("LocalDay(%v, %d) = %d, want %d", tc.jd, tc.offset, got, tc.want)
+		}
+	}
+}
+
+// Published instants (UT, to the minute: USNO / NASA phase and season tables) against the
+// package's series with ΔT; tolerance 90 s covers the rounding to the minute and the ΔT
+// polynomial's few seconds of error in the 2020s.
+func TestKnownInstants(t *testing.T) {
+	j2000 := time.Date(2000, 1, 1, 12, 0, 0, 0, time.UTC)
+	at := func(jd float64) time.Time {
+		return j2000.Add(time.Duration(math.Round((jd-J2000)*86400)) * time.Second)
+	}
+	for _, tc := range []struct {
+		what string
+		got  float64 // JD (UT)
+		want string
+	}{
+		{"new moon", ToUT(NewMoon(0)), "2000-01-06 18:14"},
+		{"new moon (eclipse)", ToUT(NewMoon(LunationNear(J2000 + 17.64*365.25))), "2017-08-21 18:30"},
+		{"new moon", ToUT(NewMoon(LunationNear(J2000 + 24.03*365.25))), "2024-01-11 11:57"},
+		{"new moon (eclipse)", ToUT(NewMoon(LunationNear(J2000 + 24.27*365.25))), "2024-04-08 18:21"},
+		{"new moon (eclipse)", ToUT(NewMoon(LunationNear(J2000 + 26.13*365.25))), "2026-02-17 12:01"},
+		{"March equinox", ToUT(SolarLongitudeTime(0, 2451623)), "2000-03-20 07:35"},
+		{"March equinox", ToUT(SolarLongitudeTime(0, 2460389)), "2024-03-20 03:06"},
+		{"December solstice", ToUT(SolarLongitudeTime(270, 2460665)), "2024-12-21 09:20"},
+		{"June solstice", ToUT(SolarLongitudeTime(90, 2460846)), "2025-06-21 02:42"},
+		{"December solstice", ToUT(SolarLongitudeTime(270, 2461030)), "2025-12-21 15:03"},
+	} {
+		want, err := time.Parse("2006-01-02 15:04", tc.want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := at(tc.got).Sub(want); d < -90*time.Second || d > 90*time.Second {
+			t.Errorf("%s: computed %s UT, published %s", tc.what, at(tc.got).Format(time.DateTime), tc.want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package reckon
 
 import (
+	"math"
 	"testing"
 	"time"
 
@@ -177,5 +178,45 @@ func TestJan1(t *testing.T) {
 		if got, want := Jan1(y), day(y, 1, 1); got != want {
 			t.Errorf("Jan1(%d) = %d, want %d", y, got, want)
 		}
+	}
+}
+
+// Major solar terms decide month 11 and the leap month. A term near midnight matters only at a
+// month boundary: late on the eve of a month's first day, or early on that day. Within the
+// table no such term is closer to midnight than the margin below, far beyond the error of the
+// solar series (about a second of arc, that is 25 s).
+func TestMajorTermsNearMonthBoundary(t *testing.T) {
+	starts := map[int64]bool{}
+	for _, y := range Years(TableFirst, TableLast) {
+		for _, m := range y.Months {
+			starts[m.Start] = true
+		}
+	}
+	type near struct {
+		Longitude float64
+		Local     string
+	}
+	var got []near
+	z := Zone(Vietnam)
+	for y := TableFirst; y <= TableLast; y++ {
+		ws := z.WinterSolstice(y - 1)
+		for j := 0; j < 12; j++ {
+			lon := math.Mod(270+30*float64(j), 360)
+			e := z.event(astro.SolarLongitudeTime(lon, ws.JDE+30.44*float64(j)))
+			local := e.JD + float64(e.Offset)/24 - 1721425.5 // days since 0001-01-01 00:00 local
+			sec := int(math.Round((local - float64(e.Day)) * 86400))
+			if (starts[e.Day] && sec < 1800) || (starts[e.Day+1] && sec > 86400-1800) {
+				got = append(got, near{lon, fmtDay(e.Day) + " " + time.Duration(sec*int(time.Second)).String()})
+			}
+		}
+	}
+	want := []near{
+		{30, "1917-04-21 17m31s"},
+		{120, "1922-07-24 19m50s"},
+		{180, "2033-09-22 23h51m28s"}, // the eve of month 8 of 2033: 8½ minutes to spare
+		{210, "2147-10-24 25m7s"},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("major terms within 30 minutes of a month boundary (-want +got):\n%s", d)
 	}
 }

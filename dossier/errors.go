@@ -49,34 +49,61 @@ const (
 	Vietnamese
 )
 
-var viText = map[error]string{
-	ErrRequired:           "là bắt buộc",
-	ErrInvalid:            "không hợp lệ",
-	ErrCodeFormat:         "không có dạng <mã đơn vị>-YYMMDD-NNNN",
-	ErrCodeUnit:           "không phải mã đơn vị theo QCVN 102 (V1V2V3.Z1Z2.Y1Y2.MX1X2)",
-	ErrCodeDate:           "không phải ngày YYMMDD hợp lệ",
-	ErrCodeSequence:       "không phải số thứ tự từ 0001 đến 9999",
-	ErrCodeExhausted:      "đã hết số thứ tự trong ngày",
-	ErrNotAllowed:         "không được phép ở trạng thái này",
-	ErrForbidden:          "không được thực hiện bởi vai trò này",
-	ErrWrongAgency:        "chỉ cơ quan đang giữ bước xử lý được thực hiện",
-	ErrNoNextStep:         "không còn bước tiếp theo trong quy trình",
-	ErrNoPrevStep:         "không có bước trước trong quy trình",
-	ErrStepsPending:       "còn bước xử lý chưa hoàn thành",
-	ErrUnbound:            "chưa gắn bộ quy tắc",
-	ErrLog:                "không phải nhật ký sự kiện hợp lệ",
-	ErrSupplementWindow:   "đã quá thời hạn yêu cầu bổ sung trong quá trình giải quyết",
-	ErrSupplementRepeated: "đã được cơ quan này yêu cầu một lần",
-	ErrRefusalLate:        "đã quá thời hạn giải quyết",
-	ErrApologyLate:        "muộn hơn thời hạn gửi văn bản xin lỗi trước ngày hẹn trả",
-	ErrReappointed:        "đã hẹn lại: chỉ được hẹn lại một lần",
-	ErrWithdrawalClosed:   "không được chính sách cho phép",
-	ErrNotLater:           "không muộn hơn ngày hẹn hiện tại",
+func viText(err error) (string, bool) {
+	switch err {
+	case ErrRequired:
+		return "là bắt buộc", true
+	case ErrInvalid:
+		return "không hợp lệ", true
+	case ErrCodeFormat:
+		return "không có dạng <mã đơn vị>-YYMMDD-NNNN", true
+	case ErrCodeUnit:
+		return "không phải mã đơn vị theo QCVN 102 (V1V2V3.Z1Z2.Y1Y2.MX1X2)", true
+	case ErrCodeDate:
+		return "không phải ngày YYMMDD hợp lệ", true
+	case ErrCodeSequence:
+		return "không phải số thứ tự từ 0001 đến 9999", true
+	case ErrCodeExhausted:
+		return "đã hết số thứ tự trong ngày", true
+	case ErrNotAllowed:
+		return "không được phép ở trạng thái này", true
+	case ErrForbidden:
+		return "không được thực hiện bởi vai trò này", true
+	case ErrWrongAgency:
+		return "chỉ cơ quan đang giữ bước xử lý được thực hiện", true
+	case ErrNoNextStep:
+		return "không còn bước tiếp theo trong quy trình", true
+	case ErrNoPrevStep:
+		return "không có bước trước trong quy trình", true
+	case ErrStepsPending:
+		return "còn bước xử lý chưa hoàn thành", true
+	case ErrUnbound:
+		return "chưa gắn bộ quy tắc", true
+	case ErrLog:
+		return "không phải nhật ký sự kiện hợp lệ", true
+	case ErrSupplementWindow:
+		return "đã quá thời hạn yêu cầu bổ sung trong quá trình giải quyết", true
+	case ErrSupplementRepeated:
+		return "đã được cơ quan này yêu cầu một lần", true
+	case ErrRefusalLate:
+		return "đã quá thời hạn giải quyết", true
+	case ErrApologyLate:
+		return "muộn hơn thời hạn gửi văn bản xin lỗi trước ngày hẹn trả", true
+	case ErrReappointed:
+		return "đã hẹn lại: chỉ được hẹn lại một lần", true
+	case ErrWithdrawalClosed:
+		return "không được chính sách cho phép", true
+	case ErrNoSlip:
+		return "không có đối với hồ sơ này", true
+	case ErrNotLater:
+		return "không muộn hơn ngày hẹn hiện tại", true
+	}
+	return "", false
 }
 
 func message(lang Lang, err error) string {
 	if lang == Vietnamese {
-		if s, ok := viText[err]; ok {
+		if s, ok := viText(err); ok {
 			return s
 		}
 	}

@@ -254,8 +254,8 @@ type Group struct {
 	Note       string   `json:"note,omitempty"`
 }
 
-// Document shape of a catalog file: {"procedures": [...], "groups": [...]}.
-type file struct {
+// document is the shape of a catalog file: {"procedures": [...], "groups": [...]}.
+type document struct {
 	Procedures []Procedure `json:"procedures"`
 	Groups     []Group     `json:"groups,omitempty"`
 }

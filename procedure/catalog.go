@@ -1,0 +1,495 @@
+package procedure
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"io/fs"
+	"math"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/rickb777/date/v2"
+)
+
+// Key returns the code a procedure is looked up by: the national code, or for a local instance
+// the national code and the unit, e.g. "1.001193.000.00.00.H49".
+func (p *Procedure) Key() Code {
+	if p.Unit == "" {
+		return p.Code
+	}
+	return p.Code + "." + Code(p.Unit)
+}
+
+// InForce reports whether the version is in force on day d.
+func (p *Procedure) InForce(d date.Date) bool {
+	return d >= p.EffectiveFrom && (p.EffectiveTo == 0 || d <= p.EffectiveTo)
+}
+
+// Catalog is a validated, indexed set of procedures with all their versions, and the
+// inter-agency groups. It is immutable and safe for concurrent use; the procedures it returns
+// must not be modified.
+type Catalog struct {
+	procs    []Procedure
+	groups   []Group
+	versions map[Code][]version
+	names    []string // folded names, parallel to procs
+	bySector map[Sector][]int
+	byField  map[string][]int
+	byAgency map[string][]int
+	byLevel  map[Level][]int
+	groupIDs map[string]int
+}
+
+// version is one entry of a key's version list, sorted by from.
+type version struct {
+	from, to date.Date // to is the last day in force; math.MaxInt64 when open-ended
+	p        *Procedure
+}
+
+// Load reads one catalog document ({"procedures": [...], "groups": [...]}) from r and validates
+// it under policy pol. On any problem it returns no catalog and a *ValidationError listing them
+// all, each with its JSON path and a message in Vietnamese and English.
+func Load(r io.Reader, pol Policy) (*Catalog, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	var l loader
+	l.add("", data)
+	return l.finish(pol)
+}
+
+// LoadFS reads every "*.json" file in the root of fsys (in name order) as one catalog and
+// validates it as Load does; problems name their file. Use fs.Sub to load a folder.
+func LoadFS(fsys fs.FS, pol Policy) (*Catalog, error) {
+	names, err := fs.Glob(fsys, "*.json")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var l loader
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		l.add(path.Base(name), data)
+	}
+	return l.finish(pol)
+}
+
+// loader accumulates decoded documents and problems.
+type loader struct {
+	procs    []Procedure
+	porigins []origin
+	groups   []Group
+	gorigins []origin
+	problems []Problem
+}
+
+func (l *loader) add(file string, data []byte) {
+	var doc document
+	if err := decodeStrict(data, &doc); err == nil {
+		l.append(file, doc.Procedures, doc.Groups)
+		return
+	}
+	// Decode item by item so that every broken item is reported.
+	var raw struct {
+		Procedures []json.RawMessage `json:"procedures"`
+		Groups     []json.RawMessage `json:"groups"`
+	}
+	if err := decodeStrict(data, &raw); err != nil {
+		l.problems = append(l.problems, jsonProblem(file, "", data, err))
+		return
+	}
+	procs := make([]Procedure, len(raw.Procedures))
+	for i, m := range raw.Procedures {
+		if err := decodeStrict(m, &procs[i]); err != nil {
+			l.problems = append(l.problems, jsonProblem(file, "procedures["+strconv.Itoa(i)+"]", m, err))
+		}
+	}
+	groups := make([]Group, len(raw.Groups))
+	for i, m := range raw.Groups {
+		if err := decodeStrict(m, &groups[i]); err != nil {
+			l.problems = append(l.problems, jsonProblem(file, "groups["+strconv.Itoa(i)+"]", m, err))
+		}
+	}
+	l.append(file, procs, groups)
+}
+
+func (l *loader) append(file string, procs []Procedure, groups []Group) {
+	for i := range procs {
+		l.porigins = append(l.porigins, origin{file: file, index: i})
+	}
+	for i := range groups {
+		l.gorigins = append(l.gorigins, origin{file: file, index: i})
+	}
+	l.procs = append(l.procs, procs...)
+	l.groups = append(l.groups, groups...)
+}
+
+var errTrailing = errors.New("unexpected data after the catalog document")
+
+func decodeStrict(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return errTrailing
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errTrailing
+	}
+	return nil
+}
+
+// jsonProblem turns a decoding error into a problem.
+func jsonProblem(file, at string, data []byte, err error) Problem {
+	p := Problem{File: file, Path: at, Rule: "json"}
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		line, col := position(data, syn.Offset)
+		where := "line " + strconv.Itoa(line) + ", column " + strconv.Itoa(col)
+		p.En = "malformed JSON at " + where + ": " + strings.TrimPrefix(syn.Error(), "json: ")
+		p.Vi = "JSON sai cú pháp tại dòng " + strconv.Itoa(line) + ", cột " + strconv.Itoa(col) + ": " + strings.TrimPrefix(syn.Error(), "json: ")
+	case errors.As(err, &typ):
+		if typ.Field != "" {
+			p.Path = joinPath(at, typ.Field)
+		}
+		want := jsonKind(typ.Type.String(), typ.Type.Kind().String())
+		p.En = "must be a JSON " + want + ", not a " + typ.Value
+		p.Vi = "phải là " + want + " trong JSON, không phải " + typ.Value
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		p.En = "the JSON document is empty or cut short"
+		p.Vi = "tài liệu JSON rỗng hoặc bị cắt cụt"
+	case errors.Is(err, errTrailing):
+		p.En = err.Error()
+		p.Vi = "có dữ liệu thừa sau tài liệu danh mục"
+	case strings.HasPrefix(err.Error(), `json: unknown field "`):
+		name := strings.TrimSuffix(strings.TrimPrefix(err.Error(), `json: unknown field "`), `"`)
+		p.Rule = "unknown_key"
+		p.En = `unknown key "` + name + `"`
+		p.Vi = `khóa không được định nghĩa "` + name + `"`
+	default:
+		msg := strings.TrimPrefix(err.Error(), "json: ")
+		p.En = "invalid value: " + msg
+		p.Vi = "giá trị không hợp lệ: " + msg
+	}
+	return p
+}
+
+// joinPath turns the decoder's dotted field path into a JSON path under at.
+func joinPath(at, field string) string {
+	if at == "" {
+		return field
+	}
+	return at + "." + field
+}
+
+func jsonKind(typeName, kind string) string {
+	switch typeName {
+	case "date.Date":
+		return "date string (YYYY-MM-DD)"
+	case "decimal.Decimal":
+		return "decimal"
+	}
+	switch kind {
+	case "string":
+		return "string"
+	case "int", "int64", "uint8":
+		return "number"
+	case "bool":
+		return "boolean"
+	case "slice":
+		return "array"
+	case "struct", "ptr":
+		return "object"
+	}
+	return kind
+}
+
+// position returns the 1-based line and column of byte offset off.
+func position(data []byte, off int64) (int, int) {
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	before := data[:off]
+	line := bytes.Count(before, []byte{'\n'}) + 1
+	col := int(off) - bytes.LastIndexByte(before, '\n')
+	return line, col
+}
+
+func (l *loader) finish(pol Policy) (*Catalog, error) {
+	chk, err := theChecker()
+	if err != nil {
+		return nil, err
+	}
+	probs := l.problems
+	entries := make([]entry, len(l.procs))
+	for i := range l.procs {
+		p, o := &l.procs[i], l.porigins[i]
+		probs = chk.check(p, o.file, o.path("procedures"), probs)
+		probs = checkProcedure(p, o, pol, probs)
+		entries[i] = entry{p: p, o: o}
+	}
+	probs = checkVersions(entries, probs)
+	keys := make(map[Code]bool, len(l.procs))
+	for i := range l.procs {
+		keys[l.procs[i].Key()] = true
+	}
+	gids := make(map[string]bool, len(l.groups))
+	for i := range l.groups {
+		g, o := &l.groups[i], l.gorigins[i]
+		at := o.path("groups")
+		probs = chk.check(g, o.file, at, probs)
+		if g.ID != "" {
+			if gids[g.ID] {
+				probs = append(probs, problem(o.file, at+".id", "duplicate", "group id", g.ID))
+			}
+			gids[g.ID] = true
+		}
+		for m, code := range g.Members {
+			if isKey(string(code)) && !keys[code] {
+				probs = append(probs, problem(o.file, at+".members["+strconv.Itoa(m)+"]", "unknown_member", string(code)))
+			}
+		}
+	}
+	if len(l.procs) == 0 && len(probs) == 0 {
+		probs = append(probs, Problem{Rule: "empty", En: "the catalog has no procedures", Vi: "danh mục không có thủ tục nào"})
+	}
+	if len(probs) > 0 {
+		return nil, &ValidationError{Problems: probs}
+	}
+	return build(l.procs, l.groups), nil
+}
+
+// build indexes validated procedures.
+func build(procs []Procedure, groups []Group) *Catalog {
+	c := &Catalog{
+		procs:    procs,
+		groups:   groups,
+		versions: make(map[Code][]version, len(procs)),
+		names:    make([]string, len(procs)),
+		bySector: make(map[Sector][]int),
+		byField:  make(map[string][]int),
+		byAgency: make(map[string][]int),
+		byLevel:  make(map[Level][]int),
+		groupIDs: make(map[string]int, len(groups)),
+	}
+	for i := range procs {
+		p := &procs[i]
+		to := p.EffectiveTo
+		if to == 0 {
+			to = math.MaxInt64
+		}
+		k := p.Key()
+		c.versions[k] = append(c.versions[k], version{from: p.EffectiveFrom, to: to, p: p})
+		c.names[i] = Fold(p.Name)
+		c.bySector[p.Sector] = append(c.bySector[p.Sector], i)
+		fk := Fold(p.Field)
+		c.byField[fk] = append(c.byField[fk], i)
+		for _, l := range p.Levels {
+			c.byLevel[l] = append(c.byLevel[l], i)
+		}
+		agencies := []Agency{p.CompetentAgency}
+		if p.ReceivingAgency != nil {
+			agencies = append(agencies, *p.ReceivingAgency)
+		}
+		for _, a := range agencies {
+			for _, key := range [...]string{string(a.Code), Fold(a.Name)} {
+				if key == "" {
+					continue
+				}
+				if ids := c.byAgency[key]; len(ids) == 0 || ids[len(ids)-1] != i {
+					c.byAgency[key] = append(ids, i)
+				}
+			}
+		}
+	}
+	for _, vs := range c.versions {
+		sort.Slice(vs, func(i, j int) bool { return vs[i].from < vs[j].from })
+	}
+	for i := range groups {
+		c.groupIDs[groups[i].ID] = i
+	}
+	return c
+}
+
+// day returns the calendar date of t in Vietnam (UTC+7) without allocating.
+func day(t time.Time) date.Date {
+	s := t.Unix() + 7*3600
+	d := s / 86400
+	if s%86400 < 0 {
+		d--
+	}
+	return date.Date(d + date.ZeroOffset)
+}
+
+// Lookup returns the version of the procedure with key code (national code, or local instance
+// code) in force at time at (its date in Vietnam). The error is a *LookupError wrapping
+// ErrUnknownCode or ErrNotInForce.
+func (c *Catalog) Lookup(code Code, at time.Time) (*Procedure, error) {
+	vs, ok := c.versions[code]
+	if !ok {
+		return nil, &LookupError{Code: code, At: at, Err: ErrUnknownCode}
+	}
+	d := day(at)
+	lo, hi := 0, len(vs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if vs[m].from <= d {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo == 0 || vs[lo-1].to < d {
+		return nil, &LookupError{Code: code, At: at, Err: ErrNotInForce}
+	}
+	return vs[lo-1].p, nil
+}
+
+// Versions returns every version of the procedure with key code, oldest first.
+func (c *Catalog) Versions(code Code) []*Procedure {
+	vs := c.versions[code]
+	out := make([]*Procedure, len(vs))
+	for i, v := range vs {
+		out[i] = v.p
+	}
+	return out
+}
+
+// Len returns the number of procedure versions in the catalog.
+func (c *Catalog) Len() int { return len(c.procs) }
+
+// Procedures returns every procedure version in the order loaded.
+func (c *Catalog) Procedures() []*Procedure { return c.pick(nil, time.Time{}, true) }
+
+// BySector returns the procedures of sector s in force at at (every version when at is zero).
+func (c *Catalog) BySector(s Sector, at time.Time) []*Procedure {
+	return c.pick(c.bySector[s], at, false)
+}
+
+// ByField returns the procedures of a field (lĩnh vực), matched without regard to case and
+// diacritics, in force at at (every version when at is zero).
+func (c *Catalog) ByField(field string, at time.Time) []*Procedure {
+	return c.pick(c.byField[Fold(field)], at, false)
+}
+
+// ByAgency returns the procedures whose competent or receiving agency has the code, or the name
+// (matched without regard to case and diacritics), in force at at (every version when at is zero).
+func (c *Catalog) ByAgency(codeOrName string, at time.Time) []*Procedure {
+	ids, ok := c.byAgency[codeOrName]
+	if !ok {
+		ids = c.byAgency[Fold(codeOrName)]
+	}
+	return c.pick(ids, at, false)
+}
+
+// ByLevel returns the procedures carried out at level l, in force at at (every version when at
+// is zero).
+func (c *Catalog) ByLevel(l Level, at time.Time) []*Procedure {
+	return c.pick(c.byLevel[l], at, false)
+}
+
+// Search returns the procedures whose name contains every word of query, compared without regard
+// to case and Vietnamese diacritics ("khai sinh" finds "Đăng ký khai sinh"), in force at at
+// (every version when at is zero), in catalog order.
+func (c *Catalog) Search(query string, at time.Time) []*Procedure {
+	words := strings.Fields(Fold(query))
+	if len(words) == 0 {
+		return nil
+	}
+	var out []*Procedure
+	d := day(at)
+	for i, name := range c.names {
+		if !at.IsZero() && !c.procs[i].InForce(d) {
+			continue
+		}
+		match := true
+		for _, w := range words {
+			if !strings.Contains(name, w) {
+				match = false
+				break
+			}
+		}
+		if match {
+			out = append(out, &c.procs[i])
+		}
+	}
+	return out
+}
+
+func (c *Catalog) pick(ids []int, at time.Time, all bool) []*Procedure {
+	n := len(ids)
+	if all {
+		n = len(c.procs)
+	}
+	out := make([]*Procedure, 0, n)
+	d := day(at)
+	for k := 0; k < n; k++ {
+		i := k
+		if !all {
+			i = ids[k]
+		}
+		if !at.IsZero() && !c.procs[i].InForce(d) {
+			continue
+		}
+		out = append(out, &c.procs[i])
+	}
+	return out
+}
+
+// Groups returns the inter-agency groups in the order loaded.
+func (c *Catalog) Groups() []*Group {
+	out := make([]*Group, len(c.groups))
+	for i := range c.groups {
+		out[i] = &c.groups[i]
+	}
+	return out
+}
+
+// Group returns the inter-agency group with the ID.
+func (c *Catalog) Group(id string) (*Group, bool) {
+	i, ok := c.groupIDs[id]
+	if !ok {
+		return nil, false
+	}
+	return &c.groups[i], true
+}
+
+// GroupsOf returns the groups the procedure with key code is a member of.
+func (c *Catalog) GroupsOf(code Code) []*Group {
+	var out []*Group
+	for i := range c.groups {
+		for _, m := range c.groups[i].Members {
+			if m == code {
+				out = append(out, &c.groups[i])
+				break
+			}
+		}
+	}
+	return out
+}
+
+// MarshalJSON exports the catalog as one catalog document that Load reads back unchanged.
+func (c *Catalog) MarshalJSON() ([]byte, error) {
+	return json.Marshal(document{Procedures: c.procs, Groups: c.groups})
+}
+
+// WriteJSON writes the catalog as one indented catalog document.
+func (c *Catalog) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(document{Procedures: c.procs, Groups: c.groups})
+}

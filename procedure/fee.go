@@ -1,0 +1,117 @@
+package procedure
+
+import (
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// FeeQuery describes the applicant and dossier a fee is computed for.
+type FeeQuery struct {
+	// Case is the case ID; "" for the general case.
+	Case string
+	// Channel is the submission channel; the online reduction applies to Online only.
+	Channel Channel
+	// At is the submission time; its date in Vietnam decides whether a reduction is valid.
+	At time.Time
+	// Categories are the applicant's categories, matched against fee exemptions.
+	Categories []string
+	// Quantities gives the number of units for each per-unit fee, by fee ID.
+	Quantities map[string]int64
+	// DeclaredValue is the value a percent fee is computed on; it must be positive.
+	DeclaredValue decimal.Decimal
+}
+
+// FeeLine is one fee of a breakdown.
+type FeeLine struct {
+	ID   string
+	Name string
+	Kind FeeKind
+	// Base is the amount before exemption and reduction, after the Min/Max bounds.
+	Base decimal.Decimal
+	// Exempt is the applicant category that exempts the fee; empty if none.
+	Exempt string
+	// Reduction is the online reduction taken off Base.
+	Reduction decimal.Decimal
+	// Amount is the amount due: Base − Reduction (0 when exempt), rounded half away from zero
+	// to whole đồng.
+	Amount decimal.Decimal
+}
+
+// FeeBreakdown is the itemised amount due.
+type FeeBreakdown struct {
+	Lines []FeeLine
+	// Total is the sum of the lines' rounded amounts, in whole đồng.
+	Total decimal.Decimal
+}
+
+// AmountDue computes the fees due for a dossier: the case's fees if it lists any, else the
+// procedure's. For each fee: the base amount (fixed; amount × quantity; rate % of the declared
+// value), bounded by Min and Max; nothing if the applicant is in an exempt category; less the
+// online reduction when submitted online within its validity dates; rounded to whole đồng. The
+// error is a *UseError wrapping ErrUnknownCase or ErrMissingInput.
+func (p *Procedure) AmountDue(q FeeQuery) (FeeBreakdown, error) {
+	fees := p.Fees
+	if q.Case != "" {
+		c, ok := p.Case(q.Case)
+		if !ok {
+			return FeeBreakdown{}, &UseError{Code: p.Code, What: q.Case, Err: ErrUnknownCase}
+		}
+		if len(c.Fees) > 0 {
+			fees = c.Fees
+		}
+	}
+	out := FeeBreakdown{Lines: make([]FeeLine, 0, len(fees)), Total: decimal.Zero}
+	d := day(q.At)
+	for i := range fees {
+		f := &fees[i]
+		var base decimal.Decimal
+		switch f.Kind {
+		case FixedFee:
+			base = f.Amount
+		case PerUnitFee:
+			n, ok := q.Quantities[f.ID]
+			if !ok || n < 0 {
+				return FeeBreakdown{}, &UseError{Code: p.Code, What: f.ID + " (quantity)", Err: ErrMissingInput}
+			}
+			base = f.Amount.Mul(decimal.NewFromInt(n))
+		case PercentFee:
+			if q.DeclaredValue.Sign() <= 0 {
+				return FeeBreakdown{}, &UseError{Code: p.Code, What: f.ID + " (declared value)", Err: ErrMissingInput}
+			}
+			base = q.DeclaredValue.Mul(f.Rate).Div(dec100)
+		}
+		if f.Min.Sign() > 0 && base.LessThan(f.Min) {
+			base = f.Min
+		}
+		if f.Max.Sign() > 0 && base.GreaterThan(f.Max) {
+			base = f.Max
+		}
+		line := FeeLine{ID: f.ID, Name: f.Name, Kind: f.Kind, Base: base, Reduction: decimal.Zero}
+		if cat, ok := exempt(f.Exemptions, q.Categories); ok {
+			line.Exempt = cat
+			line.Amount = decimal.Zero
+		} else {
+			net := base
+			if r := f.OnlineReduction; r != nil && q.Channel == Online && d >= r.From && (r.To == 0 || d <= r.To) {
+				line.Reduction = base.Mul(r.Percent).Div(dec100)
+				net = base.Sub(line.Reduction)
+			}
+			line.Amount = net.Round(0)
+		}
+		out.Lines = append(out.Lines, line)
+		out.Total = out.Total.Add(line.Amount)
+	}
+	return out, nil
+}
+
+func exempt(exemptions, categories []string) (string, bool) {
+	for _, c := range categories {
+		for _, e := range exemptions {
+			if c == e {
+				return c, true
+			}
+		}
+	}
+	return "", false
+}

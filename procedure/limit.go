@@ -1,0 +1,209 @@
+package procedure
+
+import (
+	"errors"
+	"time"
+
+	"github.com/motcua-go/motcua/calendar"
+	"github.com/shopspring/decimal"
+)
+
+// HoursPerWorkingDay is the number of working hours in a working day used to convert fractional
+// working days (1.5 working days = 12 working hours): the 8-hour day of the civil service
+// (Decision 188/1999/QĐ-TTg, 40-hour week).
+const HoursPerWorkingDay = 8
+
+// DefaultCutoff is the same-day cut-off used when a procedure gives none: 15:00, the time after
+// which dossiers received in person move to the next working day (Decree 61/2018 Art. 18(2)).
+const DefaultCutoff = 15 * time.Hour
+
+// maxLimitValue bounds a published value so that conversions cannot overflow.
+const maxLimitValue = 10000
+
+var (
+	errLimitRange   = errors.New("limit value out of range")
+	errLimitHours   = errors.New("not a whole number of working hours")
+	errLimitInteger = errors.New("not a whole number")
+	errLimitUnit    = errors.New("unknown unit")
+)
+
+// Calendar returns the limit in calendar form: whole working days stay working days, fractional
+// ones become working hours (1.5 working days → 12 working hours). It fails for a value that is
+// not positive, not a whole number of working hours, or a fractional number of days or months.
+func (l Limit) Calendar() (calendar.Limit, error) {
+	v := l.Value
+	if v.Sign() <= 0 || v.GreaterThan(decimal.NewFromInt(maxLimitValue)) {
+		return calendar.Limit{}, errLimitRange
+	}
+	switch l.Unit {
+	case WorkingDays:
+		if v.IsInteger() {
+			return calendar.Limit{N: int(v.IntPart()), Unit: calendar.WorkingDays}, nil
+		}
+		h := v.Mul(decimal.NewFromInt(HoursPerWorkingDay))
+		if !h.IsInteger() {
+			return calendar.Limit{}, errLimitHours
+		}
+		return calendar.Limit{N: int(h.IntPart()), Unit: calendar.WorkingHours}, nil
+	case WorkingHours:
+		if !v.IsInteger() {
+			return calendar.Limit{}, errLimitHours
+		}
+		return calendar.Limit{N: int(v.IntPart()), Unit: calendar.WorkingHours}, nil
+	case Days, Months:
+		if !v.IsInteger() {
+			return calendar.Limit{}, errLimitInteger
+		}
+		u := calendar.Days
+		if l.Unit == Months {
+			u = calendar.Months
+		}
+		return calendar.Limit{N: int(v.IntPart()), Unit: u}, nil
+	}
+	return calendar.Limit{}, errLimitUnit
+}
+
+// String returns e.g. "1.5 working_days".
+func (l Limit) String() string { return l.Value.String() + " " + string(l.Unit) }
+
+// workingHours returns the limit in working hours, and false for calendar units.
+func workingHours(l calendar.Limit) (int, bool) {
+	switch l.Unit {
+	case calendar.WorkingDays:
+		return l.N * HoursPerWorkingDay, true
+	case calendar.WorkingHours:
+		return l.N, true
+	}
+	return 0, false
+}
+
+// longer reports whether a is longer than b, and whether the two can be compared at all:
+// working days and hours compare with each other, days with days, months with months.
+func longer(a, b calendar.Limit) (bool, bool) {
+	ha, oka := workingHours(a)
+	hb, okb := workingHours(b)
+	switch {
+	case oka && okb:
+		return ha > hb, true
+	case a.Unit == b.Unit:
+		return a.N > b.N, true
+	}
+	return false, false
+}
+
+// channel returns the limit for ch, or nil.
+func (ls *Limits) channel(ch Channel) *Limit {
+	switch ch {
+	case Counter:
+		return ls.Counter
+	case Online:
+		return ls.Online
+	case Postal:
+		return ls.Postal
+	}
+	return nil
+}
+
+// Channels lists the channels the procedure is offered on (those with a time limit).
+func (p *Procedure) Channels() []Channel {
+	var out []Channel
+	for _, ch := range channels {
+		if p.Limits.channel(ch) != nil {
+			out = append(out, ch)
+		}
+	}
+	return out
+}
+
+var channels = [...]Channel{Counter, Online, Postal}
+
+// Case returns the case with the given ID.
+func (p *Procedure) Case(id string) (*Case, bool) {
+	for i := range p.Cases {
+		if p.Cases[i].ID == id {
+			return &p.Cases[i], true
+		}
+	}
+	return nil, false
+}
+
+// published returns the published limit for ch in case caseID ("" for the general case), and
+// whether a case overrides it.
+func (p *Procedure) published(ch Channel, caseID string) (*Limit, bool, error) {
+	l := p.Limits.channel(ch)
+	if l == nil {
+		return nil, false, &UseError{Code: p.Code, What: string(ch), Err: ErrChannelNotOffered}
+	}
+	if caseID == "" {
+		return l, false, nil
+	}
+	c, ok := p.Case(caseID)
+	if !ok {
+		return nil, false, &UseError{Code: p.Code, What: caseID, Err: ErrUnknownCase}
+	}
+	if cl := c.Limits.channel(ch); cl != nil {
+		return cl, true, nil
+	}
+	return l, false, nil
+}
+
+// Limit returns the time limit for a dossier submitted on channel ch in case caseID ("" for the
+// general case): the case's limit for the channel if it gives one, else the procedure's.
+func (p *Procedure) Limit(ch Channel, caseID string) (calendar.Limit, error) {
+	l, _, err := p.published(ch, caseID)
+	if err != nil {
+		return calendar.Limit{}, err
+	}
+	return l.Calendar()
+}
+
+// Cutoff returns the same-day cut-off as a time of day, and false if the procedure has no
+// same-day rule.
+func (p *Procedure) Cutoff() (time.Duration, bool) {
+	if p.SameDay == nil {
+		return 0, false
+	}
+	if p.SameDay.Cutoff == "" {
+		return DefaultCutoff, true
+	}
+	d, _ := parseClock(p.SameDay.Cutoff)
+	return d, true
+}
+
+// Due returns the promised return time for a dossier received at received on channel ch in case
+// caseID. A same-day procedure is due by the same-day rule (before the cut-off: close of that
+// working day; else close of the next) unless the case sets its own limit for the channel.
+func (p *Procedure) Due(cal *calendar.Calendar, received time.Time, ch Channel, caseID string) (time.Time, error) {
+	l, overridden, err := p.published(ch, caseID)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if cut, ok := p.Cutoff(); ok && !overridden {
+		return cal.SameDayDue(received, cut), nil
+	}
+	cl, err := l.Calendar()
+	if err != nil {
+		return time.Time{}, err
+	}
+	return cal.Due(received, cl), nil
+}
+
+// parseClock parses "HH:MM" (00:00–23:59).
+func parseClock(s string) (time.Duration, bool) {
+	if len(s) != 5 || s[2] != ':' {
+		return 0, false
+	}
+	for _, i := range [...]int{0, 1, 3, 4} {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+	}
+	h := int(s[0]-'0')*10 + int(s[1]-'0')
+	m := int(s[3]-'0')*10 + int(s[4]-'0')
+	if h > 23 || m > 59 {
+		return 0, false
+	}
+	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute, true
+}
+
+func zone() *time.Location { return calendar.Zone() }

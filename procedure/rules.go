@@ -1,0 +1,354 @@
+package procedure
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/motcua-go/motcua/calendar"
+	"github.com/rickb777/date/v2"
+	"github.com/shopspring/decimal"
+)
+
+// Policy relaxes or adjusts catalog validation. The zero value is the default policy.
+type Policy struct {
+	// AllowDistrictLevel accepts district-level versions in force after the two-level reform.
+	AllowDistrictLevel bool
+	// LastDistrictDay is the last day a district-level version may be in force; zero means
+	// 2025-06-30 (district level abolished from 2025-07-01).
+	LastDistrictDay date.Date
+	// AllowLongerCaseLimits accepts case limits longer than the procedure's own.
+	AllowLongerCaseLimits bool
+}
+
+func (p Policy) lastDistrictDay() date.Date {
+	if p.LastDistrictDay != 0 {
+		return p.LastDistrictDay
+	}
+	return date.New(2025, 6, 30)
+}
+
+// problem builds a cross-field problem with its English and Vietnamese messages.
+func problem(file, path, rule string, args ...string) Problem {
+	a := func(i int) string {
+		if i < len(args) {
+			return args[i]
+		}
+		return ""
+	}
+	var en, vi string
+	switch rule {
+	case "date_range":
+		en = fmt.Sprintf("%s must not be before %s (%s)", a(0), a(1), a(2))
+		vi = fmt.Sprintf("%s không được trước %s (%s)", a(0), a(1), a(2))
+	case "district_abolished":
+		en = "the district level is abolished from " + a(0) + ": a version at district level must end by " + a(1)
+		vi = "không còn cấp huyện từ ngày " + a(0) + ": phiên bản có cấp huyện phải hết hiệu lực chậm nhất ngày " + a(1)
+	case "limits_empty":
+		en = "at least one channel (counter, online, postal) needs a time limit"
+		vi = "phải có thời hạn giải quyết cho ít nhất một hình thức nộp (counter, online, postal)"
+	case "limit_range":
+		en = "value must be greater than 0 and at most 10000"
+		vi = "value phải lớn hơn 0 và không quá 10000"
+	case "limit_hours":
+		en = a(0) + " is not a whole number of working hours (1 working day = 8 hours)"
+		vi = a(0) + " không quy đổi được thành số giờ làm việc nguyên (1 ngày làm việc = 8 giờ)"
+	case "limit_integer":
+		en = a(0) + " must be a whole number of " + a(1)
+		vi = a(0) + " phải là số nguyên " + a(1)
+	case "online_not_offered":
+		en = "an online time limit is given but online is \"none\""
+		vi = "có thời hạn giải quyết trực tuyến nhưng online là \"none\""
+	case "same_day_limit":
+		en = "a same-day procedure cannot have the " + a(0) + " limit " + a(1) + ", longer than 1 working day"
+		vi = "thủ tục giải quyết trong ngày không thể có thời hạn " + a(0) + " là " + a(1) + ", dài hơn 1 ngày làm việc"
+	case "duplicate":
+		en = "duplicate " + a(0) + " \"" + a(1) + "\""
+		vi = "trùng " + a(0) + " \"" + a(1) + "\""
+	case "case_channel":
+		en = "the procedure has no " + a(0) + " time limit for a case to replace"
+		vi = "thủ tục không có thời hạn " + a(0) + " để trường hợp thay thế"
+	case "case_limit_longer":
+		en = "the case limit " + a(0) + " is longer than the procedure's " + a(1)
+		vi = "thời hạn của trường hợp " + a(0) + " dài hơn thời hạn của thủ tục " + a(1)
+	case "document_count":
+		en = "originals and copies are both 0: give at least one, or mark the document presented"
+		vi = "số bản chính và bản sao đều bằng 0: cần ít nhất một bản, hoặc đánh dấu presented (xuất trình)"
+	case "fee_positive":
+		en = a(0) + " must be greater than 0"
+		vi = a(0) + " phải lớn hơn 0"
+	case "fee_negative":
+		en = a(0) + " must not be negative"
+		vi = a(0) + " không được âm"
+	case "fee_not_applicable":
+		en = a(0) + " does not apply to " + a(1) + " fees"
+		vi = a(0) + " không áp dụng cho loại phí " + a(1)
+	case "percent_range":
+		en = a(0) + " must be greater than 0 and at most 100"
+		vi = a(0) + " phải lớn hơn 0 và không quá 100"
+	case "fee_bounds":
+		en = "max " + a(0) + " must not be less than min " + a(1)
+		vi = "max " + a(0) + " không được nhỏ hơn min " + a(1)
+	case "duplicate_version":
+		en = "version " + a(0) + " of " + a(1) + " is given twice (also at " + a(2) + ")"
+		vi = "phiên bản " + a(0) + " của " + a(1) + " bị trùng (cũng có ở " + a(2) + ")"
+	case "version_overlap":
+		en = "version " + a(0) + " of " + a(1) + " overlaps version " + a(2) + " (" + a(3) + ")"
+		vi = "phiên bản " + a(0) + " của " + a(1) + " trùng thời gian hiệu lực với phiên bản " + a(2) + " (" + a(3) + ")"
+	case "unknown_member":
+		en = "no procedure " + a(0) + " in the catalog"
+		vi = "không có thủ tục " + a(0) + " trong danh mục"
+	}
+	return Problem{File: file, Path: path, Rule: rule, En: en, Vi: vi}
+}
+
+// origin locates a procedure or group in the input.
+type origin struct {
+	file  string
+	index int
+}
+
+func (o origin) path(kind string) string { return kind + "[" + strconv.Itoa(o.index) + "]" }
+
+func (o origin) String(kind string) string {
+	if o.file != "" {
+		return o.file + ": " + o.path(kind)
+	}
+	return o.path(kind)
+}
+
+var dec100 = decimal.NewFromInt(100)
+
+// checkProcedure applies the cross-field rules to one procedure.
+func checkProcedure(p *Procedure, o origin, pol Policy, out []Problem) []Problem {
+	at := o.path("procedures")
+	f := o.file
+	if p.EffectiveTo != 0 && p.EffectiveFrom != 0 && p.EffectiveTo < p.EffectiveFrom {
+		out = append(out, problem(f, at+".effective_to", "date_range", "effective_to", "effective_from", p.EffectiveFrom.String()))
+	}
+	if !pol.AllowDistrictLevel && containsLevel(p.Levels, District) {
+		last := pol.lastDistrictDay()
+		if p.EffectiveTo == 0 || p.EffectiveTo > last {
+			out = append(out, problem(f, at+".levels", "district_abolished", (last + 1).String(), last.String()))
+		}
+	}
+	var base [3]*limitInfo
+	offered := false
+	for i, ch := range channels {
+		l := p.Limits.channel(ch)
+		if l == nil {
+			continue
+		}
+		offered = true
+		lp := at + ".limits." + string(ch)
+		var ok bool
+		base[i], ok = &limitInfo{pub: l}, false
+		out, ok = checkLimit(l, f, lp, &base[i].cal, out)
+		if !ok {
+			base[i] = nil
+		}
+	}
+	if !offered {
+		out = append(out, problem(f, at+".limits", "limits_empty"))
+	}
+	if p.Online == NotOnline && p.Limits.Online != nil {
+		out = append(out, problem(f, at+".limits.online", "online_not_offered"))
+	}
+	if p.SameDay != nil {
+		for i, ch := range channels {
+			if b := base[i]; b != nil && sameDayTooLong(b) {
+				out = append(out, problem(f, at+".same_day", "same_day_limit", string(ch), b.pub.String()))
+			}
+		}
+	}
+	caseIDs := make(map[string]bool, len(p.Cases))
+	for j := range p.Cases {
+		c := &p.Cases[j]
+		cp := at + ".cases[" + strconv.Itoa(j) + "]"
+		if c.ID != "" {
+			if caseIDs[c.ID] {
+				out = append(out, problem(f, cp+".id", "duplicate", "case id", c.ID))
+			}
+			caseIDs[c.ID] = true
+		}
+		for i, ch := range channels {
+			l := c.Limits.channel(ch)
+			if l == nil {
+				continue
+			}
+			lp := cp + ".limits." + string(ch)
+			if p.Limits.channel(ch) == nil {
+				out = append(out, problem(f, lp, "case_channel", string(ch)))
+				continue
+			}
+			var info limitInfo
+			var ok bool
+			out, ok = checkLimit(l, f, lp, &info.cal, out)
+			if ok && base[i] != nil && !pol.AllowLongerCaseLimits {
+				if lg, cmp := longer(info.cal, base[i].cal); cmp && lg {
+					out = append(out, problem(f, lp, "case_limit_longer", l.String(), base[i].pub.String()))
+				}
+			}
+		}
+		out = checkDocuments(c.Documents, f, cp, out)
+		out = checkFees(c.Fees, f, cp, out)
+	}
+	out = checkDocuments(p.Documents, f, at, out)
+	out = checkFees(p.Fees, f, at, out)
+	return out
+}
+
+type limitInfo struct {
+	pub *Limit
+	cal calendar.Limit
+}
+
+func sameDayTooLong(b *limitInfo) bool {
+	h, ok := workingHours(b.cal)
+	return !ok || h > HoursPerWorkingDay
+}
+
+func checkLimit(l *Limit, f, lp string, dst *calendar.Limit, out []Problem) ([]Problem, bool) {
+	if l.Unit == "" || enumIndex("unit", string(l.Unit)) < 0 {
+		return out, false // reported by the field validator
+	}
+	cl, err := l.Calendar()
+	switch err {
+	case nil:
+		*dst = cl
+		return out, true
+	case errLimitRange:
+		out = append(out, problem(f, lp+".value", "limit_range"))
+	case errLimitHours:
+		out = append(out, problem(f, lp+".value", "limit_hours", l.String()))
+	case errLimitInteger:
+		out = append(out, problem(f, lp+".value", "limit_integer", l.String(), string(l.Unit)))
+	}
+	return out, false
+}
+
+func enumIndex(tag, s string) int {
+	for i, v := range enum(tag) {
+		if v == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func containsLevel(ls []Level, l Level) bool {
+	for _, x := range ls {
+		if x == l {
+			return true
+		}
+	}
+	return false
+}
+
+func checkDocuments(docs []Document, f, at string, out []Problem) []Problem {
+	for k := range docs {
+		d := &docs[k]
+		if d.Originals == 0 && d.Copies == 0 && !d.Presented {
+			out = append(out, problem(f, at+".documents["+strconv.Itoa(k)+"]", "document_count"))
+		}
+	}
+	return out
+}
+
+func checkFees(fees []Fee, f, at string, out []Problem) []Problem {
+	var ids map[string]bool
+	for k := range fees {
+		fe := &fees[k]
+		fp := at + ".fees[" + strconv.Itoa(k) + "]"
+		if fe.ID != "" {
+			if ids == nil {
+				ids = make(map[string]bool, len(fees))
+			}
+			if ids[fe.ID] {
+				out = append(out, problem(f, fp+".id", "duplicate", "fee id", fe.ID))
+			}
+			ids[fe.ID] = true
+		}
+		switch fe.Kind {
+		case FixedFee, PerUnitFee:
+			if fe.Amount.Sign() <= 0 {
+				out = append(out, problem(f, fp+".amount", "fee_positive", "amount"))
+			}
+			if !fe.Rate.IsZero() {
+				out = append(out, problem(f, fp+".rate", "fee_not_applicable", "rate", string(fe.Kind)))
+			}
+		case PercentFee:
+			if fe.Rate.Sign() <= 0 || fe.Rate.GreaterThan(dec100) {
+				out = append(out, problem(f, fp+".rate", "percent_range", "rate"))
+			}
+			if !fe.Amount.IsZero() {
+				out = append(out, problem(f, fp+".amount", "fee_not_applicable", "amount", string(fe.Kind)))
+			}
+		}
+		if fe.Min.Sign() < 0 {
+			out = append(out, problem(f, fp+".min", "fee_negative", "min"))
+		}
+		if fe.Max.Sign() < 0 {
+			out = append(out, problem(f, fp+".max", "fee_negative", "max"))
+		}
+		if fe.Max.Sign() > 0 && fe.Max.LessThan(fe.Min) {
+			out = append(out, problem(f, fp+".max", "fee_bounds", fe.Max.String(), fe.Min.String()))
+		}
+		if r := fe.OnlineReduction; r != nil {
+			rp := fp + ".online_reduction"
+			if r.Percent.Sign() <= 0 || r.Percent.GreaterThan(dec100) {
+				out = append(out, problem(f, rp+".percent", "percent_range", "percent"))
+			}
+			if r.To != 0 && r.From != 0 && r.To < r.From {
+				out = append(out, problem(f, rp+".to", "date_range", "to", "from", r.From.String()))
+			}
+		}
+	}
+	return out
+}
+
+// entry is a procedure with its place in the input.
+type entry struct {
+	p *Procedure
+	o origin
+}
+
+// checkVersions checks that (key, version) is unique and that the effective ranges of the
+// versions of each key do not overlap.
+func checkVersions(es []entry, out []Problem) []Problem {
+	byKey := make(map[Code][]entry)
+	for _, e := range es {
+		k := e.p.Key()
+		byKey[k] = append(byKey[k], e)
+	}
+	keys := make([]Code, 0, len(byKey))
+	for k := range byKey {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	for _, k := range keys {
+		vs := byKey[k]
+		if len(vs) < 2 {
+			continue
+		}
+		seen := make(map[int]entry, len(vs))
+		for _, e := range vs {
+			if first, dup := seen[e.p.Version]; dup {
+				out = append(out, problem(e.o.file, e.o.path("procedures")+".version", "duplicate_version",
+					strconv.Itoa(e.p.Version), string(k), first.o.String("procedures")))
+				continue
+			}
+			seen[e.p.Version] = e
+		}
+		sorted := append([]entry(nil), vs...)
+		sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].p.EffectiveFrom < sorted[j].p.EffectiveFrom })
+		for i := 1; i < len(sorted); i++ {
+			prev, cur := sorted[i-1], sorted[i]
+			if prev.p.EffectiveTo == 0 || prev.p.EffectiveTo >= cur.p.EffectiveFrom {
+				out = append(out, problem(cur.o.file, cur.o.path("procedures")+".effective_from", "version_overlap",
+					strconv.Itoa(cur.p.Version), string(k), strconv.Itoa(prev.p.Version), prev.o.String("procedures")))
+			}
+		}
+	}
+	return out
+}

@@ -9,9 +9,9 @@ import (
 var (
 	// ErrNoSuchDate: the lunar date does not exist (month 13, day 30 of a 29-day month, a leap
 	// month in a year without it).
-	ErrNoSuchDate = errors.New("no such lunar date")
+	ErrNoSuchDate = errors.New("does not exist")
 	// ErrOutOfRange: the lunar year lies outside the table (see Range).
-	ErrOutOfRange = errors.New("lunar year outside the supported range")
+	ErrOutOfRange = errors.New("is outside the supported range")
 )
 
 // DateError reports a lunar date that ToSolar cannot convert. Field names the part at fault:
@@ -33,19 +33,18 @@ func (e *DateError) Error() string {
 	d := e.Date
 	switch e.Field {
 	case "Year":
-		return fmt.Sprintf("lunar year %d: %v (%d–%d)", d.Year, e.Err, tableFirst, tableLast)
+		return fmt.Sprintf("lunar year %d %v %d–%d", d.Year, e.Err, tableFirst, tableLast)
 	case "Month":
-		return fmt.Sprintf("lunar date %s: %v: Month %d is not 1 to 12", d, e.Err, d.Month)
+		return fmt.Sprintf("lunar date %s %v: Month %d, months run from 1 to 12", d, e.Err, d.Month)
 	case "Leap":
 		if e.leapMonth == 0 {
-			return fmt.Sprintf("lunar date %s: %v: Leap: year %d (%s) has no leap month", d, e.Err, d.Year, YearName(d.Year))
+			return fmt.Sprintf("lunar date %s %v: Leap, year %d (%s) has no leap month", d, e.Err, d.Year, YearName(d.Year))
 		}
-		return fmt.Sprintf("lunar date %s: %v: Leap: the leap month of year %d (%s) is month %d, not %d",
-			d, e.Err, d.Year, YearName(d.Year), e.leapMonth, d.Month)
+		return fmt.Sprintf("lunar date %s %v: Leap, the leap month of year %d (%s) is month %d", d, e.Err, d.Year, YearName(d.Year), e.leapMonth)
 	case "Day":
-		return fmt.Sprintf("lunar date %s: %v: Day %d is not 1 to %d (the month has %d days)", d, e.Err, d.Day, e.monthLength, e.monthLength)
+		return fmt.Sprintf("lunar date %s %v: Day %d, the month has %d days", d, e.Err, d.Day, e.monthLength)
 	}
-	return fmt.Sprintf("lunar date %s: %v", d, e.Err)
+	return fmt.Sprintf("lunar date %s %v", d, e.Err)
 }
 
 // Vietnamese describes the problem in Vietnamese.

@@ -42,7 +42,7 @@ func ExampleToSolar_errors() {
 	}
 	// Output:
 	// true Day
-	// lunar date 30/12 năm Bính Ngọ: no such lunar date: Day 30 is not 1 to 29 (the month has 29 days)
+	// lunar date 30/12 năm Bính Ngọ does not exist: Day 30, the month has 29 days
 	// không có ngày âm lịch 30/12 năm Bính Ngọ: tháng này chỉ có 29 ngày
 }
 

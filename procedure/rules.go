@@ -129,7 +129,7 @@ func checkProcedure(p *Procedure, o origin, pol Policy, out []Problem) []Problem
 	if !pol.AllowDistrictLevel && containsLevel(p.Levels, District) {
 		last := pol.lastDistrictDay()
 		if p.EffectiveTo == 0 || p.EffectiveTo > last {
-			out = append(out, problem(f, at+".levels", "district_abolished", (last + 1).String(), last.String()))
+			out = append(out, problem(f, at+".levels", "district_abolished", (last+1).String(), last.String()))
 		}
 	}
 	var base [3]*limitInfo

@@ -42,13 +42,10 @@ func YearName(year int) string {
 	if n < 0 {
 		n += 60
 	}
+	stems := [10]string{"Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"}
+	branches := [12]string{"Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"}
 	return stems[n%10] + " " + branches[n%12]
 }
-
-var (
-	stems    = [10]string{"Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"}
-	branches = [12]string{"Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"}
-)
 
 // Range returns the first and last lunar years of the shipped table, within which every
 // function is a table look-up and ToSolar accepts dates.

@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"math"
+	"sort"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -83,33 +84,64 @@ func (c *Calendar) adjust(e Day) int64 {
 	return 0
 }
 
-// countOut counts working days in (a, b], a ≤ b, a range outside the table.
-func (c *Calendar) countOut(a, b date.Date) int64 {
-	n := c.plainCount(b) - c.plainCount(a)
-	lo, hi := max(yearOf(a+1), minYear), min(yearOf(b), maxYear)
-	for y := lo; y <= hi; y++ {
-		exc, _ := c.exceptions(y)
-		for _, e := range exc {
-			if e.Date > a && e.Date <= b {
-				n += c.adjust(e)
+// yearCounts returns P with P[y] the working days in years 1..y (P[0] = 0) for
+// y up to maxYear. It is built once per calendar, on first use outside the table.
+func (c *Calendar) buildYearCounts() []int64 {
+	p := make([]int64, maxYear+1)
+	for y := minYear; y <= maxYear; y++ {
+		var n int64
+		if y >= tableFirst && y <= tableLast {
+			first, last := mkDate(y, time.January, 1)-c.lo, mkDate(y, time.December, 31)-c.lo
+			n = int64(c.cum[last])
+			if first > 0 {
+				n -= int64(c.cum[first-1])
 			}
+		} else {
+			n = c.withinYear(y, mkDate(y, time.December, 31))
+		}
+		p[y] = p[y-1] + n
+	}
+	return p
+}
+
+// withinYear counts the working days of year y up to and including d.
+func (c *Calendar) withinYear(y int, d date.Date) int64 {
+	n := c.plainCount(d) - c.plainCount(mkDate(y, time.January, 1)-1)
+	exc, _ := c.exceptions(y)
+	for _, e := range exc {
+		if e.Date <= d {
+			n += c.adjust(e)
 		}
 	}
 	return n
+}
+
+var (
+	firstDay = mkDate(minYear, time.January, 1)
+	lastDay  = mkDate(maxYear, time.December, 31)
+)
+
+// global returns the working days from 0001-01-01 to d inclusive (negative before it).
+func (c *Calendar) global(d date.Date) int64 {
+	p := c.yearCounts()
+	switch {
+	case d < firstDay:
+		return c.plainCount(d) - c.plainCount(firstDay-1)
+	case d > lastDay:
+		return p[maxYear] + c.plainCount(d) - c.plainCount(lastDay)
+	}
+	y := yearOf(d)
+	return p[y-1] + c.withinYear(y, d)
 }
 
 // count is the global cumulative working-day count: count(d) - count(d-1) is 1 on a
 // working day; count is 0 on the day before the table and cum[i] inside it.
 func (c *Calendar) count(d date.Date) int64 {
 	d = clampDate(d)
-	hi := c.lo + date.Date(len(c.kinds)-1)
-	switch {
-	case d < c.lo:
-		return -c.countOut(d, c.lo-1)
-	case d > hi:
-		return int64(c.cum[len(c.cum)-1]) + c.countOut(hi, d)
+	if i := int64(d) - int64(c.lo); i >= 0 && i < int64(len(c.cum)) {
+		return int64(c.cum[i])
 	}
-	return int64(c.cum[d-c.lo])
+	return c.global(d) - c.yearCounts()[tableFirst-1]
 }
 
 // findOrdinal returns the working day e with count(e) == k.
@@ -118,51 +150,23 @@ func (c *Calendar) findOrdinal(k int64) date.Date {
 	if k >= 1 && k <= total {
 		return c.lo + date.Date(c.ord[k])
 	}
-	if k > total {
-		rem := k - total
-		d := c.lo + date.Date(len(c.kinds)-1)
-		for {
-			y := yearOf(d + 1)
-			if y > maxYear {
-				return c.plainForward(d, rem)
-			}
-			end := mkDate(y, time.December, 31)
-			cnt := c.countOut(d, end)
-			if rem <= cnt {
-				exc, _ := c.exceptions(y)
-				for x := d + 1; x <= end; x++ {
-					if c.kindIn(x, exc).IsWorking() {
-						if rem--; rem == 0 {
-							return x
-						}
-					}
-				}
-			}
-			rem -= cnt
-			d = end
-		}
+	p := c.yearCounts()
+	g := satAdd(k, p[tableFirst-1])
+	if g > p[maxYear] {
+		return c.plainForward(lastDay, g-p[maxYear])
 	}
-	need := 1 - k
-	d := c.lo - 1
-	for {
-		y := yearOf(d)
-		if y < minYear {
-			return c.plainBackward(d, need)
-		}
-		start := mkDate(y, time.January, 1)
-		cnt := c.countOut(start-1, d)
-		if need <= cnt {
-			exc, _ := c.exceptions(y)
-			for x := d; x >= start; x-- {
-				if c.kindIn(x, exc).IsWorking() {
-					if need--; need == 0 {
-						return x
-					}
-				}
+	if g <= 0 {
+		return c.plainBackward(firstDay-1, 1-g)
+	}
+	y := sort.Search(maxYear+1, func(y int) bool { return p[y] >= g })
+	rem := g - p[y-1]
+	exc, _ := c.exceptions(y)
+	for x := mkDate(y, time.January, 1); ; x++ {
+		if c.kindIn(x, exc).IsWorking() {
+			if rem--; rem == 0 {
+				return x
 			}
 		}
-		need -= cnt
-		d = start - 1
 	}
 }
 

@@ -38,6 +38,9 @@ type Calendar struct {
 	uniform   bool // every season has the same session time per day
 	reception [7][]Session
 	policy    DuePolicy
+
+	// yearCounts is built on first use outside the table, then read only.
+	yearCounts func() []int64
 }
 
 type yearData struct {
@@ -121,6 +124,7 @@ func New(opts ...Option) (*Calendar, error) {
 		c.uniform = c.uniform && s.total == c.seasons[0].total
 	}
 	c.build()
+	c.yearCounts = sync.OnceValue(c.buildYearCounts)
 	return c, nil
 }
 

@@ -90,6 +90,8 @@ type LimitError struct {
 func (e *LimitError) Error() string { return fmt.Sprintf("calendar: limit %q %v", e.Value, e.Err) }
 
 // Vietnamese returns the message in Vietnamese.
-func (e *LimitError) Vietnamese() string { return fmt.Sprintf("thời hạn %q %s", e.Value, vi(e.Err)) }
+func (e *LimitError) Vietnamese() string {
+	return fmt.Sprintf("thời hạn %q %s", e.Value, vi(e.Err))
+}
 
 func (e *LimitError) Unwrap() error { return e.Err }

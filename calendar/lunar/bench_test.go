@@ -36,3 +36,12 @@ func BenchmarkNewYear(b *testing.B) {
 		sinkSolar = NewYear(1990 + i%100)
 	}
 }
+
+// Outside the table the astronomy answers: slow, for completeness.
+func BenchmarkFromSolarComputed(b *testing.B) {
+	b.ReportAllocs()
+	d := date.New(1850, 6, 1)
+	for b.Loop() {
+		sinkDate = FromSolar(d)
+	}
+}

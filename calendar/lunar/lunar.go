@@ -80,6 +80,17 @@ func jan1(y int) int64 {
 	return 365*p + p/4 - p/100 + p/400 // p ≥ 0 for table years
 }
 
+// gregorianYear returns the Gregorian year of day number n (n ≥ 0).
+func gregorianYear(n int64) int {
+	y := int(n*400/146097) + 1
+	if jan1(y+1) <= n {
+		y++
+	} else if jan1(y) > n {
+		y--
+	}
+	return y
+}
+
 // FromSolar returns the lunar date of the Gregorian date d.
 //
 // Within the table (Tết 1900 to the eve of Tết 2201) it is a look-up; for lunar years 1000–3000
@@ -90,12 +101,7 @@ func FromSolar(d date.Date) Date {
 	if n < tableStart || n >= tableEnd {
 		return fromAstronomy(n)
 	}
-	y := int(n*400/146097) + 1
-	if jan1(y+1) <= n {
-		y++
-	} else if jan1(y) > n {
-		y--
-	}
+	y := gregorianYear(n)
 	if y > tableLast {
 		y = tableLast
 	}
@@ -212,7 +218,7 @@ func fromAstronomy(n int64) Date {
 	if n < reckon.Jan1(computeFirst) || n >= reckon.Jan1(computeLast+1) {
 		return Date{}
 	}
-	y := int(n*400/146097) + 1
+	y := gregorianYear(n)
 	ys := reckon.Years(y-1, y)
 	for i := len(ys) - 1; i >= 0; i-- {
 		if n >= ys[i].NewYear {

@@ -415,3 +415,13 @@ func TestNearMidnightNewMoons(t *testing.T) {
 		t.Errorf("new moons near midnight (-want +got):\n%s", diff)
 	}
 }
+
+func TestGregorianYear(t *testing.T) {
+	for y := 1; y <= 3100; y++ {
+		for _, d := range []date.Date{date.New(y, 1, 1), date.New(y, 12, 31), date.New(y, 2, 28)} {
+			if got := gregorianYear(int64(d)); got != y {
+				t.Fatalf("gregorianYear(%s) = %d", d, got)
+			}
+		}
+	}
+}

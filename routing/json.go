@@ -3,6 +3,7 @@ package routing
 import (
 	"encoding/json"
 	"errors"
+	"io"
 	"strconv"
 	"strings"
 
@@ -15,6 +16,8 @@ func jsonProblem(path string, err error) *FieldError {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		return &FieldError{Path: orRoot(path), Value: "unexpected end of input", Err: ErrSyntax}
 	case errors.As(err, &se):
 		return &FieldError{Path: orRoot(path), Value: "offset " + strconv.FormatInt(se.Offset, 10), Err: ErrSyntax}
 	case errors.As(err, &te):

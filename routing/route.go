@@ -122,25 +122,40 @@ type routeJSON struct {
 //	           {"id": "register-birth", "role": "civil-status", "task": "register",
 //	            "share": "1/3", "after": ["receive"], "note": "…"}, …]}
 func ParseRoute(data []byte, dir *Directory) (*Route, error) {
-	spec, probs := decodeSpec(data)
-	if probs != nil {
+	spec, probs, broken, fatal := decodeSpec(data)
+	if fatal {
 		return nil, &ValidationError{Name: spec.Name, Problems: probs}
 	}
-	return NewRoute(spec, dir)
+	if len(probs) == 0 {
+		return NewRoute(spec, dir)
+	}
+	// Keep the decoding problems, and the validation problems they do not explain: a field
+	// that could not be read is not also reported as missing, an unreadable step is not
+	// checked, and with an unreadable step the graph is not checked.
+	v := validator{spec: &spec, dir: dir, broken: broken}
+	v.run()
+	for _, q := range v.probs {
+		if !slices.ContainsFunc(probs, func(p *FieldError) bool { return p.Path == q.Path }) {
+			probs = append(probs, q)
+		}
+	}
+	return nil, &ValidationError{Name: spec.Name, Problems: probs}
 }
 
-func decodeSpec(data []byte) (Spec, []*FieldError) {
+// decodeSpec reads the route document: fatal means it could not be read at all; broken
+// lists the steps that could not be read (they are zero in spec).
+func decodeSpec(data []byte) (spec Spec, probs []*FieldError, broken map[int]bool, fatal bool) {
 	var rj routeJSON
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&rj); err != nil {
-		return Spec{}, []*FieldError{jsonProblem("", err)}
+		return Spec{}, []*FieldError{jsonProblem("", err)}, nil, true
 	}
 	if dec.More() {
-		return Spec{}, []*FieldError{{Path: "$", Value: "trailing data", Err: ErrSyntax}}
+		return Spec{}, []*FieldError{{Path: "$", Value: "trailing data", Err: ErrSyntax}}, nil, true
 	}
 	p := fieldParser{}
-	spec := Spec{Name: rj.Name, Title: rj.Title, Basis: rj.Basis, Lead: rj.Lead, Note: rj.Note}
+	spec = Spec{Name: rj.Name, Title: rj.Title, Basis: rj.Basis, Lead: rj.Lead, Note: rj.Note}
 	if rj.Kind != "" {
 		k, ok := parseKind(rj.Kind)
 		if !ok {
@@ -157,7 +172,7 @@ func decodeSpec(data []byte) (Spec, []*FieldError) {
 	}
 	if len(rj.Steps) > maxSteps {
 		p.fail("steps", strconv.Itoa(len(rj.Steps))+" steps, at most "+strconv.Itoa(maxSteps), ErrInvalid)
-		return spec, p.probs
+		return spec, p.probs, nil, true
 	}
 	for i, raw := range rj.Steps {
 		path := "steps[" + strconv.Itoa(i) + "]"
@@ -166,6 +181,10 @@ func decodeSpec(data []byte) (Spec, []*FieldError) {
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&sj); err != nil {
 			p.probs = append(p.probs, jsonProblem(path, err))
+			if broken == nil {
+				broken = make(map[int]bool)
+			}
+			broken[i] = true
 			spec.Steps = append(spec.Steps, Step{})
 			continue
 		}
@@ -188,7 +207,7 @@ func decodeSpec(data []byte) (Spec, []*FieldError) {
 		p.probs = append(p.probs, sp.probs...)
 		spec.Steps = append(spec.Steps, st)
 	}
-	return spec, p.probs
+	return spec, p.probs, broken, false
 }
 
 // MarshalJSON writes the route in the form ParseRoute reads.
@@ -260,9 +279,10 @@ func NewRoute(spec Spec, dir *Directory) (*Route, error) {
 }
 
 type validator struct {
-	spec  *Spec
-	dir   *Directory
-	probs []*FieldError
+	spec   *Spec
+	dir    *Directory
+	broken map[int]bool // unreadable steps: not checked, and the graph is not checked
+	probs  []*FieldError
 }
 
 func (v *validator) fail(path, value string, err error) {
@@ -299,6 +319,9 @@ func (v *validator) run() *Route {
 	}
 	index := make(map[string]int, n)
 	for i, st := range s.Steps {
+		if v.broken[i] {
+			continue
+		}
 		switch _, dup := index[st.ID]; {
 		case st.ID == "":
 			v.fail(stepPath(i, "id"), "", ErrRequired)
@@ -317,6 +340,9 @@ func (v *validator) run() *Route {
 	preds := make([][]int32, n)
 	succs := make([][]int32, n)
 	for i, st := range s.Steps {
+		if v.broken[i] {
+			continue
+		}
 		v.checkStep(i, st)
 		seen := make(map[string]bool, len(st.After))
 		for j, a := range st.After {
@@ -337,6 +363,9 @@ func (v *validator) run() *Route {
 			}
 			seen[a] = true
 		}
+	}
+	if v.broken != nil {
+		return nil
 	}
 	var starts, ends []int
 	for i := range s.Steps {
@@ -375,6 +404,9 @@ func (v *validator) ids(pos []int) string {
 	ids := make([]string, len(pos))
 	for i, p := range pos {
 		ids[i] = v.spec.Steps[p].ID
+		if ids[i] == "" {
+			ids[i] = "steps[" + strconv.Itoa(p) + "]"
+		}
 	}
 	return strings.Join(ids, ", ")
 }

@@ -1,0 +1,320 @@
+package routing
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// steps builds a route document around the given steps.
+func doc(steps ...string) string {
+	return `{"name": "t", "kind": "horizontal", "steps": [` + strings.Join(steps, ",") + `]}`
+}
+
+func TestParseRouteValidation(t *testing.T) {
+	tests := []struct {
+		name string
+		js   string
+		en   []string
+		vi   []string
+		is   error
+	}{
+		{
+			name: "cycle",
+			js: doc(`{"id": "a", "role": "commune-desk", "task": "receive", "share": "1/4"}`,
+				`{"id": "b", "role": "civil-status", "task": "verify", "share": "1/4", "after": ["a", "c"]}`,
+				`{"id": "c", "role": "civil-status", "task": "decide", "share": "1/4", "after": ["b"]}`,
+				`{"id": "d", "role": "commune-desk", "task": "return", "share": "1/4", "after": ["c"]}`),
+			en: []string{`t: steps[1].after "b" is part of a cycle`, `t: steps[2].after "c" is part of a cycle`},
+			vi: []string{`t: steps[1].after "b" nằm trong một vòng lặp`, `t: steps[2].after "c" nằm trong một vòng lặp`},
+			is: ErrCycle,
+		},
+		{
+			name: "step after itself",
+			js: doc(`{"id": "a", "role": "commune-desk", "task": "receive", "share": "1/2"}`,
+				`{"id": "b", "role": "commune-desk", "task": "return", "share": "1/2", "after": ["a", "b"]}`),
+			en: []string{`t: steps[1].after[1] "b" is part of a cycle`},
+			vi: []string{`t: steps[1].after[1] "b" nằm trong một vòng lặp`},
+			is: ErrCycle,
+		},
+		{
+			name: "several starts and ends",
+			js: doc(`{"id": "a", "role": "commune-desk", "task": "receive", "share": "1/2"}`,
+				`{"id": "b", "role": "commune-desk", "task": "receive", "share": "1/2"}`,
+				`{"id": "c", "role": "commune-desk", "task": "return", "share": "1/2", "after": ["a"]}`,
+				`{"id": "d", "role": "commune-desk", "task": "return", "share": "1/2", "after": ["b"]}`),
+			en: []string{`t: steps "a, b" must be exactly one step with no predecessor`,
+				`t: steps "c, d" must be exactly one step that no step follows`},
+			vi: []string{`t: steps "a, b" phải có đúng một bước không có bước trước`,
+				`t: steps "c, d" phải có đúng một bước không có bước sau`},
+			is: ErrStart,
+		},
+		{
+			name: "unreachable island",
+			js: doc(`{"id": "a", "role": "commune-desk", "task": "receive", "share": "1/2"}`,
+				`{"id": "b", "role": "commune-desk", "task": "return", "share": "1/2", "after": ["a"]}`,
+				`{"id": "c", "role": "civil-status", "task": "verify", "share": "1/2", "after": ["d"]}`,
+				`{"id": "d", "role": "civil-status", "task": "verify", "share": "1/2", "after": ["c"]}`),
+			en: []string{`t: steps[2].after "c" is part of a cycle`, `t: steps[3].after "d" is part of a cycle`,
+				`t: steps[2].id "c" cannot be reached from the start step`,
+				`t: steps[3].id "d" cannot be reached from the start step`},
+			vi: []string{`t: steps[2].after "c" nằm trong một vòng lặp`, `t: steps[3].after "d" nằm trong một vòng lặp`,
+				`t: steps[2].id "c" không thể đến được từ bước bắt đầu`,
+				`t: steps[3].id "d" không thể đến được từ bước bắt đầu`},
+			is: ErrUnreachable,
+		},
+		{
+			name: "unknown agencies",
+			js: doc(`{"id": "a", "agency": "000.00.99.H49", "task": "receive", "share": "1/3"}`,
+				`{"id": "b", "role": "mayor", "task": "decide", "share": "1/3", "after": ["a"]}`,
+				`{"id": "c", "agency": "H49", "task": "return", "share": "1/3", "after": ["b"]}`),
+			en: []string{`t: steps[2].agency "H49" is not valid`,
+				`t: steps[0].agency "000.00.99.H49" is not a known agency`,
+				`t: steps[1].role "mayor" is not a known role`},
+			vi: []string{`t: steps[2].agency "H49" không hợp lệ`,
+				`t: steps[0].agency "000.00.99.H49" không phải là cơ quan đã biết`,
+				`t: steps[1].role "mayor" không phải là vai trò đã biết`},
+			is: ErrUnknownAgency,
+		},
+		{
+			name: "allotments short of the limit",
+			js: doc(`{"id": "a", "role": "commune-desk", "task": "receive", "share": "1/4"}`,
+				`{"id": "b", "role": "civil-status", "task": "decide", "share": "1/4", "after": ["a"]}`,
+				`{"id": "c", "role": "commune-desk", "task": "return", "share": "1/4", "after": ["b"]}`),
+			en: []string{`t: steps "longest path 3/4 of the limit" do not add up to the time limit`},
+			vi: []string{`t: steps "longest path 3/4 of the limit" không cộng lại bằng thời hạn giải quyết`},
+			is: ErrAllotment,
+		},
+		{
+			name: "allotments over the limit on one branch",
+			js: doc(`{"id": "a", "role": "commune-desk", "task": "receive", "share": "1/4"}`,
+				`{"id": "b", "role": "commune-police", "task": "register", "share": "1/2", "after": ["a"]}`,
+				`{"id": "c", "role": "social-insurance", "task": "issue", "share": "3/4", "after": ["a"]}`,
+				`{"id": "d", "role": "commune-desk", "task": "return", "share": "1/4", "after": ["b", "c"]}`),
+			en: []string{`t: steps "longest path 5/4 of the limit" do not add up to the time limit`},
+			vi: []string{`t: steps "longest path 5/4 of the limit" không cộng lại bằng thời hạn giải quyết`},
+			is: ErrAllotment,
+		},
+		{
+			name: "fixed times need a rest step",
+			js: doc(`{"id": "a", "role": "commune-desk", "task": "receive", "share": "4wh"}`,
+				`{"id": "b", "role": "commune-desk", "task": "return", "share": "1/2", "after": ["a"]}`),
+			en: []string{`t: steps[0].share "4wh" is a fixed time, so one step must take the rest`},
+			vi: []string{`t: steps[0].share "4wh" là thời gian cố định nên phải có một bước nhận phần còn lại`},
+			is: ErrNeedsRest,
+		},
+		{
+			name: "rest on a branch and twice",
+			js: doc(`{"id": "a", "role": "commune-desk", "task": "receive", "share": "4wh"}`,
+				`{"id": "b", "role": "commune-police", "task": "register", "share": "rest", "after": ["a"]}`,
+				`{"id": "c", "role": "social-insurance", "task": "issue", "share": "rest", "after": ["a"]}`,
+				`{"id": "d", "role": "commune-desk", "task": "return", "share": "4wh", "after": ["b", "c"]}`),
+			en: []string{`t: steps[1].share "rest" must lie on every path from the start step to the end step`,
+				`t: steps[2].share "rest" is used more than once`},
+			vi: []string{`t: steps[1].share "rest" phải nằm trên mọi đường đi từ bước đầu đến bước cuối`,
+				`t: steps[2].share "rest" bị dùng nhiều lần`},
+			is: ErrRestBypassed,
+		},
+		{
+			name: "every field problem at once",
+			js: `{"kind": "diagonal", "limit": "3 days", "lead": "boss", "steps": [
+				{"id": "a", "role": "commune-desk", "agency": "000.00.00.H49", "task": "receive", "share": "1/2"},
+				{"id": "a", "role": "commune-desk", "task": "sign", "share": "2/1", "after": ["x", ""]},
+				{"role": "commune-desk", "task": "return", "after": ["a", "a"]}]}`,
+			en: []string{`kind "diagonal" is not valid`, `limit "3 days" is not a usable time limit`,
+				`steps[1].task "sign" is not valid`, `steps[1].share "2/1" is not valid`,
+				`name is required`,
+				`steps[1].id "a" is used more than once`, `steps[2].id is required`, `lead "boss" names no step of the route`,
+				`steps[0].role "commune-desk" is not valid`,
+				`steps[1].after[0] "x" names no step of the route`, `steps[1].after[1] is required`,
+				`steps[2].share is required`, `steps[2].after[1] "a" is used more than once`,
+				`steps "a, steps[2]" must be exactly one step that no step follows`},
+			vi: []string{`kind "diagonal" không hợp lệ`, `limit "3 days" không phải là thời hạn dùng được`,
+				`steps[1].task "sign" không hợp lệ`, `steps[1].share "2/1" không hợp lệ`,
+				`name là bắt buộc`,
+				`steps[1].id "a" bị dùng nhiều lần`, `steps[2].id là bắt buộc`, `lead "boss" không phải là bước nào của quy trình`,
+				`steps[0].role "commune-desk" không hợp lệ`,
+				`steps[1].after[0] "x" không phải là bước nào của quy trình`, `steps[1].after[1] là bắt buộc`,
+				`steps[2].share là bắt buộc`, `steps[2].after[1] "a" bị dùng nhiều lần`,
+				`steps "a, steps[2]" phải có đúng một bước không có bước sau`},
+			is: ErrDuplicate,
+		},
+		{
+			name: "bad JSON",
+			js:   `{"name": "t", "steps": [`,
+			en:   []string{`$ "unexpected end of input" is not valid JSON`},
+			vi:   []string{`$ "unexpected end of input" không phải JSON hợp lệ`},
+			is:   ErrSyntax,
+		},
+		{
+			name: "wrong JSON types and unknown fields",
+			js:   `{"name": "t", "kind": "horizontal", "steps": [{"id": 7}, {"id": "b", "colour": "red"}], "stpes": []}`,
+			en:   []string{`stpes is not valid`},
+			vi:   []string{`stpes không hợp lệ`},
+			is:   ErrInvalid,
+		},
+		{
+			name: "wrong JSON types inside steps",
+			js:   `{"name": "t", "kind": "horizontal", "steps": [{"id": 7}, {"id": "b", "colour": "red"}]}`,
+			en:   []string{`t: steps[0].id "number" is not valid`, `t: steps[1].colour is not valid`},
+			vi:   []string{`t: steps[0].id "number" không hợp lệ`, `t: steps[1].colour không hợp lệ`},
+			is:   ErrInvalid,
+		},
+		{
+			name: "JSON syntax error",
+			js:   `{"name": "t", "steps": [}`,
+			en:   []string{`$ "offset 25" is not valid JSON`},
+			vi:   []string{`$ "offset 25" không phải JSON hợp lệ`},
+			is:   ErrSyntax,
+		},
+		{
+			name: "no steps",
+			js:   `{"name": "t", "kind": "horizontal", "steps": []}`,
+			en:   []string{`t: steps is required`},
+			vi:   []string{`t: steps là bắt buộc`},
+			is:   ErrRequired,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseRoute([]byte(tt.js), SampleDirectory())
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				t.Fatalf("ParseRoute error = %v, want a *ValidationError", err)
+			}
+			if diff := cmp.Diff(tt.en, ve.Messages(English)); diff != "" {
+				t.Errorf("English messages (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.vi, ve.Messages(Vietnamese)); diff != "" {
+				t.Errorf("Vietnamese messages (-want +got):\n%s", diff)
+			}
+			if !errors.Is(err, tt.is) {
+				t.Errorf("errors.Is(err, %v) = false", tt.is)
+			}
+			var fe *FieldError
+			if !errors.As(err, &fe) || fe.Path == "" {
+				t.Errorf("errors.As(*FieldError) = %v", fe)
+			}
+		})
+	}
+}
+
+func TestParseRouteWithoutDirectory(t *testing.T) {
+	js := doc(`{"id": "a", "agency": "000.00.99.H49", "task": "receive", "share": "1/2"}`,
+		`{"id": "b", "role": "anyone", "task": "return", "share": "1/2", "after": ["a"]}`)
+	if _, err := ParseRoute([]byte(js), nil); err != nil {
+		t.Fatalf("nil directory: %v", err)
+	}
+	if _, err := ParseRoute([]byte(js), SampleDirectory()); !errors.Is(err, ErrUnknownAgency) || !errors.Is(err, ErrUnknownRole) {
+		t.Fatalf("sample directory: %v, want unknown agency and role", err)
+	}
+}
+
+func TestRouteJSONRoundTrip(t *testing.T) {
+	for _, name := range SampleSet().Names() {
+		r := sample(t, name)
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r2, err := ParseRoute(b, SampleDirectory())
+		if err != nil {
+			t.Fatalf("%s: reparse: %v", name, err)
+		}
+		if diff := cmp.Diff(r.Spec(), r2.Spec()); diff != "" {
+			t.Errorf("%s: round trip (-want +got):\n%s", name, diff)
+		}
+	}
+}
+
+func TestRouteTopologicalOrderAndRemainder(t *testing.T) {
+	// Written out of order; the join is listed first.
+	r := mustRoute(t, doc(
+		`{"id": "join", "role": "commune-desk", "task": "return", "share": "1/6", "after": ["b", "c"]}`,
+		`{"id": "c", "role": "social-insurance", "task": "issue", "share": "1/2", "after": ["a"]}`,
+		`{"id": "b", "role": "commune-police", "task": "register", "share": "1/3", "after": ["a"]}`,
+		`{"id": "a", "role": "commune-desk", "task": "receive", "share": "1/3"}`))
+	var got []string
+	for _, s := range r.Steps() {
+		got = append(got, s.ID)
+	}
+	if diff := cmp.Diff([]string{"a", "c", "b", "join"}, got); diff != "" {
+		t.Errorf("order (-want +got):\n%s", diff)
+	}
+	if r.RemainderStep() != "join" {
+		t.Errorf("remainder step = %q, want the end step", r.RemainderStep())
+	}
+	if got := r.Spec().Steps[0].ID; got != "join" {
+		t.Errorf("Spec keeps the written order: first = %q", got)
+	}
+	// A decide step on every path takes the remainder.
+	r = mustRoute(t, doc(`{"id": "a", "role": "commune-desk", "task": "receive", "share": "1/3"}`,
+		`{"id": "d", "role": "civil-status", "task": "decide", "share": "1/3", "after": ["a"]}`,
+		`{"id": "z", "role": "commune-desk", "task": "return", "share": "1/3", "after": ["d"]}`))
+	if r.RemainderStep() != "d" {
+		t.Errorf("remainder step = %q, want the decide step", r.RemainderStep())
+	}
+}
+
+func TestRouteIsImmutable(t *testing.T) {
+	spec := sample(t, "land-transfer").Spec()
+	r, err := NewRoute(spec, SampleDirectory())
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec.Steps[1].After[0] = "nowhere"
+	spec.Steps[0].ID = "changed"
+	got := r.Spec()
+	if got.Steps[0].ID != "receive" || got.Steps[1].After[0] != "receive" {
+		t.Errorf("route changed through the caller's spec: %+v", got.Steps[:2])
+	}
+	steps := r.Steps()
+	steps[1].After[0] = "x"
+	if r.Steps()[1].After[0] != "receive" {
+		t.Error("route changed through Steps()")
+	}
+}
+
+func TestShareAndLimitText(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Share
+		ok   bool
+	}{
+		{"1/4", Share{Num: 1, Den: 4}, true},
+		{"4wh", Share{Limit: limit(4, 2)}, true},
+		{"2wd", Share{Limit: limit(2, 1)}, true},
+		{"rest", Share{Rest: true}, true},
+		{"0/4", Share{}, false},
+		{"5/4", Share{}, false},
+		{"-1/4", Share{}, false},
+		{"1/0", Share{}, false},
+		{"3d", Share{}, false}, // calendar days are not a step share
+		{"2mo", Share{}, false},
+		{"wh", Share{}, false},
+		{"", Share{}, false},
+	}
+	for _, tt := range tests {
+		got, err := ParseShare(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("ParseShare(%q) = %+v, %v; want %+v ok=%v", tt.in, got, err, tt.want, tt.ok)
+		}
+		if tt.ok && got.String() != tt.in {
+			t.Errorf("Share(%q).String() = %q", tt.in, got.String())
+		}
+	}
+	for _, s := range []string{"3wd", "12wh", "20d", "2mo"} {
+		l, err := ParseLimit(s)
+		if err != nil || FormatLimit(l) != s {
+			t.Errorf("ParseLimit(%q) = %v, %v; FormatLimit = %q", s, l, err, FormatLimit(l))
+		}
+	}
+	for _, s := range []string{"0wd", "3", "3 wd", "9999999wd", "x"} {
+		if _, err := ParseLimit(s); !errors.Is(err, ErrLimit) {
+			t.Errorf("ParseLimit(%q) error = %v, want ErrLimit", s, err)
+		}
+	}
+}

@@ -1,0 +1,70 @@
+package dossier
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+func FuzzEventJSON(f *testing.F) {
+	d := inProcess(f, testRules(), at("2025-03-04 09:10"))
+	mustApply(f, d, Command{Kind: RequestSupplement, Actor: officerA, Reason: "Thiếu giấy tờ", Attachments: []string{"Giấy chứng sinh"}}, at("2025-03-05 09:00"))
+	mustApply(f, d, Command{Kind: Supplement, Actor: citizen}, at("2025-03-06 09:00"))
+	mustApply(f, d, Command{Kind: Apologise, Actor: officerA, Reason: "Xác minh", Due: at("2025-03-20 17:00")}, at("2025-03-07 09:00"))
+	for _, ev := range d.Events {
+		b, err := json.Marshal(ev)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`{"seq":1,"at":"2025-03-04T09:10:00+07:00","actor":{"id":"x","role":"clerk"},"command":"open","to":"Submitted"}`))
+	f.Add([]byte(`{"to":"Nowhere"}`))
+	f.Add([]byte(`{"code":"000.00.00.H49-250230-0001"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var ev Event
+		if err := json.Unmarshal(data, &ev); err != nil {
+			return
+		}
+		b, err := json.Marshal(ev)
+		if err != nil {
+			return // e.g. a missing state: decodes to the zero State, which does not encode
+		}
+		var back Event
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("re-decoding %s: %v", b, err)
+		}
+		// An empty list and no list encode alike (omitempty).
+		if diff := cmp.Diff(ev, back, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("round trip differs:\n%s", diff)
+		}
+		b2, err := json.Marshal(back)
+		if err != nil || string(b2) != string(b) {
+			t.Fatalf("not stable: %s vs %s (%v)", b, b2, err)
+		}
+	})
+}
+
+func TestEventJSONShape(t *testing.T) {
+	ev := Event{Seq: 3, At: at("2025-03-04 09:10"), Actor: clerk, Command: Transfer, From: Received, To: Transferred,
+		StepDue: at("2025-03-07 09:10"), Steps: []Step{{ID: "verify", Agency: agencyA, Due: at("2025-03-07 09:10")}}}
+	b, err := json.Marshal(ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"seq":3,"at":"2025-03-04T09:10:00+07:00","actor":{"id":"clerk-1","role":"clerk","agency":"000.00.00.H49"},` +
+		`"command":"transfer","from":"Received","to":"Transferred","stepDue":"2025-03-07T09:10:00+07:00",` +
+		`"steps":[{"id":"verify","agency":"000.00.12.H49","due":"2025-03-07T09:10:00+07:00"}]}`
+	if string(b) != want {
+		t.Fatalf("got  %s\nwant %s", b, want)
+	}
+	var back Event
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(ev, back); diff != "" {
+		t.Fatal(diff)
+	}
+}

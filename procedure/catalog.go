@@ -27,7 +27,7 @@ func (p *Procedure) Key() Code {
 
 // InForce reports whether the version is in force on day d.
 func (p *Procedure) InForce(d date.Date) bool {
-	return d >= p.EffectiveFrom && (p.EffectiveTo == 0 || d <= p.EffectiveTo)
+	return d >= date.Date(p.EffectiveFrom) && (p.EffectiveTo == 0 || d <= date.Date(p.EffectiveTo))
 }
 
 // Catalog is a validated, indexed set of procedures with all their versions, and the
@@ -107,19 +107,25 @@ func (l *loader) add(file string, data []byte) {
 		l.problems = append(l.problems, jsonProblem(file, "", data, err))
 		return
 	}
-	procs := make([]Procedure, len(raw.Procedures))
+	// Items that do not decode are reported once and left out of the checks below.
 	for i, m := range raw.Procedures {
-		if err := decodeStrict(m, &procs[i]); err != nil {
+		var p Procedure
+		if err := decodeStrict(m, &p); err != nil {
 			l.problems = append(l.problems, jsonProblem(file, "procedures["+strconv.Itoa(i)+"]", m, err))
+			continue
 		}
+		l.procs = append(l.procs, p)
+		l.porigins = append(l.porigins, origin{file: file, index: i})
 	}
-	groups := make([]Group, len(raw.Groups))
 	for i, m := range raw.Groups {
-		if err := decodeStrict(m, &groups[i]); err != nil {
+		var g Group
+		if err := decodeStrict(m, &g); err != nil {
 			l.problems = append(l.problems, jsonProblem(file, "groups["+strconv.Itoa(i)+"]", m, err))
+			continue
 		}
+		l.groups = append(l.groups, g)
+		l.gorigins = append(l.gorigins, origin{file: file, index: i})
 	}
-	l.append(file, procs, groups)
 }
 
 func (l *loader) append(file string, procs []Procedure, groups []Group) {
@@ -155,9 +161,13 @@ func jsonProblem(file, at string, data []byte, err error) Problem {
 	p := Problem{File: file, Path: at, Rule: "json"}
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
+	var de *DateError
 	switch {
+	case errors.As(err, &de):
+		p.En = de.Error()
+		p.Vi = `"` + de.Text + `" không phải là ngày dạng YYYY-MM-DD`
 	case errors.As(err, &syn):
-		line, col := position(data, syn.Offset)
+		line, col := position(data, syn.Offset-1)
 		where := "line " + strconv.Itoa(line) + ", column " + strconv.Itoa(col)
 		p.En = "malformed JSON at " + where + ": " + strings.TrimPrefix(syn.Error(), "json: ")
 		p.Vi = "JSON sai cú pháp tại dòng " + strconv.Itoa(line) + ", cột " + strconv.Itoa(col) + ": " + strings.TrimPrefix(syn.Error(), "json: ")
@@ -219,9 +229,7 @@ func jsonKind(typeName, kind string) string {
 
 // position returns the 1-based line and column of byte offset off.
 func position(data []byte, off int64) (int, int) {
-	if off > int64(len(data)) {
-		off = int64(len(data))
-	}
+	off = max(0, min(off, int64(len(data))))
 	before := data[:off]
 	line := bytes.Count(before, []byte{'\n'}) + 1
 	col := int(off) - bytes.LastIndexByte(before, '\n')
@@ -287,12 +295,12 @@ func build(procs []Procedure, groups []Group) *Catalog {
 	}
 	for i := range procs {
 		p := &procs[i]
-		to := p.EffectiveTo
+		to := date.Date(p.EffectiveTo)
 		if to == 0 {
 			to = math.MaxInt64
 		}
 		k := p.Key()
-		c.versions[k] = append(c.versions[k], version{from: p.EffectiveFrom, to: to, p: p})
+		c.versions[k] = append(c.versions[k], version{from: date.Date(p.EffectiveFrom), to: to, p: p})
 		c.names[i] = Fold(p.Name)
 		c.bySector[p.Sector] = append(c.bySector[p.Sector], i)
 		fk := Fold(p.Field)

@@ -3,6 +3,8 @@ package procedure
 import (
 	"time"
 
+	"github.com/rickb777/date/v2"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -93,7 +95,7 @@ func (p *Procedure) AmountDue(q FeeQuery) (FeeBreakdown, error) {
 			line.Amount = decimal.Zero
 		} else {
 			net := base
-			if r := f.OnlineReduction; r != nil && q.Channel == Online && d >= r.From && (r.To == 0 || d <= r.To) {
+			if r := f.OnlineReduction; r != nil && q.Channel == Online && d >= date.Date(r.From) && (r.To == 0 || d <= date.Date(r.To)) {
 				line.Reduction = base.Mul(r.Percent).Div(dec100)
 				net = base.Sub(line.Reduction)
 			}

@@ -1,9 +1,47 @@
 package procedure
 
 import (
+	"errors"
+	"time"
+
 	"github.com/rickb777/date/v2"
 	"github.com/shopspring/decimal"
 )
+
+// Date is a calendar day, written "YYYY-MM-DD" in JSON and read strictly (no "2020-13-01").
+// Convert with date.Date(d) and Date(date.New(y, m, d)).
+type Date date.Date
+
+// String returns "YYYY-MM-DD".
+func (d Date) String() string { return date.Date(d).String() }
+
+// MarshalText writes "YYYY-MM-DD".
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+var errDate = errors.New("is not a date written YYYY-MM-DD")
+
+// UnmarshalText reads "YYYY-MM-DD", rejecting days that do not exist.
+func (d *Date) UnmarshalText(b []byte) error {
+	s := string(b)
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s[:4]) || !digits(s[5:7]) || !digits(s[8:]) {
+		return &DateError{Text: s}
+	}
+	y := int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
+	m := time.Month(int(s[5]-'0')*10 + int(s[6]-'0'))
+	day := int(s[8]-'0')*10 + int(s[9]-'0')
+	v := date.New(y, m, day)
+	if y < 1 || m < 1 || m > 12 || day < 1 || v.Day() != day {
+		return &DateError{Text: s}
+	}
+	*d = Date(v)
+	return nil
+}
+
+// DateError reports text that is not a date.
+type DateError struct{ Text string }
+
+// Error reads e.g. `"2020-13-01" is not a date written YYYY-MM-DD`.
+func (e *DateError) Error() string { return `"` + e.Text + `" ` + errDate.Error() }
 
 // Code is a procedure code of the National Database on Administrative Procedures, e.g. "1.001193",
 // or a local instance code that appends the implementing unit, e.g. "1.001193.000.00.00.H49".
@@ -106,9 +144,9 @@ type Procedure struct {
 	// Version numbers the published versions of Code (from 1).
 	Version int `json:"version" validate:"gte=1"`
 	// EffectiveFrom is the first day the version is in force.
-	EffectiveFrom date.Date `json:"effective_from" validate:"required"`
+	EffectiveFrom Date `json:"effective_from" validate:"required"`
 	// EffectiveTo is the last day the version is in force; zero when open-ended.
-	EffectiveTo date.Date `json:"effective_to,omitempty"`
+	EffectiveTo Date `json:"effective_to,omitempty"`
 	// Name is the published name, e.g. "Đăng ký khai sinh".
 	Name string `json:"name" validate:"required,max=1000"`
 	// Sector is the reporting sector of Field.
@@ -116,7 +154,7 @@ type Procedure struct {
 	// Field is the published field (lĩnh vực), e.g. "Hộ tịch".
 	Field string `json:"field" validate:"required,max=300"`
 	// Levels are the administrative levels that carry the procedure out.
-	Levels []Level `json:"levels" validate:"required,unique,dive,level"`
+	Levels []Level `json:"levels" validate:"required,min=1,unique,dive,level"`
 	// CompetentAgency decides the matter (cơ quan có thẩm quyền).
 	CompetentAgency Agency `json:"competent_agency"`
 	// ReceivingAgency receives the dossier when it differs from CompetentAgency.
@@ -128,17 +166,17 @@ type Procedure struct {
 	// Cases are variants (trường hợp) that change the time limit, fees or documents.
 	Cases []Case `json:"cases,omitempty" validate:"dive"`
 	// Documents make up the dossier (thành phần hồ sơ).
-	Documents []Document `json:"documents" validate:"required,dive"`
+	Documents []Document `json:"documents" validate:"required,min=1,dive"`
 	// Fees are the fees and charges (phí, lệ phí); empty when free.
 	Fees []Fee `json:"fees,omitempty" validate:"dive"`
 	// Results are what the applicant receives (kết quả), e.g. "Giấy khai sinh".
-	Results []Result `json:"results" validate:"required,dive"`
+	Results []Result `json:"results" validate:"required,min=1,dive"`
 	// Online is the online service level (Decree 42/2022); empty when unknown.
 	Online OnlineLevel `json:"online,omitempty" validate:"omitempty,onlinelevel"`
 	// LegacyOnlineLevel is the level 1–4 of Decree 43/2011 for old data; 0 when unknown.
 	LegacyOnlineLevel int `json:"legacy_online_level,omitempty" validate:"gte=0,lte=4"`
 	// LegalBasis lists the legal documents the procedure rests on (căn cứ pháp lý).
-	LegalBasis []string `json:"legal_basis" validate:"required,dive,required"`
+	LegalBasis []string `json:"legal_basis" validate:"required,min=1,dive,required"`
 	// InterAgency marks a one-stop inter-agency procedure (liên thông).
 	InterAgency bool `json:"inter_agency,omitempty"`
 	// Route names the inter-agency route (see package routing); required when InterAgency.
@@ -227,8 +265,8 @@ type Fee struct {
 // Reduction is a percentage reduction valid from From to To (inclusive; To zero: open-ended).
 type Reduction struct {
 	Percent decimal.Decimal `json:"percent"`
-	From    date.Date       `json:"from" validate:"required"`
-	To      date.Date       `json:"to,omitempty"`
+	From    Date            `json:"from" validate:"required"`
+	To      Date            `json:"to,omitempty"`
 	// Basis is the decision or resolution that grants it.
 	Basis string `json:"basis,omitempty"`
 }
@@ -248,7 +286,7 @@ type Group struct {
 	// LeadSector is the sector that receives the dossier and leads the group.
 	LeadSector Sector `json:"lead_sector" validate:"required,sector"`
 	// Members are the codes of the member procedures, lead first.
-	Members    []Code   `json:"members" validate:"min=2,unique,dive,ttcode"`
+	Members    []Code   `json:"members" validate:"min=2,unique,dive,prockey"`
 	LegalBasis []string `json:"legal_basis,omitempty" validate:"dive,required"`
 	Route      string   `json:"route,omitempty" validate:"max=200"`
 	Note       string   `json:"note,omitempty"`

@@ -16,16 +16,16 @@ type Policy struct {
 	AllowDistrictLevel bool
 	// LastDistrictDay is the last day a district-level version may be in force; zero means
 	// 2025-06-30 (district level abolished from 2025-07-01).
-	LastDistrictDay date.Date
+	LastDistrictDay Date
 	// AllowLongerCaseLimits accepts case limits longer than the procedure's own.
 	AllowLongerCaseLimits bool
 }
 
-func (p Policy) lastDistrictDay() date.Date {
+func (p Policy) lastDistrictDay() Date {
 	if p.LastDistrictDay != 0 {
 		return p.LastDistrictDay
 	}
-	return date.New(2025, 6, 30)
+	return Date(date.New(2025, 6, 30))
 }
 
 // problem builds a cross-field problem with its English and Vietnamese messages.

@@ -1,0 +1,83 @@
+package procedure
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/rickb777/date/v2"
+	"github.com/shopspring/decimal"
+)
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func lim(v string, u Unit) *Limit { return &Limit{Value: dec(v), Unit: u} }
+
+// validProcedure returns a procedure that passes every rule.
+func validProcedure() Procedure {
+	return Procedure{
+		Code:            "1.001193",
+		Version:         1,
+		EffectiveFrom:   ymd(2020, 7, 1),
+		Name:            "Thủ tục đăng ký khai sinh",
+		Sector:          Justice,
+		Field:           "Hộ tịch",
+		Levels:          []Level{Commune},
+		CompetentAgency: Agency{Name: "Ủy ban nhân dân cấp xã"},
+		Limits: Limits{
+			Counter: lim("3", WorkingDays),
+			Online:  lim("1.5", WorkingDays),
+		},
+		Cases: []Case{{ID: "xac-minh", Name: "Cần xác minh", Limits: Limits{Counter: lim("2", WorkingDays)}}},
+		Documents: []Document{
+			{Name: "Tờ khai", Originals: 1, Requirement: Required, Form: "TP/HT-2020-KS.1"},
+		},
+		Fees:       []Fee{{ID: "le-phi", Name: "Lệ phí", Kind: FixedFee, Amount: dec("8000")}},
+		Results:    []Result{{Name: "Giấy khai sinh", Code: "KQ.G15.000031"}},
+		Online:     FullOnline,
+		LegalBasis: []string{"Luật Hộ tịch số 60/2014/QH13"},
+	}
+}
+
+// catalogJSON encodes procedures and groups as one catalog document.
+func catalogJSON(t testing.TB, procs []Procedure, groups []Group) []byte {
+	t.Helper()
+	b, err := json.Marshal(document{Procedures: procs, Groups: groups})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// problemsOf loads data and returns its problems (nil when valid).
+func problemsOf(t testing.TB, data []byte, pol Policy) []Problem {
+	t.Helper()
+	c, err := Load(bytes.NewReader(data), pol)
+	if err == nil {
+		if c == nil {
+			t.Fatal("nil catalog without error")
+		}
+		return nil
+	}
+	if c != nil {
+		t.Fatal("a catalog came back with an error")
+	}
+	var ve *ValidationError
+	if !errors.As(err, &ve) || !errors.Is(err, ErrInvalidCatalog) {
+		t.Fatalf("error %v is not a *ValidationError wrapping ErrInvalidCatalog", err)
+	}
+	return ve.Problems
+}
+
+func mustLoad(t testing.TB, data []byte) *Catalog {
+	t.Helper()
+	c, err := Load(bytes.NewReader(data), Policy{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func ymd(y int, m time.Month, d int) Date { return Date(date.New(y, m, d)) }

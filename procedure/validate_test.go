@@ -1,0 +1,360 @@
+package procedure
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestValidProcedureLoads(t *testing.T) {
+	if probs := problemsOf(t, catalogJSON(t, []Procedure{validProcedure()}, nil), Policy{}); probs != nil {
+		t.Fatalf("base procedure invalid: %v", probs)
+	}
+}
+
+// TestFieldRules checks every field rule with its exact message in English and Vietnamese.
+func TestFieldRules(t *testing.T) {
+	const p0 = "procedures[0]"
+	tests := []struct {
+		name   string
+		mutate func(p *Procedure)
+		want   Problem
+	}{
+		{"code required", func(p *Procedure) { p.Code = "" },
+			Problem{Path: p0 + ".code", Rule: "required", En: "code is a required field", Vi: "code không được bỏ trống"}},
+		{"code format", func(p *Procedure) { p.Code = "1.00119" },
+			Problem{Path: p0 + ".code", Rule: "ttcode", En: "code must be a national procedure code such as 1.001193",
+				Vi: "code phải là mã thủ tục hành chính quốc gia dạng 1.001193"}},
+		{"local code in code", func(p *Procedure) { p.Code = "1.001193.000.00.00.H49" },
+			Problem{Path: p0 + ".code", Rule: "ttcode", En: "code must be a national procedure code such as 1.001193",
+				Vi: "code phải là mã thủ tục hành chính quốc gia dạng 1.001193"}},
+		{"unit code", func(p *Procedure) { p.Unit = "H4" },
+			Problem{Path: p0 + ".unit", Rule: "agencycode", En: "unit must be an agency code such as 000.00.12.H49 or H49.12",
+				Vi: "unit phải là mã cơ quan dạng 000.00.12.H49 hoặc H49.12"}},
+		{"agency code", func(p *Procedure) { p.CompetentAgency.Code = "00.00.12.H49" },
+			Problem{Path: p0 + ".competent_agency.code", Rule: "agencycode", En: "code must be an agency code such as 000.00.12.H49 or H49.12",
+				Vi: "code phải là mã cơ quan dạng 000.00.12.H49 hoặc H49.12"}},
+		{"receiving agency name", func(p *Procedure) { p.ReceivingAgency = &Agency{Code: "000.00.12.H49"} },
+			Problem{Path: p0 + ".receiving_agency.name", Rule: "required", En: "name is a required field", Vi: "name không được bỏ trống"}},
+		{"version", func(p *Procedure) { p.Version = 0 },
+			Problem{Path: p0 + ".version", Rule: "gte", En: "version must be 1 or greater", Vi: "version phải là 1 hoặc lớn hơn"}},
+		{"effective_from required", func(p *Procedure) { p.EffectiveFrom = 0 },
+			Problem{Path: p0 + ".effective_from", Rule: "required", En: "effective_from is a required field", Vi: "effective_from không được bỏ trống"}},
+		{"name", func(p *Procedure) { p.Name = "" },
+			Problem{Path: p0 + ".name", Rule: "required", En: "name is a required field", Vi: "name không được bỏ trống"}},
+		{"sector", func(p *Procedure) { p.Sector = "justic" },
+			Problem{Path: p0 + ".sector", Rule: "sector",
+				En: "sector must be one of: justice, land, construction, business, culture, labour, environment, health, education, transport, security, finance, agriculture, other",
+				Vi: "sector phải là một trong các giá trị: justice, land, construction, business, culture, labour, environment, health, education, transport, security, finance, agriculture, other"}},
+		{"field", func(p *Procedure) { p.Field = "" },
+			Problem{Path: p0 + ".field", Rule: "required", En: "field is a required field", Vi: "field không được bỏ trống"}},
+		{"levels required", func(p *Procedure) { p.Levels = nil },
+			Problem{Path: p0 + ".levels", Rule: "required", En: "levels is a required field", Vi: "levels không được bỏ trống"}},
+		{"level value", func(p *Procedure) { p.Levels = []Level{"ward"} },
+			Problem{Path: p0 + ".levels[0]", Rule: "level", En: "levels[0] must be one of: central, province, district, commune",
+				Vi: "levels[0] phải là một trong các giá trị: central, province, district, commune"}},
+		{"levels unique", func(p *Procedure) { p.Levels = []Level{Commune, Commune} },
+			Problem{Path: p0 + ".levels", Rule: "unique", En: "levels must contain unique values", Vi: "levels chỉ được chứa những giá trị không trùng lặp"}},
+		{"limit unit", func(p *Procedure) { p.Limits.Counter.Unit = "weeks" },
+			Problem{Path: p0 + ".limits.counter.unit", Rule: "unit", En: "unit must be one of: working_days, working_hours, days, months",
+				Vi: "unit phải là một trong các giá trị: working_days, working_hours, days, months"}},
+		{"same-day cut-off", func(p *Procedure) {
+			p.SameDay = &SameDay{Cutoff: "15h"}
+			p.Limits = Limits{Counter: lim("1", WorkingDays)}
+			p.Cases = nil
+		},
+			Problem{Path: p0 + ".same_day.cutoff", Rule: "clock", En: "cutoff must be a time of day HH:MM such as 15:00",
+				Vi: "cutoff phải là giờ trong ngày dạng HH:MM, ví dụ 15:00"}},
+		{"case id", func(p *Procedure) { p.Cases[0].ID = "" },
+			Problem{Path: p0 + ".cases[0].id", Rule: "required", En: "id is a required field", Vi: "id không được bỏ trống"}},
+		{"documents required", func(p *Procedure) { p.Documents = nil },
+			Problem{Path: p0 + ".documents", Rule: "required", En: "documents is a required field", Vi: "documents không được bỏ trống"}},
+		{"documents empty", func(p *Procedure) { p.Documents = []Document{} },
+			Problem{Path: p0 + ".documents", Rule: "min", En: "documents must contain at least 1 item", Vi: "documents phải chứa ít nhất 1 phần tử"}},
+		{"document requirement", func(p *Procedure) { p.Documents[0].Requirement = "optional" },
+			Problem{Path: p0 + ".documents[0].requirement", Rule: "requirement", En: "requirement must be one of: required, conditional",
+				Vi: "requirement phải là một trong các giá trị: required, conditional"}},
+		{"condition of a conditional document", func(p *Procedure) { p.Documents[0].Requirement = Conditional },
+			Problem{Path: p0 + ".documents[0].condition", Rule: "required_if", En: "condition is a required field", Vi: "condition không được bỏ trống"}},
+		{"fee kind", func(p *Procedure) { p.Fees[0].Kind = "flat" },
+			Problem{Path: p0 + ".fees[0].kind", Rule: "feekind", En: "kind must be one of: fixed, per_unit, percent",
+				Vi: "kind phải là một trong các giá trị: fixed, per_unit, percent"}},
+		{"unit of a per-unit fee", func(p *Procedure) { p.Fees[0].Kind = PerUnitFee },
+			Problem{Path: p0 + ".fees[0].per", Rule: "required_if", En: "per is a required field", Vi: "per không được bỏ trống"}},
+		{"exemptions unique", func(p *Procedure) { p.Fees[0].Exemptions = []string{"poor", "poor"} },
+			Problem{Path: p0 + ".fees[0].exemptions", Rule: "unique", En: "exemptions must contain unique values", Vi: "exemptions chỉ được chứa những giá trị không trùng lặp"}},
+		{"reduction from", func(p *Procedure) { p.Fees[0].OnlineReduction = &Reduction{Percent: dec("50")} },
+			Problem{Path: p0 + ".fees[0].online_reduction.from", Rule: "required", En: "from is a required field", Vi: "from không được bỏ trống"}},
+		{"results", func(p *Procedure) { p.Results = nil },
+			Problem{Path: p0 + ".results", Rule: "required", En: "results is a required field", Vi: "results không được bỏ trống"}},
+		{"result code", func(p *Procedure) { p.Results[0].Code = "KQ.G15.31" },
+			Problem{Path: p0 + ".results[0].code", Rule: "resultcode", En: "code must be a result code such as KQ.G15.000031",
+				Vi: "code phải là mã kết quả dạng KQ.G15.000031"}},
+		{"online level", func(p *Procedure) { p.Online = "level4" },
+			Problem{Path: p0 + ".online", Rule: "onlinelevel", En: "online must be one of: full, partial, none",
+				Vi: "online phải là một trong các giá trị: full, partial, none"}},
+		{"legacy online level", func(p *Procedure) { p.LegacyOnlineLevel = 5 },
+			Problem{Path: p0 + ".legacy_online_level", Rule: "lte", En: "legacy_online_level must be 4 or less", Vi: "legacy_online_level phải là 4 hoặc nhỏ hơn"}},
+		{"legal basis", func(p *Procedure) { p.LegalBasis = nil },
+			Problem{Path: p0 + ".legal_basis", Rule: "required", En: "legal_basis is a required field", Vi: "legal_basis không được bỏ trống"}},
+		{"legal basis entry", func(p *Procedure) { p.LegalBasis = []string{""} },
+			Problem{Path: p0 + ".legal_basis[0]", Rule: "required", En: "legal_basis[0] is a required field", Vi: "legal_basis[0] không được bỏ trống"}},
+		{"route of an inter-agency procedure", func(p *Procedure) { p.InterAgency = true },
+			Problem{Path: p0 + ".route", Rule: "required_if", En: "route is a required field", Vi: "route không được bỏ trống"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := validProcedure()
+			tt.mutate(&p)
+			got := problemsOf(t, catalogJSON(t, []Procedure{p}, nil), Policy{})
+			if diff := cmp.Diff([]Problem{tt.want}, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestCrossFieldRules checks the rules across fields with their exact messages.
+func TestCrossFieldRules(t *testing.T) {
+	const p0 = "procedures[0]"
+	tests := []struct {
+		name   string
+		mutate func(p *Procedure)
+		pol    Policy
+		want   []Problem
+	}{
+		{"effective range", func(p *Procedure) { p.EffectiveTo = ymd(2020, 6, 30) }, Policy{},
+			[]Problem{{Path: p0 + ".effective_to", Rule: "date_range",
+				En: "effective_to must not be before effective_from (2020-07-01)",
+				Vi: "effective_to không được trước effective_from (2020-07-01)"}}},
+		{"district level open-ended", func(p *Procedure) { p.Levels = []Level{District} }, Policy{},
+			[]Problem{{Path: p0 + ".levels", Rule: "district_abolished",
+				En: "the district level is abolished from 2025-07-01: a version at district level must end by 2025-06-30",
+				Vi: "không còn cấp huyện từ ngày 2025-07-01: phiên bản có cấp huyện phải hết hiệu lực chậm nhất ngày 2025-06-30"}}},
+		{"district level ending after the reform", func(p *Procedure) {
+			p.Levels = []Level{Commune, District}
+			p.EffectiveTo = ymd(2025, 7, 1)
+		}, Policy{},
+			[]Problem{{Path: p0 + ".levels", Rule: "district_abolished",
+				En: "the district level is abolished from 2025-07-01: a version at district level must end by 2025-06-30",
+				Vi: "không còn cấp huyện từ ngày 2025-07-01: phiên bản có cấp huyện phải hết hiệu lực chậm nhất ngày 2025-06-30"}}},
+		{"district level ending on the last day", func(p *Procedure) {
+			p.Levels = []Level{District}
+			p.EffectiveTo = ymd(2025, 6, 30)
+		}, Policy{}, nil},
+		{"district level allowed by policy", func(p *Procedure) { p.Levels = []Level{District} },
+			Policy{AllowDistrictLevel: true}, nil},
+		{"district level with a later last day", func(p *Procedure) {
+			p.Levels = []Level{District}
+			p.EffectiveTo = ymd(2025, 12, 31)
+		}, Policy{LastDistrictDay: ymd(2025, 12, 31)}, nil},
+		{"no limit", func(p *Procedure) { p.Limits = Limits{}; p.Cases = nil }, Policy{},
+			[]Problem{{Path: p0 + ".limits", Rule: "limits_empty",
+				En: "at least one channel (counter, online, postal) needs a time limit",
+				Vi: "phải có thời hạn giải quyết cho ít nhất một hình thức nộp (counter, online, postal)"}}},
+		{"limit zero", func(p *Procedure) { p.Limits.Online = lim("0", Days) }, Policy{},
+			[]Problem{{Path: p0 + ".limits.online.value", Rule: "limit_range",
+				En: "value must be greater than 0 and at most 10000", Vi: "value phải lớn hơn 0 và không quá 10000"}}},
+		{"limit too long", func(p *Procedure) { p.Limits.Online = lim("10001", Days) }, Policy{},
+			[]Problem{{Path: p0 + ".limits.online.value", Rule: "limit_range",
+				En: "value must be greater than 0 and at most 10000", Vi: "value phải lớn hơn 0 và không quá 10000"}}},
+		{"fraction of a working hour", func(p *Procedure) { p.Limits.Online = lim("1.3", WorkingDays) }, Policy{},
+			[]Problem{{Path: p0 + ".limits.online.value", Rule: "limit_hours",
+				En: "1.3 working_days is not a whole number of working hours (1 working day = 8 hours)",
+				Vi: "1.3 working_days không quy đổi được thành số giờ làm việc nguyên (1 ngày làm việc = 8 giờ)"}}},
+		{"half a working hour", func(p *Procedure) { p.Limits.Online = lim("0.5", WorkingHours) }, Policy{},
+			[]Problem{{Path: p0 + ".limits.online.value", Rule: "limit_hours",
+				En: "0.5 working_hours is not a whole number of working hours (1 working day = 8 hours)",
+				Vi: "0.5 working_hours không quy đổi được thành số giờ làm việc nguyên (1 ngày làm việc = 8 giờ)"}}},
+		{"fractional calendar days", func(p *Procedure) { p.Limits.Postal = lim("2.5", Days) }, Policy{},
+			[]Problem{{Path: p0 + ".limits.postal.value", Rule: "limit_integer",
+				En: "2.5 days must be a whole number of days", Vi: "2.5 days phải là số nguyên days"}}},
+		{"online limit without online service", func(p *Procedure) { p.Online = NotOnline }, Policy{},
+			[]Problem{{Path: p0 + ".limits.online", Rule: "online_not_offered",
+				En: `an online time limit is given but online is "none"`,
+				Vi: `có thời hạn giải quyết trực tuyến nhưng online là "none"`}}},
+		{"same-day with a long limit", func(p *Procedure) {
+			p.SameDay = &SameDay{}
+			p.Limits = Limits{Counter: lim("1", WorkingDays), Postal: lim("3", Days)}
+			p.Cases = nil
+		}, Policy{},
+			[]Problem{{Path: p0 + ".same_day", Rule: "same_day_limit",
+				En: "a same-day procedure cannot have the postal limit 3 days, longer than 1 working day",
+				Vi: "thủ tục giải quyết trong ngày không thể có thời hạn postal là 3 days, dài hơn 1 ngày làm việc"}}},
+		{"same-day within 8 working hours", func(p *Procedure) {
+			p.SameDay = &SameDay{Cutoff: "16:00"}
+			p.Limits = Limits{Counter: lim("1", WorkingDays), Online: lim("8", WorkingHours), Postal: lim("0.5", WorkingDays)}
+			p.Cases = nil
+		}, Policy{}, nil},
+		{"duplicate case", func(p *Procedure) { p.Cases = append(p.Cases, Case{ID: "xac-minh", Name: "Khác"}) }, Policy{},
+			[]Problem{{Path: p0 + ".cases[1].id", Rule: "duplicate", En: `duplicate case id "xac-minh"`, Vi: `trùng case id "xac-minh"`}}},
+		{"case limit for a channel not offered", func(p *Procedure) { p.Cases[0].Limits.Postal = lim("1", WorkingDays) }, Policy{},
+			[]Problem{{Path: p0 + ".cases[0].limits.postal", Rule: "case_channel",
+				En: "the procedure has no postal time limit for a case to replace",
+				Vi: "thủ tục không có thời hạn postal để trường hợp thay thế"}}},
+		{"case limit longer", func(p *Procedure) { p.Cases[0].Limits.Online = lim("13", WorkingHours) }, Policy{},
+			[]Problem{{Path: p0 + ".cases[0].limits.online", Rule: "case_limit_longer",
+				En: "the case limit 13 working_hours is longer than the procedure's 1.5 working_days",
+				Vi: "thời hạn của trường hợp 13 working_hours dài hơn thời hạn của thủ tục 1.5 working_days"}}},
+		{"case limit equal in other units", func(p *Procedure) { p.Cases[0].Limits.Online = lim("12", WorkingHours) }, Policy{}, nil},
+		{"case limit longer allowed by policy", func(p *Procedure) { p.Cases[0].Limits.Counter = lim("10", WorkingDays) },
+			Policy{AllowLongerCaseLimits: true}, nil},
+		{"case limit in another unit kind", func(p *Procedure) { p.Cases[0].Limits.Counter = lim("30", Days) }, Policy{}, nil},
+		{"case limit value", func(p *Procedure) { p.Cases[0].Limits.Counter = lim("-1", WorkingDays) }, Policy{},
+			[]Problem{{Path: p0 + ".cases[0].limits.counter.value", Rule: "limit_range",
+				En: "value must be greater than 0 and at most 10000", Vi: "value phải lớn hơn 0 và không quá 10000"}}},
+		{"document without copies", func(p *Procedure) { p.Documents[0].Originals = 0 }, Policy{},
+			[]Problem{{Path: p0 + ".documents[0]", Rule: "document_count",
+				En: "originals and copies are both 0: give at least one, or mark the document presented",
+				Vi: "số bản chính và bản sao đều bằng 0: cần ít nhất một bản, hoặc đánh dấu presented (xuất trình)"}}},
+		{"presented document", func(p *Procedure) { p.Documents[0].Originals = 0; p.Documents[0].Presented = true }, Policy{}, nil},
+		{"case document", func(p *Procedure) { p.Cases[0].Documents = []Document{{Name: "Biên bản", Requirement: Required}} }, Policy{},
+			[]Problem{{Path: p0 + ".cases[0].documents[0]", Rule: "document_count",
+				En: "originals and copies are both 0: give at least one, or mark the document presented",
+				Vi: "số bản chính và bản sao đều bằng 0: cần ít nhất một bản, hoặc đánh dấu presented (xuất trình)"}}},
+		{"fee amount", func(p *Procedure) { p.Fees[0].Amount = dec("0") }, Policy{},
+			[]Problem{{Path: p0 + ".fees[0].amount", Rule: "fee_positive", En: "amount must be greater than 0", Vi: "amount phải lớn hơn 0"}}},
+		{"rate on a fixed fee", func(p *Procedure) { p.Fees[0].Rate = dec("1") }, Policy{},
+			[]Problem{{Path: p0 + ".fees[0].rate", Rule: "fee_not_applicable", En: "rate does not apply to fixed fees", Vi: "rate không áp dụng cho loại phí fixed"}}},
+		{"percent fee rate", func(p *Procedure) { p.Fees[0] = Fee{ID: "x", Name: "X", Kind: PercentFee, Rate: dec("100.5")} }, Policy{},
+			[]Problem{{Path: p0 + ".fees[0].rate", Rule: "percent_range", En: "rate must be greater than 0 and at most 100", Vi: "rate phải lớn hơn 0 và không quá 100"}}},
+		{"amount on a percent fee", func(p *Procedure) { p.Fees[0].Kind = PercentFee; p.Fees[0].Rate = dec("0.5") }, Policy{},
+			[]Problem{{Path: p0 + ".fees[0].amount", Rule: "fee_not_applicable", En: "amount does not apply to percent fees", Vi: "amount không áp dụng cho loại phí percent"}}},
+		{"negative minimum", func(p *Procedure) { p.Fees[0].Min = dec("-1") }, Policy{},
+			[]Problem{{Path: p0 + ".fees[0].min", Rule: "fee_negative", En: "min must not be negative", Vi: "min không được âm"}}},
+		{"maximum under minimum", func(p *Procedure) { p.Fees[0].Min = dec("5000"); p.Fees[0].Max = dec("2000") }, Policy{},
+			[]Problem{{Path: p0 + ".fees[0].max", Rule: "fee_bounds", En: "max 2000 must not be less than min 5000", Vi: "max 2000 không được nhỏ hơn min 5000"}}},
+		{"duplicate fee", func(p *Procedure) { p.Fees = append(p.Fees, p.Fees[0]) }, Policy{},
+			[]Problem{{Path: p0 + ".fees[1].id", Rule: "duplicate", En: `duplicate fee id "le-phi"`, Vi: `trùng fee id "le-phi"`}}},
+		{"case fee", func(p *Procedure) { p.Cases[0].Fees = []Fee{{ID: "a", Name: "A", Kind: FixedFee}} }, Policy{},
+			[]Problem{{Path: p0 + ".cases[0].fees[0].amount", Rule: "fee_positive", En: "amount must be greater than 0", Vi: "amount phải lớn hơn 0"}}},
+		{"reduction percent", func(p *Procedure) {
+			p.Fees[0].OnlineReduction = &Reduction{Percent: dec("0"), From: ymd(2024, 1, 1)}
+		}, Policy{},
+			[]Problem{{Path: p0 + ".fees[0].online_reduction.percent", Rule: "percent_range",
+				En: "percent must be greater than 0 and at most 100", Vi: "percent phải lớn hơn 0 và không quá 100"}}},
+		{"reduction dates", func(p *Procedure) {
+			p.Fees[0].OnlineReduction = &Reduction{Percent: dec("50"), From: ymd(2024, 1, 1), To: ymd(2023, 12, 31)}
+		}, Policy{},
+			[]Problem{{Path: p0 + ".fees[0].online_reduction.to", Rule: "date_range",
+				En: "to must not be before from (2024-01-01)", Vi: "to không được trước from (2024-01-01)"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := validProcedure()
+			tt.mutate(&p)
+			got := problemsOf(t, catalogJSON(t, []Procedure{p}, nil), tt.pol)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestCatalogRules checks the rules across procedures and groups.
+func TestCatalogRules(t *testing.T) {
+	v1 := validProcedure()
+	v1.EffectiveTo = ymd(2023, 12, 31)
+	v2 := validProcedure()
+	v2.Version = 2
+	v2.EffectiveFrom = ymd(2024, 1, 1)
+	local := validProcedure()
+	local.Unit = "000.00.00.H49"
+	death := validProcedure()
+	death.Code = "1.000656"
+	death.Name = "Thủ tục đăng ký khai tử"
+	group := Group{ID: "g", Name: "Nhóm", LeadSector: Justice, Members: []Code{"1.001193", "1.000656"}}
+
+	overlap := v2
+	overlap.EffectiveFrom = ymd(2023, 12, 31)
+	dupVersion := v2
+	dupVersion.Version = 1
+	openV1 := v1
+	openV1.EffectiveTo = 0
+
+	tests := []struct {
+		name   string
+		procs  []Procedure
+		groups []Group
+		want   []Problem
+	}{
+		{"adjacent versions", []Procedure{v1, v2}, nil, nil},
+		{"national and local instance of one code", []Procedure{v1, v2, local}, nil, nil},
+		{"overlapping by a day", []Procedure{v1, overlap}, nil,
+			[]Problem{{Path: "procedures[1].effective_from", Rule: "version_overlap",
+				En: "version 2 of 1.001193 overlaps version 1 (procedures[0])",
+				Vi: "phiên bản 2 của 1.001193 trùng thời gian hiệu lực với phiên bản 1 (procedures[0])"}}},
+		{"open-ended earlier version", []Procedure{v2, openV1}, nil,
+			[]Problem{{Path: "procedures[0].effective_from", Rule: "version_overlap",
+				En: "version 2 of 1.001193 overlaps version 1 (procedures[1])",
+				Vi: "phiên bản 2 của 1.001193 trùng thời gian hiệu lực với phiên bản 1 (procedures[1])"}}},
+		{"duplicate version", []Procedure{v1, dupVersion}, nil,
+			[]Problem{{Path: "procedures[1].version", Rule: "duplicate_version",
+				En: "version 1 of 1.001193 is given twice (also at procedures[0])",
+				Vi: "phiên bản 1 của 1.001193 bị trùng (cũng có ở procedures[0])"}}},
+		{"valid group", []Procedure{v2, death}, []Group{group}, nil},
+		{"unknown member", []Procedure{v2}, []Group{group},
+			[]Problem{{Path: "groups[0].members[1]", Rule: "unknown_member",
+				En: "no procedure 1.000656 in the catalog", Vi: "không có thủ tục 1.000656 trong danh mục"}}},
+		{"member code format", []Procedure{v2, death}, []Group{{ID: "g", Name: "N", LeadSector: Justice, Members: []Code{"1.001193", "1.000656.X"}}},
+			[]Problem{{Path: "groups[0].members[1]", Rule: "prockey",
+				En: "members[1] must be a procedure code such as 1.001193 or 1.001193.000.00.00.H49",
+				Vi: "members[1] phải là mã thủ tục dạng 1.001193 hoặc 1.001193.000.00.00.H49"}}},
+		{"one member", []Procedure{v2}, []Group{{ID: "g", Name: "N", LeadSector: Justice, Members: []Code{"1.001193"}}},
+			[]Problem{{Path: "groups[0].members", Rule: "min",
+				En: "members must contain at least 2 items", Vi: "members phải chứa ít nhất 2 phần tử"}}},
+		{"duplicate group", []Procedure{v2, death}, []Group{group, group},
+			[]Problem{{Path: "groups[1].id", Rule: "duplicate", En: `duplicate group id "g"`, Vi: `trùng group id "g"`}}},
+		{"empty catalog", nil, nil,
+			[]Problem{{Rule: "empty", En: "the catalog has no procedures", Vi: "danh mục không có thủ tục nào"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := problemsOf(t, catalogJSON(t, tt.procs, tt.groups), Policy{})
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestJSONProblems checks malformed documents: every broken item is reported, never a catalog.
+func TestJSONProblems(t *testing.T) {
+	good := string(catalogJSON(t, []Procedure{validProcedure()}, nil))
+	goodProc := good[len(`{"procedures":[`) : len(good)-2]
+	tests := []struct {
+		name string
+		data string
+		want []Problem
+	}{
+		{"syntax", "{\n  \"procedures\": [,]\n}", []Problem{{Rule: "json",
+			En: "malformed JSON at line 2, column 18: invalid character ',' looking for beginning of value",
+			Vi: "JSON sai cú pháp tại dòng 2, cột 18: invalid character ',' looking for beginning of value"}}},
+		{"empty", "", []Problem{{Rule: "json", En: "the JSON document is empty or cut short", Vi: "tài liệu JSON rỗng hoặc bị cắt cụt"}}},
+		{"trailing data", good + " {}", []Problem{{Rule: "json", En: "unexpected data after the catalog document",
+			Vi: "có dữ liệu thừa sau tài liệu danh mục"}}},
+		{"unknown top-level key", `{"procedure": []}`, []Problem{{Rule: "unknown_key",
+			En: `unknown key "procedure"`, Vi: `khóa không được định nghĩa "procedure"`}}},
+		{"wrong type, every item reported", `{"procedures": [{"code": 1}, ` + goodProc + `, {"version": "2"}]}`, []Problem{
+			{Path: "procedures[0].code", Rule: "json", En: "must be a JSON string, not a number", Vi: "phải là string trong JSON, không phải number"},
+			{Path: "procedures[2].version", Rule: "json", En: "must be a JSON number, not a string", Vi: "phải là number trong JSON, không phải string"},
+		}},
+		{"unknown key in a procedure", `{"procedures": [` + goodProc[:len(goodProc)-1] + `,"colour":"red"}]}`, []Problem{
+			{Path: "procedures[0]", Rule: "unknown_key", En: `unknown key "colour"`, Vi: `khóa không được định nghĩa "colour"`}}},
+		{"dates that do not exist", `{"procedures": [{"effective_from": "2020-13-01"}, {"effective_from": "2021-02-29"}, {"effective_to": "20200701"}]}`, []Problem{
+			{Path: "procedures[0]", Rule: "json", En: `"2020-13-01" is not a date written YYYY-MM-DD`,
+				Vi: `"2020-13-01" không phải là ngày dạng YYYY-MM-DD`},
+			{Path: "procedures[1]", Rule: "json", En: `"2021-02-29" is not a date written YYYY-MM-DD`,
+				Vi: `"2021-02-29" không phải là ngày dạng YYYY-MM-DD`},
+			{Path: "procedures[2]", Rule: "json", En: `"20200701" is not a date written YYYY-MM-DD`,
+				Vi: `"20200701" không phải là ngày dạng YYYY-MM-DD`}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := problemsOf(t, []byte(tt.data), Policy{})
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

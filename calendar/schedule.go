@@ -88,14 +88,15 @@ func parseCSV(data []byte) ([]Day, []int, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := r.FieldPos(0)
 		if err != nil {
+			line := 1
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				line = pe.Line
 			}
 			return nil, nil, &ScheduleError{Line: line, Err: ErrSyntax}
 		}
+		line, _ := r.FieldPos(0)
 		if len(rec) != len(head) {
 			return nil, nil, &ScheduleError{Line: line, Field: "row", Value: strings.Join(rec, ","), Err: ErrSyntax}
 		}

@@ -1,0 +1,312 @@
+package onestop
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/dossier"
+)
+
+// Handover is the transfer of a dossier from the desk to the agencies of its route
+// (Decree 61/2018 Art. 18): the transfer slip with each agency's task and deadline, and the
+// time by which the paper dossier must be on its way (the same working day, or the start of
+// the next one when it was received after 15:00).
+type Handover struct {
+	Slip       dossier.TransferSlip
+	DispatchBy time.Time
+	Late       bool // the transfer happened after DispatchBy
+}
+
+// Transfer sends an accepted dossier to the agencies of its route.
+func (o *Office) Transfer(ctx context.Context, clerk dossier.Actor, code string) (Handover, error) {
+	if err := o.checkActor(clerk, dossier.RoleClerk); err != nil {
+		return Handover{}, err
+	}
+	rec, err := o.exec(ctx, code, clerk, func(rec *Record, now time.Time) (string, error) {
+		return apply(dossier.Command{Kind: dossier.Transfer, Actor: clerk, Steps: rec.Plan})(rec, now)
+	})
+	if rec.Dossier == nil {
+		return Handover{}, err
+	}
+	d := rec.Dossier
+	slip, serr := d.TransferSlip()
+	if serr != nil {
+		return Handover{}, serr
+	}
+	return Handover{Slip: slip, DispatchBy: d.TransferDue(), Late: d.TransferLate(d.Transferred)}, err
+}
+
+// Start records that the first agency of the route took the dossier up.
+func (o *Office) Start(ctx context.Context, officer dossier.Actor, code string) (Status, error) {
+	return o.simple(ctx, officer, code, dossier.Command{Kind: dossier.Start, Actor: officer}, dossier.RoleOfficer)
+}
+
+// CompleteStep records that the agency holding the dossier finished its step and handed the
+// dossier to the next agency of the route (a row of the control slip, Mẫu 05). It is refused
+// while an agency consulted by this one has neither answered nor, where silence means consent,
+// let its deadline pass.
+func (o *Office) CompleteStep(ctx context.Context, officer dossier.Actor, code string) (Status, error) {
+	if err := o.checkActor(officer, dossier.RoleOfficer); err != nil {
+		return Status{}, err
+	}
+	rec, err := o.exec(ctx, code, officer, func(rec *Record, now time.Time) (string, error) {
+		if err := pendingConsultation(rec, officer.Agency, now); err != nil {
+			return "", err
+		}
+		return apply(dossier.Command{Kind: dossier.Handoff, Actor: officer})(rec, now)
+	})
+	return statusOf(rec), err
+}
+
+// RequestSupplement asks the applicant, through the desk, for the documents listed
+// (Mẫu 02; Decree 61/2018 Art. 19(4): within 3 working days of reception, once per agency).
+// When the complete supplement comes in, the time limit restarts (policy).
+func (o *Office) RequestSupplement(ctx context.Context, officer dossier.Actor, code, reason string, documents []string) (dossier.SupplementSlip, error) {
+	if err := o.checkActor(officer, dossier.RoleOfficer); err != nil {
+		return dossier.SupplementSlip{}, err
+	}
+	if len(documents) == 0 {
+		return dossier.SupplementSlip{}, &FieldError{Field: "Documents", Err: ErrRequired}
+	}
+	rec, err := o.exec(ctx, code, officer, apply(dossier.Command{Kind: dossier.RequestSupplement, Actor: officer, Reason: reason, Attachments: documents}))
+	if rec.Dossier == nil {
+		return dossier.SupplementSlip{}, err
+	}
+	slip, serr := rec.Dossier.SupplementSlip()
+	if serr != nil {
+		return slip, serr
+	}
+	return slip, err
+}
+
+// Supplement records the applicant's complete supplement, handed in at the desk.
+func (o *Office) Supplement(ctx context.Context, actor dossier.Actor, code string, documents []string) (Status, error) {
+	if err := o.checkActor(actor, dossier.RoleClerk, dossier.RoleApplicant); err != nil {
+		return Status{}, err
+	}
+	return o.simple(ctx, actor, code, dossier.Command{Kind: dossier.Supplement, Actor: actor, Attachments: documents}, actor.Role)
+}
+
+// Refuse refuses the dossier after appraisal, with reasons (Mẫu 03; Decree 61/2018 Art.
+// 19(8): within the time limit).
+func (o *Office) Refuse(ctx context.Context, officer dossier.Actor, code, reason string) (dossier.RefusalSlip, error) {
+	if err := o.checkActor(officer, dossier.RoleOfficer); err != nil {
+		return dossier.RefusalSlip{}, err
+	}
+	rec, err := o.exec(ctx, code, officer, apply(dossier.Command{Kind: dossier.Refuse, Actor: officer, Reason: reason}))
+	if rec.Dossier == nil {
+		return dossier.RefusalSlip{}, err
+	}
+	slip, serr := rec.Dossier.RefusalSlip()
+	if serr != nil {
+		return slip, serr
+	}
+	return slip, err
+}
+
+// Apologise records the apology of the agency holding a dossier that will be late, with the
+// one new appointment (Mẫu 04; Decree 61/2018 Art. 19(9): at least one working day before
+// the due date, once).
+func (o *Office) Apologise(ctx context.Context, officer dossier.Actor, code, reason string, newDue time.Time) (dossier.ApologySlip, error) {
+	if err := o.checkActor(officer, dossier.RoleOfficer); err != nil {
+		return dossier.ApologySlip{}, err
+	}
+	rec, err := o.exec(ctx, code, officer, apply(dossier.Command{Kind: dossier.Apologise, Actor: officer, Reason: reason, Due: newDue}))
+	if rec.Dossier == nil {
+		return dossier.ApologySlip{}, err
+	}
+	slip, serr := rec.Dossier.ApologySlip()
+	if serr != nil {
+		return slip, serr
+	}
+	return slip, err
+}
+
+// Ready is the answer to ResultReady: the status, and whether the result is early, in which
+// case the applicant was told in advance (Decree 61/2018 Art. 20(4)) by an "early-return"
+// notice.
+type Ready struct {
+	Status Status
+	Early  bool
+}
+
+// ResultReady records that the result is signed and ready at the desk (national status 9).
+// The agency of the last step (or, for a dossier never transferred, the desk) issues it.
+func (o *Office) ResultReady(ctx context.Context, actor dossier.Actor, code, reference string) (Ready, error) {
+	if err := o.checkActor(actor, dossier.RoleOfficer, dossier.RoleClerk); err != nil {
+		return Ready{}, err
+	}
+	rec, err := o.exec(ctx, code, actor, func(rec *Record, now time.Time) (string, error) {
+		if err := pendingConsultation(rec, actor.Agency, now); err != nil {
+			return "", err
+		}
+		return apply(dossier.Command{Kind: dossier.Resolve, Actor: actor, Reference: reference})(rec, now)
+	})
+	if rec.Dossier == nil {
+		return Ready{}, err
+	}
+	d := rec.Dossier
+	r := Ready{Status: statusOf(rec), Early: dossier.Judge(d.Clock.Due, d.Result.At, d.Result.At) == dossier.Early}
+	if r.Early && err == nil {
+		err = o.notify(ctx, d, "early-return", actor, d.Result.At)
+	}
+	return r, err
+}
+
+// Return records that the result (or the refusal) was handed to the applicant (status 10).
+func (o *Office) Return(ctx context.Context, clerk dossier.Actor, code string) (Status, error) {
+	return o.simple(ctx, clerk, code, dossier.Command{Kind: dossier.Return, Actor: clerk}, dossier.RoleClerk)
+}
+
+// Withdraw records the applicant's withdrawal of the dossier (national status 7), asked at
+// the desk or online, before the result. It is a policy of the regime (Circular 03/2025 form
+// 05, "thông báo dừng giải quyết"); Decree 61/2018 does not regulate it.
+func (o *Office) Withdraw(ctx context.Context, actor dossier.Actor, code, reason string) (Status, error) {
+	return o.simple(ctx, actor, code, dossier.Command{Kind: dossier.Withdraw, Actor: actor, Reason: reason}, dossier.RoleClerk, dossier.RoleApplicant)
+}
+
+// Rate records the applicant's satisfaction with the handling of a dossier that has a
+// result, and whether they complained; a later rating replaces an earlier one.
+func (o *Office) Rate(ctx context.Context, applicant dossier.Actor, code string, r Rating, complaint bool) error {
+	if err := o.checkActor(applicant, dossier.RoleApplicant, dossier.RoleClerk); err != nil {
+		return err
+	}
+	if r < Satisfied || r > Dissatisfied {
+		return &FieldError{Field: "Rating", Value: strconv.Itoa(int(r)), Err: ErrInvalid}
+	}
+	_, err := o.exec(ctx, code, applicant, func(rec *Record, _ time.Time) (string, error) {
+		switch rec.Dossier.State {
+		case dossier.Resolved, dossier.Refused, dossier.Returned:
+		default:
+			return "", &CodeError{Code: rec.Code, Err: ErrNoResult}
+		}
+		rec.Summary.Rating, rec.Summary.Complaint = r, complaint
+		return "", nil
+	})
+	return err
+}
+
+func (o *Office) simple(ctx context.Context, actor dossier.Actor, code string, cmd dossier.Command, roles ...dossier.Role) (Status, error) {
+	if err := o.checkActor(actor, roles...); err != nil {
+		return Status{}, err
+	}
+	rec, err := o.exec(ctx, code, actor, apply(cmd))
+	return statusOf(rec), err
+}
+
+func statusOf(rec Record) Status {
+	if rec.Public == nil {
+		return Status{}
+	}
+	return *rec.Public
+}
+
+// Consultation is an opinion asked of another agency (lấy ý kiến, Decree 61/2018 Art.
+// 19(5)), with its deadline. Where the sector law says so (e.g. construction permits), an
+// agency that does not answer by the deadline is deemed to agree.
+type Consultation struct {
+	ID                  int
+	By                  string // agency that asks
+	Agency              string // agency consulted
+	Subject             string
+	Asked               time.Time
+	Deadline            time.Time
+	SilenceMeansConsent bool
+	Answered            time.Time // zero until answered
+	Agree               bool
+	Note                string
+}
+
+// Settled reports whether the consultation no longer holds the dossier at now: answered, or
+// past its deadline where silence means consent.
+func (c Consultation) Settled(now time.Time) bool {
+	return !c.Answered.IsZero() || c.SilenceMeansConsent && now.After(c.Deadline)
+}
+
+// Consent reports whether the consulted agency agreed at now, explicitly or by silence.
+func (c Consultation) Consent(now time.Time) bool {
+	if !c.Answered.IsZero() {
+		return c.Agree
+	}
+	return c.SilenceMeansConsent && now.After(c.Deadline)
+}
+
+// ConsultRequest asks an agency for its opinion within a time limit.
+type ConsultRequest struct {
+	Agency              string         // QCVN 102 code of the agency consulted
+	Subject             string         // what is asked
+	Limit               calendar.Limit // time to answer, e.g. 12 calendar days
+	SilenceMeansConsent bool           // no answer by the deadline counts as agreement
+}
+
+// Consult records that the agency holding the dossier asks another agency for its opinion.
+// The route data carries no consultation rule, so the request says whether silence means
+// consent.
+func (o *Office) Consult(ctx context.Context, officer dossier.Actor, code string, req ConsultRequest) (Consultation, error) {
+	if err := o.checkActor(officer, dossier.RoleOfficer); err != nil {
+		return Consultation{}, err
+	}
+	if !dossier.ValidUnitCode(req.Agency) {
+		return Consultation{}, &FieldError{Field: "ConsultRequest.Agency", Value: req.Agency, Err: ErrInvalid}
+	}
+	if req.Limit.N <= 0 || req.Limit.Unit < calendar.WorkingDays || req.Limit.Unit > calendar.Months {
+		return Consultation{}, &FieldError{Field: "ConsultRequest.Limit", Value: strconv.Itoa(req.Limit.N), Err: ErrInvalid}
+	}
+	var made Consultation
+	_, err := o.exec(ctx, code, officer, func(rec *Record, now time.Time) (string, error) {
+		h, ok := rec.Dossier.Holder()
+		if !ok || rec.Dossier.State != dossier.InProcess {
+			return "", &dossier.TransitionError{Command: dossier.Handoff, State: rec.Dossier.State, Role: officer.Role, Err: dossier.ErrNotAllowed}
+		}
+		if h.Agency != officer.Agency {
+			return "", &FieldError{Field: "Actor", Value: officer.Agency, Err: ErrWrongActor}
+		}
+		made = Consultation{ID: len(rec.Consultations) + 1, By: officer.Agency, Agency: req.Agency, Subject: req.Subject,
+			Asked: now, Deadline: o.cal.Due(now, req.Limit), SilenceMeansConsent: req.SilenceMeansConsent}
+		rec.Consultations = append(rec.Consultations, made)
+		return "", nil
+	})
+	if err != nil {
+		return Consultation{}, err
+	}
+	return made, nil
+}
+
+// Answer records the consulted agency's opinion on consultation id.
+func (o *Office) Answer(ctx context.Context, officer dossier.Actor, code string, id int, agree bool, note string) (Consultation, error) {
+	if err := o.checkActor(officer, dossier.RoleOfficer); err != nil {
+		return Consultation{}, err
+	}
+	var got Consultation
+	_, err := o.exec(ctx, code, officer, func(rec *Record, now time.Time) (string, error) {
+		if id < 1 || id > len(rec.Consultations) {
+			return "", &FieldError{Field: "Consultation", Value: strconv.Itoa(id), Err: ErrUnknownConsultation}
+		}
+		c := &rec.Consultations[id-1]
+		if c.Agency != officer.Agency {
+			return "", &FieldError{Field: "Actor", Value: officer.Agency, Err: ErrWrongActor}
+		}
+		if !c.Answered.IsZero() {
+			return "", &FieldError{Field: "Consultation", Value: strconv.Itoa(id), Err: ErrAnswered}
+		}
+		c.Answered, c.Agree, c.Note = now, agree, note
+		got = *c
+		return "", nil
+	})
+	if err != nil {
+		return Consultation{}, err
+	}
+	return got, nil
+}
+
+// pendingConsultation refuses to move on while a consultation asked by agency is unsettled.
+func pendingConsultation(rec *Record, agency string, now time.Time) error {
+	for _, c := range rec.Consultations {
+		if c.By == agency && !c.Settled(now) {
+			return &FieldError{Field: "Consultation", Value: strconv.Itoa(c.ID) + " (" + c.Agency + ")", Err: ErrConsultationPending}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,330 @@
+package onestop
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/dossier"
+	"github.com/motcua-go/motcua/procedure"
+	"github.com/motcua-go/motcua/routing"
+)
+
+// Submission is what an applicant hands in, at the counter, by post or online.
+type Submission struct {
+	Procedure string            // national procedure code, e.g. "1.001193"
+	Case      string            // case (trường hợp) ID; empty for the general case
+	Channel   dossier.Channel   // counter, online or postal
+	Applicant dossier.Applicant // who applies
+	Documents []string          // names of the documents handed in, as published
+	// Competent is the QCVN 102 code of the competent agency; empty: the catalog's, when it
+	// names a unit. Under Decree 118/2025 it may lie in another commune than the desk.
+	Competent string
+	// Locality is the QCVN 102 code of the applicant's commune, against which the roles of a
+	// route are resolved; empty: Competent.
+	Locality string
+	// Submitted is when an online or postal dossier was sent; zero: now.
+	Submitted time.Time
+	// Immediate marks a procedure whose result is given on the spot (Decree 61/2018 Art.
+	// 17(4)): the dossier is received, resolved and returned at once, with no receipt unless
+	// WantReceipt is set.
+	Immediate   bool
+	WantReceipt bool
+}
+
+// Decision is the outcome of intake.
+type Decision uint8
+
+// Intake decisions (Decree 61/2018 Art. 17(1)).
+const (
+	Accepted         Decision = iota + 1 // tiếp nhận: code and receipt (Mẫu 01)
+	SupplementNeeded                     // hướng dẫn bổ sung: the complete list, once (Mẫu 02)
+	NotAccepted                          // từ chối tiếp nhận: reasons (Mẫu 03)
+)
+
+// String returns the decision in English.
+func (d Decision) String() string {
+	switch d {
+	case Accepted:
+		return "accepted"
+	case SupplementNeeded:
+		return "supplement needed"
+	case NotAccepted:
+		return "not accepted"
+	}
+	return "Decision(" + strconv.Itoa(int(d)) + ")"
+}
+
+// IntakeResult is the desk's answer to a submission, with the slip the law requires. Only an
+// accepted dossier gets a code and is stored; a supplement request or a refusal at intake
+// creates no dossier (Decree 61/2018 Art. 17(3)) and only returns its slip.
+type IntakeResult struct {
+	Decision   Decision
+	Code       string                  // dossier code (accepted only)
+	Received   time.Time               // official reception: now, or the next working session for an online dossier sent outside office hours
+	Due        time.Time               // appointment for the result
+	Receipt    *dossier.ReceiptSlip    // Mẫu 01; nil when refused, incomplete or immediate
+	Supplement *dossier.SupplementSlip // Mẫu 02 listing every missing document
+	Refusal    *dossier.RefusalSlip    // Mẫu 03 with the reasons
+	Missing    []string                // documents missing, as published
+	Transfer   []dossier.Step          // the route: each agency's task and deadline
+}
+
+var channelNames = [...]procedure.Channel{dossier.Counter: procedure.Counter, dossier.Online: procedure.Online, dossier.Postal: procedure.Postal}
+
+// Intake checks a submission against the procedure version in force at reception and
+// accepts it, asks once for the complete list of missing documents, or refuses it with
+// reasons. Bad input (unknown procedure, unknown case, invalid applicant, wrong actor) is an
+// error, not a refusal: no slip is due for a request the desk cannot even read.
+func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission) (IntakeResult, error) {
+	if err := o.checkActor(clerk, dossier.RoleClerk); err != nil {
+		return IntakeResult{}, err
+	}
+	if sub.Procedure == "" {
+		return IntakeResult{}, &FieldError{Field: "Submission.Procedure", Err: ErrRequired}
+	}
+	if sub.Channel < dossier.Counter || sub.Channel > dossier.Postal {
+		return IntakeResult{}, &FieldError{Field: "Submission.Channel", Value: sub.Channel.String(), Err: ErrInvalid}
+	}
+	now := o.clock.Now()
+	received := now
+	switch {
+	case sub.Channel == dossier.Counter:
+		if !o.cal.IsReceptionHours(now) {
+			return IntakeResult{}, &FieldError{Field: "Submission.Channel", Value: now.In(calendar.Zone()).Format("2006-01-02 15:04"), Err: ErrOutsideHours}
+		}
+	case !o.cal.IsOfficeHours(now):
+		received = o.cal.NextWorkingStart(now)
+	}
+	submitted := sub.Submitted
+	if submitted.IsZero() || sub.Channel == dossier.Counter {
+		submitted = now
+	}
+	if submitted.After(now) {
+		return IntakeResult{}, &FieldError{Field: "Submission.SubmittedAt", Value: submitted.Format(time.RFC3339), Err: ErrInvalid}
+	}
+
+	proc, refusal, err := o.procedureInForce(sub, received)
+	if err != nil {
+		return IntakeResult{}, err
+	}
+	in := dossier.Intake{
+		Procedure: dossier.ProcedureRef{Code: sub.Procedure, Case: sub.Case},
+		Applicant: sub.Applicant, Channel: sub.Channel, Desk: o.desk, Agency: sub.Competent,
+		Submitted: submitted, Documents: sub.Documents,
+	}
+	if proc != nil {
+		in.Procedure.Version, in.Procedure.Name = strconv.Itoa(proc.Version), proc.Name
+		if in.Agency == "" && dossier.ValidUnitCode(string(proc.CompetentAgency.Code)) {
+			in.Agency = string(proc.CompetentAgency.Code)
+		}
+		if refusal == "" {
+			if in.Limit, err = proc.Limit(channelNames[sub.Channel], sub.Case); err != nil {
+				refusal = "thủ tục không tiếp nhận qua kênh " + string(channelNames[sub.Channel])
+			}
+		}
+	} else {
+		in.Procedure.Version = "0"
+	}
+	if in.Agency == "" && refusal != "" {
+		in.Agency = o.desk // the refusal slip is the desk's
+	}
+	if in.Agency == "" {
+		return IntakeResult{}, &FieldError{Field: "Submission.Competent", Err: ErrRequired}
+	}
+	if !dossier.ValidUnitCode(in.Agency) {
+		return IntakeResult{}, &FieldError{Field: "Submission.Competent", Value: in.Agency, Err: ErrInvalid}
+	}
+	if in.Limit.Unit == 0 {
+		in.Limit.Unit = 1 // a refused dossier has no limit; keep the intake valid
+	}
+	if refusal == "" && !o.receivable(o.desk, in.Agency, received) {
+		refusal = "hồ sơ không thuộc phạm vi tiếp nhận của bộ phận một cửa " + o.desk + " (cơ quan có thẩm quyền " + in.Agency + ")"
+	}
+	by := clerk
+	if sub.Channel != dossier.Counter {
+		by = dossier.Actor{ID: "applicant", Role: dossier.RoleApplicant}
+	}
+	d, err := o.rules.Open(in, by, submitted)
+	if err != nil {
+		return IntakeResult{}, err
+	}
+	if refusal != "" {
+		if _, err := d.Apply(dossier.Command{Kind: dossier.RefuseIntake, Actor: clerk, Reason: refusal}, now); err != nil {
+			return IntakeResult{}, err
+		}
+		slip, err := d.RefusalSlip()
+		if err != nil {
+			return IntakeResult{}, err
+		}
+		return IntakeResult{Decision: NotAccepted, Refusal: &slip}, nil
+	}
+	if missing := missingDocuments(proc, sub.Case, sub.Documents); len(missing) > 0 {
+		cmd := dossier.Command{Kind: dossier.RequestIntakeSupplement, Actor: clerk, Attachments: missing,
+			Reason: "hồ sơ còn thiếu " + strconv.Itoa(len(missing)) + " thành phần; đề nghị bổ sung một lần đầy đủ theo danh sách"}
+		if _, err := d.Apply(cmd, now); err != nil {
+			return IntakeResult{}, err
+		}
+		slip, err := d.SupplementSlip()
+		if err != nil {
+			return IntakeResult{}, err
+		}
+		return IntakeResult{Decision: SupplementNeeded, Supplement: &slip, Missing: missing}, nil
+	}
+
+	due, err := proc.Due(o.cal, received, channelNames[sub.Channel], sub.Case)
+	if err != nil {
+		return IntakeResult{}, err
+	}
+	steps, sched, err := o.plan(proc, sub, in.Agency, received, in.Limit, due)
+	if err != nil {
+		return IntakeResult{}, err
+	}
+	code, err := dossier.IssueCode(ctx, o.store, o.desk, received)
+	if err != nil {
+		if errors.Is(err, dossier.ErrCodeExhausted) {
+			return IntakeResult{}, &FieldError{Field: "Code", Value: o.desk, Err: ErrSequenceExhausted}
+		}
+		return IntakeResult{}, err
+	}
+	if _, err := d.Apply(dossier.Command{Kind: dossier.Receive, Actor: clerk, Code: code, Due: due}, received); err != nil {
+		return IntakeResult{}, err
+	}
+	if sub.Immediate {
+		if _, err := d.Apply(dossier.Command{Kind: dossier.Resolve, Actor: clerk}, received); err != nil {
+			return IntakeResult{}, err
+		}
+		if _, err := d.Apply(dossier.Command{Kind: dossier.Return, Actor: clerk}, received); err != nil {
+			return IntakeResult{}, err
+		}
+	}
+	rec := Record{Code: code.String(), Dossier: d, Plan: steps, Schedule: sched}
+	rec.Summary = summarize(d, Summary{Level: o.level(proc, in.Agency, received), Field: proc.Field, StepScore: -1})
+	rec.Public = publicView(d)
+	if _, err := o.store.Create(ctx, rec); err != nil {
+		return IntakeResult{}, err
+	}
+	res := IntakeResult{Decision: Accepted, Code: rec.Code, Received: received, Due: d.Clock.History[0].Due, Transfer: steps}
+	if !sub.Immediate || sub.WantReceipt {
+		slip, err := d.ReceiptSlip()
+		if err != nil {
+			return IntakeResult{}, err
+		}
+		res.Receipt = &slip
+	}
+	return res, o.notify(ctx, d, dossier.Receive.String(), clerk, received)
+}
+
+// procedureInForce looks the procedure up; a version not in force is a refusal reason.
+func (o *Office) procedureInForce(sub Submission, at time.Time) (*procedure.Procedure, string, error) {
+	proc, err := o.catalog.Lookup(procedure.Code(sub.Procedure), at)
+	switch {
+	case err == nil && proc == nil:
+		return nil, "", &FieldError{Field: "Submission.Procedure", Value: sub.Procedure, Err: ErrUnknownProcedure}
+	case err == nil:
+		if sub.Case != "" {
+			if _, ok := proc.Case(sub.Case); !ok {
+				return nil, "", &FieldError{Field: "Submission.Case", Value: sub.Case, Err: ErrInvalid}
+			}
+		}
+		return proc, "", nil
+	case errors.Is(err, procedure.ErrNotInForce):
+		return nil, "thủ tục " + sub.Procedure + " không có phiên bản có hiệu lực tại ngày " + at.In(calendar.Zone()).Format("02/01/2006"), nil
+	}
+	return nil, "", &FieldError{Field: "Submission.Procedure", Value: sub.Procedure, Err: ErrUnknownProcedure}
+}
+
+// missingDocuments lists the required documents of the procedure (and its case) not handed
+// in, compared without regard to case and diacritics. Conditional documents are the clerk's
+// judgement and are not checked.
+func missingDocuments(p *procedure.Procedure, caseID string, given []string) []string {
+	have := make(map[string]bool, len(given))
+	for _, g := range given {
+		have[procedure.Fold(g)] = true
+	}
+	var missing []string
+	check := func(docs []procedure.Document) {
+		for _, doc := range docs {
+			if doc.Requirement == procedure.Required && !have[procedure.Fold(doc.Name)] {
+				missing = append(missing, doc.Name)
+			}
+		}
+	}
+	check(p.Documents)
+	if c, ok := p.Case(caseID); ok {
+		check(c.Documents)
+	}
+	return missing
+}
+
+// plan selects, binds and plans the route, or makes the single step of the competent agency.
+// The last step ends at the appointment; no step is due after it (a same-day procedure keeps
+// the same-day appointment whatever the route's shares say).
+func (o *Office) plan(p *procedure.Procedure, sub Submission, agency string, received time.Time, limit calendar.Limit, due time.Time) ([]dossier.Step, *routing.Schedule, error) {
+	single := []dossier.Step{{ID: "1", Agency: agency, Task: "decide", Due: due}}
+	if o.routes == nil {
+		if p.InterAgency {
+			return nil, nil, &FieldError{Field: "Submission.Procedure", Value: sub.Procedure, Err: ErrNoRoute}
+		}
+		return single, nil, nil
+	}
+	loc := sub.Locality
+	if loc == "" {
+		loc = agency
+	}
+	locality, err := routing.ParseAgencyCode(loc)
+	if err != nil {
+		return nil, nil, &FieldError{Field: "Submission.Locality", Value: loc, Err: ErrInvalid}
+	}
+	day := dayOf(received)
+	route, err := o.routes.Select(routing.Query{Procedure: sub.Procedure, Case: sub.Case,
+		Channel: string(channelNames[sub.Channel]), Locality: locality, On: day})
+	if err != nil {
+		if errors.Is(err, routing.ErrNoRoute) && !p.InterAgency {
+			return single, nil, nil
+		}
+		return nil, nil, err
+	}
+	bound, err := route.Bind(o.dir, locality, day)
+	if err != nil {
+		return nil, nil, err
+	}
+	sched, err := routing.Plan(bound, received, limit, o.cal)
+	if err != nil {
+		return nil, nil, err
+	}
+	steps := dossier.StepsFrom(sched)
+	for i := range steps {
+		if steps[i].Due.After(due) || i == len(steps)-1 {
+			steps[i].Due = due
+		}
+	}
+	return steps, sched, nil
+}
+
+// level names the level of the competent agency for reports: from the directory when it
+// knows the agency, else the procedure's only level.
+func (o *Office) level(p *procedure.Procedure, agency string, at time.Time) string {
+	if o.dir != nil {
+		if c, err := routing.ParseAgencyCode(agency); err == nil {
+			if u, err := o.dir.Lookup(c, dayOf(at)); err == nil {
+				return u.Level.String()
+			}
+		}
+	}
+	if len(p.Levels) == 1 {
+		return string(p.Levels[0])
+	}
+	return strings.Join(levelStrings(p.Levels), "/")
+}
+
+func levelStrings(ls []procedure.Level) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = string(l)
+	}
+	return out
+}

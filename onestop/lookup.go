@@ -1,0 +1,134 @@
+package onestop
+
+import (
+	"context"
+	"time"
+
+	"github.com/motcua-go/motcua/dossier"
+)
+
+// Status is the public view of a dossier, what anyone holding its code may see on a portal,
+// a kiosk, by phone or SMS (Decree 61/2018 Art. 17(3), 26): where it stands, who holds it,
+// when it was received and is due, and its history step by step. It carries no personal data:
+// no applicant, no officer names, no reasons or attachments.
+type Status struct {
+	Code          string
+	Procedure     string         // national procedure code
+	ProcedureName string         // published name
+	State         dossier.State  // lifecycle state
+	National      dossier.Status // national status code (1–10)
+	Desk          string         // receiving one-stop desk (QCVN 102 code)
+	Agency        string         // competent agency
+	Holder        string         // agency holding the dossier now
+	Received      time.Time      // official reception
+	FirstDue      time.Time      // appointment on the receipt (Mẫu 01)
+	Due           time.Time      // appointment in force
+	Reappointed   bool           // an apology set a new appointment
+	ResultAt      time.Time      // result ready, refusal or withdrawal; zero until then
+	ReturnedAt    time.Time      // result handed over; zero until then
+	Overdue       bool           // still open and past Due at the time of the lookup
+	Steps         []StepStatus   // the route, with each agency's deadline
+	History       []Entry        // every event, oldest first
+}
+
+// StepStatus is one step of the route in the public view.
+type StepStatus struct {
+	ID     string
+	Agency string
+	Task   string
+	Due    time.Time
+	Start  time.Time
+	Done   time.Time
+}
+
+// Entry is one event of the public history.
+type Entry struct {
+	At       time.Time
+	Event    string         // command name, e.g. "receive", "handoff", "apologise"
+	State    dossier.State  // state after the event
+	National dossier.Status // national status code after the event
+	Agency   string         // agency or desk that acted; empty when the applicant acted
+}
+
+// open reports whether processing has not ended.
+func open(s dossier.State) bool {
+	switch s {
+	case dossier.Resolved, dossier.Refused, dossier.Returned, dossier.Withdrawn, dossier.NotAccepted:
+		return false
+	}
+	return true
+}
+
+// publicView derives the public view of d (without Overdue, which depends on the time asked).
+func publicView(d *dossier.Dossier) *Status {
+	s := &Status{
+		Code:          d.Code.String(),
+		Procedure:     d.Procedure.Code,
+		ProcedureName: d.Procedure.Name,
+		State:         d.State,
+		National:      d.State.Status(),
+		Desk:          d.Desk,
+		Agency:        d.Agency,
+		Holder:        holder(d),
+		Received:      d.Received,
+		Due:           d.Clock.Due,
+		Reappointed:   d.Clock.Reappointments > 0,
+		ResultAt:      d.Result.At,
+		ReturnedAt:    d.Result.Returned,
+	}
+	if len(d.Clock.History) > 0 {
+		s.FirstDue = d.Clock.History[0].Due
+	}
+	if len(d.Steps) > 0 {
+		s.Steps = make([]StepStatus, len(d.Steps))
+		for i, st := range d.Steps {
+			s.Steps[i] = StepStatus{ID: st.ID, Agency: st.Agency, Task: st.Task, Due: st.Due, Start: st.Start, Done: st.Done}
+		}
+	}
+	s.History = make([]Entry, len(d.Events))
+	for i, ev := range d.Events {
+		e := Entry{At: ev.At, Event: ev.Command.String(), State: ev.To, National: ev.To.Status()}
+		if ev.Actor.Role != dossier.RoleApplicant {
+			e.Agency = ev.Actor.Agency
+		}
+		s.History[i] = e
+	}
+	return s
+}
+
+// holder names the agency that has the dossier in hand.
+func holder(d *dossier.Dossier) string {
+	if d.State == dossier.InProcess || d.State == dossier.SupplementRequested || d.State == dossier.AwaitingObligation {
+		if d.Current >= 0 && d.Current < len(d.Steps) {
+			return d.Steps[d.Current].Agency
+		}
+		return d.Agency
+	}
+	if d.State == dossier.Transferred && len(d.Steps) > 0 {
+		return d.Steps[0].Agency
+	}
+	return d.Desk
+}
+
+// Lookup returns the public status of a dossier by its code. A malformed code gives a
+// *CodeError wrapping ErrMalformedCode, an unknown one ErrNotFound. The slices of the result
+// are shared with the store's copy: do not modify them.
+func (o *Office) Lookup(ctx context.Context, code string) (Status, error) {
+	if _, err := dossier.ParseCode(code); err != nil {
+		return Status{}, &CodeError{Code: code, Err: ErrMalformedCode, Cause: err}
+	}
+	rec, err := o.store.Get(ctx, code)
+	if err != nil {
+		return Status{}, err
+	}
+	pub := rec.Public
+	if pub == nil {
+		if rec.Dossier == nil {
+			return Status{}, &CodeError{Code: code, Err: ErrNotFound}
+		}
+		pub = publicView(rec.Dossier)
+	}
+	s := *pub
+	s.Overdue = open(s.State) && !s.Due.IsZero() && o.clock.Now().After(s.Due)
+	return s, nil
+}

@@ -1,0 +1,284 @@
+package onestop
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"time"
+
+	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/dossier"
+	"github.com/motcua-go/motcua/procedure"
+	"github.com/motcua-go/motcua/routing"
+	"github.com/rickb777/date/v2"
+)
+
+// Catalog finds the version of a procedure in force at an instant. *procedure.Catalog
+// implements it; an embedder may put its own source behind it.
+type Catalog interface {
+	Lookup(code procedure.Code, at time.Time) (*procedure.Procedure, error)
+}
+
+// ReceivableFunc decides whether a desk may receive a dossier for a competent agency at the
+// instant of reception. Codes are QCVN 102 unit codes.
+type ReceivableFunc func(desk, competent string, at time.Time) bool
+
+// DefaultReceivable is the reception scope used when Config.Receivable is nil. From
+// 2025-07-01 (Decree 118/2025 Art. 14(2), boundary-free reception, phi địa giới) a desk
+// receives for any agency of its province, and the desks of central agencies (G codes) for
+// any agency. Before, a desk receives for its own unit and the units of its own district
+// (same level-1 and level-2 codes), a reading of Decree 61/2018 Art. 14 (own level plus
+// delegated procedures) kept as a policy value, not a verified rule.
+func DefaultReceivable(desk, competent string, at time.Time) bool {
+	if len(desk) != 13 || len(competent) != 13 {
+		return false
+	}
+	if desk[10] == 'G' || desk == competent {
+		return true
+	}
+	if dossier.RegimeAt(at) == dossier.Decree118 {
+		return desk[10:] == competent[10:]
+	}
+	return desk[7:] == competent[7:]
+}
+
+// Config configures an Office. Catalog and Clock are required; Desk must be a QCVN 102 code.
+type Config struct {
+	// Desk is the QCVN 102 code of the receiving one-stop desk; it heads every dossier code.
+	Desk string
+	// Catalog gives the procedure version in force at reception.
+	Catalog Catalog
+	// Rules are the dossier rules (calendar and decree policies); nil: dossier.NewRules with
+	// Calendar.
+	Rules *dossier.Rules
+	// Calendar is the working calendar, used when Rules is nil; nil: calendar.Default().
+	Calendar *calendar.Calendar
+	// Routes select and plan inter-agency routes; nil: every dossier has one step, its
+	// competent agency.
+	Routes *routing.Set
+	// Directory resolves the roles of route steps against the applicant's locality; required
+	// when a route names roles.
+	Directory *routing.Directory
+	// Store keeps the dossiers; nil: a new MemStore.
+	Store Store
+	// Clock tells the time; required (use ClockFunc(time.Now) in production).
+	Clock Clock
+	// Notifier is told of every status change; nil: nobody is.
+	Notifier Notifier
+	// Receivable decides the desk's reception scope; nil: DefaultReceivable.
+	Receivable ReceivableFunc
+	// Retries is how many times a command that met a stale version is re-read, re-checked
+	// and re-applied before the *ConflictError is returned; 0: 32.
+	Retries int
+}
+
+// Office is a one-stop desk (Bộ phận Một cửa) with the agencies behind it. It is safe for
+// concurrent use. Every command reads the dossier, applies the command to a copy and writes
+// it back under optimistic concurrency; when the write meets a newer version, the Office
+// re-reads and re-checks the command (which may then be refused by the new state) and tries
+// again, up to Config.Retries times, after which it returns the *ConflictError. An accepted
+// command is therefore in the dossier's log exactly once.
+type Office struct {
+	desk       string
+	catalog    Catalog
+	rules      *dossier.Rules
+	cal        *calendar.Calendar
+	routes     *routing.Set
+	dir        *routing.Directory
+	store      Store
+	clock      Clock
+	notifier   Notifier
+	receivable ReceivableFunc
+	retries    int
+}
+
+// New builds an Office from cfg.
+func New(cfg Config) (*Office, error) {
+	if !dossier.ValidUnitCode(cfg.Desk) {
+		return nil, &FieldError{Field: "Config.Desk", Value: cfg.Desk, Err: ErrInvalid}
+	}
+	if cfg.Catalog == nil {
+		return nil, &FieldError{Field: "Config.Catalog", Err: ErrRequired}
+	}
+	if cfg.Clock == nil {
+		return nil, &FieldError{Field: "Config.Clock", Err: ErrRequired}
+	}
+	o := &Office{desk: cfg.Desk, catalog: cfg.Catalog, rules: cfg.Rules, routes: cfg.Routes, dir: cfg.Directory,
+		store: cfg.Store, clock: cfg.Clock, notifier: cfg.Notifier, receivable: cfg.Receivable, retries: cfg.Retries}
+	if o.rules == nil {
+		r, err := dossier.NewRules(dossier.Config{Calendar: cfg.Calendar})
+		if err != nil {
+			return nil, err
+		}
+		o.rules = r
+	}
+	o.cal = o.rules.Calendar()
+	if o.store == nil {
+		o.store = NewMemStore()
+	}
+	if o.receivable == nil {
+		o.receivable = DefaultReceivable
+	}
+	if o.retries <= 0 {
+		o.retries = 32
+	}
+	return o, nil
+}
+
+// Desk returns the code of the office's desk.
+func (o *Office) Desk() string { return o.desk }
+
+// Store returns the office's store.
+func (o *Office) Store() Store { return o.store }
+
+// checkActor verifies the actor's role and, for clerks, that they belong to this desk.
+func (o *Office) checkActor(a dossier.Actor, roles ...dossier.Role) error {
+	if !slices.Contains(roles, a.Role) {
+		return &FieldError{Field: "Actor", Value: a.Role.String(), Err: ErrWrongActor}
+	}
+	if a.Role == dossier.RoleClerk && a.Agency != o.desk {
+		return &FieldError{Field: "Actor", Value: a.Agency, Err: ErrWrongActor}
+	}
+	if a.Role == dossier.RoleOfficer && a.Agency == "" {
+		return &FieldError{Field: "Actor", Err: ErrWrongActor}
+	}
+	return nil
+}
+
+// cloneDossier copies d so that applying a command to the copy leaves d untouched.
+func cloneDossier(d *dossier.Dossier) *dossier.Dossier {
+	c := *d
+	c.Steps = slices.Clone(d.Steps)
+	c.Supplements = slices.Clone(d.Supplements)
+	c.Documents = slices.Clone(d.Documents)
+	c.Events = slices.Clip(d.Events)
+	c.Clock.History = slices.Clip(d.Clock.History)
+	return &c
+}
+
+// change is one command's effect on a record: it may modify rec (and rec.Dossier, a copy).
+type change func(rec *Record, now time.Time) (event string, err error)
+
+// exec runs a command on the dossier of code with optimistic concurrency and notifies.
+func (o *Office) exec(ctx context.Context, code string, actor dossier.Actor, f change) (Record, error) {
+	if _, err := dossier.ParseCode(code); err != nil {
+		return Record{}, &CodeError{Code: code, Err: ErrMalformedCode, Cause: err}
+	}
+	var err error
+	for range o.retries {
+		var rec Record
+		rec, err = o.store.Get(ctx, code)
+		if err != nil {
+			return Record{}, err
+		}
+		if rec.Dossier == nil {
+			return Record{}, &CodeError{Code: code, Err: ErrNotFound}
+		}
+		now := o.clock.Now()
+		if last := rec.Dossier.Events[len(rec.Dossier.Events)-1].At; now.Before(last) {
+			// An event dated later (an online dossier accepted at the next session) stands.
+			now = last
+		}
+		rec.Dossier = cloneDossier(rec.Dossier)
+		rec.Consultations = slices.Clone(rec.Consultations)
+		var event string
+		event, err = f(&rec, now)
+		if err != nil {
+			return Record{}, err
+		}
+		rec.Summary = summarize(rec.Dossier, rec.Summary)
+		rec.Public = publicView(rec.Dossier)
+		var out Record
+		out, err = o.store.Update(ctx, rec)
+		if err == nil {
+			return out, o.notify(ctx, out.Dossier, event, actor, now)
+		}
+		if !errors.Is(err, ErrConflict) {
+			return Record{}, err
+		}
+	}
+	return Record{}, err
+}
+
+// apply runs one dossier command inside exec.
+func apply(cmd dossier.Command) change {
+	return func(rec *Record, now time.Time) (string, error) {
+		if _, err := rec.Dossier.Apply(cmd, now); err != nil {
+			return "", err
+		}
+		return cmd.Kind.String(), nil
+	}
+}
+
+func (o *Office) notify(ctx context.Context, d *dossier.Dossier, event string, actor dossier.Actor, at time.Time) error {
+	if o.notifier == nil || event == "" {
+		return nil
+	}
+	n := Notice{
+		Code: d.Code.String(), Procedure: d.Procedure.Code, Event: event, Status: d.State.String(),
+		NationalStatus: int(d.State.Status()), Agency: holder(d), Handler: actor.ID, At: at,
+		ReceivedAt: d.Received, DueAt: d.Clock.Due, ReturnedAt: d.Result.Returned,
+	}
+	if d.State == dossier.Resolved || d.State == dossier.Refused || d.State == dossier.Returned {
+		n.ProcessedAt = d.Result.At
+	}
+	if err := o.notifier.Notify(ctx, n); err != nil {
+		return &NotifyError{Code: n.Code, Err: err}
+	}
+	return nil
+}
+
+// summarize derives the report summary of d, keeping the classification fields of prev.
+func summarize(d *dossier.Dossier, prev Summary) Summary {
+	s := prev
+	s.Code = d.Code.String()
+	s.Agency = d.Agency
+	s.Online = d.Channel == dossier.Online
+	s.Received = Unix(d.Received)
+	s.Due = Unix(d.Clock.Due)
+	if len(d.Clock.History) > 0 {
+		s.OriginalDue = Unix(d.Clock.History[0].Due)
+	}
+	s.Returned = Unix(d.Result.Returned)
+	s.End, s.Outcome = 0, Open
+	switch d.State {
+	case dossier.Resolved, dossier.Returned:
+		s.End, s.Outcome = Unix(d.Result.At), Resolved
+		if d.Result.Refused {
+			s.Outcome = Refused
+		}
+	case dossier.Refused:
+		s.End, s.Outcome = Unix(d.Result.At), Refused
+	case dossier.Withdrawn:
+		s.End, s.Outcome = Unix(d.Result.At), Withdrawn
+	}
+	s.Supplements = uint8(min(len(d.Supplements), 255))
+	s.WaitingSince, s.ApplicantTime = 0, 0
+	for _, sr := range d.Supplements {
+		if sr.Supplied.IsZero() {
+			s.WaitingSince = Unix(sr.Requested)
+		} else {
+			s.ApplicantTime += int64(sr.Supplied.Sub(sr.Requested) / time.Second)
+		}
+	}
+	s.StepScore = -1
+	for _, st := range d.Steps {
+		if st.Done.IsZero() {
+			continue
+		}
+		var sc int8
+		switch dossier.Judge(st.Due, st.Done, st.Done) {
+		case dossier.Early:
+			sc = 2
+		case dossier.OnTime:
+			sc = 1
+		}
+		if s.StepScore < 0 || sc < s.StepScore {
+			s.StepScore = sc
+		}
+	}
+	return s
+}
+
+// dayOf returns the date of t in Vietnam.
+func dayOf(t time.Time) date.Date { return date.NewAt(t.In(calendar.Zone())) }

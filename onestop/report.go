@@ -1,0 +1,384 @@
+package onestop
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+)
+
+// Appointment selects the appointment a dossier's timeliness is judged against in reports.
+type Appointment uint8
+
+// Appointment bases.
+const (
+	// CurrentAppointment judges against the appointment in force (after the one re-appointment
+	// allowed by Decree 61 Art. 19(9)), as national systems sync it (NgayHenTra). Default.
+	CurrentAppointment Appointment = iota
+	// OriginalAppointment judges against the first appointment (Mẫu 01): an apology does not
+	// turn a late dossier into an on-time one.
+	OriginalAppointment
+)
+
+// WithdrawnPolicy says where withdrawn and stopped dossiers go in Biểu 06, which has no column
+// for them (domain note §7.1).
+type WithdrawnPolicy uint8
+
+// Withdrawn policies.
+const (
+	// WithdrawnAsResolved counts a withdrawn dossier as resolved when it ends (early, on time or
+	// late by its end time), as the Decision 766 formulas treat withdrawal as an end of
+	// processing. It is also counted in the informative Withdrawn column. Default.
+	WithdrawnAsResolved WithdrawnPolicy = iota
+	// WithdrawnExcluded leaves withdrawn dossiers out of every column but Withdrawn.
+	WithdrawnExcluded
+)
+
+// ReportOptions are the policy choices of a report. The zero value is the default.
+type ReportOptions struct {
+	Appointment Appointment
+	Withdrawn   WithdrawnPolicy
+}
+
+// Counts are the columns of Biểu số 06/VPCP/KSTT (Circular 01/2020/TT-VPCP) for one row, plus
+// the dossiers withdrawn or stopped in the period. Totals are counted independently of their
+// parts, so Check verifies the form's identities.
+type Counts struct {
+	Received        int // số hồ sơ nhận giải quyết: tổng số
+	ReceivedOnline  int // mới tiếp nhận trực tuyến
+	ReceivedCounter int // mới tiếp nhận trực tiếp, dịch vụ bưu chính
+	CarriedOver     int // từ kỳ trước chuyển sang
+
+	Resolved int // đã giải quyết: tổng số
+	Early    int // trước hạn
+	OnTime   int // đúng hạn
+	Late     int // quá hạn
+
+	InProgress int // đang giải quyết: tổng số
+	Within     int // trong hạn
+	Over       int // quá hạn
+
+	Withdrawn int // withdrawn or stopped in the period (informative; see WithdrawnPolicy)
+}
+
+// ErrIdentity: report columns do not add up.
+var ErrIdentity = errors.New("violates a report identity")
+
+// Check verifies the identities of the form: received = online + counter/postal + carried over
+// = resolved + in progress; resolved = early + on time + late; in progress = within + over.
+func (c Counts) Check() error {
+	switch {
+	case c.Received != c.ReceivedOnline+c.ReceivedCounter+c.CarriedOver:
+		return fmt.Errorf("received %d ≠ online %d + counter %d + carried over %d: %w", c.Received, c.ReceivedOnline, c.ReceivedCounter, c.CarriedOver, ErrIdentity)
+	case c.Received != c.Resolved+c.InProgress:
+		return fmt.Errorf("received %d ≠ resolved %d + in progress %d: %w", c.Received, c.Resolved, c.InProgress, ErrIdentity)
+	case c.Resolved != c.Early+c.OnTime+c.Late:
+		return fmt.Errorf("resolved %d ≠ early %d + on time %d + late %d: %w", c.Resolved, c.Early, c.OnTime, c.Late, ErrIdentity)
+	case c.InProgress != c.Within+c.Over:
+		return fmt.Errorf("in progress %d ≠ within %d + over %d: %w", c.InProgress, c.Within, c.Over, ErrIdentity)
+	}
+	return nil
+}
+
+func (c *Counts) add(o *Counts) {
+	c.Received += o.Received
+	c.ReceivedOnline += o.ReceivedOnline
+	c.ReceivedCounter += o.ReceivedCounter
+	c.CarriedOver += o.CarriedOver
+	c.Resolved += o.Resolved
+	c.Early += o.Early
+	c.OnTime += o.OnTime
+	c.Late += o.Late
+	c.InProgress += o.InProgress
+	c.Within += o.Within
+	c.Over += o.Over
+	c.Withdrawn += o.Withdrawn
+}
+
+// Row is one line of the report: a (level, field) pair, or an agency.
+type Row struct {
+	Level  string
+	Field  string
+	Agency string
+	Counts
+}
+
+// OnTimeRate is the Decision 766/QĐ-TTg progress indicator "dossiers handled early or on
+// time": a dossier is on time if it ended (or, still open, the period ended) no later than its
+// appointment; a dossier waiting for a supplement ends at the request; a dossier with more than
+// one supplement request after acceptance is late.
+type OnTimeRate struct {
+	OnTime int
+	Total  int
+}
+
+// Percent returns the rate in percent (100 when there is no dossier).
+func (r OnTimeRate) Percent() float64 {
+	if r.Total == 0 {
+		return 100
+	}
+	return 100 * float64(r.OnTime) / float64(r.Total)
+}
+
+// Satisfaction aggregates the ratings of the dossiers in a report and the Decision 766
+// satisfaction indicator: 100% − (% overdue + % rated dissatisfied or complained about).
+type Satisfaction struct {
+	Total        int // dossiers in the report
+	Rated        int
+	Satisfied    int
+	Acceptable   int
+	Dissatisfied int
+	Complaints   int
+	Overdue      int // resolved late or in progress over time
+	Unhappy      int // dissatisfied or complained about (each dossier once)
+}
+
+// Percent returns the Decision 766 satisfaction indicator in percent, never below 0.
+func (s Satisfaction) Percent() float64 {
+	if s.Total == 0 {
+		return 100
+	}
+	p := 100 - 100*float64(s.Overdue+s.Unhappy)/float64(s.Total)
+	if p < 0 {
+		return 0
+	}
+	return p
+}
+
+// Report is the periodic report on dossier handling for the half-open period [From, To).
+type Report struct {
+	From, To     time.Time
+	Total        Counts
+	ByField      []Row // by level, then field (Level and Field set)
+	ByAgency     []Row // by competent agency (Agency set)
+	OnTime       OnTimeRate
+	Satisfaction Satisfaction
+}
+
+// Check verifies the identities of every row and that rows add up to the total.
+func (r Report) Check() error {
+	if err := r.Total.Check(); err != nil {
+		return fmt.Errorf("total: %w", err)
+	}
+	for _, rows := range [][]Row{r.ByField, r.ByAgency} {
+		var sum Counts
+		for _, row := range rows {
+			if err := row.Check(); err != nil {
+				return fmt.Errorf("row %s %s %s: %w", row.Level, row.Field, row.Agency, err)
+			}
+			sum.add(&row.Counts)
+		}
+		if sum != r.Total {
+			return fmt.Errorf("rows do not add up to the total: %w", ErrIdentity)
+		}
+	}
+	return nil
+}
+
+type fieldKey struct{ level, field string }
+
+// BuildReport computes the report for [from, to) from per-dossier summaries in one pass.
+// A dossier is in the report if it was received before to and had not ended before from.
+func BuildReport(from, to time.Time, summaries []Summary, opts ReportOptions) (Report, error) {
+	if !from.Before(to) {
+		return Report{}, &FieldError{Field: "Period", Value: from.Format(time.DateTime) + " – " + to.Format(time.DateTime), Err: ErrInvalid}
+	}
+	rep := Report{From: from, To: to}
+	f, t := from.Unix(), to.Unix()
+	if from.Nanosecond() != 0 || to.Nanosecond() != 0 {
+		// Summaries hold whole seconds: a period bound inside a second rounds up.
+		if from.Nanosecond() != 0 {
+			f++
+		}
+		if to.Nanosecond() != 0 {
+			t++
+		}
+	}
+	fieldIdx := make(map[fieldKey]int)
+	agencyIdx := make(map[string]int)
+	var byField, byAgency []Counts
+	var fieldKeys []fieldKey
+	var agencyKeys []string
+	lastF, lastA := fieldKey{"\x00", "\x00"}, "\x00"
+	fi, ai := -1, -1
+	for i := range summaries {
+		s := &summaries[i]
+		if s.Received >= t || (s.End != 0 && s.End < f) || s.Received == 0 {
+			continue
+		}
+		if s.Outcome == Withdrawn && opts.Withdrawn == WithdrawnExcluded {
+			if s.End != 0 && s.End < t {
+				rep.Total.Withdrawn++
+				if k := (fieldKey{s.Level, s.Field}); k != lastF {
+					fi, lastF = indexOf(fieldIdx, &fieldKeys, &byField, k), k
+				}
+				if s.Agency != lastA {
+					ai, lastA = indexOf(agencyIdx, &agencyKeys, &byAgency, s.Agency), s.Agency
+				}
+				byField[fi].Withdrawn++
+				byAgency[ai].Withdrawn++
+			}
+			continue
+		}
+		var c Counts
+		c.Received = 1
+		switch {
+		case s.Received < f:
+			c.CarriedOver = 1
+		case s.Online:
+			c.ReceivedOnline = 1
+		default:
+			c.ReceivedCounter = 1
+		}
+		due := s.Due
+		if opts.Appointment == OriginalAppointment && s.OriginalDue != 0 {
+			due = s.OriginalDue
+		}
+		overdue := false
+		if s.End != 0 && s.End < t && s.Outcome != Open {
+			c.Resolved = 1
+			switch {
+			case s.End > due:
+				c.Late = 1
+				overdue = true
+			case vnDay(s.End) < vnDay(due):
+				c.Early = 1
+			default:
+				c.OnTime = 1
+			}
+			if s.Outcome == Withdrawn {
+				c.Withdrawn = 1
+			}
+		} else {
+			c.InProgress = 1
+			if due < t {
+				c.Over = 1
+				overdue = true
+			} else {
+				c.Within = 1
+			}
+		}
+		rep.Total.add(&c)
+		if k := (fieldKey{s.Level, s.Field}); k != lastF {
+			fi, lastF = indexOf(fieldIdx, &fieldKeys, &byField, k), k
+		}
+		if s.Agency != lastA {
+			ai, lastA = indexOf(agencyIdx, &agencyKeys, &byAgency, s.Agency), s.Agency
+		}
+		byField[fi].add(&c)
+		byAgency[ai].add(&c)
+
+		// Decision 766 on-time rate, judged against the current appointment (NgayHenTra).
+		rep.OnTime.Total++
+		end := t
+		switch {
+		case c.Resolved == 1:
+			end = s.End
+		case s.WaitingSince != 0 && s.WaitingSince < t:
+			end = s.WaitingSince
+		}
+		if s.Supplements <= 1 && end <= s.Due {
+			rep.OnTime.OnTime++
+		}
+
+		sat := &rep.Satisfaction
+		sat.Total++
+		if overdue {
+			sat.Overdue++
+		}
+		switch s.Rating {
+		case Satisfied:
+			sat.Rated++
+			sat.Satisfied++
+		case Acceptable:
+			sat.Rated++
+			sat.Acceptable++
+		case Dissatisfied:
+			sat.Rated++
+			sat.Dissatisfied++
+		}
+		if s.Complaint {
+			sat.Complaints++
+		}
+		if s.Complaint || s.Rating == Dissatisfied {
+			sat.Unhappy++
+		}
+	}
+	rep.ByField = make([]Row, len(fieldKeys))
+	for i, k := range fieldKeys {
+		rep.ByField[i] = Row{Level: k.level, Field: k.field, Counts: byField[i]}
+	}
+	sort.Slice(rep.ByField, func(i, j int) bool {
+		a, b := rep.ByField[i], rep.ByField[j]
+		if a.Level != b.Level {
+			return a.Level < b.Level
+		}
+		return a.Field < b.Field
+	})
+	rep.ByAgency = make([]Row, len(agencyKeys))
+	for i, k := range agencyKeys {
+		rep.ByAgency[i] = Row{Agency: k, Counts: byAgency[i]}
+	}
+	sort.Slice(rep.ByAgency, func(i, j int) bool { return rep.ByAgency[i].Agency < rep.ByAgency[j].Agency })
+	return rep, nil
+}
+
+func indexOf[K comparable](m map[K]int, keys *[]K, rows *[]Counts, k K) int {
+	i, ok := m[k]
+	if !ok {
+		i = len(*keys)
+		m[k] = i
+		*keys = append(*keys, k)
+		*rows = append(*rows, Counts{})
+	}
+	return i
+}
+
+// Score is a Circular 01/2018 evaluation score: 2, 1 or 0 points, or NotScored.
+type Score int8
+
+// NotScored marks an index that does not apply (yet) to a dossier.
+const NotScored Score = -1
+
+// Indices are the per-dossier evaluation indices 1–4 of Circular 01/2018/TT-VPCP Art. 13.
+type Indices struct {
+	TotalTime Score // 1: total time against the legal time limit (first appointment)
+	StepTime  Score // 2: each agency's time against its allotment (the worst step)
+	Contacts  Score // 3: supplement requests needed to complete the dossier: 0 → 2, 1 → 1, more → 0
+	Agencies  Score // 4: other agencies the applicant had to contact: 0 → 2, 1 → 1, more → 0
+}
+
+// Indices computes the per-dossier indices 1–4. Index 1 is scored once processing has ended
+// with a result or refusal: early (an earlier day than the first appointment) 2, on time 1,
+// late 0.
+func (s Summary) Indices() Indices {
+	ix := Indices{TotalTime: NotScored, StepTime: Score(s.StepScore), Contacts: countScore(s.Supplements), Agencies: countScore(s.Contacts)}
+	if s.StepScore < 0 || s.StepScore > 2 {
+		ix.StepTime = NotScored
+	}
+	due := s.OriginalDue
+	if due == 0 {
+		due = s.Due
+	}
+	if s.End != 0 && (s.Outcome == Resolved || s.Outcome == Refused) && due != 0 {
+		switch {
+		case s.End > due:
+			ix.TotalTime = 0
+		case vnDay(s.End) < vnDay(due):
+			ix.TotalTime = 2
+		default:
+			ix.TotalTime = 1
+		}
+	}
+	return ix
+}
+
+func countScore(n uint8) Score {
+	switch n {
+	case 0:
+		return 2
+	case 1:
+		return 1
+	}
+	return 0
+}

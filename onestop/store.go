@@ -1,0 +1,167 @@
+package onestop
+
+import (
+	"context"
+	"sync"
+
+	"github.com/motcua-go/motcua/dossier"
+	"github.com/motcua-go/motcua/routing"
+	"github.com/rickb777/date/v2"
+)
+
+// Record is what a Store keeps for one dossier: the dossier itself, a version for optimistic
+// concurrency, the summary used by reports, and the public view served to lookups.
+//
+// Records are handed over, not shared for writing: after Create or Update the caller must not
+// modify the Dossier, and a Dossier returned by Get or Scan must not be modified (the Office
+// works on a copy).
+type Record struct {
+	Code    string           // dossier code, the key
+	Version uint64           // 0 before Create; the store sets 1 on Create and adds 1 on each Update
+	Dossier *dossier.Dossier // the dossier with its event log
+	Summary Summary          // compact record for reports
+	Public  *Status          // the public lookup view; nil means "derive it from the dossier"
+
+	// Plan holds the route's steps with their deadlines, computed at acceptance and used by
+	// the transfer; Schedule is the route plan behind them (nil when the dossier has a single
+	// step, or when a store cannot keep it: supervision then judges the steps by their due
+	// times alone).
+	Plan     []dossier.Step
+	Schedule *routing.Schedule
+	// Consultations are the opinions asked of other agencies (Decree 61/2018 Art. 19(5)).
+	Consultations []Consultation
+}
+
+// Store keeps dossiers. Implementations must be safe for concurrent use and implement
+// optimistic concurrency: Update succeeds only if the stored version equals rec.Version, and
+// otherwise returns a *ConflictError and changes nothing. Run the conformance suite in package
+// storetest against an implementation.
+type Store interface {
+	// Next returns the next number of a receiving unit's daily sequence: the n-th call for
+	// (unit, day) returns n, never the same number twice.
+	dossier.SequenceSource
+	// Create stores a new record (rec.Version must be 0) and returns it with version 1. A code
+	// already stored gives a *CodeError wrapping ErrExists.
+	Create(ctx context.Context, rec Record) (Record, error)
+	// Get returns the record of code; an unknown code gives a *CodeError wrapping ErrNotFound.
+	Get(ctx context.Context, code string) (Record, error)
+	// Update replaces the record of rec.Code if its stored version is rec.Version, and
+	// returns it with the version incremented. A stale version gives a *ConflictError; an
+	// unknown code a *CodeError wrapping ErrNotFound. Nothing is written on error.
+	Update(ctx context.Context, rec Record) (Record, error)
+	// Scan calls fn for every record, in no particular order, until fn returns false.
+	Scan(ctx context.Context, fn func(Record) bool) error
+}
+
+// MemStore is the in-memory Store, the Office's default. The zero value is ready to use.
+type MemStore struct {
+	mu   sync.RWMutex
+	recs map[string]*Record
+	seq  map[seqKey]int
+}
+
+type seqKey struct {
+	unit string
+	day  date.Date
+}
+
+// NewMemStore returns an empty in-memory store.
+func NewMemStore() *MemStore { return &MemStore{} }
+
+// Next implements dossier.SequenceSource.
+func (m *MemStore) Next(ctx context.Context, unit string, day date.Date) (int, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.seq == nil {
+		m.seq = make(map[seqKey]int)
+	}
+	k := seqKey{unit, day}
+	m.seq[k]++
+	return m.seq[k], nil
+}
+
+// Create implements Store.
+func (m *MemStore) Create(ctx context.Context, rec Record) (Record, error) {
+	if err := ctx.Err(); err != nil {
+		return Record{}, err
+	}
+	if rec.Code == "" {
+		return Record{}, &FieldError{Field: "Code", Err: ErrRequired}
+	}
+	if rec.Version != 0 {
+		return Record{}, &ConflictError{Code: rec.Code, Expected: rec.Version, Actual: 0}
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.recs == nil {
+		m.recs = make(map[string]*Record)
+	}
+	if _, ok := m.recs[rec.Code]; ok {
+		return Record{}, &CodeError{Code: rec.Code, Err: ErrExists}
+	}
+	rec.Version = 1
+	r := rec
+	m.recs[rec.Code] = &r
+	return rec, nil
+}
+
+// Get implements Store.
+func (m *MemStore) Get(ctx context.Context, code string) (Record, error) {
+	if err := ctx.Err(); err != nil {
+		return Record{}, err
+	}
+	m.mu.RLock()
+	r, ok := m.recs[code]
+	var out Record
+	if ok {
+		out = *r
+	}
+	m.mu.RUnlock()
+	if !ok {
+		return Record{}, &CodeError{Code: code, Err: ErrNotFound}
+	}
+	return out, nil
+}
+
+// Update implements Store.
+func (m *MemStore) Update(ctx context.Context, rec Record) (Record, error) {
+	if err := ctx.Err(); err != nil {
+		return Record{}, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	r, ok := m.recs[rec.Code]
+	if !ok {
+		return Record{}, &CodeError{Code: rec.Code, Err: ErrNotFound}
+	}
+	if r.Version != rec.Version {
+		return Record{}, &ConflictError{Code: rec.Code, Expected: rec.Version, Actual: r.Version}
+	}
+	rec.Version++
+	*r = rec
+	return rec, nil
+}
+
+// Scan implements Store. fn runs on a snapshot, so it may call the store.
+func (m *MemStore) Scan(ctx context.Context, fn func(Record) bool) error {
+	m.mu.RLock()
+	snap := make([]Record, 0, len(m.recs))
+	for _, r := range m.recs {
+		snap = append(snap, *r)
+	}
+	m.mu.RUnlock()
+	for i := range snap {
+		if i%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if !fn(snap[i]) {
+			break
+		}
+	}
+	return nil
+}

@@ -1,0 +1,101 @@
+package onestop
+
+import "time"
+
+// Outcome is how a dossier's processing ended, for reports.
+type Outcome uint8
+
+// Outcomes.
+const (
+	Open      Outcome = iota // still being processed (or waiting for the applicant)
+	Resolved                 // result ready or returned (national codes 9, 10)
+	Refused                  // refused after appraisal (Mẫu 03); a decision, counted as resolved
+	Withdrawn                // withdrawn at the applicant's request or stopped (codes 7, 8)
+)
+
+// String returns the outcome in English.
+func (o Outcome) String() string {
+	switch o {
+	case Open:
+		return "open"
+	case Resolved:
+		return "resolved"
+	case Refused:
+		return "refused"
+	case Withdrawn:
+		return "withdrawn"
+	}
+	return "unknown"
+}
+
+// Rating is an applicant's satisfaction with the handling of a dossier (đánh giá mức độ hài lòng).
+type Rating uint8
+
+// Ratings.
+const (
+	NotRated     Rating = iota
+	Satisfied           // hài lòng
+	Acceptable          // chấp nhận được
+	Dissatisfied        // không hài lòng
+)
+
+// String returns the rating in English.
+func (r Rating) String() string {
+	switch r {
+	case NotRated:
+		return "not rated"
+	case Satisfied:
+		return "satisfied"
+	case Acceptable:
+		return "acceptable"
+	case Dissatisfied:
+		return "dissatisfied"
+	}
+	return "unknown"
+}
+
+// Summary is the compact per-dossier record that reports and indices are computed from. The
+// Office keeps one for every accepted dossier; embedders with their own database can build them
+// from their rows. Times are Unix seconds; 0 means "not yet".
+type Summary struct {
+	Code   string // dossier code
+	Level  string // level of the competent agency (e.g. "province", "commune")
+	Field  string // field (lĩnh vực) code of the procedure
+	Agency string // competent (processing) agency code
+
+	Received    int64 // official reception (acceptance) time
+	OriginalDue int64 // first appointment (Mẫu 01)
+	Due         int64 // current appointment (after the one re-appointment, if any)
+	End         int64 // end of processing: result ready, refusal or withdrawal
+	Returned    int64 // result handed over to the applicant
+
+	WaitingSince  int64 // start of a supplement request still unanswered
+	ApplicantTime int64 // seconds spent waiting for the applicant in answered supplement rounds
+
+	Online      bool    // received online (else at the counter or by post)
+	Outcome     Outcome // how processing ended
+	Supplements uint8   // supplement requests after acceptance (Mẫu 02 during processing)
+	Contacts    uint8   // agencies other than the one-stop the applicant had to contact
+	StepScore   int8    // Circular 01/2018 index 2 (0–2), or -1 when not scored
+	Rating      Rating  // satisfaction rating
+	Complaint   bool    // the applicant lodged a complaint about the handling
+}
+
+// Unix converts t to the Unix seconds used in Summary; the zero time becomes 0.
+func Unix(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.Unix()
+}
+
+const zoneOffset = 7 * 3600
+
+// vnDay returns the day number of a Unix time in UTC+7.
+func vnDay(sec int64) int64 {
+	s := sec + zoneOffset
+	if s < 0 {
+		return (s - 86399) / 86400
+	}
+	return s / 86400
+}

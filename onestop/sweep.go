@@ -1,0 +1,172 @@
+package onestop
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"time"
+
+	"github.com/motcua-go/motcua/dossier"
+	"github.com/motcua-go/motcua/routing"
+)
+
+// AlertKind classifies a dossier that needs the supervisor's attention.
+type AlertKind uint8
+
+// Alert kinds, from the least to the most urgent.
+const (
+	// AtRisk: within its time but past the policy's share of it (dossier.Policy.AtRiskShare).
+	AtRisk AlertKind = iota + 1
+	// ApologyDue: it will not make it and the apology with a new appointment must be sent by
+	// ApologyBy, at least one working day before the due date (Decree 61/2018 Art. 19(9)).
+	ApologyDue
+	// Overdue: past its appointment.
+	Overdue
+)
+
+// String returns the kind in English.
+func (k AlertKind) String() string {
+	switch k {
+	case AtRisk:
+		return "at risk"
+	case ApologyDue:
+		return "apology due"
+	case Overdue:
+		return "overdue"
+	}
+	return "unknown"
+}
+
+// Alert is one dossier found by the escalation sweep, with the agency responsible for the
+// delay: the agency of a step over its allotment (routing.Responsible), else the agency
+// holding the dossier.
+type Alert struct {
+	Code      string
+	Kind      AlertKind
+	Due       time.Time
+	ApologyBy time.Time // last moment for the apology; zero when it is no longer possible
+	Agency    string
+	Step      string
+	Over      time.Duration // working time the responsible step is over its allotment
+}
+
+// Watch is one dossier for the sweep, with its route plan when there is one.
+type Watch struct {
+	Dossier  *dossier.Dossier
+	Schedule *routing.Schedule
+}
+
+// Sweep lists, at now, the open dossiers that are overdue, whose apology is due, or that are
+// at risk, most urgent first (then by due time and code). It is a pure function: it reads the
+// dossiers and their rules, and changes nothing.
+func Sweep(now time.Time, watches []Watch) []Alert {
+	var out []Alert
+	for _, w := range watches {
+		d := w.Dossier
+		if d == nil || d.Rules == nil || d.Received.IsZero() || !open(d.State) {
+			continue
+		}
+		a := Alert{Code: d.Code.String(), Due: d.Clock.Due}
+		pol := d.Rules.Policy(d.Regime)
+		cal := d.Rules.Calendar()
+		lastDay := cal.AddWorkingDays(dayOf(d.Clock.Due), -pol.ApologyLead)
+		apologyBy := cal.CloseOfDay(lastDay)
+		canApologise := d.Clock.Reappointments < pol.MaxReappointments && !now.After(apologyBy)
+		switch {
+		case d.Overdue(now):
+			a.Kind = Overdue
+		case canApologise && (d.AtRisk(now) || dayOf(now) >= lastDay):
+			a.Kind, a.ApologyBy = ApologyDue, apologyBy
+		case d.AtRisk(now):
+			a.Kind = AtRisk
+		default:
+			continue
+		}
+		a.Agency, a.Step, a.Over = responsible(w, now)
+		out = append(out, a)
+	}
+	slices.SortFunc(out, func(x, y Alert) int {
+		if c := cmp.Compare(y.Kind, x.Kind); c != 0 {
+			return c
+		}
+		if c := x.Due.Compare(y.Due); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.Code, y.Code)
+	})
+	return out
+}
+
+// responsible names the agency answerable for a dossier's delay.
+func responsible(w Watch, now time.Time) (agency, step string, over time.Duration) {
+	d := w.Dossier
+	if w.Schedule != nil {
+		if late := routing.Responsible(w.Schedule, d.Progress(), now); len(late) > 0 {
+			l := late[0]
+			return l.Agency.String(), l.Step, l.Over
+		}
+	} else {
+		for _, st := range d.Steps {
+			end := st.Done
+			if end.IsZero() {
+				if st.Start.IsZero() {
+					break
+				}
+				end = now
+			}
+			if end.After(st.Due) {
+				return st.Agency, st.ID, d.Rules.Calendar().WorkingTimeBetween(st.Due, end)
+			}
+		}
+	}
+	if h, ok := d.Holder(); ok {
+		return h.Agency, h.ID, 0
+	}
+	if d.State == dossier.Received || d.State == dossier.Submitted {
+		return d.Desk, "", 0
+	}
+	return d.Agency, "", 0
+}
+
+// Sweep runs the escalation sweep over the store at the office clock's time.
+func (o *Office) Sweep(ctx context.Context) ([]Alert, error) {
+	var ws []Watch
+	err := o.store.Scan(ctx, func(r Record) bool {
+		if r.Dossier != nil && open(r.Dossier.State) {
+			d := r.Dossier
+			if d.Rules == nil {
+				c := *d
+				c.Rules = o.rules
+				d = &c
+			}
+			ws = append(ws, Watch{Dossier: d, Schedule: r.Schedule})
+		}
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	return Sweep(o.clock.Now(), ws), nil
+}
+
+// Report computes the periodic report (Biểu 06/VPCP/KSTT and the indicators) for [from, to)
+// over every dossier of the store.
+func (o *Office) Report(ctx context.Context, from, to time.Time, opts ReportOptions) (Report, error) {
+	var ss []Summary
+	if err := o.store.Scan(ctx, func(r Record) bool { ss = append(ss, r.Summary); return true }); err != nil {
+		return Report{}, err
+	}
+	return BuildReport(from, to, ss, opts)
+}
+
+// Indices returns the Circular 01/2018 indices 1–4 of one dossier.
+func (o *Office) Indices(ctx context.Context, code string) (Indices, error) {
+	if _, err := dossier.ParseCode(code); err != nil {
+		return Indices{}, &CodeError{Code: code, Err: ErrMalformedCode, Cause: err}
+	}
+	rec, err := o.store.Get(ctx, code)
+	if err != nil {
+		return Indices{}, err
+	}
+	return rec.Summary.Indices(), nil
+}

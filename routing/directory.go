@@ -118,11 +118,19 @@ func (d *Directory) Lookup(code AgencyCode, on date.Date) (Unit, error) {
 			return d.clone(i), nil
 		}
 	}
+	// Not in force on that date: after the last version, before the first, or in a gap.
 	last := d.units[v[len(v)-1]]
 	if last.Until != date.Zero && on > last.Until {
-		return Unit{}, &AgencyError{Code: code, On: on, Successor: last.Successor, Err: ErrAbolished}
+		return Unit{}, &AgencyError{Code: code, On: on, Until: last.Until, Successor: last.Successor, Err: ErrAbolished}
 	}
-	return Unit{}, &AgencyError{Code: code, On: on, Err: ErrNotYet}
+	from := d.units[v[0]].From
+	for _, i := range v {
+		if d.units[i].From > on {
+			from = d.units[i].From
+			break
+		}
+	}
+	return Unit{}, &AgencyError{Code: code, On: on, From: from, Err: ErrNotYet}
 }
 
 func (d *Directory) clone(i int) Unit {

@@ -154,11 +154,14 @@ func (e *ValidationError) Unwrap() []error {
 }
 
 // AgencyError reports an agency code or role that cannot be used on a date: unknown,
-// abolished (with its successor, if any) or not yet in force.
+// abolished (with its last day in force and its successor, if any) or not yet in force
+// (with its first day).
 type AgencyError struct {
 	Code      AgencyCode
 	Role      Role
-	On        date.Date
+	On        date.Date // the date it was used for
+	From      date.Date // first day in force, for ErrNotYet
+	Until     date.Date // last day in force, for ErrAbolished
 	Successor AgencyCode
 	Err       error
 }
@@ -166,42 +169,50 @@ type AgencyError struct {
 // Error returns the English message.
 func (e *AgencyError) Error() string { return e.Message(English) }
 
-// Message returns the message in lang.
+// Message returns the message in lang, e.g. "agency 000.00.21.H49 was abolished after
+// 2025-06-30 (date used: 2025-07-01); succeeded by 000.00.31.H49".
 func (e *AgencyError) Message(lang Lang) string {
+	viet := lang == Vietnamese
 	var b strings.Builder
-	if lang == Vietnamese {
-		b.WriteString("cơ quan ")
-	} else {
-		b.WriteString("agency ")
-	}
+	b.WriteString(pick(viet, "cơ quan ", "agency "))
 	if e.Role != "" {
 		b.WriteString(string(e.Role))
 		if !e.Code.IsZero() {
 			b.WriteString(" @ ")
 		}
 	}
-	if !e.Code.IsZero() {
-		b.WriteString(e.Code.String())
-	}
+	b.WriteString(e.Code.String())
 	b.WriteByte(' ')
 	b.WriteString(message(lang, e.Err))
-	if e.On != date.Zero {
-		if lang == Vietnamese {
-			b.WriteString(" vào ngày ")
-		} else {
-			b.WriteString(" on ")
-		}
+	switch {
+	case e.Err == ErrAbolished && e.Until != date.Zero:
+		b.WriteString(pick(viet, " sau ngày ", " after "))
+		b.WriteString(e.Until.String())
+		b.WriteString(pick(viet, " (ngày sử dụng: ", " (date used: "))
+		b.WriteString(e.On.String())
+		b.WriteByte(')')
+	case e.Err == ErrNotYet && e.From != date.Zero:
+		b.WriteString(pick(viet, " vào ngày ", " on "))
+		b.WriteString(e.On.String())
+		b.WriteString(pick(viet, " (hiệu lực từ ", " (in force from "))
+		b.WriteString(e.From.String())
+		b.WriteByte(')')
+	case e.On != date.Zero:
+		b.WriteString(pick(viet, " vào ngày ", " on "))
 		b.WriteString(e.On.String())
 	}
 	if !e.Successor.IsZero() {
-		if lang == Vietnamese {
-			b.WriteString("; đơn vị kế thừa: ")
-		} else {
-			b.WriteString("; succeeded by ")
-		}
+		b.WriteString(pick(viet, "; đơn vị kế thừa: ", "; succeeded by "))
 		b.WriteString(e.Successor.String())
 	}
 	return b.String()
+}
+
+func pick(viet bool, vi, en string) string {
+	if viet {
+		return vi
+	}
+	return en
 }
 
 // Unwrap returns the sentinel.

@@ -1,0 +1,200 @@
+package routing
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestParseAgencyCode(t *testing.T) {
+	tests := []struct {
+		in   string
+		want AgencyCode
+		ok   bool
+	}{
+		{"000.00.00.H49", AgencyCode{L1: "H49", L2: "00", L3: "00", L4: "000"}, true},
+		{"000.00.04.G14", AgencyCode{L1: "G14", L2: "04", L3: "00", L4: "000"}, true},
+		{"001.10.21.H49", AgencyCode{L1: "H49", L2: "21", L3: "10", L4: "001"}, true},
+		{"H49", AgencyCode{}, false},
+		{"000.00.00.h49", AgencyCode{}, false},
+		{"000.00.00.H4", AgencyCode{}, false},
+		{"000.0a.00.H49", AgencyCode{}, false},
+		{"000-00-00-H49", AgencyCode{}, false},
+		{"0000.00.00.H49", AgencyCode{}, false},
+		{"", AgencyCode{}, false},
+	}
+	for _, tt := range tests {
+		got, err := ParseAgencyCode(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("ParseAgencyCode(%q) = %+v, %v", tt.in, got, err)
+			continue
+		}
+		if !tt.ok {
+			if !errors.Is(err, ErrInvalid) {
+				t.Errorf("ParseAgencyCode(%q) error %v, want ErrInvalid", tt.in, err)
+			}
+			continue
+		}
+		if got.String() != tt.in {
+			t.Errorf("String() = %q, want %q", got.String(), tt.in)
+		}
+		var back AgencyCode
+		b, _ := got.MarshalText()
+		if err := back.UnmarshalText(b); err != nil || back != got {
+			t.Errorf("text round trip of %q: %+v, %v", tt.in, back, err)
+		}
+	}
+}
+
+func TestDirectoryLookup(t *testing.T) {
+	d := SampleDirectory()
+	tests := []struct {
+		name string
+		code string
+		on   string
+		want string // unit name, or the error message
+		is   error
+	}{
+		{"province", "000.00.00.H49", "2026-03-02", "UBND tỉnh Quảng Ninh", nil},
+		{"district before the reform", "000.00.21.H49", "2025-06-30", "UBND huyện Vân Đồn", nil},
+		{"district after the reform", "000.00.21.H49", "2025-07-01",
+			"agency 000.00.21.H49 was abolished after 2025-06-30 (date used: 2025-07-01); succeeded by 000.00.31.H49", ErrAbolished},
+		{"merged province", "000.00.00.H54", "2026-01-05",
+			"agency 000.00.00.H54 was abolished after 2025-06-30 (date used: 2026-01-05); succeeded by 000.00.00.H33", ErrAbolished},
+		{"new commune before it existed", "000.00.31.H49", "2025-06-30",
+			"agency 000.00.31.H49 was not yet in force on 2025-06-30 (in force from 2025-07-01)", ErrNotYet},
+		{"renamed: old version", "000.00.03.H49", "2025-06-30", "Cục Thuế tỉnh Quảng Ninh", nil},
+		{"renamed: new version", "000.00.03.H49", "2025-07-01", "Thuế tỉnh Quảng Ninh", nil},
+		{"unknown", "000.00.99.H49", "2026-03-02", "agency 000.00.99.H49 is not a known agency on 2026-03-02", ErrUnknownAgency},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u, err := d.Lookup(code(t, tt.code), day(tt.on))
+			if tt.is == nil {
+				if err != nil || u.Name != tt.want {
+					t.Fatalf("Lookup = %q, %v; want %q", u.Name, err, tt.want)
+				}
+				return
+			}
+			var ae *AgencyError
+			if !errors.Is(err, tt.is) || !errors.As(err, &ae) || err.Error() != tt.want {
+				t.Fatalf("Lookup error = %v, want %q", err, tt.want)
+			}
+		})
+	}
+	_, err := d.Lookup(code(t, "000.00.21.H49"), day("2025-07-01"))
+	var ae *AgencyError
+	errors.As(err, &ae)
+	if got, want := ae.Message(Vietnamese), "cơ quan 000.00.21.H49 đã bị bãi bỏ sau ngày 2025-06-30 (ngày sử dụng: 2025-07-01); đơn vị kế thừa: 000.00.31.H49"; got != want {
+		t.Errorf("Vietnamese: %q, want %q", got, want)
+	}
+}
+
+func TestDirectoryResolve(t *testing.T) {
+	d := SampleDirectory()
+	oldCommune, newCommune := "000.10.21.H49", "000.00.31.H49"
+	tests := []struct {
+		role     Role
+		locality string
+		on       string
+		want     string // agency code, or the error message
+		is       error
+	}{
+		{"civil-status", oldCommune, "2025-06-30", oldCommune, nil},
+		{"commune-police", oldCommune, "2025-06-30", "001.10.21.H49", nil},
+		{"district-desk", oldCommune, "2025-06-30", "000.02.21.H49", nil},
+		{"tax-authority", oldCommune, "2025-06-30", "000.03.21.H49", nil},            // district tax sub-department
+		{"social-insurance", oldCommune, "2025-06-30", "000.04.21.H49", nil},         // district social insurance
+		{"land-registration-office", oldCommune, "2025-06-30", "000.00.02.H49", nil}, // up to the province
+		{"civil-status", newCommune, "2025-07-01", newCommune, nil},
+		{"commune-police", newCommune, "2026-03-02", "001.00.31.H49", nil},
+		{"tax-authority", newCommune, "2026-03-02", "000.00.03.H49", nil},
+		{"household-business-registration", newCommune, "2026-03-02", newCommune, nil},
+		{"civil-status", oldCommune, "2025-07-01",
+			"agency civil-status @ 000.10.21.H49 was abolished after 2025-06-30 (date used: 2025-07-01); succeeded by 000.00.31.H49", ErrAbolished},
+		{"district-desk", newCommune, "2026-03-02",
+			"agency district-desk @ 000.00.31.H49 is not a known agency on 2026-03-02", ErrUnknownAgency},
+	}
+	for _, tt := range tests {
+		u, err := d.Resolve(tt.role, code(t, tt.locality), day(tt.on))
+		if tt.is == nil {
+			if err != nil || u.Code.String() != tt.want {
+				t.Errorf("Resolve(%s, %s, %s) = %s, %v; want %s", tt.role, tt.locality, tt.on, u.Code, err, tt.want)
+			}
+			continue
+		}
+		if !errors.Is(err, tt.is) || err.Error() != tt.want {
+			t.Errorf("Resolve(%s, %s, %s) error = %v; want %q", tt.role, tt.locality, tt.on, err, tt.want)
+		}
+	}
+}
+
+func TestDirectoryValidation(t *testing.T) {
+	js := `{"units": [
+		{"code": "000.00.00.H49", "name": "A", "level": "province"},
+		{"code": "000.00.00.H49", "name": "A again", "level": "province", "from": "2020-01-01"},
+		{"code": "000.00.01.H49", "name": "", "level": "county", "parent": "000.00.09.H49", "from": "2025-07-01", "until": "2025-01-01"},
+		{"code": "H49", "name": "B", "level": "commune", "successor": "000.00.08.H49", "from": "1st May"}
+	]}`
+	_, err := ParseDirectory([]byte(js))
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("ParseDirectory = %v", err)
+	}
+	want := []string{
+		`directory: units[2].level "county" is not valid`,
+		`directory: units[3].code "H49" is not valid`,
+		`directory: units[3].from "1st May" is not valid`,
+	}
+	if diff := cmp.Diff(want, ve.Messages(English)); diff != "" {
+		t.Errorf("decoding problems (-want +got):\n%s", diff)
+	}
+	_, err = NewDirectory([]Unit{
+		{Code: code(t, "000.00.00.H49"), Name: "A", Level: Province},
+		{Code: code(t, "000.00.00.H49"), Name: "A again", Level: Province, From: day("2020-01-01")},
+		{Code: code(t, "000.00.01.H49"), Level: 9, Parent: code(t, "000.00.09.H49"), From: day("2025-07-01"), Until: day("2025-01-01")},
+		{Name: "B", Level: Commune, Successor: code(t, "000.00.08.H49"), Roles: []Role{""}},
+	})
+	if !errors.As(err, &ve) {
+		t.Fatalf("NewDirectory = %v", err)
+	}
+	want = []string{
+		`directory: units[1].code "000.00.00.H49" is used more than once`,
+		`directory: units[2].name is required`,
+		`directory: units[2].level "level(9)" is not valid`,
+		`directory: units[2].until "2025-01-01" is not valid`,
+		`directory: units[3].code is required`,
+		`directory: units[3].roles[0] is required`,
+		`directory: units[2].parent "000.00.09.H49" is not a known agency`,
+		`directory: units[3].successor "000.00.08.H49" is not a known agency`,
+	}
+	if diff := cmp.Diff(want, ve.Messages(English)); diff != "" {
+		t.Errorf("validation problems (-want +got):\n%s", diff)
+	}
+	if _, err := ParseDirectory([]byte(`{"units": [`)); !errors.Is(err, ErrSyntax) {
+		t.Errorf("bad JSON: %v", err)
+	}
+}
+
+func TestDirectoryJSONRoundTrip(t *testing.T) {
+	d := SampleDirectory()
+	b, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d2, err := ParseDirectory(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(d.Units(), d2.Units()); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s", diff)
+	}
+	// Units returns copies.
+	us := d.Units()
+	us[0].Roles[0] = "changed"
+	if d.Units()[0].Roles[0] == "changed" {
+		t.Error("Units shares its slices with the directory")
+	}
+}

@@ -8,4 +8,10 @@ require (
 	github.com/rickb777/date/v2 v2.1.8
 )
 
+require (
+	github.com/govalues/decimal v0.1.36 // indirect
+	github.com/rickb777/period v1.0.9 // indirect
+	github.com/rickb777/plural v1.4.2 // indirect
+)
+
 replace github.com/motcua-go/motcua => ../

@@ -90,3 +90,30 @@ func (d *Dossier) TransferLate(now time.Time) bool {
 	}
 	return at.After(due)
 }
+
+// Late766 is the Decision 766/QĐ-TTg (2022) view of timeliness used by the national service
+// index: the working time the applicant spent on supplements is subtracted from the elapsed
+// time, which is then compared with the original time limit; a dossier with more than one
+// supplement request counts as late. Ended dossiers are judged at their end.
+func (d *Dossier) Late766(now time.Time) bool {
+	if d.Received.IsZero() || d.Rules == nil || len(d.Clock.History) == 0 {
+		return false
+	}
+	if len(d.Supplements) > 1 {
+		return true
+	}
+	cal := d.Rules.cal
+	end := now
+	if !d.Result.At.IsZero() {
+		end = d.Result.At
+	}
+	elapsed := cal.WorkingTimeBetween(d.Received, end)
+	for _, s := range d.Supplements {
+		back := s.Supplied
+		if back.IsZero() || back.After(end) {
+			back = end
+		}
+		elapsed -= cal.WorkingTimeBetween(s.Requested, back)
+	}
+	return elapsed > cal.WorkingTimeBetween(d.Received, d.Clock.History[0].Due)
+}

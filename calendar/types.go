@@ -36,8 +36,14 @@ type Limit struct {
 	Unit Unit
 }
 
-// String returns the limit's text form, e.g. "3 working-days"; ParseLimit reads it back.
-func (l Limit) String() string { return strconv.Itoa(l.N) + " " + l.Unit.String() }
+// String returns the limit's text form, e.g. "3 working-days" or "1 month"; ParseLimit reads it back.
+func (l Limit) String() string {
+	u := l.Unit.String()
+	if l.N == 1 && l.Unit >= WorkingDays && l.Unit <= Months {
+		u = u[:len(u)-1]
+	}
+	return strconv.Itoa(l.N) + " " + u
+}
 
 // Valid reports whether l has a known unit and N ≥ 0.
 func (l Limit) Valid() bool { return l.N >= 0 && l.Unit >= WorkingDays && l.Unit <= Months }

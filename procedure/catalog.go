@@ -409,12 +409,13 @@ func (c *Catalog) ByLevel(l Level, at time.Time) []*Procedure {
 	return c.pick(c.byLevel[l], at, false)
 }
 
-// Search returns the procedures whose name contains every word of query, compared without regard
-// to case and Vietnamese diacritics ("khai sinh" finds "Đăng ký khai sinh"), in force at at
+// Search returns the procedures whose name contains query as a phrase starting at a word,
+// compared without regard to case, spacing and Vietnamese diacritics ("khai sinh" finds "Đăng
+// ký khai sinh"; "khai tu" finds "khai tử" but not "thủ tục ... khai sinh"), in force at at
 // (every version when at is zero), in catalog order.
 func (c *Catalog) Search(query string, at time.Time) []*Procedure {
-	words := strings.Fields(Fold(query))
-	if len(words) == 0 {
+	q := Fold(query)
+	if q == "" {
 		return nil
 	}
 	var out []*Procedure
@@ -423,18 +424,26 @@ func (c *Catalog) Search(query string, at time.Time) []*Procedure {
 		if !at.IsZero() && !c.procs[i].InForce(d) {
 			continue
 		}
-		match := true
-		for _, w := range words {
-			if !strings.Contains(name, w) {
-				match = false
-				break
-			}
-		}
-		if match {
+		if containsPhrase(name, q) {
 			out = append(out, &c.procs[i])
 		}
 	}
 	return out
+}
+
+// containsPhrase reports whether q occurs in name at the start of a word.
+func containsPhrase(name, q string) bool {
+	for off := 0; ; {
+		i := strings.Index(name[off:], q)
+		if i < 0 {
+			return false
+		}
+		i += off
+		if i == 0 || name[i-1] == ' ' {
+			return true
+		}
+		off = i + 1
+	}
 }
 
 func (c *Catalog) pick(ids []int, at time.Time, all bool) []*Procedure {

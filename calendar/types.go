@@ -48,16 +48,23 @@ func (l Limit) String() string {
 // Valid reports whether l has a known unit and N ≥ 0.
 func (l Limit) Valid() bool { return l.N >= 0 && l.Unit >= WorkingDays && l.Unit <= Months }
 
-// MarshalText encodes l as String does.
+// MarshalText encodes l as String does; the zero Limit encodes as "".
 func (l Limit) MarshalText() ([]byte, error) {
+	if l == (Limit{}) {
+		return []byte{}, nil
+	}
 	if !l.Valid() {
 		return nil, &LimitError{Value: l.String(), Err: ErrBadLimit}
 	}
 	return []byte(l.String()), nil
 }
 
-// UnmarshalText decodes the form ParseLimit accepts.
+// UnmarshalText decodes the form ParseLimit accepts; "" decodes as the zero Limit.
 func (l *Limit) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*l = Limit{}
+		return nil
+	}
 	v, err := ParseLimit(string(b))
 	if err != nil {
 		return err

@@ -290,7 +290,7 @@ func (c *Calendar) Day(d date.Date) Day {
 	exc, st := c.exceptions(yearOf(d))
 	if i := search(exc, d); i >= 0 {
 		day := exc[i]
-		if st == Provisional && c.overrides.byYear != nil && find(c.overrides.byYear[yearOf(d)], d) < 0 {
+		if st == Provisional && find(c.overrides.byYear[yearOf(d)], d) < 0 {
 			day.Provisional = true
 		}
 		return day

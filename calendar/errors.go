@@ -45,6 +45,7 @@ type ScheduleError struct {
 	Err   error
 }
 
+// Error returns the message in English.
 func (e *ScheduleError) Error() string {
 	if e.Field == "" {
 		return fmt.Sprintf("calendar: schedule line %d: %v", e.Line, e.Err)
@@ -60,6 +61,7 @@ func (e *ScheduleError) Vietnamese() string {
 	return fmt.Sprintf("lịch nghỉ, dòng %d: trường %s %q %s", e.Line, e.Field, e.Value, vi(e.Err))
 }
 
+// Unwrap returns the sentinel error.
 func (e *ScheduleError) Unwrap() error { return e.Err }
 
 // OptionError reports a bad option given to New: the option, the field and its value.
@@ -70,6 +72,7 @@ type OptionError struct {
 	Err    error
 }
 
+// Error returns the message in English.
 func (e *OptionError) Error() string {
 	return fmt.Sprintf("calendar: %s: %s %q %v", e.Option, e.Field, e.Value, e.Err)
 }
@@ -79,6 +82,7 @@ func (e *OptionError) Vietnamese() string {
 	return fmt.Sprintf("lịch: %s: trường %s %q %s", e.Option, e.Field, e.Value, vi(e.Err))
 }
 
+// Unwrap returns the sentinel error.
 func (e *OptionError) Unwrap() error { return e.Err }
 
 // LimitError reports a time limit that cannot be read or written.
@@ -87,6 +91,7 @@ type LimitError struct {
 	Err   error
 }
 
+// Error returns the message in English.
 func (e *LimitError) Error() string { return fmt.Sprintf("calendar: limit %q %v", e.Value, e.Err) }
 
 // Vietnamese returns the message in Vietnamese.
@@ -94,4 +99,5 @@ func (e *LimitError) Vietnamese() string {
 	return fmt.Sprintf("thời hạn %q %s", e.Value, vi(e.Err))
 }
 
+// Unwrap returns the sentinel error.
 func (e *LimitError) Unwrap() error { return e.Err }

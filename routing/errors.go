@@ -14,6 +14,7 @@ var (
 	ErrSyntax        = errors.New("is not valid JSON")
 	ErrRequired      = errors.New("is required")
 	ErrInvalid       = errors.New("is not valid")
+	ErrUnknownField  = errors.New("is not a known field")
 	ErrDuplicate     = errors.New("is used more than once")
 	ErrUnknownStep   = errors.New("names no step of the route")
 	ErrCycle         = errors.New("is part of a cycle")
@@ -50,6 +51,8 @@ func vi(err error) string {
 		return "là bắt buộc"
 	case ErrInvalid:
 		return "không hợp lệ"
+	case ErrUnknownField:
+		return "không phải là trường đã biết"
 	case ErrDuplicate:
 		return "bị dùng nhiều lần"
 	case ErrUnknownStep:

@@ -33,11 +33,14 @@ func jsonProblem(path string, err error) *FieldError {
 	msg := err.Error()
 	if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
 		f, _ = strconv.Unquote(f)
+		if f == "" {
+			return &FieldError{Path: orRoot(path), Value: `""`, Err: ErrUnknownField}
+		}
 		p := f
 		if path != "" {
 			p = path + "." + f
 		}
-		return &FieldError{Path: p, Err: ErrInvalid}
+		return &FieldError{Path: p, Err: ErrUnknownField}
 	}
 	return &FieldError{Path: orRoot(path), Value: msg, Err: ErrSyntax}
 }

@@ -265,10 +265,10 @@ func (r *Route) RemainderStep() string { return r.steps[r.rem].ID }
 
 // NewRoute validates spec against dir (see ParseRoute) and compiles it.
 func NewRoute(spec Spec, dir *Directory) (*Route, error) {
-	spec.Basis = slices.Clone(spec.Basis)
+	spec.Basis = cloneOrNil(spec.Basis)
 	spec.Steps = slices.Clone(spec.Steps)
 	for i := range spec.Steps {
-		spec.Steps[i].After = slices.Clone(spec.Steps[i].After)
+		spec.Steps[i].After = cloneOrNil(spec.Steps[i].After)
 	}
 	v := validator{spec: &spec, dir: dir}
 	r := v.run()
@@ -658,4 +658,12 @@ func (r *Route) Bind(dir *Directory, locality AgencyCode, on date.Date) (*Route,
 		return nil, errors.Join(errs...)
 	}
 	return &out, nil
+}
+
+// cloneOrNil copies s; empty gives nil, so equal routes compare equal.
+func cloneOrNil[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return slices.Clone(s)
 }

@@ -152,15 +152,15 @@ func TestParseRouteValidation(t *testing.T) {
 		{
 			name: "wrong JSON types and unknown fields",
 			js:   `{"name": "t", "kind": "horizontal", "steps": [{"id": 7}, {"id": "b", "colour": "red"}], "stpes": []}`,
-			en:   []string{`stpes is not valid`},
-			vi:   []string{`stpes không hợp lệ`},
-			is:   ErrInvalid,
+			en:   []string{`stpes is not a known field`},
+			vi:   []string{`stpes không phải là trường đã biết`},
+			is:   ErrUnknownField,
 		},
 		{
 			name: "wrong JSON types inside steps",
 			js:   `{"name": "t", "kind": "horizontal", "steps": [{"id": 7}, {"id": "b", "colour": "red"}]}`,
-			en:   []string{`t: steps[0].id "number" is not valid`, `t: steps[1].colour is not valid`},
-			vi:   []string{`t: steps[0].id "number" không hợp lệ`, `t: steps[1].colour không hợp lệ`},
+			en:   []string{`t: steps[0].id "number" is not valid`, `t: steps[1].colour is not a known field`},
+			vi:   []string{`t: steps[0].id "number" không hợp lệ`, `t: steps[1].colour không phải là trường đã biết`},
 			is:   ErrInvalid,
 		},
 		{

@@ -44,6 +44,8 @@ var (
 	ErrUnknownConsultation = errors.New("is not a consultation of the dossier")
 	// ErrAnswered: the consultation was already answered.
 	ErrAnswered = errors.New("was already answered")
+	// ErrClosed: the dossier was returned, withdrawn or not accepted; no command changes it.
+	ErrClosed = errors.New("is closed: it was returned, withdrawn or not accepted")
 	// ErrNoResult: the command needs a result that is ready or returned.
 	ErrNoResult = errors.New("has no result yet")
 )
@@ -84,6 +86,8 @@ func viSentinel(err error) string {
 		return "không phải là lần lấy ý kiến của hồ sơ"
 	case errors.Is(err, ErrAnswered):
 		return "đã được trả lời"
+	case errors.Is(err, ErrClosed):
+		return "đã kết thúc (đã trả kết quả, đã rút hoặc không được tiếp nhận)"
 	case errors.Is(err, ErrNoResult):
 		return "chưa có kết quả giải quyết"
 	}

@@ -203,6 +203,9 @@ func (o *Office) exec(ctx context.Context, code string, actor dossier.Actor, f c
 // apply runs one dossier command inside exec.
 func apply(cmd dossier.Command) change {
 	return func(rec *Record, now time.Time) (string, error) {
+		if rec.Dossier.State.Terminal() {
+			return "", &CodeError{Code: rec.Code, Err: ErrClosed}
+		}
 		if _, err := rec.Dossier.Apply(cmd, now); err != nil {
 			return "", err
 		}

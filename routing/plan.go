@@ -20,7 +20,27 @@ type Schedule struct {
 
 	route *Route
 	cal   *calendar.Calendar
-	own   []time.Time // each step's Start plus its allotment, in working time
+	// own holds each step's Start plus its allotment, in working time. It is nil for a
+	// fresh plan, where that is each step's Due except for the end step (endOwn).
+	own    []time.Time
+	endOwn time.Time
+}
+
+// ownDue returns step k's Start plus its allotment.
+func (s *Schedule) ownDue(k int) time.Time {
+	switch {
+	case s.own != nil:
+		return s.own[k]
+	case k == s.route.end:
+		return s.endOwn
+	}
+	return s.Steps[k].Due
+}
+
+// scheduleBuf holds a schedule and its steps in one allocation.
+type scheduleBuf struct {
+	s     Schedule
+	steps [8]StepPlan
 }
 
 // StepPlan is one step's window: it starts when its last predecessor is due and has its
@@ -84,8 +104,15 @@ func Plan(r *Route, received time.Time, limit calendar.Limit, cal *calendar.Cale
 		day = cal.WorkingTimeBetween(d.MidnightIn(calendar.Zone()), (d + 1).MidnightIn(calendar.Zone()))
 	}
 	n := len(r.steps)
-	s := &Schedule{Route: r.spec.Name, Received: received, Due: due, Total: total,
-		Steps: make([]StepPlan, n), route: r, cal: cal, own: make([]time.Time, n)}
+	var s *Schedule
+	if n <= len(scheduleBuf{}.steps) {
+		buf := new(scheduleBuf)
+		s = &buf.s
+		s.Steps = buf.steps[:n:n]
+	} else {
+		s = &Schedule{Steps: make([]StepPlan, n)}
+	}
+	s.Route, s.Received, s.Due, s.Total, s.route, s.cal = r.spec.Name, received, due, total, r, cal
 	// offsets: start and end of each step in working time from received.
 	var buf [2 * 16]time.Duration
 	off := buf[:0]
@@ -131,9 +158,7 @@ func Plan(r *Route, received time.Time, limit calendar.Limit, cal *calendar.Cale
 		s.Steps[k].Start = s.instant(off[:2*k], off[2*k])
 		s.Steps[k].Due = s.instant(off[:2*k+1], off[2*k+1])
 	}
-	for k := range s.Steps {
-		s.own[k] = s.Steps[k].Due
-	}
+	s.endOwn = s.Steps[r.end].Due
 	s.Steps[r.end].Due = due
 	return s, nil
 }
@@ -208,7 +233,7 @@ func Responsible(s *Schedule, p Progress, now time.Time) []Late {
 		sp := &s.Steps[k]
 		var own time.Time
 		if start.Equal(sp.Start) {
-			own = s.own[k]
+			own = s.ownDue(k)
 		} else {
 			own = s.cal.AddWorkingTime(start, sp.Allotted)
 		}
@@ -216,6 +241,9 @@ func Responsible(s *Schedule, p Progress, now time.Time) []Late {
 			continue
 		}
 		if over := s.cal.WorkingTimeBetween(own, end); over > 0 {
+			if out == nil {
+				out = make([]Late, 0, len(r.steps)-k)
+			}
 			out = append(out, Late{Step: sp.Step, Agency: sp.Agency, Role: sp.Role, Over: over, Finished: done})
 		}
 	}
@@ -272,7 +300,10 @@ func Replan(s *Schedule, p Progress, now time.Time) (*Schedule, error) {
 		return nil, &ValidationError{Name: "progress", Problems: probs}
 	}
 	out := &Schedule{Route: s.Route, Received: s.Received, Due: s.Due, Total: s.Total,
-		Steps: slices.Clone(s.Steps), route: r, cal: s.cal, own: slices.Clone(s.own)}
+		Steps: slices.Clone(s.Steps), route: r, cal: s.cal, own: make([]time.Time, len(s.Steps))}
+	for k := range out.own {
+		out.own[k] = s.ownDue(k)
+	}
 	for k := range r.steps {
 		st := &r.steps[k]
 		fin, done := p.finished(s, k)

@@ -102,6 +102,9 @@ func (d *Dossier) Apply(cmd Command, now time.Time) ([]Event, error) {
 	if !MayIssue(cmd.Actor.Role, cmd.Kind) {
 		return nil, &TransitionError{Command: cmd.Kind, State: d.State, Role: cmd.Actor.Role, Err: ErrForbidden}
 	}
+	if err := d.consistent(); err != nil {
+		return nil, err
+	}
 	if n := len(d.Events); n > 0 && now.Before(d.Events[n-1].At) {
 		return nil, &FieldError{Field: "now", Value: now.Format(time.RFC3339), Err: ErrInvalid}
 	}
@@ -113,6 +116,21 @@ func (d *Dossier) Apply(cmd Command, now time.Time) ([]Event, error) {
 	d.Events = append(d.Events, ev)
 	d.apply(&d.Events[len(d.Events)-1])
 	return d.Events[len(d.Events)-1:], nil
+}
+
+// consistent checks what Apply relies on in a dossier that may have been decoded from
+// storage, so that a damaged dossier is refused instead of panicking.
+func (d *Dossier) consistent() error {
+	n := len(d.Steps)
+	switch {
+	case d.Current < 0 || d.Current > max(n-1, 0):
+		return &FieldError{Field: "dossier.current", Value: itoa(d.Current), Err: ErrInvalid}
+	case n == 0 && (d.State == Transferred || d.State == InProcess || d.State == SupplementRequested || d.State == AwaitingObligation):
+		return &FieldError{Field: "dossier.steps", Err: ErrRequired}
+	case d.State == SupplementRequested && len(d.Supplements) == 0:
+		return &FieldError{Field: "dossier.supplements", Err: ErrRequired}
+	}
+	return nil
 }
 
 func (d *Dossier) policy(now time.Time) Policy {
@@ -329,9 +347,9 @@ func (d *Dossier) apply(ev *Event) {
 	case Receive:
 		d.Code, d.Received, d.Regime = ev.Code, at, RegimeAt(at)
 		d.Clock.Start = at
-		d.setDue(at, ev.Due, Receive)
+		d.setDue(ev.Due, Receive)
 	case RefuseIntake, Withdraw:
-		d.Result.At, d.Result.Refused, d.Result.Reason = at, ev.Command == RefuseIntake, ev.Reason
+		d.Result.At, d.Result.Refused = at, ev.Command == RefuseIntake
 	case Transfer:
 		d.Transferred, d.Steps, d.Current = at, slices.Clone(ev.Steps), 0
 	case Start:
@@ -345,7 +363,7 @@ func (d *Dossier) apply(ev *Event) {
 		d.Current--
 		d.Steps[cur-1].Done = time.Time{}
 	case RequestSupplement:
-		d.Supplements = append(d.Supplements, SupplementRequest{Agency: ev.Actor.Agency, Requested: at})
+		d.Supplements = appendExact(d.Supplements, SupplementRequest{Agency: ev.Actor.Agency, Requested: at})
 		if d.Rules.Policy(d.Regime).AfterSupplement != Run {
 			d.Clock.PausedAt = at
 		}
@@ -360,22 +378,30 @@ func (d *Dossier) apply(ev *Event) {
 		d.resume(ev, d.Rules.Policy(d.Regime).DuringObligation)
 	case Apologise:
 		d.Clock.Reappointments++
-		d.setDue(at, ev.Due, Apologise)
+		d.setDue(ev.Due, Apologise)
 	case Resolve, Refuse:
 		if cur < len(d.Steps) && ev.From == InProcess {
 			d.Steps[cur].Done = at
 		}
-		d.Result.At, d.Result.Refused = at, ev.Command == Refuse
-		d.Result.Reference, d.Result.Reason = ev.Reference, ev.Reason
+		d.Result.At, d.Result.Refused, d.Result.Reference = at, ev.Command == Refuse, ev.Reference
 	case Return:
 		d.Result.Returned = at
 	}
 	d.State = ev.To
 }
 
-func (d *Dossier) setDue(at, due time.Time, cause CommandKind) {
+func (d *Dossier) setDue(due time.Time, cause CommandKind) {
 	d.Clock.Due = due
-	d.Clock.History = append(d.Clock.History, DueChange{At: at, Due: due, Cause: cause})
+	d.Clock.History = appendExact(d.Clock.History, DueChange{Due: due, Cause: cause})
+}
+
+// appendExact appends without spare capacity: these lists grow a few times in a dossier's
+// life and are kept for years.
+func appendExact[T any](s []T, v T) []T {
+	out := make([]T, len(s)+1)
+	copy(out, s)
+	out[len(s)] = v
+	return out
 }
 
 // resume restarts the clock after waiting for the applicant and moves the due times of the
@@ -395,7 +421,7 @@ func (d *Dossier) resume(ev *Event, rule ClockRule) {
 	if ev.Due.IsZero() || ev.Due.Equal(old) {
 		return
 	}
-	d.setDue(ev.At, ev.Due, ev.Command)
+	d.setDue(ev.Due, ev.Command)
 	delta := cal.WorkingTimeBetween(old, ev.Due)
 	for i := d.Current; i < len(d.Steps); i++ {
 		if d.Steps[i].Done.IsZero() {

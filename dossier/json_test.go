@@ -2,7 +2,9 @@ package dossier
 
 import (
 	"encoding/json"
+	"errors"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -66,5 +68,63 @@ func TestEventJSONShape(t *testing.T) {
 	}
 	if diff := cmp.Diff(ev, back); diff != "" {
 		t.Fatal(diff)
+	}
+}
+
+// Replay of any decoded log either fails with ErrLog or rebuilds a dossier whose replay is
+// itself; it never panics, and Apply on the result never panics either.
+func FuzzReplayJSON(f *testing.F) {
+	d := inProcess(f, testRules(), at("2025-03-04 09:10"))
+	mustApply(f, d, Command{Kind: Handoff, Actor: officerA}, at("2025-03-05 09:00"))
+	mustApply(f, d, Command{Kind: SendBack, Actor: officerB, Reason: "Sai"}, at("2025-03-05 10:00"))
+	b, err := json.Marshal(d.Events)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b)
+	f.Add([]byte(`[{"seq":1,"at":"2025-03-04T09:10:00+07:00","actor":{"id":"x","role":"clerk"},"command":"open","to":"Submitted","intake":{}}]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var evs []Event
+		if json.Unmarshal(data, &evs) != nil {
+			return
+		}
+		r := testRules()
+		got, err := r.Replay(evs)
+		if err != nil {
+			if !errors.Is(err, ErrLog) {
+				t.Fatalf("err = %v", err)
+			}
+			return
+		}
+		again, err := r.Replay(got.Events)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(got, again); diff != "" {
+			t.Fatal(diff)
+		}
+		now := got.Events[len(got.Events)-1].At
+		for _, k := range Commands() {
+			for _, a := range actors {
+				got.Apply(Command{Kind: k, Actor: a, Reason: "x", Code: codeAt(now, 1), Due: now.Add(time.Hour)}, now)
+			}
+		}
+	})
+}
+
+// A dossier damaged in storage is refused, not a panic.
+func TestApplyRefusesDamagedDossier(t *testing.T) {
+	for name, damage := range map[string]func(*Dossier){
+		"current past the steps": func(d *Dossier) { d.Current = 5 },
+		"no steps in process":    func(d *Dossier) { d.Steps = nil },
+		"no supplement record":   func(d *Dossier) { d.State = SupplementRequested; d.Supplements = nil },
+	} {
+		d := inProcess(t, testRules(), at("2025-03-04 09:10"))
+		damage(d)
+		for _, k := range Commands() {
+			if _, err := d.Apply(Command{Kind: k, Actor: officerA, Reason: "x"}, at("2025-03-05 09:00")); err == nil {
+				t.Errorf("%s: %v applied", name, k)
+			}
+		}
 	}
 }

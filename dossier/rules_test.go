@@ -45,7 +45,7 @@ func applyChecked(t *testing.T, d *Dossier, cmd Command, now time.Time) error {
 	return err
 }
 
-func rulesWith(t *testing.T, edit func(*Policy)) *Rules {
+func rulesWith(t testing.TB, edit func(*Policy)) *Rules {
 	t.Helper()
 	p61, p118 := DefaultPolicy(Decree61), DefaultPolicy(Decree118)
 	edit(&p61)

@@ -87,8 +87,11 @@ func (d *Dossier) ReceiptSlip() (ReceiptSlip, error) {
 	if d.Received.IsZero() {
 		return ReceiptSlip{}, noSlip("receipt")
 	}
-	return ReceiptSlip{Header: d.header(), Channel: d.Channel, Documents: d.Documents,
-		Received: d.Received, Due: d.Clock.History[0].Due}, nil
+	due := d.Clock.Due
+	if len(d.Clock.History) > 0 {
+		due = d.Clock.History[0].Due
+	}
+	return ReceiptSlip{Header: d.header(), Channel: d.Channel, Documents: d.Documents, Received: d.Received, Due: due}, nil
 }
 
 // Text renders the slip as plain text.
@@ -185,6 +188,9 @@ func (d *Dossier) ApologySlip() (ApologySlip, error) {
 	for i := len(d.Clock.History) - 1; i > 0; i-- {
 		if h := d.Clock.History[i]; h.Cause == Apologise {
 			ev := d.last(Apologise)
+			if ev == nil {
+				break
+			}
 			return ApologySlip{Header: d.header(), At: ev.At, Agency: ev.Actor.Agency, Reason: ev.Reason,
 				OldDue: d.Clock.History[i-1].Due, NewDue: h.Due}, nil
 		}

@@ -110,8 +110,8 @@ type Step struct {
 }
 
 // DueChange is one entry of the history of the promised due time.
+// The instant of the change is that of the event of the same command in the log.
 type DueChange struct {
-	At    time.Time   `json:"at"`
 	Due   time.Time   `json:"due"`
 	Cause CommandKind `json:"cause"`
 }
@@ -133,13 +133,13 @@ type SupplementRequest struct {
 	Supplied  time.Time `json:"supplied,omitzero"`
 }
 
-// Result is the outcome of a dossier.
+// Result is the outcome of a dossier. The reasons of a refusal or withdrawal are in its
+// event (and on the refusal slip).
 type Result struct {
 	At        time.Time `json:"at,omitzero"` // resolution, refusal, withdrawal or intake refusal
-	Refused   bool      `json:"refused,omitempty"`
-	Reference string    `json:"reference,omitempty"` // number of the result document
-	Reason    string    `json:"reason,omitempty"`
 	Returned  time.Time `json:"returned,omitzero"`
+	Reference string    `json:"reference,omitempty"` // number of the result document
+	Refused   bool      `json:"refused,omitempty"`
 }
 
 // Dossier is one application (hồ sơ) moving through a procedure. Its state changes only by
@@ -150,14 +150,14 @@ type Dossier struct {
 	Procedure   ProcedureRef        `json:"procedure"`
 	Applicant   Applicant           `json:"applicant"`
 	Channel     Channel             `json:"channel"`
+	Regime      Regime              `json:"regime,omitzero"`
+	State       State               `json:"state"`
 	Desk        string              `json:"desk"`
 	Agency      string              `json:"agency"`
 	Limit       calendar.Limit      `json:"limit"`
-	Regime      Regime              `json:"regime,omitzero"`
 	Submitted   time.Time           `json:"submitted"`
 	Received    time.Time           `json:"received,omitzero"`
 	Transferred time.Time           `json:"transferred,omitzero"`
-	State       State               `json:"state"`
 	Clock       Clock               `json:"clock"`
 	Steps       []Step              `json:"steps,omitempty"`
 	Current     int                 `json:"current"` // index in Steps of the step in hand

@@ -233,3 +233,37 @@ func TestDueEdges(t *testing.T) {
 		t.Errorf("huge working-day limit went back: %v", got)
 	}
 }
+
+// With 8-hour days, n working days are 8n working hours; Due is monotone in the
+// receipt time and in the limit; the result is always inside a working day's hours.
+func TestDueProperties(t *testing.T) {
+	c := Default()
+	r := rand.New(rand.NewPCG(5, 6))
+	base := at("2019-01-01T00:00:00+07:00")
+	for range 5000 {
+		rec := base.Add(time.Duration(r.Int64N(int64(8*365*24*time.Hour)))).Truncate(time.Minute)
+		n := 1 + r.IntN(40)
+		wd := c.Due(rec, Limit{n, WorkingDays})
+		if wh := c.Due(rec, Limit{8 * n, WorkingHours}); !wd.Equal(wh) {
+			t.Fatalf("%v: %d working days %v, %d working hours %v", rec, n, wd, 8*n, wh)
+		}
+		if next := c.Due(rec, Limit{n + 1, WorkingDays}); !next.After(wd) {
+			t.Fatalf("%v: %d days %v, %d days %v", rec, n, wd, n+1, next)
+		}
+		later := rec.Add(time.Duration(r.Int64N(int64(48 * time.Hour))))
+		if c.Due(later, Limit{n, WorkingDays}).Before(wd) {
+			t.Fatalf("not monotone in receipt: %v then %v", rec, later)
+		}
+		d, tod := split(wd)
+		s := c.seasonFor(d)
+		if !c.IsWorkingDay(d) || tod <= s.open() || tod > s.close() || !c.IsOfficeHours(wd.Add(-time.Nanosecond)) {
+			t.Fatalf("%v + %d working days = %v is not within office hours", rec, n, wd)
+		}
+		for _, l := range []Limit{{n, Days}, {1 + n%12, Months}} {
+			due := c.Due(rec, l)
+			if dd, _ := split(due); !c.IsWorkingDay(dd) || !due.Equal(c.CloseOfDay(dd)) {
+				t.Fatalf("%v + %v = %v is not a close of a working day", rec, l, due)
+			}
+		}
+	}
+}

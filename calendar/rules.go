@@ -14,8 +14,10 @@ import (
 // Minister fixes them each year. The defaults reproduce the choices of 2019–2027.
 type Rules struct {
 	// TetBefore[w] is how many of the five Tết days fall before mùng 1 (the last
-	// days of the lunar year) when mùng 1 falls on weekday w. Default: Monday and
-	// Tuesday 1, other days 2.
+	// days of the lunar year) when mùng 1 falls on weekday w. Default: Monday,
+	// Tuesday and Thursday 1, other days 2. The 2019–2027 record shows Tuesday,
+	// Wednesday and Friday–Sunday; for Monday and Thursday the default starts the
+	// block on the last day of the year and the weekend days inside are compensated.
 	TetBefore [7]int
 	// TetBeforeShort is the same for the four-day Tết of the years before 2014. Default 1.
 	TetBeforeShort int
@@ -30,7 +32,7 @@ type Rules struct {
 // DefaultRules returns the default rule policy.
 func DefaultRules() Rules {
 	return Rules{
-		TetBefore:         [7]int{time.Sunday: 2, time.Monday: 1, time.Tuesday: 1, time.Wednesday: 2, time.Thursday: 2, time.Friday: 2, time.Saturday: 2},
+		TetBefore:         [7]int{time.Sunday: 2, time.Monday: 1, time.Tuesday: 1, time.Wednesday: 2, time.Thursday: 1, time.Friday: 2, time.Saturday: 2},
 		TetBeforeShort:    1,
 		NationalDaySecond: [7]int{time.Sunday: 1, time.Monday: 1, time.Tuesday: -1, time.Wednesday: -1, time.Thursday: 1, time.Friday: -1, time.Saturday: -1},
 		FiveDayWeekFrom:   mkDate(1999, time.October, 2),

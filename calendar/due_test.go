@@ -241,7 +241,7 @@ func TestDueProperties(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	base := at("2019-01-01T00:00:00+07:00")
 	for range 5000 {
-		rec := base.Add(time.Duration(r.Int64N(int64(8*365*24*time.Hour)))).Truncate(time.Minute)
+		rec := base.Add(time.Duration(r.Int64N(int64(8 * 365 * 24 * time.Hour)))).Truncate(time.Minute)
 		n := 1 + r.IntN(40)
 		wd := c.Due(rec, Limit{n, WorkingDays})
 		if wh := c.Due(rec, Limit{8 * n, WorkingHours}); !wd.Equal(wh) {

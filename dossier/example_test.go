@@ -1,0 +1,192 @@
+package dossier_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/dossier"
+	"github.com/rickb777/date/v2"
+)
+
+// counter is an in-memory sequence source; a real one lives in the embedder's database.
+type counter struct {
+	mu sync.Mutex
+	n  map[string]int
+}
+
+func (c *counter) Next(_ context.Context, unit string, day date.Date) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.n == nil {
+		c.n = map[string]int{}
+	}
+	c.n[unit+day.String()]++
+	return c.n[unit+day.String()], nil
+}
+
+func vn(s string) time.Time {
+	t, _ := time.ParseInLocation("2006-01-02 15:04", s, calendar.Zone())
+	return t
+}
+
+// A birth registration received at the counter, appraised by one agency and decided by
+// another, with the receipt, transfer and control slips.
+func Example() {
+	rules, err := dossier.NewRules(dossier.Config{})
+	if err != nil {
+		panic(err)
+	}
+	const desk, justice, chair = "000.00.00.H49", "000.00.12.H49", "000.00.15.H49"
+	clerk := dossier.Actor{ID: "tn-01", Role: dossier.RoleClerk, Agency: desk}
+	appraiser := dossier.Actor{ID: "tp-02", Role: dossier.RoleOfficer, Agency: justice}
+	signer := dossier.Actor{ID: "ct-01", Role: dossier.RoleOfficer, Agency: chair}
+
+	received := vn("2025-03-04 15:20") // Tuesday, after 15:00
+	d, err := rules.Open(dossier.Intake{
+		Procedure: dossier.ProcedureRef{Code: "1.001193", Version: "2025-01", Name: "Đăng ký khai sinh"},
+		Applicant: dossier.Applicant{Kind: dossier.Person, Name: "Trần Thị Bình", CitizenID: "022190012345",
+			Address: dossier.Address{Line: "Tổ 3, khu 5", UnitCode: "06655", UnitName: "Phường Hồng Gai, Quảng Ninh"}},
+		Channel:   dossier.Counter,
+		Desk:      desk,
+		Agency:    justice,
+		Limit:     calendar.Limit{N: 3, Unit: calendar.WorkingDays},
+		Documents: []string{"Tờ khai đăng ký khai sinh", "Giấy chứng sinh"},
+	}, clerk, received)
+	if err != nil {
+		panic(err)
+	}
+	code, _ := dossier.IssueCode(context.Background(), &counter{}, desk, received)
+	if _, err := d.Apply(dossier.Command{Kind: dossier.Receive, Actor: clerk, Code: code}, received); err != nil {
+		panic(err)
+	}
+	receipt, _ := d.ReceiptSlip()
+	fmt.Print(receipt.Text())
+	fmt.Println("transfer by:", d.TransferDue().Format("02/01 15:04"))
+
+	steps := []dossier.Step{
+		{ID: "appraise", Agency: justice, Task: "Thẩm định", Due: vn("2025-03-07 11:30")},
+		{ID: "sign", Agency: chair, Task: "Ký giấy khai sinh", Due: d.Clock.Due},
+	}
+	for _, c := range []struct {
+		cmd dossier.Command
+		at  string
+	}{
+		{dossier.Command{Kind: dossier.Transfer, Actor: clerk, Steps: steps}, "2025-03-05 07:45"},
+		{dossier.Command{Kind: dossier.Start, Actor: appraiser}, "2025-03-05 08:00"},
+		{dossier.Command{Kind: dossier.Handoff, Actor: appraiser}, "2025-03-07 14:00"},
+		{dossier.Command{Kind: dossier.Resolve, Actor: signer, Reference: "25/2025"}, "2025-03-10 09:00"},
+	} {
+		if _, err := d.Apply(c.cmd, vn(c.at)); err != nil {
+			panic(err)
+		}
+	}
+	fmt.Println("state:", d.State, "— national status", int(d.State.Status()), d.State.Status())
+	control, _ := d.ControlSlip(vn("2025-03-10 09:00"))
+	fmt.Print(control.Text())
+
+	// Output:
+	// GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ
+	// Bộ phận tiếp nhận: 000.00.00.H49
+	// Mã hồ sơ: 000.00.00.H49-250304-0001
+	// Người nộp: Trần Thị Bình
+	// Thủ tục: 1.001193 Đăng ký khai sinh
+	// Giấy tờ đã nhận:
+	//   1. Tờ khai đăng ký khai sinh
+	//   2. Giấy chứng sinh
+	// Tiếp nhận lúc: 15 giờ 20 phút, ngày 04/03/2025
+	// Hẹn trả kết quả lúc: 15 giờ 20 phút, ngày 07/03/2025
+	// transfer by: 05/03 07:30
+	// state: Resolved — national status 9 Đã xử lý xong
+	// PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ
+	// Bộ phận tiếp nhận: 000.00.00.H49
+	// Mã hồ sơ: 000.00.00.H49-250304-0001
+	// Người nộp: Trần Thị Bình
+	// Thủ tục: 1.001193 Đăng ký khai sinh
+	// Hẹn trả kết quả: 15 giờ 20 phút, ngày 07/03/2025
+	// 1. 000.00.00.H49 | nhận 15 giờ 20 phút, ngày 04/03/2025 | giao 07 giờ 45 phút, ngày 05/03/2025 | hạn 07 giờ 30 phút, ngày 05/03/2025 | quá hạn
+	// 2. 000.00.12.H49 | nhận 08 giờ 00 phút, ngày 05/03/2025 | giao 14 giờ 00 phút, ngày 07/03/2025 | hạn 11 giờ 30 phút, ngày 07/03/2025 | quá hạn
+	// 3. 000.00.15.H49 | nhận 14 giờ 00 phút, ngày 07/03/2025 | giao 09 giờ 00 phút, ngày 10/03/2025 | hạn 15 giờ 20 phút, ngày 07/03/2025 | quá hạn
+	// Kết quả: quá hạn
+}
+
+// The apology with a new appointment must come at least one working day before the due
+// date, and only once (Decree 61/2018 Art. 19(9)).
+func ExampleDossier_Apply_apology() {
+	rules, _ := dossier.NewRules(dossier.Config{})
+	const desk, agency = "000.00.00.H49", "000.00.12.H49"
+	clerk := dossier.Actor{ID: "tn-01", Role: dossier.RoleClerk, Agency: desk}
+	officer := dossier.Actor{ID: "cb-07", Role: dossier.RoleOfficer, Agency: agency}
+	d, _ := rules.Open(dossier.Intake{
+		Procedure: dossier.ProcedureRef{Code: "2.000908", Version: "1"},
+		Applicant: dossier.Applicant{Kind: dossier.Person, Name: "Lê Văn Cường", CitizenID: "022090054321",
+			Address: dossier.Address{Line: "Số 8", UnitCode: "06655"}},
+		Channel: dossier.Online, Desk: desk, Agency: agency,
+		Limit: calendar.Limit{N: 5, Unit: calendar.WorkingDays},
+	}, clerk, vn("2025-03-03 20:00"))
+	code := dossier.Code{Unit: desk, Date: date.New(2025, 3, 4), Seq: 12}
+	d.Apply(dossier.Command{Kind: dossier.Receive, Actor: clerk, Code: code}, vn("2025-03-04 08:00"))
+	d.Apply(dossier.Command{Kind: dossier.Transfer, Actor: clerk}, vn("2025-03-04 08:00"))
+	d.Apply(dossier.Command{Kind: dossier.Start, Actor: officer}, vn("2025-03-04 09:00"))
+	fmt.Println("due:", d.Clock.Due.Format("Mon 02/01 15:04"))
+
+	apology := dossier.Command{Kind: dossier.Apologise, Actor: officer, Reason: "Chờ xác minh", Due: vn("2025-03-14 17:00")}
+	_, err := d.Apply(apology, vn("2025-03-11 08:00"))
+	fmt.Println(err)
+	var re *dossier.RuleError
+	if errors.As(err, &re) {
+		fmt.Println(re.Message(dossier.Vietnamese))
+	}
+	_, err = d.Apply(apology, vn("2025-03-10 16:00"))
+	fmt.Println(err, "→ due:", d.Clock.Due.Format("Mon 02/01 15:04"))
+	_, err = d.Apply(apology, vn("2025-03-11 09:00"))
+	fmt.Println(errors.Is(err, dossier.ErrReappointed))
+	slip, _ := d.ApologySlip()
+	fmt.Print(slip.Text())
+
+	// Output:
+	// due: Tue 11/03 08:00
+	// apologise is later than the apology lead time before the due date (limit 17:00 10/03/2025) [Decree 61/2018 Art. 19(9)]
+	// apologise muộn hơn thời hạn gửi văn bản xin lỗi trước ngày hẹn trả (hạn 17:00 10/03/2025) [Decree 61/2018 Art. 19(9)]
+	// <nil> → due: Fri 14/03 17:00
+	// true
+	// VĂN BẢN XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ
+	// Bộ phận tiếp nhận: 000.00.00.H49
+	// Mã hồ sơ: 000.00.00.H49-250304-0012
+	// Người nộp: Lê Văn Cường
+	// Thủ tục: 2.000908
+	// Cơ quan: 000.00.12.H49
+	// Ngày: 16 giờ 00 phút, ngày 10/03/2025
+	// Lý do chậm: Chờ xác minh
+	// Ngày hẹn cũ: 08 giờ 00 phút, ngày 11/03/2025
+	// Ngày hẹn mới: 17 giờ 00 phút, ngày 14/03/2025
+}
+
+func ExampleParseCode() {
+	c, err := dossier.ParseCode("000.00.00.H49-250701-0042")
+	fmt.Println(c.Unit, c.Date, c.Seq, err)
+	_, err = dossier.ParseCode("000.00.00.H49-250230-0042")
+	var ce *dossier.CodeError
+	if errors.As(err, &ce) {
+		fmt.Println(ce.Part == dossier.DatePart, err)
+		fmt.Println(ce.Message(dossier.Vietnamese))
+	}
+	// Output:
+	// 000.00.00.H49 2025-07-01 42 <nil>
+	// true date "250230" is not a valid YYMMDD date
+	// ngày "250230" không phải ngày YYMMDD hợp lệ
+}
+
+func ExampleState_Status() {
+	for _, s := range []dossier.State{dossier.Submitted, dossier.Transferred, dossier.SupplementRequested, dossier.Returned} {
+		fmt.Println(s, int(s.Status()), s.Status())
+	}
+	// Output:
+	// Submitted 1 Mới đăng ký
+	// Transferred 2 Được tiếp nhận
+	// SupplementRequested 5 Yêu cầu bổ sung giấy tờ
+	// Returned 10 Đã trả kết quả
+}

@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"testing"
@@ -144,4 +145,23 @@ func FuzzWorkingDays(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The days off of a calendar, written as JSON, read back as a schedule.
+func TestDaysOffAsSchedule(t *testing.T) {
+	c := Default()
+	for _, y := range []int{2026, 2027, 2031} {
+		days := c.DaysOff(y)
+		b, err := json.Marshal(days)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := ParseSchedule(b)
+		if err != nil {
+			t.Fatalf("%d: %v\n%s", y, err, b)
+		}
+		if diff := cmp.Diff(days, back); diff != "" {
+			t.Errorf("%d (-want +got):\n%s", y, diff)
+		}
+	}
 }

@@ -155,13 +155,15 @@ func parseKind(s string) (DayKind, bool) {
 func (k DayKind) IsWorking() bool { return k == Workday || k == MakeupWorkday }
 
 // Day describes one date: its kind, its name and the document it comes from.
-// Provisional marks a status not yet fixed by an announced schedule.
+// Provisional marks a status not yet fixed by an announced schedule. In JSON a Day
+// has the shape of a schedule row (see ParseSchedule), so DaysOff can be exported
+// as a schedule file.
 type Day struct {
-	Date        date.Date
-	Kind        DayKind
-	Name        string
-	Source      string
-	Provisional bool
+	Date        date.Date `json:"date"`
+	Kind        DayKind   `json:"kind"`
+	Name        string    `json:"name"`
+	Source      string    `json:"source"`
+	Provisional bool      `json:"provisional"`
 }
 
 // YearStatus says whether a year's days off are announced or inferred.

@@ -339,6 +339,7 @@ func (v *validator) run() *Route {
 	// Edges: preds[i] are the predecessors of step i, by position in s.Steps.
 	preds := make([][]int32, n)
 	succs := make([][]int32, n)
+	dangling := false // some step follows an unknown step: the graph is incomplete
 	for i, st := range s.Steps {
 		if v.broken[i] {
 			continue
@@ -355,6 +356,7 @@ func (v *validator) run() *Route {
 				v.fail(path, a, ErrDuplicate)
 			case !ok:
 				v.fail(path, a, ErrUnknownStep)
+				dangling = true
 			case k == i:
 				v.fail(path, a, ErrCycle)
 			default:
@@ -364,7 +366,7 @@ func (v *validator) run() *Route {
 			seen[a] = true
 		}
 	}
-	if v.broken != nil {
+	if v.broken != nil || dangling {
 		return nil
 	}
 	var starts, ends []int

@@ -8,9 +8,11 @@ import (
 	"io/fs"
 	"math"
 	"path"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -83,22 +85,32 @@ func LoadFS(fsys fs.FS, pol Policy) (*Catalog, error) {
 	return l.finish(pol)
 }
 
-// loader accumulates decoded documents and problems.
+// loader accumulates the raw items of every document and the problems found so far.
 type loader struct {
-	procs    []Procedure
-	porigins []origin
-	groups   []Group
-	gorigins []origin
+	procs    []rawItem
+	groups   []rawItem
 	problems []Problem
 }
 
+// rawItem is one undecoded procedure or group and where it comes from.
+type rawItem struct {
+	data json.RawMessage
+	o    origin
+	// whole is the document of an item split without decoding; if the item turns out to be
+	// malformed JSON, the document is decoded again to report the problem where it is.
+	whole []byte
+}
+
 func (l *loader) add(file string, data []byte) {
-	var doc document
-	if err := decodeStrict(data, &doc); err == nil {
-		l.append(file, doc.Procedures, doc.Groups)
+	if procs, groups, ok := splitDocument(data); ok {
+		for i, m := range procs {
+			l.procs = append(l.procs, rawItem{data: m, o: origin{file: file, index: i}, whole: data})
+		}
+		for i, m := range groups {
+			l.groups = append(l.groups, rawItem{data: m, o: origin{file: file, index: i}, whole: data})
+		}
 		return
 	}
-	// Decode item by item so that every broken item is reported.
 	var raw struct {
 		Procedures []json.RawMessage `json:"procedures"`
 		Groups     []json.RawMessage `json:"groups"`
@@ -107,36 +119,34 @@ func (l *loader) add(file string, data []byte) {
 		l.problems = append(l.problems, jsonProblem(file, "", data, err))
 		return
 	}
-	// Items that do not decode are reported once and left out of the checks below.
 	for i, m := range raw.Procedures {
-		var p Procedure
-		if err := decodeStrict(m, &p); err != nil {
-			l.problems = append(l.problems, jsonProblem(file, "procedures["+strconv.Itoa(i)+"]", m, err))
-			continue
-		}
-		l.procs = append(l.procs, p)
-		l.porigins = append(l.porigins, origin{file: file, index: i})
+		l.procs = append(l.procs, rawItem{data: m, o: origin{file: file, index: i}})
 	}
 	for i, m := range raw.Groups {
-		var g Group
-		if err := decodeStrict(m, &g); err != nil {
-			l.problems = append(l.problems, jsonProblem(file, "groups["+strconv.Itoa(i)+"]", m, err))
-			continue
-		}
-		l.groups = append(l.groups, g)
-		l.gorigins = append(l.gorigins, origin{file: file, index: i})
+		l.groups = append(l.groups, rawItem{data: m, o: origin{file: file, index: i}})
 	}
 }
 
-func (l *loader) append(file string, procs []Procedure, groups []Group) {
-	for i := range procs {
-		l.porigins = append(l.porigins, origin{file: file, index: i})
+// parallel calls f(i) for i in [0, n) on up to GOMAXPROCS goroutines.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/64+1)
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
 	}
-	for i := range groups {
-		l.gorigins = append(l.gorigins, origin{file: file, index: i})
+	var wg sync.WaitGroup
+	chunk := (n + workers - 1) / workers
+	for w := range workers {
+		lo, hi := w*chunk, min(n, (w+1)*chunk)
+		wg.Go(func() {
+			for i := lo; i < hi; i++ {
+				f(i)
+			}
+		})
 	}
-	l.procs = append(l.procs, procs...)
-	l.groups = append(l.groups, groups...)
+	wg.Wait()
 }
 
 var errTrailing = errors.New("unexpected data after the catalog document")
@@ -241,33 +251,87 @@ func (l *loader) finish(pol Policy) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Decode and check each procedure on its own, in parallel.
+	procs := make([]Procedure, len(l.procs))
+	perr := make([]error, len(l.procs))
+	pprobs := make([][]Problem, len(l.procs))
+	parallel(len(l.procs), func(i int) {
+		it := &l.procs[i]
+		if perr[i] = decodeStrict(it.data, &procs[i]); perr[i] != nil {
+			return
+		}
+		ps := chk.check(&procs[i], it.o.file, it.o.path("procedures"), nil)
+		pprobs[i] = checkProcedure(&procs[i], it.o, pol, ps)
+	})
+	groups := make([]Group, len(l.groups))
+	gerr := make([]error, len(l.groups))
+	for i := range l.groups {
+		gerr[i] = decodeStrict(l.groups[i].data, &groups[i])
+	}
+
+	// An item split out of a document without decoding may hold malformed JSON: then the
+	// document's own syntax error is reported, as for a document decoded whole, and nothing
+	// else from that file.
 	probs := l.problems
-	entries := make([]entry, len(l.procs))
+	bad := map[string]bool{}
+	markBad := func(it *rawItem, err error) {
+		var syn *json.SyntaxError
+		if it.whole == nil || bad[it.o.file] || !errors.As(err, &syn) {
+			return
+		}
+		bad[it.o.file] = true
+		var doc struct {
+			Procedures []json.RawMessage `json:"procedures"`
+			Groups     []json.RawMessage `json:"groups"`
+		}
+		probs = append(probs, jsonProblem(it.o.file, "", it.whole, decodeStrict(it.whole, &doc)))
+	}
 	for i := range l.procs {
-		p, o := &l.procs[i], l.porigins[i]
-		probs = chk.check(p, o.file, o.path("procedures"), probs)
-		probs = checkProcedure(p, o, pol, probs)
-		entries[i] = entry{p: p, o: o}
+		markBad(&l.procs[i], perr[i])
+	}
+	for i := range l.groups {
+		markBad(&l.groups[i], gerr[i])
+	}
+
+	// Items that do not decode are reported once and left out of the checks across items.
+	entries := make([]entry, 0, len(procs))
+	for i := range procs {
+		it := &l.procs[i]
+		switch {
+		case bad[it.o.file]:
+		case perr[i] != nil:
+			probs = append(probs, jsonProblem(it.o.file, it.o.path("procedures"), it.data, perr[i]))
+		default:
+			probs = append(probs, pprobs[i]...)
+			entries = append(entries, entry{p: &procs[i], o: it.o})
+		}
 	}
 	probs = checkVersions(entries, probs)
-	keys := make(map[Code]bool, len(l.procs))
-	for i := range l.procs {
-		keys[l.procs[i].Key()] = true
+	keys := make(map[Code]bool, len(entries))
+	for _, e := range entries {
+		keys[e.p.Key()] = true
 	}
 	gids := make(map[string]bool, len(l.groups))
-	for i := range l.groups {
-		g, o := &l.groups[i], l.gorigins[i]
-		at := o.path("groups")
-		probs = chk.check(g, o.file, at, probs)
+	for i := range groups {
+		it, g := &l.groups[i], &groups[i]
+		at := it.o.path("groups")
+		if bad[it.o.file] {
+			continue
+		}
+		if gerr[i] != nil {
+			probs = append(probs, jsonProblem(it.o.file, at, it.data, gerr[i]))
+			continue
+		}
+		probs = chk.check(g, it.o.file, at, probs)
 		if g.ID != "" {
 			if gids[g.ID] {
-				probs = append(probs, problem(o.file, at+".id", "duplicate", "group id", g.ID))
+				probs = append(probs, problem(it.o.file, at+".id", "duplicate", "group id", g.ID))
 			}
 			gids[g.ID] = true
 		}
 		for m, code := range g.Members {
 			if isKey(string(code)) && !keys[code] {
-				probs = append(probs, problem(o.file, at+".members["+strconv.Itoa(m)+"]", "unknown_member", string(code)))
+				probs = append(probs, problem(it.o.file, at+".members["+strconv.Itoa(m)+"]", "unknown_member", string(code)))
 			}
 		}
 	}
@@ -277,7 +341,7 @@ func (l *loader) finish(pol Policy) (*Catalog, error) {
 	if len(probs) > 0 {
 		return nil, &ValidationError{Problems: probs}
 	}
-	return build(l.procs, l.groups), nil
+	return build(procs, groups), nil
 }
 
 // build indexes validated procedures.

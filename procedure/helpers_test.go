@@ -81,3 +81,7 @@ func mustLoad(t testing.TB, data []byte) *Catalog {
 }
 
 func ymd(y int, m time.Month, d int) Date { return Date(date.New(y, m, d)) }
+
+func (d Date) year() int         { return date.Date(d).Year() }
+func (d Date) month() time.Month { return date.Date(d).Month() }
+func (d Date) day() int          { return date.Date(d).Day() }

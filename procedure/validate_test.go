@@ -1,6 +1,8 @@
 package procedure
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -354,6 +356,25 @@ func TestJSONProblems(t *testing.T) {
 			got := problemsOf(t, []byte(tt.data), Policy{})
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestMalformedItem: malformed JSON inside an item is reported where it is in the document.
+func TestMalformedItem(t *testing.T) {
+	good := string(catalogJSON(t, []Procedure{validProcedure()}, nil))
+	goodProc := good[len(`{"procedures":[`) : len(good)-2]
+	groupDoc := `{"procedures": [` + goodProc + `], "groups": [{"id": x}]}`
+	col := strconv.Itoa(strings.Index(groupDoc, "x}") + 1)
+	for _, tt := range []struct{ name, data, en string }{
+		{"procedure", "{\"procedures\": [" + goodProc + ",\n{\"code\": 1.2.3}]}", "malformed JSON at line 2, column 13: invalid character '.' after object key:value pair"},
+		{"group", groupDoc, "malformed JSON at line 1, column " + col + ": invalid character 'x' looking for beginning of value"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := problemsOf(t, []byte(tt.data), Policy{})
+			if len(got) != 1 || got[0].Path != "" || got[0].Rule != "json" || got[0].En != tt.en {
+				t.Errorf("problems %v, want one %q", got, tt.en)
 			}
 		})
 	}

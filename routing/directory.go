@@ -66,6 +66,13 @@ func NewDirectory(units []Unit) (*Directory, error) {
 			}
 		}
 	}
+	if len(probs) == 0 {
+		for i, u := range d.units {
+			if !u.Parent.IsZero() && d.reaches(u.Parent, u.Code) {
+				add(i, "parent", u.Parent.String(), ErrCycle)
+			}
+		}
+	}
 	if len(probs) > 0 {
 		return nil, &ValidationError{Name: "directory", Problems: probs}
 	}
@@ -73,6 +80,29 @@ func NewDirectory(units []Unit) (*Directory, error) {
 		slices.SortFunc(v, func(a, b int) int { return int(d.units[a].From - d.units[b].From) })
 	}
 	return d, nil
+}
+
+// reaches reports whether target is from or one of its ancestors (through any version).
+func (d *Directory) reaches(from, target AgencyCode) bool {
+	seen := map[AgencyCode]bool{}
+	stack := []AgencyCode{from}
+	for len(stack) > 0 {
+		c := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if c == target {
+			return true
+		}
+		if seen[c] {
+			continue
+		}
+		seen[c] = true
+		for _, i := range d.byCode[c] {
+			if p := d.units[i].Parent; !p.IsZero() {
+				stack = append(stack, p)
+			}
+		}
+	}
+	return false
 }
 
 func overlaps(a, b Unit) bool {
@@ -149,7 +179,9 @@ func (d *Directory) Resolve(role Role, locality AgencyCode, on date.Date) (Unit,
 		ae.Role = role
 		return Unit{}, ae
 	}
-	for code := locality; !code.IsZero(); {
+	// The map has no parent cycles (NewDirectory checks), so the walk ends; the bound is a
+	// second guard.
+	for code, depth := locality, 0; !code.IsZero() && depth <= len(d.units); depth++ {
 		var parent AgencyCode
 		for _, i := range d.byCode[code] {
 			u := &d.units[i]

@@ -173,6 +173,21 @@ func TestDirectoryValidation(t *testing.T) {
 	if diff := cmp.Diff(want, ve.Messages(English)); diff != "" {
 		t.Errorf("validation problems (-want +got):\n%s", diff)
 	}
+	_, err = NewDirectory([]Unit{
+		{Code: code(t, "000.00.00.H49"), Name: "A", Level: Province, Parent: code(t, "000.00.01.H49")},
+		{Code: code(t, "000.00.01.H49"), Name: "B", Level: District, Parent: code(t, "000.00.00.H49")},
+		{Code: code(t, "000.00.02.H49"), Name: "C", Level: Commune, Parent: code(t, "000.00.01.H49")},
+	})
+	if !errors.As(err, &ve) {
+		t.Fatalf("NewDirectory = %v", err)
+	}
+	want = []string{
+		`directory: units[0].parent "000.00.01.H49" is part of a cycle`,
+		`directory: units[1].parent "000.00.00.H49" is part of a cycle`,
+	}
+	if diff := cmp.Diff(want, ve.Messages(English)); diff != "" {
+		t.Errorf("parent cycle (-want +got):\n%s", diff)
+	}
 	if _, err := ParseDirectory([]byte(`{"units": [`)); !errors.Is(err, ErrSyntax) {
 		t.Errorf("bad JSON: %v", err)
 	}

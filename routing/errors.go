@@ -11,27 +11,28 @@ import (
 // Problems found by validation, planning and selection. Test with errors.Is; the typed errors
 // below wrap them.
 var (
-	ErrSyntax        = errors.New("is not valid JSON")
-	ErrRequired      = errors.New("is required")
-	ErrInvalid       = errors.New("is not valid")
-	ErrUnknownField  = errors.New("is not a known field")
-	ErrDuplicate     = errors.New("is used more than once")
-	ErrUnknownStep   = errors.New("names no step of the route")
-	ErrCycle         = errors.New("is part of a cycle")
-	ErrStart         = errors.New("must be exactly one step with no predecessor")
-	ErrEnd           = errors.New("must be exactly one step that no step follows")
-	ErrUnreachable   = errors.New("cannot be reached from the start step")
-	ErrUnknownAgency = errors.New("is not a known agency")
-	ErrUnknownRole   = errors.New("is not a known role")
-	ErrAllotment     = errors.New("do not add up to the time limit")
-	ErrRestBypassed  = errors.New("must lie on every path from the start step to the end step")
-	ErrNeedsRest     = errors.New("is a fixed time, so one step must take the rest")
-	ErrAbolished     = errors.New("was abolished")
-	ErrNotYet        = errors.New("was not yet in force")
-	ErrLimit         = errors.New("is not a usable time limit")
-	ErrTooShort      = errors.New("is shorter than the fixed allotments")
-	ErrNoRoute       = errors.New("matches no route")
-	ErrUnknownRoute  = errors.New("is not a route of the set")
+	ErrSyntax         = errors.New("is not valid JSON")
+	ErrRequired       = errors.New("is required")
+	ErrInvalid        = errors.New("is not valid")
+	ErrUnknownField   = errors.New("is not a known field")
+	ErrDuplicate      = errors.New("is used more than once")
+	ErrUnknownStep    = errors.New("names no step of the route")
+	ErrCycle          = errors.New("is part of a cycle")
+	ErrStart          = errors.New("must be exactly one step with no predecessor")
+	ErrEnd            = errors.New("must be exactly one step that no step follows")
+	ErrUnreachable    = errors.New("cannot be reached from the start step")
+	ErrUnknownAgency  = errors.New("is not a known agency")
+	ErrUnknownRole    = errors.New("is not a known role")
+	ErrAllotment      = errors.New("do not add up to the time limit")
+	ErrRestBypassed   = errors.New("must lie on every path from the start step to the end step")
+	ErrNeedsRest      = errors.New("is a fixed time, so one step must take the rest")
+	ErrAbolished      = errors.New("was abolished")
+	ErrNotYet         = errors.New("was not yet in force")
+	ErrLimit          = errors.New("is not a usable time limit")
+	ErrTooShort       = errors.New("is shorter than the fixed allotments")
+	ErrNoRoute        = errors.New("matches no route")
+	ErrBeforeHandOver = errors.New("is before the step received the dossier")
+	ErrUnknownRoute   = errors.New("is not a route of the set")
 )
 
 // Lang selects the language of a message.
@@ -85,6 +86,8 @@ func vi(err error) string {
 		return "ngắn hơn tổng thời gian cố định đã phân bổ"
 	case ErrUnknownRoute:
 		return "không phải là quy trình của bộ"
+	case ErrBeforeHandOver:
+		return "trước thời điểm bước nhận hồ sơ"
 	case ErrNoRoute:
 		return "không khớp với quy trình nào"
 	}

@@ -133,7 +133,8 @@ func (s Share) String() string {
 	return ""
 }
 
-// ParseShare reads a share: "p/q" (0 < p ≤ q ≤ 10000), "<n>wh", "<n>wd" or "rest".
+// ParseShare reads a share: "p/q" (0 < p ≤ q ≤ 10000), "<n>wh" or "<n>wd" (0 < n ≤ 10000),
+// or "rest".
 func ParseShare(s string) (Share, error) {
 	if s == "rest" {
 		return Share{Rest: true}, nil
@@ -147,7 +148,7 @@ func ParseShare(s string) (Share, error) {
 		return Share{}, &FieldError{Path: "share", Value: s, Err: ErrInvalid}
 	}
 	l, err := ParseLimit(s)
-	if err != nil || (l.Unit != calendar.WorkingDays && l.Unit != calendar.WorkingHours) {
+	if err != nil || l.N > maxFixed || (l.Unit != calendar.WorkingDays && l.Unit != calendar.WorkingHours) {
 		return Share{}, &FieldError{Path: "share", Value: s, Err: ErrInvalid}
 	}
 	return Share{Limit: l}, nil

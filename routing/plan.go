@@ -284,20 +284,39 @@ func (s *Schedule) handOver(p *Progress, k int, done bool) (time.Time, bool) {
 // late step pushes the following steps back without shortening them: the lateness stays
 // charged to the step that caused it, as Responsible reports it.
 //
-// Progress naming an unknown step, or a step finished before its hand-over, is an error.
+// Progress naming an unknown step or a step twice, or a step finished before its hand-over,
+// is a *ValidationError with the path of the progress entry.
 func Replan(s *Schedule, p Progress, now time.Time) (*Schedule, error) {
 	if s == nil || s.route == nil {
 		return nil, &PlanError{Err: ErrRequired}
 	}
 	r := s.route
 	var probs []*FieldError
+	// entry[k] is the index in p.Steps of step k's progress, or -1.
+	entry := make([]int, len(r.steps))
+	for k := range entry {
+		entry[k] = -1
+	}
 	for i, sp := range p.Steps {
-		if _, ok := r.index[sp.Step]; !ok {
+		k, ok := r.index[sp.Step]
+		switch {
+		case !ok:
 			probs = append(probs, &FieldError{Path: "steps[" + strconv.Itoa(i) + "].step", Value: sp.Step, Err: ErrUnknownStep})
+		case entry[k] >= 0:
+			probs = append(probs, &FieldError{Path: "steps[" + strconv.Itoa(i) + "].step", Value: sp.Step, Err: ErrDuplicate})
+		default:
+			entry[k] = i
 		}
 	}
 	if probs != nil {
 		return nil, &ValidationError{Name: "progress", Problems: probs}
+	}
+	finished := func(k int) (time.Time, bool) {
+		if entry[k] < 0 {
+			return time.Time{}, false
+		}
+		f := p.Steps[entry[k]].Finished
+		return f, !f.IsZero()
 	}
 	out := &Schedule{Route: s.Route, Received: s.Received, Due: s.Due, Total: s.Total,
 		Steps: slices.Clone(s.Steps), route: r, cal: s.cal, own: make([]time.Time, len(s.Steps))}
@@ -306,10 +325,10 @@ func Replan(s *Schedule, p Progress, now time.Time) (*Schedule, error) {
 	}
 	for k := range r.steps {
 		st := &r.steps[k]
-		fin, done := p.finished(s, k)
+		fin, done := finished(k)
 		start, all := s.Received, true
 		for _, q := range st.preds {
-			f, ok := p.finished(s, int(q))
+			f, ok := finished(int(q))
 			if !ok {
 				all = false
 				f = out.Steps[q].Due
@@ -329,8 +348,8 @@ func Replan(s *Schedule, p Progress, now time.Time) (*Schedule, error) {
 		switch {
 		case done:
 			if all && fin.Before(start) {
-				probs = append(probs, &FieldError{Path: "steps." + sp.Step + ".finished",
-					Value: fin.Format(time.RFC3339), Err: ErrInvalid})
+				probs = append(probs, &FieldError{Path: "steps[" + strconv.Itoa(entry[k]) + "].finished",
+					Value: fin.Format(time.RFC3339), Err: ErrBeforeHandOver})
 			}
 			sp.Due = fin
 		case k == r.end:

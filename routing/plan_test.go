@@ -352,8 +352,19 @@ func TestReplan(t *testing.T) {
 		p.Steps[1].Finished = stamp(t, "2026-02-12 10:00") // before its hand-over
 		_, err := Replan(s, p, s.Received)
 		var ve *ValidationError
-		if !errors.Is(err, ErrInvalid) || !errors.As(err, &ve) || ve.Problems[0].Path != "steps.register-birth.finished" {
-			t.Errorf("finished before hand-over: %v", err)
+		if !errors.As(err, &ve) {
+			t.Fatalf("finished before hand-over: %v", err)
+		}
+		if got, want := ve.Messages(English), []string{`progress: steps[1].finished "2026-02-12T10:00:00+07:00" is before the step received the dossier`}; !cmp.Equal(got, want) {
+			t.Errorf("finished before hand-over: %q", got)
+		}
+		if got, want := ve.Messages(Vietnamese), []string{`progress: steps[1].finished "2026-02-12T10:00:00+07:00" trước thời điểm bước nhận hồ sơ`}; !cmp.Equal(got, want) {
+			t.Errorf("finished before hand-over: %q", got)
+		}
+		p = Progress{Steps: []StepProgress{{Step: "receive"}, {Step: "return"}, {Step: "receive"}}}
+		_, err = Replan(s, p, s.Received)
+		if !errors.As(err, &ve) || !errors.Is(err, ErrDuplicate) || ve.Problems[0].Path != "steps[2].step" {
+			t.Errorf("step twice: %v", err)
 		}
 		if _, err := Replan(nil, p, s.Received); !errors.Is(err, ErrRequired) {
 			t.Errorf("nil schedule: %v", err)

@@ -87,8 +87,12 @@ type cstep struct {
 	preds []int32 // positions of predecessors in Route.steps
 }
 
-// maxSteps bounds the size of a route.
-const maxSteps = 200
+// Bounds on the size of a route, so that no sum of working time can overflow.
+const (
+	maxSteps     = 200
+	maxFixed     = 10000  // working days or hours in one fixed share
+	maxPathHours = 100000 // fixed working time along one path, a working day counted as 24h
+)
 
 type stepJSON struct {
 	ID     string   `json:"id"`
@@ -442,7 +446,7 @@ func (v *validator) checkStep(i int, st Step) {
 	}
 	if sh.Limit != (calendar.Limit{}) {
 		kinds++
-		if sh.Limit.N <= 0 || (sh.Limit.Unit != calendar.WorkingDays && sh.Limit.Unit != calendar.WorkingHours) {
+		if sh.Limit.N <= 0 || sh.Limit.N > maxFixed || (sh.Limit.Unit != calendar.WorkingDays && sh.Limit.Unit != calendar.WorkingHours) {
 			v.fail(stepPath(i, "share"), sh.String(), ErrInvalid)
 		}
 	}
@@ -566,6 +570,24 @@ func (v *validator) compile(order []int, preds, succs [][]int32, start, end int)
 		if sh.Limit.Unit != 0 {
 			fixed = true
 		}
+	}
+	// Longest path of fixed times, a working day counted as 24 hours at most.
+	fixedHours := make([]int, n)
+	for _, i := range order {
+		longest := 0
+		for _, p := range preds[i] {
+			longest = max(longest, fixedHours[p])
+		}
+		switch l := s.Steps[i].Share.Limit; l.Unit {
+		case calendar.WorkingDays:
+			longest += 24 * l.N
+		case calendar.WorkingHours:
+			longest += l.N
+		}
+		fixedHours[i] = longest
+	}
+	if fixedHours[end] > maxPathHours {
+		v.fail("steps", "fixed times of "+strconv.Itoa(fixedHours[end])+" hours", ErrInvalid)
 	}
 	// Longest path in fractions of the limit.
 	long := make([]*big.Rat, n)

@@ -169,6 +169,15 @@ func TestParseRouteValidation(t *testing.T) {
 			is:   ErrSyntax,
 		},
 		{
+			name: "fixed times too long",
+			js: doc(`{"id": "a", "role": "commune-desk", "task": "receive", "share": "9000wd"}`,
+				`{"id": "b", "role": "civil-status", "task": "decide", "share": "rest", "after": ["a"]}`,
+				`{"id": "c", "role": "commune-desk", "task": "return", "share": "9000wh", "after": ["b"]}`),
+			en: []string{`t: steps "fixed times of 225000 hours" is not valid`},
+			vi: []string{`t: steps "fixed times of 225000 hours" không hợp lệ`},
+			is: ErrInvalid,
+		},
+		{
 			name: "a step without an id is named by its position",
 			js: doc(`{"id": "a", "role": "commune-desk", "task": "receive", "share": "1/2"}`,
 				`{"role": "commune-desk", "task": "return", "share": "1/2", "after": ["a"]}`,
@@ -299,6 +308,8 @@ func TestShareAndLimitText(t *testing.T) {
 		{"5/4", Share{}, false},
 		{"-1/4", Share{}, false},
 		{"1/0", Share{}, false},
+		{"10000wh", Share{Limit: limit(10000, 2)}, true},
+		{"10001wh", Share{}, false},
 		{"3d", Share{}, false}, // calendar days are not a step share
 		{"2mo", Share{}, false},
 		{"wh", Share{}, false},

@@ -184,7 +184,14 @@ func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
 			return &FieldError{Field: "due", Value: due.Format(time.RFC3339), Err: ErrInvalid}
 		}
 		ev.Code, ev.Due = cmd.Code, due
-	case RequestIntakeSupplement, RefuseIntake:
+	case RequestIntakeSupplement:
+		if err := required("reason", cmd.Reason); err != nil {
+			return err
+		}
+		if d.policy(now).IntakeGuidanceOnce && d.last(RequestIntakeSupplement) != nil {
+			return &RuleError{Command: cmd.Kind, Rule: "Decree 61/2018 Art. 15(3)", Err: ErrGuidanceRepeated}
+		}
+	case RefuseIntake:
 		return required("reason", cmd.Reason)
 	case Transfer:
 		if len(cmd.Steps) == 0 {

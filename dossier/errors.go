@@ -33,6 +33,7 @@ var (
 	// Decree rules.
 	ErrSupplementWindow   = errors.New("is past the window for a supplement request during processing")
 	ErrSupplementRepeated = errors.New("was already made once by this agency")
+	ErrGuidanceRepeated   = errors.New("was already given: guidance to supplement at intake is given once, completely")
 	ErrRefusalLate        = errors.New("is past the time limit")
 	ErrApologyLate        = errors.New("is later than the apology lead time before the due date")
 	ErrReappointed        = errors.New("was already made: a new appointment is allowed only once")
@@ -85,6 +86,8 @@ func viText(err error) (string, bool) {
 		return "đã quá thời hạn yêu cầu bổ sung trong quá trình giải quyết", true
 	case ErrSupplementRepeated:
 		return "đã được cơ quan này yêu cầu một lần", true
+	case ErrGuidanceRepeated:
+		return "đã được hướng dẫn: việc hướng dẫn bổ sung khi tiếp nhận chỉ thực hiện một lần, đầy đủ", true
 	case ErrRefusalLate:
 		return "đã quá thời hạn giải quyết", true
 	case ErrApologyLate:

@@ -75,17 +75,17 @@ func Example() {
 		cmd dossier.Command
 		at  string
 	}{
-		{dossier.Command{Kind: dossier.Transfer, Actor: clerk, Steps: steps}, "2025-03-05 07:45"},
-		{dossier.Command{Kind: dossier.Start, Actor: appraiser}, "2025-03-05 08:00"},
-		{dossier.Command{Kind: dossier.Handoff, Actor: appraiser}, "2025-03-07 14:00"},
-		{dossier.Command{Kind: dossier.Resolve, Actor: signer, Reference: "25/2025"}, "2025-03-10 09:00"},
+		{dossier.Command{Kind: dossier.Transfer, Actor: clerk, Steps: steps}, "2025-03-05 07:30"},
+		{dossier.Command{Kind: dossier.Start, Actor: appraiser}, "2025-03-05 07:45"},
+		{dossier.Command{Kind: dossier.Handoff, Actor: appraiser}, "2025-03-06 16:00"},
+		{dossier.Command{Kind: dossier.Resolve, Actor: signer, Reference: "25/2025"}, "2025-03-07 10:00"},
 	} {
 		if _, err := d.Apply(c.cmd, vn(c.at)); err != nil {
 			panic(err)
 		}
 	}
 	fmt.Println("state:", d.State, "— national status", int(d.State.Status()), d.State.Status())
-	control, _ := d.ControlSlip(vn("2025-03-10 09:00"))
+	control, _ := d.ControlSlip(vn("2025-03-07 10:00"))
 	fmt.Print(control.Text())
 
 	// Output:
@@ -107,10 +107,10 @@ func Example() {
 	// Người nộp: Trần Thị Bình
 	// Thủ tục: 1.001193 Đăng ký khai sinh
 	// Hẹn trả kết quả: 15 giờ 20 phút, ngày 07/03/2025
-	// 1. 000.00.00.H49 | nhận 15 giờ 20 phút, ngày 04/03/2025 | giao 07 giờ 45 phút, ngày 05/03/2025 | hạn 07 giờ 30 phút, ngày 05/03/2025 | quá hạn
-	// 2. 000.00.12.H49 | nhận 08 giờ 00 phút, ngày 05/03/2025 | giao 14 giờ 00 phút, ngày 07/03/2025 | hạn 11 giờ 30 phút, ngày 07/03/2025 | quá hạn
-	// 3. 000.00.15.H49 | nhận 14 giờ 00 phút, ngày 07/03/2025 | giao 09 giờ 00 phút, ngày 10/03/2025 | hạn 15 giờ 20 phút, ngày 07/03/2025 | quá hạn
-	// Kết quả: quá hạn
+	// 1. 000.00.00.H49 | nhận 15 giờ 20 phút, ngày 04/03/2025 | giao 07 giờ 30 phút, ngày 05/03/2025 | hạn 07 giờ 30 phút, ngày 05/03/2025 | đúng hạn | chuyển xử lý
+	// 2. 000.00.12.H49 | nhận 07 giờ 45 phút, ngày 05/03/2025 | giao 16 giờ 00 phút, ngày 06/03/2025 | hạn 11 giờ 30 phút, ngày 07/03/2025 | trước hạn | chuyển bước sau
+	// 3. 000.00.15.H49 | nhận 16 giờ 00 phút, ngày 06/03/2025 | giao 10 giờ 00 phút, ngày 07/03/2025 | hạn 15 giờ 20 phút, ngày 07/03/2025 | đúng hạn | có kết quả
+	// Kết quả: đúng hạn
 }
 
 // The apology with a new appointment must come at least one working day before the due

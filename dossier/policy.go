@@ -103,6 +103,9 @@ type Policy struct {
 	// SupplementWindow is how many working days after receipt an agency may still ask for a
 	// supplement during processing (Decree 61/2018 Art. 19(4): 3). Zero disables the check.
 	SupplementWindow int
+	// IntakeGuidanceOnce allows one request to supplement at intake: the guidance is given
+	// once, completely (Decree 61/2018 Art. 15(3); kept by Decree 118/2025 Art. 17(2)(a)).
+	IntakeGuidanceOnce bool
 	// SupplementOncePerAgency allows each agency one supplement request per dossier (Art. 15(3),
 	// 19(4): "một lần").
 	SupplementOncePerAgency bool
@@ -134,6 +137,7 @@ type Policy struct {
 func DefaultPolicy(r Regime) Policy {
 	return Policy{
 		SupplementWindow:        3,
+		IntakeGuidanceOnce:      true,
 		SupplementOncePerAgency: true,
 		AfterSupplement:         Restart,
 		DuringObligation:        Pause,

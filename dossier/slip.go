@@ -394,10 +394,32 @@ func (s ControlSlip) Text() string {
 		b.WriteString(fmtTime(r.Due))
 		b.WriteString(" | ")
 		b.WriteString(r.Verdict.String())
+		if n := noteVi(r.Note); n != "" {
+			b.WriteString(" | ")
+			b.WriteString(n)
+		}
 		b.WriteByte('\n')
 	}
 	line(&b, "Kết quả", s.Verdict.String())
 	return b.String()
+}
+
+func noteVi(k CommandKind) string {
+	switch k {
+	case Transfer:
+		return "chuyển xử lý"
+	case Handoff:
+		return "chuyển bước sau"
+	case SendBack:
+		return "trả lại bước trước"
+	case Recall:
+		return "bị thu hồi"
+	case Resolve:
+		return "có kết quả"
+	case Refuse:
+		return "từ chối"
+	}
+	return ""
 }
 
 func (d *Dossier) last(kinds ...CommandKind) *Event {

@@ -36,14 +36,24 @@ func ValidCitizenID(s string) bool {
 	return p >= 1 && p <= 96
 }
 
-// ValidPhone reports whether s is a Vietnamese telephone number: 10 digits starting with 0,
-// or +84 followed by 9 digits; spaces and dots are ignored.
+// ValidPhone reports whether s is a Vietnamese telephone number: a mobile number of 10
+// digits (0 then 3, 5, 7, 8 or 9), a landline of 11 digits starting 02, or either written
+// with +84 instead of the leading 0; spaces, dots and hyphens are ignored.
 func ValidPhone(s string) bool {
-	s = strings.NewReplacer(" ", "", ".", "").Replace(s)
+	s = strings.NewReplacer(" ", "", ".", "", "-", "").Replace(s)
 	if rest, ok := strings.CutPrefix(s, "+84"); ok {
-		return len(rest) == 9 && allDigits(rest) && rest[0] != '0'
+		s = "0" + rest
 	}
-	return len(s) == 10 && allDigits(s) && s[0] == '0' && s[1] != '0'
+	if !allDigits(s) || s[0] != '0' {
+		return false
+	}
+	switch len(s) {
+	case 10:
+		return strings.IndexByte("35789", s[1]) >= 0
+	case 11:
+		return s[1] == '2'
+	}
+	return false
 }
 
 // ValidTaxCode reports whether s is an enterprise or tax code: 10 digits, or 10 digits, a
@@ -106,6 +116,9 @@ func errs(p []*FieldError) error {
 	return &ValidationError{Problems: p}
 }
 
+// maxLimit bounds a published time limit (in any unit) far above any real procedure's.
+const maxLimit = 10000
+
 // Validate reports every problem of the intake, each naming its field.
 func (in Intake) Validate() error {
 	var out []*FieldError
@@ -128,7 +141,7 @@ func (in Intake) Validate() error {
 	if in.Agency == "" {
 		add("agency", "", ErrRequired)
 	}
-	if in.Limit.N < 0 || in.Limit.Unit < calendar.WorkingDays || in.Limit.Unit > calendar.Months {
+	if in.Limit.N < 0 || in.Limit.N > maxLimit || in.Limit.Unit < calendar.WorkingDays || in.Limit.Unit > calendar.Months {
 		add("limit", itoa(in.Limit.N), ErrInvalid)
 	}
 	for i, doc := range in.Documents {

@@ -1,8 +1,10 @@
 package routing
 
 import (
+	"encoding/json"
 	"errors"
 	"math/rand/v2"
+	"os"
 	"testing"
 	"time"
 
@@ -12,143 +14,54 @@ import (
 
 const h, m = time.Hour, time.Minute
 
+// TestPlanArithmetic runs the vectors of testdata/plan_vectors.json: a route (a sample or
+// one defined in the file), a receipt, a limit, and every step's allotment and window.
 func TestPlanArithmetic(t *testing.T) {
-	threeSteps := doc(`{"id": "receive", "role": "commune-desk", "task": "receive", "share": "1/4"}`,
-		`{"id": "decide", "role": "civil-status", "task": "decide", "share": "1/2", "after": ["receive"]}`,
-		`{"id": "return", "role": "commune-desk", "task": "return", "share": "1/4", "after": ["decide"]}`)
-	sevenths := doc(`{"id": "receive", "role": "commune-desk", "task": "receive", "share": "1/7"}`,
-		`{"id": "decide", "role": "civil-status", "task": "decide", "share": "2/7", "after": ["receive"]}`,
-		`{"id": "return", "role": "commune-desk", "task": "return", "share": "4/7", "after": ["decide"]}`)
-	uneven := doc(`{"id": "a", "role": "commune-desk", "task": "receive", "share": "1/4"}`,
-		`{"id": "b", "role": "commune-police", "task": "register", "share": "1/2", "after": ["a"]}`,
-		`{"id": "c", "role": "social-insurance", "task": "issue", "share": "1/4", "after": ["a"]}`,
-		`{"id": "d", "role": "commune-desk", "task": "return", "share": "1/4", "after": ["b", "c"]}`)
-	tests := []struct {
-		name     string
-		route    string // JSON, or the name of a sample route
-		received time.Time
-		limit    calendar.Limit
-		total    time.Duration
-		want     []window
-	}{
-		{
-			// Tết 2026: 14–22 February are days off; Friday 13 is a working day.
-			name: "across Tết 2026", route: "birth-u6-electronic", received: at(2026, 2, 12, 9, 10),
-			limit: limit(3, calendar.WorkingDays), total: 24 * h,
-			want: []window{
-				{"receive", 2 * h, "2026-02-12 09:10", "2026-02-12 11:10"},
-				{"register-birth", 8 * h, "2026-02-12 11:10", "2026-02-13 11:10"},
-				{"register-residence", 12 * h, "2026-02-13 11:10", "2026-02-23 16:40"},
-				{"issue-insurance-card", 12 * h, "2026-02-13 11:10", "2026-02-23 16:40"},
-				{"return", 2 * h, "2026-02-23 16:40", "2026-02-24 09:10"},
-			},
-		},
-		{
-			// Saturday 2026-01-10 is a make-up working day.
-			name: "make-up Saturday", route: threeSteps, received: at(2026, 1, 9, 14, 0),
-			limit: limit(2, calendar.WorkingDays), total: 16 * h,
-			want: []window{
-				{"receive", 4 * h, "2026-01-09 14:00", "2026-01-10 08:30"},
-				{"decide", 8 * h, "2026-01-10 08:30", "2026-01-12 08:30"},
-				{"return", 4 * h, "2026-01-12 08:30", "2026-01-12 14:00"},
-			},
-		},
-		{
-			// 1 January is a holiday and 2 January 2026 a swapped day off.
-			name: "New Year bridge", route: threeSteps, received: at(2025, 12, 31, 16, 0),
-			limit: limit(1, calendar.WorkingDays), total: 8 * h,
-			want: []window{
-				{"receive", 2 * h, "2025-12-31 16:00", "2026-01-05 08:30"},
-				{"decide", 4 * h, "2026-01-05 08:30", "2026-01-05 14:00"},
-				{"return", 2 * h, "2026-01-05 14:00", "2026-01-05 16:00"},
-			},
-		},
-		{
-			// Received in the evening: counting starts at the next session.
-			name: "received after hours", route: threeSteps, received: at(2026, 3, 2, 19, 0),
-			limit: limit(4, calendar.WorkingHours), total: 4 * h,
-			want: []window{
-				{"receive", 1 * h, "2026-03-02 19:00", "2026-03-03 08:30"},
-				{"decide", 2 * h, "2026-03-03 08:30", "2026-03-03 10:30"},
-				{"return", 1 * h, "2026-03-03 10:30", "2026-03-03 11:30"},
-			},
-		},
-		{
-			// 60 minutes in sevenths: 8 + 17 + 34 = 59; the minute left goes to the decide step.
-			name: "rounding remainder to the decide step", route: sevenths, received: at(2026, 3, 2, 8, 0),
-			limit: limit(1, calendar.WorkingHours), total: 60 * m,
-			want: []window{
-				{"receive", 8 * m, "2026-03-02 08:00", "2026-03-02 08:08"},
-				{"decide", 18 * m, "2026-03-02 08:08", "2026-03-02 08:26"},
-				{"return", 34 * m, "2026-03-02 08:26", "2026-03-02 09:00"},
-			},
-		},
-		{
-			name: "parallel branches join on the longest", route: uneven, received: at(2026, 3, 2, 7, 30),
-			limit: limit(1, calendar.WorkingDays), total: 8 * h,
-			want: []window{
-				{"a", 2 * h, "2026-03-02 07:30", "2026-03-02 09:30"},
-				{"b", 4 * h, "2026-03-02 09:30", "2026-03-02 15:00"},
-				{"c", 2 * h, "2026-03-02 09:30", "2026-03-02 11:30"},
-				{"d", 2 * h, "2026-03-02 15:00", "2026-03-02 17:00"},
-			},
-		},
-		{
-			// Fixed times with a rest step: online limit of 8 working days.
-			name: "fixed times and rest, 8 working days", route: "land-transfer", received: at(2026, 2, 12, 9, 10),
-			limit: limit(8, calendar.WorkingDays), total: 64 * h,
-			want: []window{
-				{"receive", 4 * h, "2026-02-12 09:10", "2026-02-12 14:40"},
-				{"verify", 24 * h, "2026-02-12 14:40", "2026-02-24 14:40"},
-				{"tax", 24 * h, "2026-02-24 14:40", "2026-02-27 14:40"},
-				{"register", 8 * h, "2026-02-27 14:40", "2026-03-02 14:40"},
-				{"return", 4 * h, "2026-03-02 14:40", "2026-03-03 09:10"},
-			},
-		},
-		{
-			// In person, 18 working days: only the rest step grows.
-			name: "fixed times and rest, 18 working days", route: "land-transfer", received: at(2026, 2, 12, 9, 10),
-			limit: limit(18, calendar.WorkingDays), total: 144 * h,
-			want: []window{
-				{"receive", 4 * h, "2026-02-12 09:10", "2026-02-12 14:40"},
-				{"verify", 24 * h, "2026-02-12 14:40", "2026-02-24 14:40"},
-				{"tax", 24 * h, "2026-02-24 14:40", "2026-02-27 14:40"},
-				{"register", 88 * h, "2026-02-27 14:40", "2026-03-16 14:40"},
-				{"return", 4 * h, "2026-03-16 14:40", "2026-03-17 09:10"},
-			},
-		},
-		{
-			// 20 calendar days from 12 February: 4 March at closing time; the window is the
-			// working time in between (6h20 + 8h + 8 days), split the same way.
-			name: "calendar days across Tết", route: threeSteps, received: at(2026, 2, 12, 9, 10),
-			limit: limit(20, calendar.Days), total: 78*h + 20*m,
-			want: []window{
-				{"receive", 19*h + 35*m, "2026-02-12 09:10", "2026-02-23 14:15"},
-				{"decide", 39*h + 10*m, "2026-02-23 14:15", "2026-03-02 13:25"},
-				{"return", 19*h + 35*m, "2026-03-02 13:25", "2026-03-04 17:00"},
-			},
-		},
+	raw, err := os.ReadFile("testdata/plan_vectors.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var file struct {
+		Routes  map[string]json.RawMessage
+		Vectors []struct {
+			Name, Route, Received, Limit, Total string
+			Windows                             [][4]string
+		}
+	}
+	if err := json.Unmarshal(raw, &file); err != nil {
+		t.Fatal(err)
 	}
 	cal := calendar.Default()
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var r *Route
-			if tt.route[0] == '{' {
-				r = mustRoute(t, tt.route)
-			} else {
-				r = sample(t, tt.route)
+	for _, v := range file.Vectors {
+		t.Run(v.Name, func(t *testing.T) {
+			r, ok := SampleSet().Route(v.Route)
+			if !ok {
+				r = mustRoute(t, string(file.Routes[v.Route]))
 			}
-			s, err := Plan(r, tt.received, tt.limit, cal)
+			l, err := ParseLimit(v.Limit)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(tt.want, windows(s)); diff != "" {
+			received := stamp(t, v.Received)
+			s, err := Plan(r, received, l, cal)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := make([]window, len(v.Windows))
+			for i, w := range v.Windows {
+				d, err := time.ParseDuration(w[1])
+				if err != nil {
+					t.Fatal(err)
+				}
+				want[i] = window{w[0], d, w[2], w[3]}
+			}
+			if diff := cmp.Diff(want, windows(s)); diff != "" {
 				t.Errorf("windows (-want +got):\n%s", diff)
 			}
-			if s.Total != tt.total {
-				t.Errorf("Total = %v, want %v", s.Total, tt.total)
+			if total, err := time.ParseDuration(v.Total); err != nil || s.Total != total {
+				t.Errorf("Total = %v, want %s", s.Total, v.Total)
 			}
-			if due := cal.Due(tt.received, tt.limit); !s.Due.Equal(due) || !s.Steps[len(s.Steps)-1].Due.Equal(due) {
+			if due := cal.Due(received, l); !s.Due.Equal(due) || !s.Steps[len(s.Steps)-1].Due.Equal(due) {
 				t.Errorf("end = %v, schedule due %v; cal.Due = %v", s.Steps[len(s.Steps)-1].Due, s.Due, due)
 			}
 		})

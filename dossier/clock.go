@@ -31,7 +31,8 @@ func (d *Dossier) Remaining(now time.Time) time.Duration {
 }
 
 // Used returns the share of the time limit used at now (0 before receipt; above 1 when
-// overdue). Paused time is not counted; the new appointment extends the limit.
+// overdue; 1 for a zero limit). Paused time is not counted; the new appointment extends the
+// limit.
 func (d *Dossier) Used(now time.Time) float64 {
 	if d.Clock.Due.IsZero() || d.Rules == nil {
 		return 0
@@ -40,9 +41,6 @@ func (d *Dossier) Used(now time.Time) float64 {
 	total := cal.WorkingTimeBetween(d.Clock.Start, d.Clock.Due) - d.Clock.Paused
 	used := cal.WorkingTimeBetween(d.Clock.Start, d.end(now)) - d.Clock.Paused
 	if total <= 0 {
-		if used > 0 || d.end(now).After(d.Clock.Due) {
-			return 2
-		}
 		return 1
 	}
 	return float64(used) / float64(total)

@@ -28,8 +28,8 @@ func (r *Rules) Open(in Intake, by Actor, now time.Time) (*Dossier, error) {
 	return d, nil
 }
 
-// Replay rebuilds a dossier from its event log. The result equals (cmp.Diff) the dossier
-// that produced the log. A log that does not start with Open, skips a sequence number, goes
+// Replay rebuilds a dossier from its event log. With the same Rules, the result equals
+// (cmp.Diff) the dossier that produced the log; the events are copied. A log that does not start with Open, skips a sequence number, goes
 // back in time or records a transition the lifecycle does not allow is refused with a *LogError.
 func (r *Rules) Replay(events []Event) (*Dossier, error) {
 	if len(events) == 0 || events[0].Command != Open || events[0].Intake == nil {

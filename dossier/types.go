@@ -143,8 +143,9 @@ type Result struct {
 }
 
 // Dossier is one application (hồ sơ) moving through a procedure. Its state changes only by
-// Apply; Replay rebuilds it from its events. The fields are exported for reading, storing
-// and comparing; do not change them directly.
+// Apply; Rules.Replay rebuilds it from its events. The fields are exported for reading,
+// storing and comparing (cmp.Diff needs no options); do not change them directly. A Dossier
+// is not safe for concurrent use: the embedder's store serialises commands on one dossier.
 type Dossier struct {
 	Code        Code                `json:"code,omitzero"`
 	Procedure   ProcedureRef        `json:"procedure"`

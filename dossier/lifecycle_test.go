@@ -3,8 +3,10 @@ package dossier
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,8 +19,30 @@ var update = flag.Bool("update", false, "rewrite lifecycle.md from the definitio
 const diagramFile = "lifecycle.md"
 
 func diagramDoc() string {
-	return "# Dossier lifecycle\n\nGenerated from the lifecycle definition by `go test ./dossier -update`; " +
-		"a test fails when it is stale.\n\n```mermaid\n" + Diagram() + "```\n"
+	var b strings.Builder
+	b.WriteString("# Dossier lifecycle\n\nGenerated from the lifecycle definition by `go test ./dossier -update`; " +
+		"a test fails when it is stale.\n\n```mermaid\n" + Diagram() + "```\n")
+	b.WriteString("\n## States and national status codes\n\n| State | Code | Label |\n|---|---|---|\n")
+	for _, s := range States() {
+		fmt.Fprintf(&b, "| %v | %d | %v |\n", s, s.Status(), s.Status())
+	}
+	b.WriteString("\n## Commands\n\n| Command | From | To | Roles |\n|---|---|---|---|\n")
+	for _, c := range Commands() {
+		var from, roles []string
+		var to State
+		for _, s := range States() {
+			if n, ok := Next(s, c); ok {
+				from, to = append(from, s.String()), n
+			}
+		}
+		for r := RoleApplicant; r < numRoles; r++ {
+			if MayIssue(r, c) {
+				roles = append(roles, r.String())
+			}
+		}
+		fmt.Fprintf(&b, "| %v | %s | %v | %s |\n", c, strings.Join(from, ", "), to, strings.Join(roles, ", "))
+	}
+	return b.String()
 }
 
 func TestDiagramCommitted(t *testing.T) {

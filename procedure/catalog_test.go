@@ -334,7 +334,7 @@ func TestLoadFS(t *testing.T) {
 	if diff := cmp.Diff(want, ve.Problems); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}
-	const wantMsg = "the procedure catalog is not a valid procedure catalog (2 problems):\n" +
+	const wantMsg = "the procedure catalog is not valid (2 problems):\n" +
 		"c.json: malformed JSON at line 1, column 17: invalid character '}' looking for beginning of value\n" +
 		"b.json: procedures[0].effective_from: version 2 of 1.001193 overlaps version 1 (a.json: procedures[0])"
 	if err.Error() != wantMsg {

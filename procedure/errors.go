@@ -10,7 +10,7 @@ import (
 // Sentinel errors, testable with errors.Is.
 var (
 	// ErrInvalidCatalog: the catalog data has problems (see ValidationError).
-	ErrInvalidCatalog = errors.New("is not a valid procedure catalog")
+	ErrInvalidCatalog = errors.New("is not valid")
 	// ErrUnknownCode: no procedure has the code.
 	ErrUnknownCode = errors.New("is not a procedure code in the catalog")
 	// ErrNotInForce: the procedure has no version in force at the time.

@@ -17,7 +17,8 @@
 //
 // Apply(cmd, now) checks the lifecycle, the actor's role and agency and the decree rules,
 // and on any error changes nothing; on success it appends one event. Rules.Replay rebuilds
-// the same dossier from its events.
+// the same dossier from its events. Dossiers and events encode to JSON; a dossier decoded
+// from storage is given its Rules again (field Rules) before commands are applied.
 //
 // # Decree rules
 //

@@ -65,3 +65,85 @@ func FuzzRouteJSON(f *testing.F) {
 		Responsible(s, s.Progress(), received.Add(30*24*time.Hour))
 	})
 }
+
+// FuzzAgencyCode: a code that parses prints back as itself; anything else is ErrInvalid.
+func FuzzAgencyCode(f *testing.F) {
+	for _, s := range []string{"000.00.00.H49", "001.10.21.H49", "000.00.04.G14", "H49", "000.00.00.h49", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c, err := ParseAgencyCode(s)
+		if err != nil {
+			if !errors.Is(err, ErrInvalid) || !c.IsZero() {
+				t.Fatalf("ParseAgencyCode(%q) = %v, %v", s, c, err)
+			}
+			return
+		}
+		if c.String() != s {
+			t.Fatalf("ParseAgencyCode(%q).String() = %q", s, c.String())
+		}
+	})
+}
+
+// FuzzParseRules: accepted rules survive a JSON round trip; rejected ones say where.
+func FuzzParseRules(f *testing.F) {
+	f.Add([]byte(`{"rules": [{"procedure": "1.001193", "channel": "online", "province": "H49", "from": "2025-07-01", "route": "r"}], "default": "d"}`))
+	f.Add([]byte(`{"rules": [{"commune": "000.00.31.H49", "until": "2025-06-30", "route": "r"}]}`))
+	f.Add([]byte(`{"rules": [{"channel": "fax"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rs, err := ParseRules(data)
+		if err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) || len(ve.Problems) == 0 || ve.Problems[0].Path == "" {
+				t.Fatalf("error %v", err)
+			}
+			return
+		}
+		b, err := json.Marshal(rs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := ParseRules(b)
+		if err != nil {
+			t.Fatalf("round trip rejected: %v\n%s", err, b)
+		}
+		if diff := cmp.Diff(rs, back, cmp.Comparer(func(a, b []Rule) bool { return cmp.Equal(cloneOrNil(a), cloneOrNil(b)) })); diff != "" {
+			t.Fatalf("round trip (-want +got):\n%s", diff)
+		}
+	})
+}
+
+// FuzzParseDirectory: accepted maps survive a JSON round trip; lookups never panic.
+func FuzzParseDirectory(f *testing.F) {
+	f.Add(sampleDirectoryJSON)
+	f.Add([]byte(`{"units": [{"code": "000.00.00.H49", "name": "A", "level": "province", "parent": "000.00.00.H49"}]}`))
+	f.Add([]byte(`{"units": [{"code": "000.00.00.H49", "name": "A", "level": "province", "until": "2025-06-30"}, {"code": "000.00.00.H49", "name": "B", "level": "province", "from": "2025-07-01"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := ParseDirectory(data)
+		if err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) || len(ve.Problems) == 0 {
+				t.Fatalf("error %v", err)
+			}
+			return
+		}
+		b, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := ParseDirectory(b)
+		if err != nil {
+			t.Fatalf("round trip rejected: %v\n%s", err, b)
+		}
+		if diff := cmp.Diff(d.Units(), back.Units(), cmp.Comparer(func(a, b []Role) bool { return cmp.Equal(cloneOrNil(a), cloneOrNil(b)) })); diff != "" {
+			t.Fatalf("round trip (-want +got):\n%s", diff)
+		}
+		for _, u := range d.Units() {
+			on := u.From
+			d.Lookup(u.Code, on)
+			for _, r := range u.Roles {
+				d.Resolve(r, u.Code, on)
+			}
+		}
+	})
+}

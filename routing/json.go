@@ -77,8 +77,9 @@ func (p *fieldParser) date(field, s string) date.Date {
 	if s == "" {
 		return date.Zero
 	}
+	// Only real calendar dates of years 1900–2200, written YYYY-MM-DD.
 	d, err := date.ParseISO(s)
-	if err != nil || len(s) != 10 {
+	if err != nil || d.String() != s || d.Year() < 1900 || d.Year() > 2200 {
 		p.fail(field, s, ErrInvalid)
 		return date.Zero
 	}

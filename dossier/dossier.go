@@ -29,19 +29,25 @@ func (r *Rules) Open(in Intake, by Actor, now time.Time) (*Dossier, error) {
 }
 
 // Replay rebuilds a dossier from its event log. With the same Rules, the result equals
-// (cmp.Diff) the dossier that produced the log; the events are copied. A log that does not start with Open, skips a sequence number, goes
-// back in time or records a transition the lifecycle does not allow is refused with a *LogError.
+// (cmp.Diff) the dossier that produced the log. The dossier keeps events as its log (clipped
+// to their length, so that later events never write into the caller's array); events are
+// never modified by this package. A log that does not start with Open, skips a sequence
+// number, goes back in time or records a transition the lifecycle does not allow is refused
+// with a *LogError.
 func (r *Rules) Replay(events []Event) (*Dossier, error) {
 	if len(events) == 0 || events[0].Command != Open || events[0].Intake == nil {
 		return nil, &LogError{Seq: 1, Reason: "the log does not start with open"}
 	}
-	d := &Dossier{Rules: r, Events: make([]Event, 0, max(len(events), 8))}
+	if events[0].Seq != 1 || events[0].From != 0 || events[0].To != Submitted {
+		return nil, &LogError{Seq: 1, Reason: "open must be event 1 and lead to Submitted"}
+	}
+	d := &Dossier{Rules: r}
 	for i := range events {
 		ev := &events[i]
-		if ev.Seq != i+1 {
-			return nil, &LogError{Seq: i + 1, Reason: "sequence number out of order"}
-		}
 		if i > 0 {
+			if ev.Seq != i+1 {
+				return nil, &LogError{Seq: i + 1, Reason: "sequence number out of order"}
+			}
 			if ev.At.Before(events[i-1].At) {
 				return nil, &LogError{Seq: ev.Seq, Reason: "time goes back"}
 			}
@@ -51,12 +57,10 @@ func (r *Rules) Replay(events []Event) (*Dossier, error) {
 			if err := d.replayable(ev); err != nil {
 				return nil, &LogError{Seq: ev.Seq, Reason: err.Error()}
 			}
-		} else if ev.From != 0 || ev.To != Submitted {
-			return nil, &LogError{Seq: 1, Reason: "open must lead to Submitted"}
 		}
-		d.Events = append(d.Events, *ev)
-		d.apply(&d.Events[i])
+		d.apply(ev)
 	}
+	d.Events = events[:len(events):len(events)]
 	return d, nil
 }
 

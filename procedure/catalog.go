@@ -57,13 +57,48 @@ type version struct {
 // it under policy pol. On any problem it returns no catalog and a *ValidationError listing them
 // all, each with its JSON path and a message in Vietnamese and English.
 func Load(r io.Reader, pol Policy) (*Catalog, error) {
-	data, err := io.ReadAll(r)
+	data, err := readAll(r)
 	if err != nil {
 		return nil, err
 	}
 	var l loader
 	l.add("", data)
 	return l.finish(pol)
+}
+
+// normalize makes an empty list the same as an absent one, so that a catalog exports and
+// reloads unchanged.
+func normalize(p *Procedure) {
+	p.Cases = nilIfEmpty(p.Cases)
+	p.Fees = nilIfEmpty(p.Fees)
+	for i := range p.Cases {
+		c := &p.Cases[i]
+		c.Fees = nilIfEmpty(c.Fees)
+		c.Documents = nilIfEmpty(c.Documents)
+		for j := range c.Fees {
+			c.Fees[j].Exemptions = nilIfEmpty(c.Fees[j].Exemptions)
+		}
+	}
+	for j := range p.Fees {
+		p.Fees[j].Exemptions = nilIfEmpty(p.Fees[j].Exemptions)
+	}
+}
+
+func nilIfEmpty[S ~[]E, E any](s S) S {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
+}
+
+// readAll reads r whole, sizing the buffer at once when r knows its length.
+func readAll(r io.Reader) ([]byte, error) {
+	if lr, ok := r.(interface{ Len() int }); ok {
+		buf := bytes.NewBuffer(make([]byte, 0, lr.Len()+bytes.MinRead))
+		_, err := buf.ReadFrom(r)
+		return buf.Bytes(), err
+	}
+	return io.ReadAll(r)
 }
 
 // LoadFS reads every "*.json" file in the root of fsys (in name order) as one catalog and
@@ -260,6 +295,7 @@ func (l *loader) finish(pol Policy) (*Catalog, error) {
 		if perr[i] = decodeStrict(it.data, &procs[i]); perr[i] != nil {
 			return
 		}
+		normalize(&procs[i])
 		ps := chk.check(&procs[i], it.o.file, it.o.path("procedures"), nil)
 		pprobs[i] = checkProcedure(&procs[i], it.o, pol, ps)
 	})
@@ -267,6 +303,7 @@ func (l *loader) finish(pol Policy) (*Catalog, error) {
 	gerr := make([]error, len(l.groups))
 	for i := range l.groups {
 		gerr[i] = decodeStrict(l.groups[i].data, &groups[i])
+		groups[i].LegalBasis = nilIfEmpty(groups[i].LegalBasis)
 	}
 
 	// An item split out of a document without decoding may hold malformed JSON: then the

@@ -349,3 +349,34 @@ func TestLoadFS(t *testing.T) {
 		t.Errorf("empty folder: %v", err)
 	}
 }
+
+// TestRoundTripEmptyLists: empty lists in the input are the same as absent ones.
+func TestRoundTripEmptyLists(t *testing.T) {
+	data := []byte(`{"procedures": [{"code": "1.001193", "version": 1, "effective_from": "2020-07-01",
+	  "name": "Đăng ký khai sinh", "sector": "justice", "field": "Hộ tịch", "levels": ["commune"],
+	  "competent_agency": {"name": "UBND cấp xã"}, "limits": {"counter": {"value": 1, "unit": "working_days"}},
+	  "cases": [{"id": "a", "name": "A", "fees": [], "documents": []}],
+	  "documents": [{"name": "Tờ khai", "originals": 1, "copies": 0, "requirement": "required"}],
+	  "fees": [{"id": "x", "name": "X", "kind": "fixed", "amount": 1, "exemptions": []}],
+	  "results": [{"name": "Giấy khai sinh"}], "legal_basis": ["Luật Hộ tịch"]},
+	 {"code": "1.000656", "version": 1, "effective_from": "2020-07-01",
+	  "name": "Đăng ký khai tử", "sector": "justice", "field": "Hộ tịch", "levels": ["commune"],
+	  "competent_agency": {"name": "UBND cấp xã"}, "limits": {"counter": {"value": "1", "unit": "working_days"}},
+	  "cases": [], "fees": [],
+	  "documents": [{"name": "Tờ khai", "originals": 1, "copies": 0, "requirement": "required"}],
+	  "results": [{"name": "Trích lục khai tử"}], "legal_basis": ["Luật Hộ tịch"]}],
+	 "groups": [{"id": "g", "name": "G", "lead_sector": "justice", "members": ["1.001193", "1.000656"], "legal_basis": []}]}`)
+	c := mustLoad(t, data)
+	out, err := c.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p1, g1 := values(c)
+	p2, g2 := values(mustLoad(t, out))
+	if diff := cmp.Diff(p1, p2); diff != "" {
+		t.Errorf("round trip (-before +after):\n%s", diff)
+	}
+	if diff := cmp.Diff(g1, g2); diff != "" {
+		t.Errorf("round trip of groups (-before +after):\n%s", diff)
+	}
+}

@@ -2,6 +2,7 @@ package procedure
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"testing"
@@ -152,6 +153,31 @@ func BenchmarkAmountDue(b *testing.B) {
 	for b.Loop() {
 		if _, err := p.AmountDue(q); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestLookupMatchesScan: Lookup agrees with a linear scan of the versions at random instants.
+func TestLookupMatchesScan(t *testing.T) {
+	c := mustLoad(t, catalogJSON(t, generate(1500, 3), nil))
+	ps := c.Procedures()
+	r := rand.New(rand.NewPCG(3, 4))
+	start := time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+	for range 20000 {
+		key := ps[r.IntN(len(ps))].Key()
+		at := time.Unix(start+r.Int64N(9*365*86400), 0).UTC()
+		var want *Procedure
+		for _, p := range c.Versions(key) {
+			if p.InForce(day(at)) {
+				if want != nil {
+					t.Fatalf("%s: two versions in force at %v", key, at)
+				}
+				want = p
+			}
+		}
+		got, err := c.Lookup(key, at)
+		if got != want || (want == nil) != errors.Is(err, ErrNotInForce) {
+			t.Fatalf("Lookup(%s, %v) = %v, %v; scan finds %v", key, at, got, err, want)
 		}
 	}
 }

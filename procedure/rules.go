@@ -2,6 +2,7 @@ package procedure
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -161,15 +162,11 @@ func checkProcedure(p *Procedure, o origin, pol Policy, out []Problem) []Problem
 			}
 		}
 	}
-	caseIDs := make(map[string]bool, len(p.Cases))
 	for j := range p.Cases {
 		c := &p.Cases[j]
 		cp := at + ".cases[" + strconv.Itoa(j) + "]"
-		if c.ID != "" {
-			if caseIDs[c.ID] {
-				out = append(out, problem(f, cp+".id", "duplicate", "case id", c.ID))
-			}
-			caseIDs[c.ID] = true
+		if c.ID != "" && slices.ContainsFunc(p.Cases[:j], func(o Case) bool { return o.ID == c.ID }) {
+			out = append(out, problem(f, cp+".id", "duplicate", "case id", c.ID))
 		}
 		for i, ch := range channels {
 			l := c.Limits.channel(ch)
@@ -256,18 +253,11 @@ func checkDocuments(docs []Document, f, at string, out []Problem) []Problem {
 }
 
 func checkFees(fees []Fee, f, at string, out []Problem) []Problem {
-	var ids map[string]bool
 	for k := range fees {
 		fe := &fees[k]
 		fp := at + ".fees[" + strconv.Itoa(k) + "]"
-		if fe.ID != "" {
-			if ids == nil {
-				ids = make(map[string]bool, len(fees))
-			}
-			if ids[fe.ID] {
-				out = append(out, problem(f, fp+".id", "duplicate", "fee id", fe.ID))
-			}
-			ids[fe.ID] = true
+		if fe.ID != "" && slices.ContainsFunc(fees[:k], func(o Fee) bool { return o.ID == fe.ID }) {
+			out = append(out, problem(f, fp+".id", "duplicate", "fee id", fe.ID))
 		}
 		switch fe.Kind {
 		case FixedFee, PerUnitFee:

@@ -51,6 +51,28 @@ func BenchmarkResponsible(b *testing.B) {
 	}
 }
 
+func BenchmarkAppendResponsible(b *testing.B) {
+	r := mustRoute(b, route6)
+	cal := calendar.Default()
+	s, err := Plan(r, at(2026, 2, 12, 9, 10), limit(5, calendar.WorkingDays), cal)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := s.Progress()
+	p.Steps[0].Finished = s.Steps[0].Due
+	p.Steps[1].Finished = cal.AddWorkingTime(s.Steps[1].Due, time.Hour)
+	p.Steps[2].Finished = cal.AddWorkingTime(p.Steps[1].Finished, s.Steps[2].Allotted)
+	now := cal.AddWorkingTime(s.Steps[3].Due, 3*time.Hour)
+	var buf []Late
+	b.ReportAllocs()
+	for b.Loop() {
+		buf = AppendResponsible(buf[:0], s, p, now)
+	}
+	if len(buf) != 3 {
+		b.Fatalf("AppendResponsible = %+v", buf)
+	}
+}
+
 func BenchmarkReplan6(b *testing.B) {
 	r := mustRoute(b, route6)
 	cal := calendar.Default()

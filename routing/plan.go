@@ -189,20 +189,18 @@ func (s *Schedule) Progress() Progress {
 	return p
 }
 
-// finished returns when step k of s was finished according to p.
-func (p *Progress) finished(s *Schedule, k int) (time.Time, bool) {
+// finished returns when step k of s was finished according to p; zero if not yet.
+func (p *Progress) finished(s *Schedule, k int) time.Time {
 	id := s.Steps[k].Step
 	if k < len(p.Steps) && p.Steps[k].Step == id {
-		f := p.Steps[k].Finished
-		return f, !f.IsZero()
+		return p.Steps[k].Finished
 	}
 	for i := range p.Steps {
 		if p.Steps[i].Step == id {
-			f := p.Steps[i].Finished
-			return f, !f.IsZero()
+			return p.Steps[i].Finished
 		}
 	}
-	return time.Time{}, false
+	return time.Time{}
 }
 
 // Responsible returns the steps over their allotment at now: finished steps that took more
@@ -211,21 +209,54 @@ func (p *Progress) finished(s *Schedule, k int) (time.Time, bool) {
 // never to the step that received the dossier late. Over is working time. The result is in
 // topological order; with a late parallel branch, each late agency is named. Nil when no
 // step is over.
+//
+// A step recorded as finished while a predecessor is not is measured from the
+// predecessor's planned due; progress for unknown steps is ignored.
 func Responsible(s *Schedule, p Progress, now time.Time) []Late {
+	return AppendResponsible(nil, s, p, now)
+}
+
+// AppendResponsible appends what Responsible returns to dst, for callers that reuse a buffer.
+func AppendResponsible(dst []Late, s *Schedule, p Progress, now time.Time) []Late {
 	if s == nil || s.route == nil {
-		return nil
+		return dst
 	}
 	r := s.route
-	var out []Late
-	for k := range r.steps {
-		fin, done := p.finished(s, k)
-		start, ok := s.handOver(&p, k, done)
-		if !ok {
+	n := len(r.steps)
+	// fin[k] is when step k finished; zero if not yet.
+	var buf [16]time.Time
+	fin := buf[:]
+	if n > len(buf) {
+		fin = make([]time.Time, n)
+	}
+	for k := 0; k < n; k++ {
+		fin[k] = p.finished(s, k)
+	}
+	for k := 0; k < n; k++ {
+		done := !fin[k].IsZero()
+		// Hand-over: the receipt for the start step, else the latest finish of the
+		// predecessors; a step whose predecessor is still running has not started.
+		start := s.Received
+		started := true
+		for _, q := range r.steps[k].preds {
+			f := fin[q]
+			if f.IsZero() {
+				if !done {
+					started = false
+					break
+				}
+				f = s.Steps[q].Due
+			}
+			if f.After(start) {
+				start = f
+			}
+		}
+		if !started {
 			continue
 		}
 		end := now
 		if done {
-			end = fin
+			end = fin[k]
 		}
 		if !end.After(start) {
 			continue
@@ -241,38 +272,13 @@ func Responsible(s *Schedule, p Progress, now time.Time) []Late {
 			continue
 		}
 		if over := s.cal.WorkingTimeBetween(own, end); over > 0 {
-			if out == nil {
-				out = make([]Late, 0, len(r.steps)-k)
+			if dst == nil {
+				dst = make([]Late, 0, n-k)
 			}
-			out = append(out, Late{Step: sp.Step, Agency: sp.Agency, Role: sp.Role, Over: over, Finished: done})
+			dst = append(dst, Late{Step: sp.Step, Agency: sp.Agency, Role: sp.Role, Over: over, Finished: done})
 		}
 	}
-	return out
-}
-
-// handOver returns when step k received the dossier: the receipt for the start step, else
-// the latest finish of its predecessors. An unfinished predecessor means step k has not
-// started, unless step k is itself recorded as finished; then the predecessor's planned due
-// stands in.
-func (s *Schedule) handOver(p *Progress, k int, done bool) (time.Time, bool) {
-	st := &s.route.steps[k]
-	if len(st.preds) == 0 {
-		return s.Received, true
-	}
-	var start time.Time
-	for _, q := range st.preds {
-		f, ok := p.finished(s, int(q))
-		if !ok {
-			if !done {
-				return time.Time{}, false
-			}
-			f = s.Steps[q].Due
-		}
-		if f.After(start) {
-			start = f
-		}
-	}
-	return start, true
+	return dst
 }
 
 // Replan recomputes the windows of the steps not yet finished, given the progress at now.

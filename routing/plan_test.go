@@ -384,4 +384,13 @@ func TestResponsible(t *testing.T) {
 	if Responsible(nil, Progress{}, time.Time{}) != nil {
 		t.Error("nil schedule")
 	}
+	// AppendResponsible reuses the caller's buffer.
+	s := paper
+	p := s.Progress()
+	p.Steps[0].Finished = stamp(t, "2026-02-12 15:10")
+	buf := make([]Late, 1, 4)
+	got := AppendResponsible(buf, s, p, stamp(t, "2026-02-12 16:00"))
+	if len(got) != 2 || &got[0] != &buf[0] || got[1].Step != "receive" {
+		t.Errorf("AppendResponsible = %+v", got)
+	}
 }

@@ -14,14 +14,17 @@ const (
 )
 
 // AgencyCode is an agency identifier in the QCVN 102:2016/BTTTT structure
-// V1V2V3.Z1Z2.Y1Y2.MX1X2, written most specific first: L4.L3.L2.L1.
-// Unused levels are zeros, e.g. 000.00.00.H49 (Quảng Ninh Provincial People's Committee).
-// The zero AgencyCode means "no agency".
+// V1V2V3.Z1Z2.Y1Y2.MX1X2, written most specific first, e.g. 000.00.00.H49 (Quảng Ninh
+// Provincial People's Committee). L1 is the level-1 unit (MX1X2: a capital letter and two
+// digits, G for ministries and central agencies, H for provincial People's Committees), L2
+// the level-2 unit (Y1Y2: department, district People's Committee), L3 the level-3 unit
+// (Z1Z2: commune People's Committee, sub-unit), L4 the level-4 unit (V1V2V3); unused
+// levels are zeros. It is a small comparable value; the zero AgencyCode means "no agency".
+// Build one with ParseAgencyCode or NewAgencyCode.
 type AgencyCode struct {
-	L1 string // MX1X2: level-1 unit, a capital letter and two digits (G14, H49)
-	L2 string // Y1Y2: level-2 unit (department, district People's Committee), two digits
-	L3 string // Z1Z2: level-3 unit (commune People's Committee, sub-unit), two digits
-	L4 string // V1V2V3: level-4 unit, three digits
+	l1     [3]byte
+	l2, l3 uint8
+	l4     uint16
 }
 
 // Role names an agency by its function rather than its code, for example "commune-police";

@@ -12,7 +12,48 @@ func ParseAgencyCode(s string) (AgencyCode, error) {
 		s[10] < 'A' || s[10] > 'Z' || !digits(s[11:13]) {
 		return AgencyCode{}, &FieldError{Path: "agency code", Value: s, Err: ErrInvalid}
 	}
-	return AgencyCode{L1: s[10:13], L2: s[7:9], L3: s[4:6], L4: s[0:3]}, nil
+	return AgencyCode{
+		l1: [3]byte{s[10], s[11], s[12]},
+		l2: uint8(num(s[7:9])),
+		l3: uint8(num(s[4:6])),
+		l4: uint16(num(s[0:3])),
+	}, nil
+}
+
+// NewAgencyCode builds a code from its parts: l1 a capital letter and two digits ("H49"),
+// l2 and l3 in 0–99, l4 in 0–999.
+func NewAgencyCode(l1 string, l2, l3, l4 int) (AgencyCode, error) {
+	if len(l1) != 3 || l1[0] < 'A' || l1[0] > 'Z' || !digits(l1[1:]) ||
+		l2 < 0 || l2 > 99 || l3 < 0 || l3 > 99 || l4 < 0 || l4 > 999 {
+		return AgencyCode{}, &FieldError{Path: "agency code",
+			Value: strconv.Itoa(l4) + "." + strconv.Itoa(l3) + "." + strconv.Itoa(l2) + "." + l1, Err: ErrInvalid}
+	}
+	return AgencyCode{l1: [3]byte{l1[0], l1[1], l1[2]}, l2: uint8(l2), l3: uint8(l3), l4: uint16(l4)}, nil
+}
+
+// L1 returns the level-1 unit, e.g. "H49" ("" for the zero code).
+func (c AgencyCode) L1() string {
+	if c.IsZero() {
+		return ""
+	}
+	return string(c.l1[:])
+}
+
+// L2 returns the level-2 unit number (Y1Y2).
+func (c AgencyCode) L2() int { return int(c.l2) }
+
+// L3 returns the level-3 unit number (Z1Z2).
+func (c AgencyCode) L3() int { return int(c.l3) }
+
+// L4 returns the level-4 unit number (V1V2V3).
+func (c AgencyCode) L4() int { return int(c.l4) }
+
+func num(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
 }
 
 func digits(s string) bool {
@@ -32,7 +73,13 @@ func (c AgencyCode) String() string {
 	if c.IsZero() {
 		return ""
 	}
-	return c.L4 + "." + c.L3 + "." + c.L2 + "." + c.L1
+	b := [13]byte{
+		byte('0' + c.l4/100), byte('0' + c.l4/10%10), byte('0' + c.l4%10), '.',
+		'0' + c.l3/10, '0' + c.l3%10, '.',
+		'0' + c.l2/10, '0' + c.l2%10, '.',
+		c.l1[0], c.l1[1], c.l1[2],
+	}
+	return string(b[:])
 }
 
 // MarshalText writes the code as String does.
@@ -70,3 +117,6 @@ func parseLevel(s string) (Level, bool) {
 	}
 	return 0, false
 }
+
+// Equal reports whether c and o are the same code (so go-cmp compares codes by value).
+func (c AgencyCode) Equal(o AgencyCode) bool { return c == o }

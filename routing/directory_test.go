@@ -3,20 +3,33 @@ package routing
 import (
 	"encoding/json"
 	"errors"
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 )
 
+func mk(t *testing.T, l1 string, l2, l3, l4 int) AgencyCode {
+	t.Helper()
+	c, err := NewAgencyCode(l1, l2, l3, l4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 func TestParseAgencyCode(t *testing.T) {
+	parts := map[string]string{"000.00.00.H49": "H49.0.0.0", "000.00.04.G14": "G14.4.0.0",
+		"001.10.21.H49": "H49.21.10.1", "999.99.99.Z99": "Z99.99.99.999"}
 	tests := []struct {
 		in   string
 		want AgencyCode
 		ok   bool
 	}{
-		{"000.00.00.H49", AgencyCode{L1: "H49", L2: "00", L3: "00", L4: "000"}, true},
-		{"000.00.04.G14", AgencyCode{L1: "G14", L2: "04", L3: "00", L4: "000"}, true},
-		{"001.10.21.H49", AgencyCode{L1: "H49", L2: "21", L3: "10", L4: "001"}, true},
+		{"000.00.00.H49", mk(t, "H49", 0, 0, 0), true},
+		{"000.00.04.G14", mk(t, "G14", 4, 0, 0), true},
+		{"001.10.21.H49", mk(t, "H49", 21, 10, 1), true},
+		{"999.99.99.Z99", mk(t, "Z99", 99, 99, 999), true},
 		{"H49", AgencyCode{}, false},
 		{"000.00.00.h49", AgencyCode{}, false},
 		{"000.00.00.H4", AgencyCode{}, false},
@@ -40,11 +53,28 @@ func TestParseAgencyCode(t *testing.T) {
 		if got.String() != tt.in {
 			t.Errorf("String() = %q, want %q", got.String(), tt.in)
 		}
+		if l := got.L1() + "." + strconv.Itoa(got.L2()) + "." + strconv.Itoa(got.L3()) + "." + strconv.Itoa(got.L4()); l != parts[tt.in] {
+			t.Errorf("parts of %q = %s, want %s", tt.in, l, parts[tt.in])
+		}
 		var back AgencyCode
 		b, _ := got.MarshalText()
 		if err := back.UnmarshalText(b); err != nil || back != got {
 			t.Errorf("text round trip of %q: %+v, %v", tt.in, back, err)
 		}
+	}
+}
+
+func TestNewAgencyCode(t *testing.T) {
+	for _, bad := range []struct {
+		l1         string
+		l2, l3, l4 int
+	}{{"h49", 0, 0, 0}, {"H4", 0, 0, 0}, {"H49", 100, 0, 0}, {"H49", 0, -1, 0}, {"H49", 0, 0, 1000}, {"HH9", 0, 0, 0}} {
+		if _, err := NewAgencyCode(bad.l1, bad.l2, bad.l3, bad.l4); !errors.Is(err, ErrInvalid) {
+			t.Errorf("NewAgencyCode(%+v) error = %v", bad, err)
+		}
+	}
+	if (AgencyCode{}).L1() != "" || (AgencyCode{}).String() != "" || !(AgencyCode{}).IsZero() {
+		t.Error("zero code")
 	}
 }
 

@@ -42,7 +42,7 @@ func (r *Rule) Matches(q Query) bool {
 	return (r.Procedure == "" || r.Procedure == q.Procedure) &&
 		(r.Case == "" || r.Case == q.Case) &&
 		(r.Channel == "" || r.Channel == q.Channel) &&
-		(r.Province == "" || r.Province == q.Locality.L1) &&
+		(r.Province == "" || r.Province == string(q.Locality.l1[:])) &&
 		(r.Commune.IsZero() || r.Commune == q.Locality) &&
 		(r.From == date.Zero || r.From <= q.On) &&
 		(r.Until == date.Zero || q.On <= r.Until)

@@ -1,0 +1,52 @@
+package onestop_test
+
+import (
+	"testing"
+
+	"github.com/motcua-go/motcua/calendar"
+	"github.com/rickb777/date/v2"
+)
+
+// BenchmarkIntake receives same-day birth registrations at the counter with the in-memory
+// store, moving to the next working day before the daily sequence runs out.
+func BenchmarkIntake(b *testing.B) {
+	f := newFixture(b, at(10, 9, 0))
+	cal := calendar.Default()
+	day := date.New(2026, 3, 10)
+	sub := birth()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if i++; i%9000 == 0 {
+			b.StopTimer()
+			day = cal.AddWorkingDays(day, 1)
+			y, m, d := day.Date()
+			f.clock.Set(at(1, 9, 0).AddDate(y-2026, int(m)-3, d-1))
+			b.StartTimer()
+		}
+		if _, err := f.office.Intake(ctx, clerk, sub); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLookup looks dossiers up by code among 10,000 in the in-memory store.
+func BenchmarkLookup(b *testing.B) {
+	f := newFixture(b, at(10, 9, 0))
+	codes := make([]string, 0, 10000)
+	for range 5000 {
+		codes = append(codes, mustIntake(b, f, birth()).Code)
+	}
+	f.clock.Set(at(11, 9, 0))
+	for range 5000 {
+		codes = append(codes, mustIntake(b, f, birth()).Code)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := f.office.Lookup(ctx, codes[i%len(codes)]); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

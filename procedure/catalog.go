@@ -162,9 +162,37 @@ func (l *loader) add(file string, data []byte) {
 	}
 }
 
-// parallel calls f(i) for i in [0, n) on up to GOMAXPROCS goroutines.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n/64+1)
+// chunk is a range [lo, hi) of l.procs that one goroutine decodes: items split from the same
+// document, consecutive in it, or items decoded one by one.
+type chunk struct{ lo, hi int }
+
+// chunks cuts the procedures into about GOMAXPROCS chunks per document.
+func (l *loader) chunks() []chunk {
+	var out []chunk
+	per := max(1, (len(l.procs)+runtime.GOMAXPROCS(0)-1)/runtime.GOMAXPROCS(0))
+	for lo := 0; lo < len(l.procs); {
+		hi := lo + 1
+		for hi < len(l.procs) && hi-lo < per && l.procs[hi].o.file == l.procs[lo].o.file &&
+			(l.procs[hi].whole == nil) == (l.procs[lo].whole == nil) {
+			hi++
+		}
+		out = append(out, chunk{lo, hi})
+		lo = hi
+	}
+	return out
+}
+
+// fatal reports whether a decoder error leaves the decoder unusable (malformed JSON), as
+// opposed to a value that was read whole but did not fit.
+func fatal(err error) bool {
+	var syn *json.SyntaxError
+	return errors.As(err, &syn) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF)
+}
+
+// parallel calls f(i) for i in [0, n) on up to GOMAXPROCS goroutines, each taking at least
+// minPer indices.
+func parallel(n, minPer int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/minPer)
 	if workers <= 1 {
 		for i := range n {
 			f(i)
@@ -290,14 +318,47 @@ func (l *loader) finish(pol Policy) (*Catalog, error) {
 	procs := make([]Procedure, len(l.procs))
 	perr := make([]error, len(l.procs))
 	pprobs := make([][]Problem, len(l.procs))
-	parallel(len(l.procs), func(i int) {
-		it := &l.procs[i]
-		if perr[i] = decodeStrict(it.data, &procs[i]); perr[i] != nil {
+	folds := make([]folded, len(l.procs))
+	check := func(i int) {
+		if perr[i] != nil {
 			return
 		}
+		it := &l.procs[i]
 		normalize(&procs[i])
+		folds[i] = foldsOf(&procs[i])
 		ps := chk.check(&procs[i], it.o.file, it.o.path("procedures"), nil)
 		pprobs[i] = checkProcedure(&procs[i], it.o, pol, ps)
+	}
+	chunks := l.chunks()
+	parallel(len(chunks), 1, func(k int) {
+		c := chunks[k]
+		first := &l.procs[c.lo]
+		if first.whole == nil {
+			for i := c.lo; i < c.hi; i++ {
+				perr[i] = decodeStrict(l.procs[i].data, &procs[i])
+				check(i)
+			}
+			return
+		}
+		// Items split from one document are consecutive in it: one decoder reads them all.
+		start := cap(first.whole) - cap(first.data)
+		last := &l.procs[c.hi-1]
+		end := cap(first.whole) - cap(last.data) + len(last.data)
+		dec := json.NewDecoder(io.MultiReader(strings.NewReader("["), bytes.NewReader(first.whole[start:end]), strings.NewReader("]")))
+		dec.DisallowUnknownFields()
+		_, err := dec.Token()
+		for i := c.lo; i < c.hi; i++ {
+			if err == nil {
+				err = dec.Decode(&procs[i])
+				perr[i] = err
+				check(i)
+				if !fatal(err) {
+					err = nil
+				}
+			} else {
+				perr[i] = err
+			}
+		}
 	})
 	groups := make([]Group, len(l.groups))
 	gerr := make([]error, len(l.groups))
@@ -312,8 +373,7 @@ func (l *loader) finish(pol Policy) (*Catalog, error) {
 	probs := l.problems
 	bad := map[string]bool{}
 	markBad := func(it *rawItem, err error) {
-		var syn *json.SyntaxError
-		if it.whole == nil || bad[it.o.file] || !errors.As(err, &syn) {
+		if it.whole == nil || bad[it.o.file] || !fatal(err) {
 			return
 		}
 		bad[it.o.file] = true
@@ -378,11 +438,22 @@ func (l *loader) finish(pol Policy) (*Catalog, error) {
 	if len(probs) > 0 {
 		return nil, &ValidationError{Problems: probs}
 	}
-	return build(procs, groups), nil
+	return build(procs, folds, groups), nil
+}
+
+// folded holds the folded names a procedure is indexed and searched by.
+type folded struct{ name, field, competent, receiving string }
+
+func foldsOf(p *Procedure) folded {
+	f := folded{name: Fold(p.Name), field: Fold(p.Field), competent: Fold(p.CompetentAgency.Name)}
+	if p.ReceivingAgency != nil {
+		f.receiving = Fold(p.ReceivingAgency.Name)
+	}
+	return f
 }
 
 // build indexes validated procedures.
-func build(procs []Procedure, groups []Group) *Catalog {
+func build(procs []Procedure, folds []folded, groups []Group) *Catalog {
 	c := &Catalog{
 		procs:    procs,
 		groups:   groups,
@@ -402,25 +473,23 @@ func build(procs []Procedure, groups []Group) *Catalog {
 		}
 		k := p.Key()
 		c.versions[k] = append(c.versions[k], version{from: date.Date(p.EffectiveFrom), to: to, p: p})
-		c.names[i] = Fold(p.Name)
+		f := &folds[i]
+		c.names[i] = f.name
 		c.bySector[p.Sector] = append(c.bySector[p.Sector], i)
-		fk := Fold(p.Field)
-		c.byField[fk] = append(c.byField[fk], i)
+		c.byField[f.field] = append(c.byField[f.field], i)
 		for _, l := range p.Levels {
 			c.byLevel[l] = append(c.byLevel[l], i)
 		}
-		agencies := []Agency{p.CompetentAgency}
+		var recv AgencyCode
 		if p.ReceivingAgency != nil {
-			agencies = append(agencies, *p.ReceivingAgency)
+			recv = p.ReceivingAgency.Code
 		}
-		for _, a := range agencies {
-			for _, key := range [...]string{string(a.Code), Fold(a.Name)} {
-				if key == "" {
-					continue
-				}
-				if ids := c.byAgency[key]; len(ids) == 0 || ids[len(ids)-1] != i {
-					c.byAgency[key] = append(ids, i)
-				}
+		for _, key := range [...]string{string(p.CompetentAgency.Code), f.competent, string(recv), f.receiving} {
+			if key == "" {
+				continue
+			}
+			if ids := c.byAgency[key]; len(ids) == 0 || ids[len(ids)-1] != i {
+				c.byAgency[key] = append(ids, i)
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package onestop
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -15,7 +16,8 @@ import (
 
 // Submission is what an applicant hands in, at the counter, by post or online.
 type Submission struct {
-	Procedure string            // national procedure code, e.g. "1.001193"
+	Procedure string            // national procedure code, e.g. "1.001193"; for a group, empty or the lead
+	Group     string            // ID of an inter-agency group of procedures (nhóm thủ tục liên thông); empty for one procedure
 	Case      string            // case (trường hợp) ID; empty for the general case
 	Channel   dossier.Channel   // counter, online or postal
 	Applicant dossier.Applicant // who applies
@@ -83,6 +85,20 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 	if err := o.checkActor(clerk, dossier.RoleClerk); err != nil {
 		return IntakeResult{}, err
 	}
+	var group *procedure.Group
+	if sub.Group != "" {
+		gc, ok := o.catalog.(GroupCatalog)
+		if ok {
+			group, ok = gc.Group(sub.Group)
+		}
+		if !ok || len(group.Members) == 0 {
+			return IntakeResult{}, &FieldError{Field: "Submission.Group", Value: sub.Group, Err: ErrUnknownProcedure}
+		}
+		if sub.Procedure != "" && sub.Procedure != string(group.Members[0]) {
+			return IntakeResult{}, &FieldError{Field: "Submission.Procedure", Value: sub.Procedure, Err: ErrInvalid}
+		}
+		sub.Procedure = string(group.Members[0])
+	}
 	if sub.Procedure == "" {
 		return IntakeResult{}, &FieldError{Field: "Submission.Procedure", Err: ErrRequired}
 	}
@@ -111,6 +127,21 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 	if err != nil {
 		return IntakeResult{}, err
 	}
+	members := []*procedure.Procedure{proc}
+	if group != nil && proc != nil {
+		for _, m := range group.Members[1:] {
+			msub := sub
+			msub.Procedure, msub.Case = string(m), ""
+			mp, mref, err := o.procedureInForce(msub, received)
+			if err != nil {
+				return IntakeResult{}, err
+			}
+			if mref != "" && refusal == "" {
+				refusal = mref
+			}
+			members = append(members, mp)
+		}
+	}
 	in := dossier.Intake{
 		Procedure: dossier.ProcedureRef{Code: sub.Procedure, Case: sub.Case},
 		Applicant: sub.Applicant, Channel: sub.Channel, Desk: o.desk, Agency: sub.Competent,
@@ -118,6 +149,9 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 	}
 	if proc != nil {
 		in.Procedure.Version, in.Procedure.Name = strconv.Itoa(proc.Version), proc.Name
+		if group != nil {
+			in.Procedure.Case, in.Procedure.Name = group.ID, group.Name
+		}
 		if in.Agency == "" && dossier.ValidUnitCode(string(proc.CompetentAgency.Code)) {
 			in.Agency = string(proc.CompetentAgency.Code)
 		}
@@ -162,7 +196,11 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 		}
 		return IntakeResult{Decision: NotAccepted, Refusal: &slip}, nil
 	}
-	if missing := missingDocuments(proc, sub.Case, sub.Documents); len(missing) > 0 {
+	var missing []string
+	for _, m := range members {
+		missing = appendNew(missing, missingDocuments(m, sub.Case, sub.Documents))
+	}
+	if len(missing) > 0 {
 		cmd := dossier.Command{Kind: dossier.RequestIntakeSupplement, Actor: clerk, Attachments: missing,
 			Reason: "hồ sơ còn thiếu " + strconv.Itoa(len(missing)) + " thành phần; đề nghị bổ sung một lần đầy đủ theo danh sách"}
 		if _, err := d.Apply(cmd, now); err != nil {
@@ -175,11 +213,26 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 		return IntakeResult{Decision: SupplementNeeded, Supplement: &slip, Missing: missing}, nil
 	}
 
-	due, err := proc.Due(o.cal, received, channelNames[sub.Channel], sub.Case)
-	if err != nil {
-		return IntakeResult{}, err
+	// A group is due when its slowest member is (a project choice: the group limits found are
+	// not confirmed, domain notes §5.5).
+	var due time.Time
+	for i, m := range members {
+		mcase := sub.Case
+		if i > 0 {
+			mcase = ""
+		}
+		mdue, err := m.Due(o.cal, received, channelNames[sub.Channel], mcase)
+		if err != nil {
+			return IntakeResult{}, err
+		}
+		if mdue.After(due) {
+			due = mdue
+			if in.Limit, err = m.Limit(channelNames[sub.Channel], mcase); err != nil {
+				return IntakeResult{}, err
+			}
+		}
 	}
-	steps, sched, err := o.plan(proc, sub, in.Agency, received, in.Limit, due)
+	steps, sched, err := o.plan(proc, group, sub, in.Agency, received, in.Limit, due)
 	if err != nil {
 		return IntakeResult{}, err
 	}
@@ -263,10 +316,10 @@ func missingDocuments(p *procedure.Procedure, caseID string, given []string) []s
 // plan selects, binds and plans the route, or makes the single step of the competent agency.
 // The last step ends at the appointment; no step is due after it (a same-day procedure keeps
 // the same-day appointment whatever the route's shares say).
-func (o *Office) plan(p *procedure.Procedure, sub Submission, agency string, received time.Time, limit calendar.Limit, due time.Time) ([]dossier.Step, *routing.Schedule, error) {
+func (o *Office) plan(p *procedure.Procedure, group *procedure.Group, sub Submission, agency string, received time.Time, limit calendar.Limit, due time.Time) ([]dossier.Step, *routing.Schedule, error) {
 	single := []dossier.Step{{ID: "1", Agency: agency, Task: "decide", Due: due}}
 	if o.routes == nil {
-		if p.InterAgency {
+		if p.InterAgency || group != nil {
 			return nil, nil, &FieldError{Field: "Submission.Procedure", Value: sub.Procedure, Err: ErrNoRoute}
 		}
 		return single, nil, nil
@@ -280,13 +333,20 @@ func (o *Office) plan(p *procedure.Procedure, sub Submission, agency string, rec
 		return nil, nil, &FieldError{Field: "Submission.Locality", Value: loc, Err: ErrInvalid}
 	}
 	day := dayOf(received)
-	route, err := o.routes.Select(routing.Query{Procedure: sub.Procedure, Case: sub.Case,
-		Channel: string(channelNames[sub.Channel]), Locality: locality, On: day})
-	if err != nil {
-		if errors.Is(err, routing.ErrNoRoute) && !p.InterAgency {
-			return single, nil, nil
+	q := routing.Query{Procedure: sub.Procedure, Case: sub.Case, Channel: string(channelNames[sub.Channel]), Locality: locality, On: day}
+	var route *routing.Route
+	if group != nil {
+		q.Case = group.ID
+		route, _ = o.routes.Route(group.Route)
+	}
+	if route == nil {
+		route, err = o.routes.Select(q)
+		if err != nil {
+			if errors.Is(err, routing.ErrNoRoute) && !p.InterAgency && group == nil {
+				return single, nil, nil
+			}
+			return nil, nil, err
 		}
-		return nil, nil, err
 	}
 	bound, err := route.Bind(o.dir, locality, day)
 	if err != nil {
@@ -319,6 +379,16 @@ func (o *Office) level(p *procedure.Procedure, agency string, at time.Time) stri
 		return string(p.Levels[0])
 	}
 	return strings.Join(levelStrings(p.Levels), "/")
+}
+
+// appendNew appends the names of add not yet in list.
+func appendNew(list, add []string) []string {
+	for _, a := range add {
+		if !slices.Contains(list, a) {
+			list = append(list, a)
+		}
+	}
+	return list
 }
 
 func levelStrings(ls []procedure.Level) []string {

@@ -19,6 +19,14 @@ type Catalog interface {
 	Lookup(code procedure.Code, at time.Time) (*procedure.Procedure, error)
 }
 
+// GroupCatalog is a Catalog that also knows the published inter-agency groups of procedures
+// (Circular 01/2018 Art. 4); *procedure.Catalog implements it. Submissions naming a group
+// need it.
+type GroupCatalog interface {
+	Catalog
+	Group(id string) (*procedure.Group, bool)
+}
+
 // ReceivableFunc decides whether a desk may receive a dossier for a competent agency at the
 // instant of reception. Codes are QCVN 102 unit codes.
 type ReceivableFunc func(desk, competent string, at time.Time) bool

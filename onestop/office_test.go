@@ -786,3 +786,39 @@ func TestNotifierFailure(t *testing.T) {
 		t.Errorf("state %v after a transfer with a failed notice", st.State)
 	}
 }
+
+// Circular 01/2018 Art. 4: a published group is received as one dossier led by its first
+// member, with every member's documents, due when its slowest member is, and routed by the
+// group's route.
+func TestIntakeGroup(t *testing.T) {
+	f := newFixture(t, at(10, 9, 0))
+	sub := birth()
+	sub.Procedure, sub.Group = "", "khai-sinh-thuong-tru"
+	res, err := f.office.Intake(ctx, clerk, sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Decision != onestop.SupplementNeeded || len(res.Missing) != 1 || res.Missing[0] != "Tờ khai thay đổi thông tin cư trú" {
+		t.Fatalf("group without the residence form: %v %v", res.Decision, res.Missing)
+	}
+	sub.Documents = append(sub.Documents, "Tờ khai thay đổi thông tin cư trú")
+	res = mustIntake(t, f, sub)
+	if want := at(19, 9, 0); !res.Due.Equal(want) { // 7 working days for the residence
+		t.Errorf("due %v, want %v", res.Due, want)
+	}
+	if len(res.Transfer) != 5 || res.Transfer[2].Agency != police {
+		t.Errorf("route %+v", res.Transfer)
+	}
+	st, _ := f.office.Lookup(ctx, res.Code)
+	if st.Procedure != "1.001193" || !strings.Contains(st.ProcedureName, "Liên thông") {
+		t.Errorf("status %s %s", st.Procedure, st.ProcedureName)
+	}
+	for _, bad := range []onestop.Submission{
+		{Group: "nope", Channel: dossier.Counter, Applicant: person("A"), Competent: desk},
+		{Group: "khai-sinh-thuong-tru", Procedure: "1.004222", Channel: dossier.Counter, Applicant: person("A"), Competent: desk},
+	} {
+		if _, err := f.office.Intake(ctx, clerk, bad); err == nil {
+			t.Errorf("bad group submission %+v accepted", bad)
+		}
+	}
+}

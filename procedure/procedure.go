@@ -148,11 +148,11 @@ type Procedure struct {
 	// EffectiveTo is the last day the version is in force; zero when open-ended.
 	EffectiveTo Date `json:"effective_to,omitempty"`
 	// Name is the published name, e.g. "Đăng ký khai sinh".
-	Name string `json:"name" validate:"required,max=1000"`
+	Name string `json:"name" validate:"required"`
 	// Sector is the reporting sector of Field.
 	Sector Sector `json:"sector" validate:"required,sector"`
 	// Field is the published field (lĩnh vực), e.g. "Hộ tịch".
-	Field string `json:"field" validate:"required,max=300"`
+	Field string `json:"field" validate:"required"`
 	// Levels are the administrative levels that carry the procedure out.
 	Levels []Level `json:"levels" validate:"required,min=1,unique,dive,level"`
 	// CompetentAgency decides the matter (cơ quan có thẩm quyền).
@@ -180,7 +180,7 @@ type Procedure struct {
 	// InterAgency marks a one-stop inter-agency procedure (liên thông).
 	InterAgency bool `json:"inter_agency,omitempty"`
 	// Route names the inter-agency route (see package routing); required when InterAgency.
-	Route string `json:"route,omitempty" validate:"required_if=InterAgency true,max=200"`
+	Route string `json:"route,omitempty" validate:"required_if=InterAgency true"`
 	// Note records facts that could not be confirmed, or other remarks.
 	Note string `json:"note,omitempty"`
 }
@@ -191,7 +191,7 @@ type Agency struct {
 	// ("Ủy ban nhân dân cấp xã") in a national template.
 	Code AgencyCode `json:"code,omitempty" validate:"omitempty,agencycode"`
 	// Name is the agency's name.
-	Name string `json:"name" validate:"required,max=500"`
+	Name string `json:"name" validate:"required"`
 }
 
 // Limits holds a time limit per channel.
@@ -218,8 +218,8 @@ type SameDay struct {
 // Case is a variant of a procedure (trường hợp). Limits given here replace the procedure's for
 // that channel; Fees, when not empty, replace the procedure's fees; Documents are added.
 type Case struct {
-	ID        string     `json:"id" validate:"required,max=100"`
-	Name      string     `json:"name" validate:"required,max=1000"`
+	ID        string     `json:"id" validate:"required"`
+	Name      string     `json:"name" validate:"required"`
 	Limits    Limits     `json:"limits,omitzero"`
 	Fees      []Fee      `json:"fees,omitempty" validate:"dive"`
 	Documents []Document `json:"documents,omitempty" validate:"dive"`
@@ -228,7 +228,7 @@ type Case struct {
 
 // Document is one component of the dossier (thành phần hồ sơ).
 type Document struct {
-	Name string `json:"name" validate:"required,max=2000"`
+	Name string `json:"name" validate:"required"`
 	// Originals and Copies are the numbers of originals (bản chính) and copies (bản sao).
 	Originals int `json:"originals" validate:"gte=0,lte=100"`
 	Copies    int `json:"copies" validate:"gte=0,lte=100"`
@@ -238,18 +238,18 @@ type Document struct {
 	Requirement Requirement `json:"requirement" validate:"required,requirement"`
 	Condition   string      `json:"condition,omitempty" validate:"required_if=Requirement conditional"`
 	// Form is the form template code (mẫu đơn, tờ khai), e.g. "Mẫu TP/HT-2020-KS.1".
-	Form string `json:"form,omitempty" validate:"max=200"`
+	Form string `json:"form,omitempty"`
 }
 
 // Fee is a fee or charge in VND.
 type Fee struct {
-	ID   string  `json:"id" validate:"required,max=100"`
-	Name string  `json:"name" validate:"required,max=500"`
+	ID   string  `json:"id" validate:"required"`
+	Name string  `json:"name" validate:"required"`
 	Kind FeeKind `json:"kind" validate:"required,feekind"`
 	// Amount is the fixed amount, or the amount per unit.
 	Amount decimal.Decimal `json:"amount,omitzero"`
 	// Per names the unit of a per-unit fee, e.g. "trang", "bản".
-	Per string `json:"per,omitempty" validate:"required_if=Kind per_unit,max=100"`
+	Per string `json:"per,omitempty" validate:"required_if=Kind per_unit"`
 	// Rate is the percentage of the declared value for a percent fee, e.g. 0.5 for 0.5 %.
 	Rate decimal.Decimal `json:"rate,omitzero"`
 	// Min and Max bound the computed amount; zero means no bound.
@@ -273,7 +273,7 @@ type Reduction struct {
 
 // Result is a result the applicant receives.
 type Result struct {
-	Name string `json:"name" validate:"required,max=500"`
+	Name string `json:"name" validate:"required"`
 	// Code is the result code of the national database, e.g. "KQ.G15.000031".
 	Code string `json:"code,omitempty" validate:"omitempty,resultcode"`
 }
@@ -281,14 +281,14 @@ type Result struct {
 // Group is a published group of inter-agency procedures (nhóm thủ tục hành chính liên thông),
 // e.g. birth registration + permanent residence + health-insurance card for a child under 6.
 type Group struct {
-	ID   string `json:"id" validate:"required,max=100"`
-	Name string `json:"name" validate:"required,max=1000"`
+	ID   string `json:"id" validate:"required"`
+	Name string `json:"name" validate:"required"`
 	// LeadSector is the sector that receives the dossier and leads the group.
 	LeadSector Sector `json:"lead_sector" validate:"required,sector"`
 	// Members are the codes of the member procedures, lead first.
 	Members    []Code   `json:"members" validate:"min=2,unique,dive,prockey"`
 	LegalBasis []string `json:"legal_basis,omitempty" validate:"dive,required"`
-	Route      string   `json:"route,omitempty" validate:"max=200"`
+	Route      string   `json:"route,omitempty"`
 	Note       string   `json:"note,omitempty"`
 }
 

@@ -95,6 +95,24 @@ func newChecker() (*checker, error) {
 		"resultcode": isResultCode,
 		"clock":      func(s string) bool { _, ok := parseClock(s); return ok },
 	}
+	// "unique" on the short lists of strings used here, without the maps of the built-in rule.
+	err := v.RegisterValidation("unique", func(fl validator.FieldLevel) bool {
+		f := fl.Field()
+		if f.Kind() != reflect.Slice || f.Type().Elem().Kind() != reflect.String {
+			return false
+		}
+		for i := 1; i < f.Len(); i++ {
+			for j := range i {
+				if f.Index(i).String() == f.Index(j).String() {
+					return false
+				}
+			}
+		}
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
 	for t, f := range custom {
 		if err := v.RegisterValidation(t, str(f)); err != nil {
 			return nil, err

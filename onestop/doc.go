@@ -1,0 +1,63 @@
+// Package onestop is the one-stop office (Bộ phận Một cửa, Trung tâm Phục vụ hành chính
+// công): the facade an integrator embeds. An Office receives dossiers, promises a date, routes
+// them through the agencies, returns results, answers citizens who look a dossier up by its
+// code, tells supervisors which dossiers are late, and reports on the agencies' work.
+//
+// # Rules implemented, and where they come from
+//
+// Intake (Decree 61/2018/NĐ-CP Art. 15–17, kept by Decree 118/2025/NĐ-CP Art. 16–17): a
+// submission is checked against the procedure version in force at reception (never a later
+// one). It is accepted with a receipt and appointment slip (Mẫu 01) and a code
+// <unit>-YYMMDD-NNNN from the desk's daily sequence (Circular 01/2018/TT-VPCP Art. 19); or
+// the applicant is asked once for the complete list of missing documents (Mẫu 02, Art.
+// 15(3)); or it is refused with reasons (Mẫu 03). Only an accepted dossier gets a code and is
+// stored. A procedure whose result is given on the spot needs no receipt (Art. 17(4)). An
+// online dossier sent outside office hours is received at the start of the next working
+// session (the text on out-of-hours online receipt was not found: a project choice). From
+// 2025-07-01 a desk receives for any agency of its province (Decree 118/2025 Art. 14(2),
+// boundary-free reception); the scope is the policy value Config.Receivable, see
+// DefaultReceivable. A published group of procedures (Circular 01/2018 Art. 4) is received as
+// one dossier with every member's documents, due when its slowest member is.
+//
+// Processing (Art. 18–19): the transfer slip gives each agency of the route its task and
+// deadline (Art. 19(6)); a paper dossier received after 15:00 goes out at the start of the
+// next working day (Art. 18(2)); only the agency holding a step finishes it; a supplement asked
+// during processing goes through the desk and restarts the time limit (Art. 19(4)); a
+// consultation carries a deadline, and where the sector law says so silence means consent
+// (Art. 19(5); construction permits); a refusal is issued within the time limit (Art. 19(8));
+// an agency that will be late apologises with one new appointment at least one working day
+// before the due date (Art. 19(9), Mẫu 04); an early result is announced (Art. 20(4)); the
+// applicant may withdraw (Circular 03/2025/TT-VPCP form 05; not regulated by Decree 61). The
+// rules themselves are applied by package dossier; their values are dossier.Policy.
+//
+// Lookup (Art. 17(3), 26): by code, the status and national status code, the receiving desk
+// and the agencies, the times received and due, and the history step by step, with no
+// personal data.
+//
+// Supervision: Sweep lists the dossiers at risk, those whose apology is due, and the overdue
+// ones, each with the agency responsible (routing.Responsible).
+//
+// Reports: BuildReport computes Biểu số 06/VPCP/KSTT (Circular 01/2020/TT-VPCP) by level and
+// field and by agency, whose identities Report.Check verifies; the Decision 766/QĐ-TTg on-time
+// rate and satisfaction indicator; and Summary.Indices gives the per-dossier indices 1–4 of
+// Circular 01/2018 Art. 13. Where the form is silent (withdrawn dossiers; which appointment
+// counts after an apology) ReportOptions holds the choice, with documented defaults.
+//
+// Notifications (Decree 224/2026/NĐ-CP, read in a third-party crawl): every status change is
+// passed to a Notifier with the agency, the handler and the times of reception, processing and
+// return. The library ships no SMS or e-mail code, only the interface and a Recorder.
+//
+// Decree 118/2025's own text on supplements, apologies and withdrawal was not available;
+// dossiers received under it follow Decree 61's rules until a text says otherwise.
+//
+// # Storage and concurrency
+//
+// A Store keeps each dossier with a version. Every command reads the dossier, applies to a
+// copy, and writes back only if the version has not moved; otherwise the Office re-reads and
+// re-checks the command, up to Config.Retries times, then returns the *ConflictError. Each
+// accepted command is therefore in the dossier's log exactly once, and a refused command
+// changes nothing. MemStore is the in-memory default; package storetest is the conformance
+// suite for other stores.
+//
+// The Office never reads the host clock: it asks its Clock.
+package onestop

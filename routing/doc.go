@@ -68,8 +68,9 @@
 // # Selection
 //
 // Rules choose a route by procedure code, case, channel ("counter", "online", "postal"),
-// the applicant's province or commune, and receipt date: the first matching rule wins, else
-// the default. A Set holds routes and rules; SampleSet has sample routes for four
+// level of the competent agency, the applicant's province or commune, and receipt date: the
+// first matching rule wins, else the default. So one procedure can route differently in
+// different provinces, or before and after the 2025 reorganisation. A Set holds routes and rules; SampleSet has sample routes for four
 // inter-agency groups (Decree 63/2024/NĐ-CP birth and death groups, land-use right transfer,
 // household business with tax). The legal texts give the group limits only in part: each
 // step's note says where its share comes from, and shares not found in a legal text are

@@ -26,6 +26,27 @@ type Schedule struct {
 	endOwn time.Time
 }
 
+// Equal reports whether s and o plan the same route with the same windows (so go-cmp
+// compares schedules without options).
+func (s *Schedule) Equal(o *Schedule) bool {
+	if s == nil || o == nil {
+		return s == o
+	}
+	if s.route != o.route || s.Route != o.Route || !s.Received.Equal(o.Received) || !s.Due.Equal(o.Due) ||
+		s.Total != o.Total || len(s.Steps) != len(o.Steps) {
+		return false
+	}
+	for k := range s.Steps {
+		a, b := &s.Steps[k], &o.Steps[k]
+		if a.Step != b.Step || a.Agency != b.Agency || a.Role != b.Role || a.Task != b.Task ||
+			a.Allotted != b.Allotted || !a.Start.Equal(b.Start) || !a.Due.Equal(b.Due) ||
+			!s.ownDue(k).Equal(o.ownDue(k)) {
+			return false
+		}
+	}
+	return true
+}
+
 // ownDue returns step k's Start plus its allotment.
 func (s *Schedule) ownDue(k int) time.Time {
 	switch {

@@ -15,6 +15,7 @@ type Rule struct {
 	Procedure string     // national procedure code, e.g. "1.001193"
 	Case      string     // procedure case (trường hợp)
 	Channel   string     // "counter", "online" or "postal"
+	Level     Level      // level of the competent agency
 	Province  string     // level-1 code of the province, e.g. "H49"
 	Commune   AgencyCode // commune of the applicant
 	From      date.Date
@@ -33,6 +34,7 @@ type Query struct {
 	Procedure string
 	Case      string
 	Channel   string
+	Level     Level      // level of the competent agency; zero if not known
 	Locality  AgencyCode // the applicant's commune (or district before 2025-07-01)
 	On        date.Date  // receipt date
 }
@@ -42,6 +44,7 @@ func (r *Rule) Matches(q Query) bool {
 	return (r.Procedure == "" || r.Procedure == q.Procedure) &&
 		(r.Case == "" || r.Case == q.Case) &&
 		(r.Channel == "" || r.Channel == q.Channel) &&
+		(r.Level == 0 || r.Level == q.Level) &&
 		(r.Province == "" || r.Province == string(q.Locality.l1[:])) &&
 		(r.Commune.IsZero() || r.Commune == q.Locality) &&
 		(r.From == date.Zero || r.From <= q.On) &&
@@ -63,6 +66,7 @@ type ruleJSON struct {
 	Procedure string `json:"procedure,omitempty"`
 	Case      string `json:"case,omitempty"`
 	Channel   string `json:"channel,omitempty"`
+	Level     string `json:"level,omitempty"`
 	Province  string `json:"province,omitempty"`
 	Commune   string `json:"commune,omitempty"`
 	From      string `json:"from,omitempty"`
@@ -81,8 +85,9 @@ type rulesJSON struct {
 //	            "from": "2025-07-01", "route": "birth-u6-electronic"}, …],
 //	 "default": "…"}
 //
-// Channels are "counter", "online" and "postal"; a province is a level-1 code such as
-// "H49"; a commune is a full agency code.
+// Channels are "counter", "online" and "postal"; levels "central", "province", "district"
+// and "commune"; a province is a level-1 code such as "H49"; a commune is a full agency
+// code.
 func ParseRules(data []byte) (Rules, error) {
 	var doc rulesJSON
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -102,7 +107,14 @@ func ParseRules(data []byte) (Rules, error) {
 			continue
 		}
 		p := fieldParser{path: path + "."}
-		rs.Rules = append(rs.Rules, Rule{Procedure: rj.Procedure, Case: rj.Case, Channel: rj.Channel,
+		var lv Level
+		if rj.Level != "" {
+			var ok bool
+			if lv, ok = parseLevel(rj.Level); !ok {
+				p.fail("level", rj.Level, ErrInvalid)
+			}
+		}
+		rs.Rules = append(rs.Rules, Rule{Procedure: rj.Procedure, Case: rj.Case, Channel: rj.Channel, Level: lv,
 			Province: rj.Province, Commune: p.code("commune", rj.Commune),
 			From: p.date("from", rj.From), Until: p.date("until", rj.Until), Route: rj.Route})
 		probs = append(probs, p.probs...)
@@ -120,7 +132,11 @@ func (rs Rules) MarshalJSON() ([]byte, error) {
 		Default string     `json:"default,omitempty"`
 	}{Rules: make([]ruleJSON, len(rs.Rules)), Default: rs.Default}
 	for i, r := range rs.Rules {
-		doc.Rules[i] = ruleJSON{Procedure: r.Procedure, Case: r.Case, Channel: r.Channel, Province: r.Province,
+		var lv string
+		if r.Level != 0 {
+			lv = r.Level.String()
+		}
+		doc.Rules[i] = ruleJSON{Procedure: r.Procedure, Case: r.Case, Channel: r.Channel, Level: lv, Province: r.Province,
 			Commune: r.Commune.String(), From: dateText(r.From), Until: dateText(r.Until), Route: r.Route}
 	}
 	return json.Marshal(doc)
@@ -144,6 +160,9 @@ func (rs *Rules) check(known map[string]*Route) error {
 		case "", "counter", "online", "postal":
 		default:
 			fail(path+"channel", r.Channel, ErrInvalid)
+		}
+		if r.Level > Commune {
+			fail(path+"level", r.Level.String(), ErrInvalid)
 		}
 		if r.Province != "" && (len(r.Province) != 3 || r.Province[0] < 'A' || r.Province[0] > 'Z' || !digits(r.Province[1:])) {
 			fail(path+"province", r.Province, ErrInvalid)

@@ -49,6 +49,7 @@ func TestRulesMatching(t *testing.T) {
 			{Commune: qn, Route: "commune"},
 			{Province: "H49", From: day("2025-07-01"), Route: "province-after"},
 			{Procedure: "1.000656", Case: "bundle-4", Route: "case"},
+			{Procedure: "1.000656", Level: Province, Route: "provincial"},
 			{Procedure: "1.000656", Channel: "postal", Until: day("2025-06-30"), Route: "postal-before"},
 			{Procedure: "1.000656", Route: "procedure"},
 		},
@@ -65,6 +66,8 @@ func TestRulesMatching(t *testing.T) {
 		{Query{Procedure: "1.000656", Case: "bundle-3", Channel: "postal", Locality: hn, On: day("2025-06-30")}, "postal-before"},
 		{Query{Procedure: "1.000656", Case: "bundle-3", Channel: "postal", Locality: hn, On: day("2025-07-01")}, "procedure"},
 		{Query{Procedure: "1.000657", Locality: hn, On: day("2025-07-01")}, "default"},
+		{Query{Procedure: "1.000656", Level: Province, Locality: hn, On: day("2025-07-01")}, "provincial"},
+		{Query{Procedure: "1.000656", Level: Commune, Locality: hn, On: day("2025-07-01")}, "procedure"},
 	}
 	for _, tt := range tests {
 		got, ok := rules.Select(tt.q)
@@ -79,11 +82,11 @@ func TestRulesMatching(t *testing.T) {
 
 func TestParseRules(t *testing.T) {
 	rs, err := ParseRules([]byte(`{"rules": [{"procedure": "1.001193", "province": "H49", "commune": "000.00.31.H49",
-		"from": "2025-07-01", "until": "2026-12-31", "channel": "online", "case": "c", "route": "r"}], "default": "d"}`))
+		"from": "2025-07-01", "until": "2026-12-31", "channel": "online", "level": "commune", "case": "c", "route": "r"}], "default": "d"}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Rules{Rules: []Rule{{Procedure: "1.001193", Case: "c", Channel: "online", Province: "H49",
+	want := Rules{Rules: []Rule{{Procedure: "1.001193", Case: "c", Channel: "online", Level: Commune, Province: "H49",
 		Commune: code(t, "000.00.31.H49"), From: day("2025-07-01"), Until: day("2026-12-31"), Route: "r"}}, Default: "d"}
 	if diff := cmp.Diff(want, rs); diff != "" {
 		t.Errorf("ParseRules (-want +got):\n%s", diff)
@@ -96,7 +99,7 @@ func TestParseRules(t *testing.T) {
 
 	_, err = ParseRules([]byte(`{"rules": [
 		{"channel": "fax", "province": "Quang Ninh", "commune": "31", "from": "2025-07-01", "until": "2025-01-01"},
-		{"route": "r", "from": "soon"},
+		{"route": "r", "from": "soon", "level": "village"},
 		{"route": 3}]}`))
 	var ve *ValidationError
 	if !errors.As(err, &ve) {
@@ -104,6 +107,7 @@ func TestParseRules(t *testing.T) {
 	}
 	wantMsgs := []string{
 		`rules: rules[0].commune "31" is not valid`,
+		`rules: rules[1].level "village" is not valid`,
 		`rules: rules[1].from "soon" is not valid`,
 		`rules: rules[2].route "number" is not valid`,
 	}

@@ -400,7 +400,7 @@ func (l *loader) finish(pol Policy) (*Catalog, error) {
 			probs = append(probs, jsonProblem(it.o.file, it.o.path("procedures"), it.data, perr[i]))
 		default:
 			probs = append(probs, pprobs[i]...)
-			entries = append(entries, entry{p: &procs[i], o: it.o})
+			entries = append(entries, entry{p: &procs[i], o: it.o, seq: i})
 		}
 	}
 	probs = checkVersions(entries, probs)

@@ -1,10 +1,11 @@
 package procedure
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/motcua-go/motcua/calendar"
 	"github.com/rickb777/date/v2"
@@ -299,45 +300,58 @@ func checkFees(fees []Fee, f, at string, out []Problem) []Problem {
 
 // entry is a procedure with its place in the input.
 type entry struct {
-	p *Procedure
-	o origin
+	p   *Procedure
+	o   origin
+	seq int // position in the input
+	key Code
 }
 
 // checkVersions checks that (key, version) is unique and that the effective ranges of the
 // versions of each key do not overlap.
 func checkVersions(es []entry, out []Problem) []Problem {
-	byKey := make(map[Code][]entry)
-	for _, e := range es {
-		k := e.p.Key()
-		byKey[k] = append(byKey[k], e)
+	sorted := slices.Clone(es)
+	for i := range sorted {
+		sorted[i].key = sorted[i].p.Key()
 	}
-	keys := make([]Code, 0, len(byKey))
-	for k := range byKey {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	for _, k := range keys {
-		vs := byKey[k]
-		if len(vs) < 2 {
-			continue
+	slices.SortStableFunc(sorted, func(a, b entry) int {
+		if c := strings.Compare(string(a.key), string(b.key)); c != 0 {
+			return c
 		}
-		seen := make(map[int]entry, len(vs))
-		for _, e := range vs {
-			if first, dup := seen[e.p.Version]; dup {
+		return cmp.Compare(a.p.EffectiveFrom, b.p.EffectiveFrom)
+	})
+	for lo := 0; lo < len(sorted); {
+		hi := lo + 1
+		for hi < len(sorted) && sorted[hi].key == sorted[lo].key {
+			hi++
+		}
+		if hi-lo > 1 {
+			out = checkKeyVersions(sorted[lo:hi], out)
+		}
+		lo = hi
+	}
+	return out
+}
+
+// checkKeyVersions checks the versions of one key, sorted by effective date.
+func checkKeyVersions(vs []entry, out []Problem) []Problem {
+	k := string(vs[0].key)
+	// Duplicates are reported at the later one in input order.
+	byInput := slices.Clone(vs)
+	slices.SortFunc(byInput, func(a, b entry) int { return a.seq - b.seq })
+	for i, e := range byInput {
+		for _, first := range byInput[:i] {
+			if first.p.Version == e.p.Version {
 				out = append(out, problem(e.o.file, e.o.path("procedures")+".version", "duplicate_version",
-					strconv.Itoa(e.p.Version), string(k), first.o.String("procedures")))
-				continue
+					strconv.Itoa(e.p.Version), k, first.o.String("procedures")))
+				break
 			}
-			seen[e.p.Version] = e
 		}
-		sorted := append([]entry(nil), vs...)
-		sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].p.EffectiveFrom < sorted[j].p.EffectiveFrom })
-		for i := 1; i < len(sorted); i++ {
-			prev, cur := sorted[i-1], sorted[i]
-			if prev.p.EffectiveTo == 0 || prev.p.EffectiveTo >= cur.p.EffectiveFrom {
-				out = append(out, problem(cur.o.file, cur.o.path("procedures")+".effective_from", "version_overlap",
-					strconv.Itoa(cur.p.Version), string(k), strconv.Itoa(prev.p.Version), prev.o.String("procedures")))
-			}
+	}
+	for i := 1; i < len(vs); i++ {
+		prev, cur := vs[i-1], vs[i]
+		if prev.p.EffectiveTo == 0 || prev.p.EffectiveTo >= cur.p.EffectiveFrom {
+			out = append(out, problem(cur.o.file, cur.o.path("procedures")+".effective_from", "version_overlap",
+				strconv.Itoa(cur.p.Version), k, strconv.Itoa(prev.p.Version), prev.o.String("procedures")))
 		}
 	}
 	return out

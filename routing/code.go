@@ -99,18 +99,21 @@ func (c *AgencyCode) UnmarshalText(b []byte) error {
 	return nil
 }
 
-var levelNames = [...]string{Central: "central", Province: "province", District: "district", Commune: "commune"}
+// levelNames is a lookup table, built on each call so that it cannot be changed.
+func levelNames() [Commune + 1]string {
+	return [Commune + 1]string{Central: "central", Province: "province", District: "district", Commune: "commune"}
+}
 
 // String returns "central", "province", "district" or "commune".
 func (l Level) String() string {
-	if int(l) < len(levelNames) && levelNames[l] != "" {
-		return levelNames[l]
+	if names := levelNames(); int(l) < len(names) && names[l] != "" {
+		return names[l]
 	}
 	return "level(" + strconv.Itoa(int(l)) + ")"
 }
 
 func parseLevel(s string) (Level, bool) {
-	for l, n := range levelNames {
+	for l, n := range levelNames() {
 		if n != "" && n == s {
 			return Level(l), true
 		}

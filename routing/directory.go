@@ -2,7 +2,6 @@ package routing
 
 import (
 	"bytes"
-	_ "embed"
 	"encoding/json"
 	"slices"
 	"strconv"
@@ -269,9 +268,6 @@ func (d *Directory) MarshalJSON() ([]byte, error) {
 	return json.Marshal(doc)
 }
 
-//go:embed data/directory.json
-var sampleDirectoryJSON []byte
-
 // SampleDirectory returns the embedded sample administrative map. It is small and
 // illustrative: Quảng Ninh (000.00.00.H49) and Thái Bình (000.00.00.H54) as the domain notes
 // name them, one district abolished on 2025-07-01 with its commune, the successor commune,
@@ -279,7 +275,11 @@ var sampleDirectoryJSON []byte
 // code of Hưng Yên, are placeholders, not the official assignments. Each call returns a new
 // directory.
 func SampleDirectory() *Directory {
-	d, err := ParseDirectory(sampleDirectoryJSON)
+	b, err := sampleFS.ReadFile("data/directory.json")
+	if err != nil {
+		panic("routing: embedded directory: " + err.Error())
+	}
+	d, err := ParseDirectory(b)
 	if err != nil {
 		panic("routing: embedded directory: " + err.Error())
 	}

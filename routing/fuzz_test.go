@@ -115,7 +115,11 @@ func FuzzParseRules(f *testing.F) {
 
 // FuzzParseDirectory: accepted maps survive a JSON round trip; lookups never panic.
 func FuzzParseDirectory(f *testing.F) {
-	f.Add(sampleDirectoryJSON)
+	sampleDirectory, err := sampleFS.ReadFile("data/directory.json")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(sampleDirectory)
 	f.Add([]byte(`{"units": [{"code": "000.00.00.H49", "name": "A", "level": "province", "parent": "000.00.00.H49"}]}`))
 	f.Add([]byte(`{"units": [{"code": "000.00.00.H49", "name": "A", "level": "province", "until": "2025-06-30"}, {"code": "000.00.00.H49", "name": "B", "level": "province", "from": "2025-07-01"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {

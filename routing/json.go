@@ -93,13 +93,16 @@ func dateText(d date.Date) string {
 	return d.String()
 }
 
-var unitSuffix = [...]string{calendar.WorkingDays: "wd", calendar.WorkingHours: "wh", calendar.Days: "d", calendar.Months: "mo"}
+// unitSuffix is a lookup table, built on each call so that it cannot be changed.
+func unitSuffix() [calendar.Months + 1]string {
+	return [calendar.Months + 1]string{calendar.WorkingDays: "wd", calendar.WorkingHours: "wh", calendar.Days: "d", calendar.Months: "mo"}
+}
 
 // FormatLimit writes a limit as "3wd" (working days), "12wh" (working hours), "20d"
 // (calendar days) or "2mo" (months).
 func FormatLimit(l calendar.Limit) string {
-	if int(l.Unit) < len(unitSuffix) && unitSuffix[l.Unit] != "" {
-		return strconv.Itoa(l.N) + unitSuffix[l.Unit]
+	if suf := unitSuffix(); int(l.Unit) < len(suf) && suf[l.Unit] != "" {
+		return strconv.Itoa(l.N) + suf[l.Unit]
 	}
 	return strconv.Itoa(l.N) + "?"
 }
@@ -112,7 +115,7 @@ func ParseLimit(s string) (calendar.Limit, error) {
 	}
 	n, err := strconv.Atoi(s[:i])
 	if err == nil && n > 0 && i <= 6 {
-		for u, suf := range unitSuffix {
+		for u, suf := range unitSuffix() {
 			if suf != "" && suf == s[i:] {
 				return calendar.Limit{N: n, Unit: calendar.Unit(u)}, nil
 			}
@@ -155,20 +158,23 @@ func ParseShare(s string) (Share, error) {
 	return Share{Limit: l}, nil
 }
 
-var taskNames = [...]string{Receive: "receive", Verify: "verify", Decide: "decide", Issue: "issue",
-	Register: "register", Pay: "pay", Return: "return"}
+// taskNames is a lookup table, built on each call so that it cannot be changed.
+func taskNames() [Return + 1]string {
+	return [Return + 1]string{Receive: "receive", Verify: "verify", Decide: "decide", Issue: "issue",
+		Register: "register", Pay: "pay", Return: "return"}
+}
 
 // String returns the task's JSON name: "receive", "verify", "decide", "issue", "register",
 // "pay" or "return".
 func (t Task) String() string {
-	if int(t) < len(taskNames) && taskNames[t] != "" {
-		return taskNames[t]
+	if names := taskNames(); int(t) < len(names) && names[t] != "" {
+		return names[t]
 	}
 	return "task(" + strconv.Itoa(int(t)) + ")"
 }
 
 func parseTask(s string) (Task, bool) {
-	for t, n := range taskNames {
+	for t, n := range taskNames() {
 		if n != "" && n == s {
 			return Task(t), true
 		}
@@ -176,18 +182,21 @@ func parseTask(s string) (Task, bool) {
 	return 0, false
 }
 
-var kindNames = [...]string{Horizontal: "horizontal", Vertical: "vertical"}
+// kindNames is a lookup table, built on each call so that it cannot be changed.
+func kindNames() [Vertical + 1]string {
+	return [Vertical + 1]string{Horizontal: "horizontal", Vertical: "vertical"}
+}
 
 // String returns "horizontal" or "vertical".
 func (k Kind) String() string {
-	if int(k) < len(kindNames) && kindNames[k] != "" {
-		return kindNames[k]
+	if names := kindNames(); int(k) < len(names) && names[k] != "" {
+		return names[k]
 	}
 	return "kind(" + strconv.Itoa(int(k)) + ")"
 }
 
 func parseKind(s string) (Kind, bool) {
-	for k, n := range kindNames {
+	for k, n := range kindNames() {
 		if n != "" && n == s {
 			return Kind(k), true
 		}

@@ -5,7 +5,7 @@ import (
 	"io/fs"
 )
 
-//go:embed data/routes/*.json data/rules.json
+//go:embed data/directory.json data/routes/*.json data/rules.json
 var sampleFS embed.FS
 
 // SampleSet returns the embedded sample routes and rules, validated against

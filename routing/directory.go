@@ -171,12 +171,11 @@ func (d *Directory) clone(i int) Unit {
 // Resolve finds the agency that performs role for a locality on a date: the locality itself
 // if it has the role, else a unit with the role directly under it, else the same search one
 // level up (commune, then district, then province). The locality must be in force on that
-// date: a district code used after 2025-06-30 gives ErrAbolished.
+// date: a district code used after 2025-06-30 gives ErrAbolished. When no unit performs the
+// role there, the error wraps ErrNoAgency.
 func (d *Directory) Resolve(role Role, locality AgencyCode, on date.Date) (Unit, error) {
 	if _, err := d.Lookup(locality, on); err != nil {
-		ae := err.(*AgencyError)
-		ae.Role = role
-		return Unit{}, ae
+		return Unit{}, err
 	}
 	// The map has no parent cycles (NewDirectory checks), so the walk ends; the bound is a
 	// second guard.
@@ -199,7 +198,7 @@ func (d *Directory) Resolve(role Role, locality AgencyCode, on date.Date) (Unit,
 		}
 		code = parent
 	}
-	return Unit{}, &AgencyError{Code: locality, Role: role, On: on, Err: ErrUnknownAgency}
+	return Unit{}, &AgencyError{Code: locality, Role: role, On: on, Err: ErrNoAgency}
 }
 
 type unitJSON struct {

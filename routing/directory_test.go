@@ -143,9 +143,9 @@ func TestDirectoryResolve(t *testing.T) {
 		{"tax-authority", newCommune, "2026-03-02", "000.00.03.H49", nil},
 		{"household-business-registration", newCommune, "2026-03-02", newCommune, nil},
 		{"civil-status", oldCommune, "2025-07-01",
-			"agency civil-status @ 000.10.21.H49 was abolished after 2025-06-30 (date used: 2025-07-01); succeeded by 000.00.31.H49", ErrAbolished},
+			"agency 000.10.21.H49 was abolished after 2025-06-30 (date used: 2025-07-01); succeeded by 000.00.31.H49", ErrAbolished},
 		{"district-desk", newCommune, "2026-03-02",
-			"agency district-desk @ 000.00.31.H49 is not a known agency on 2026-03-02", ErrUnknownAgency},
+			"role district-desk for 000.00.31.H49 has no agency on 2026-03-02", ErrNoAgency},
 	}
 	for _, tt := range tests {
 		u, err := d.Resolve(tt.role, code(t, tt.locality), day(tt.on))
@@ -157,6 +157,30 @@ func TestDirectoryResolve(t *testing.T) {
 		}
 		if !errors.Is(err, tt.is) || err.Error() != tt.want {
 			t.Errorf("Resolve(%s, %s, %s) error = %v; want %q", tt.role, tt.locality, tt.on, err, tt.want)
+		}
+	}
+}
+
+func TestAgencyErrorVietnamese(t *testing.T) {
+	d := SampleDirectory()
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{func() error {
+			_, err := d.Resolve("district-desk", code(t, "000.00.31.H49"), day("2026-03-02"))
+			return err
+		}(),
+			"vai trò district-desk tại 000.00.31.H49 không có cơ quan nào vào ngày 2026-03-02"},
+		{func() error { _, err := d.Lookup(code(t, "000.00.31.H49"), day("2025-06-30")); return err }(),
+			"cơ quan 000.00.31.H49 chưa có hiệu lực vào ngày 2025-06-30 (hiệu lực từ 2025-07-01)"},
+		{func() error { _, err := d.Lookup(code(t, "000.00.99.H49"), day("2026-03-02")); return err }(),
+			"cơ quan 000.00.99.H49 không phải là cơ quan đã biết vào ngày 2026-03-02"},
+	}
+	for _, tt := range tests {
+		var ae *AgencyError
+		if !errors.As(tt.err, &ae) || ae.Message(Vietnamese) != tt.want {
+			t.Errorf("Message(Vietnamese) = %q, want %q", ae.Message(Vietnamese), tt.want)
 		}
 	}
 }

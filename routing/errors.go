@@ -23,6 +23,7 @@ var (
 	ErrUnreachable    = errors.New("cannot be reached from the start step")
 	ErrUnknownAgency  = errors.New("is not a known agency")
 	ErrUnknownRole    = errors.New("is not a known role")
+	ErrNoAgency       = errors.New("has no agency")
 	ErrAllotment      = errors.New("do not add up to the time limit")
 	ErrRestBypassed   = errors.New("must lie on every path from the start step to the end step")
 	ErrNeedsRest      = errors.New("is a fixed time, so one step must take the rest")
@@ -68,6 +69,8 @@ func vi(err error) string {
 		return "không thể đến được từ bước bắt đầu"
 	case ErrUnknownAgency:
 		return "không phải là cơ quan đã biết"
+	case ErrNoAgency:
+		return "không có cơ quan nào"
 	case ErrUnknownRole:
 		return "không phải là vai trò đã biết"
 	case ErrAllotment:
@@ -180,12 +183,13 @@ func (e *AgencyError) Error() string { return e.Message(English) }
 func (e *AgencyError) Message(lang Lang) string {
 	viet := lang == Vietnamese
 	var b strings.Builder
-	b.WriteString(pick(viet, "cơ quan ", "agency "))
 	if e.Role != "" {
+		// "role district-desk for 000.00.31.H49 has no agency on 2025-07-01"
+		b.WriteString(pick(viet, "vai trò ", "role "))
 		b.WriteString(string(e.Role))
-		if !e.Code.IsZero() {
-			b.WriteString(" @ ")
-		}
+		b.WriteString(pick(viet, " tại ", " for "))
+	} else {
+		b.WriteString(pick(viet, "cơ quan ", "agency "))
 	}
 	b.WriteString(e.Code.String())
 	b.WriteByte(' ')

@@ -655,15 +655,19 @@ func (v *validator) compile(order []int, preds, succs [][]int32, start, end int)
 // Bind returns a copy of the route for a dossier of a given locality received on a given
 // date: each step with a role gets the agency that performs it there (see
 // Directory.Resolve) and keeps its role for display; each fixed agency is checked to be in
-// force on that date. Every agency that cannot be used gives an *AgencyError (abolished with
-// its successor, not yet in force, or unknown); they are joined into one error.
+// force on that date. A locality not in force on that date (a district after 2025-06-30) is
+// one *AgencyError; otherwise every step whose agency cannot be used gives an *AgencyError
+// (abolished with its successor, not yet in force, or unknown), joined into one error.
+// Steps returns the bound agencies; Spec and MarshalJSON still give the route as written.
 func (r *Route) Bind(dir *Directory, locality AgencyCode, on date.Date) (*Route, error) {
 	if dir == nil {
 		return nil, &AgencyError{Code: locality, On: on, Err: ErrUnknownAgency}
 	}
+	if _, err := dir.Lookup(locality, on); err != nil {
+		return nil, err
+	}
 	out := *r
 	out.steps = slices.Clone(r.steps)
-	out.spec.Steps = slices.Clone(r.spec.Steps)
 	var errs []error
 	for k := range out.steps {
 		st := &out.steps[k].Step

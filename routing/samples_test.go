@@ -105,13 +105,22 @@ func TestBindAcrossTheReform(t *testing.T) {
 	// The district route cannot be used for a commune of the two-level system, nor for the
 	// abolished commune after 2025-06-30.
 	_, err := r.Bind(dir, code(t, "000.00.31.H49"), day("2025-07-01"))
-	if !errors.Is(err, ErrUnknownAgency) {
+	if !errors.Is(err, ErrNoAgency) {
 		t.Errorf("district roles for a new commune: %v", err)
 	}
 	_, err = r.Bind(dir, code(t, "000.10.21.H49"), day("2025-07-01"))
 	var ae *AgencyError
 	if !errors.Is(err, ErrAbolished) || !errors.As(err, &ae) || ae.Successor != code(t, "000.00.31.H49") {
 		t.Errorf("abolished commune: %v", err)
+	}
+	if got, want := err.Error(), "agency 000.10.21.H49 was abolished after 2025-06-30 (date used: 2025-07-01); succeeded by 000.00.31.H49"; got != want {
+		t.Errorf("abolished commune: %q, want one error %q", got, want)
+	}
+	// Every step that cannot be bound is reported.
+	_, err = r.Bind(dir, code(t, "000.00.31.H49"), day("2025-07-01"))
+	if got, want := err.Error(), "role district-desk for 000.00.31.H49 has no agency on 2025-07-01\n"+
+		"role district-desk for 000.00.31.H49 has no agency on 2025-07-01"; got != want {
+		t.Errorf("district roles for a new commune: %q", got)
 	}
 	// A route written with a fixed district code fails after the abolition with the successor named.
 	fixed := mustRoute(t, doc(`{"id": "a", "agency": "000.02.21.H49", "task": "receive", "share": "1/2"}`,

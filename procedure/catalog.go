@@ -237,6 +237,9 @@ func jsonProblem(file, at string, data []byte, err error) Problem {
 	var de *DateError
 	switch {
 	case errors.As(err, &de):
+		if i := bytes.Index(data, []byte(`"`+de.Text+`"`)); i >= 0 {
+			p.Path = at + pathAt(data, i)
+		}
 		p.En = de.Error()
 		p.Vi = `"` + de.Text + `" không phải là ngày dạng YYYY-MM-DD`
 	case errors.As(err, &syn):
@@ -245,12 +248,26 @@ func jsonProblem(file, at string, data []byte, err error) Problem {
 		p.En = "malformed JSON at " + where + ": " + strings.TrimPrefix(syn.Error(), "json: ")
 		p.Vi = "JSON sai cú pháp tại dòng " + strconv.Itoa(line) + ", cột " + strconv.Itoa(col) + ": " + strings.TrimPrefix(syn.Error(), "json: ")
 	case errors.As(err, &typ):
-		if typ.Field != "" {
-			p.Path = joinPath(at, typ.Field)
+		p.Path = at + pathAt(data, int(typ.Offset)-1)
+		if num, ok := strings.CutPrefix(typ.Value, "number "); ok {
+			p.En = "the number " + num + " is out of range"
+			p.Vi = "số " + num + " vượt quá giới hạn"
+			break
 		}
-		want := jsonKind(typ.Type.String(), typ.Type.Kind().String())
-		p.En = "must be a JSON " + want + ", not a " + typ.Value
-		p.Vi = "phải là " + want + " trong JSON, không phải " + typ.Value
+		wantEn, wantVi := jsonKind(typ.Type.String(), typ.Type.Kind().String())
+		gotEn, gotVi := jsonKind("", typ.Value)
+		p.En = "must be a JSON " + wantEn + ", not " + gotEn
+		p.Vi = "phải là " + wantVi + ", không phải " + gotVi
+	case strings.HasPrefix(err.Error(), "error decoding string '"):
+		// shopspring/decimal: "error decoding string 'abc': can't convert abc to decimal"
+		text, _, _ := strings.Cut(strings.TrimPrefix(err.Error(), "error decoding string '"), "'")
+		if i := bytes.Index(data, []byte(`"`+text+`"`)); i >= 0 {
+			p.Path = at + pathAt(data, i)
+		} else if i := bytes.Index(data, []byte(`: `+text)); i >= 0 {
+			p.Path = at + pathAt(data, i+2)
+		}
+		p.En = `"` + text + `" is not a decimal number`
+		p.Vi = `"` + text + `" không phải là số thập phân`
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		p.En = "the JSON document is empty or cut short"
 		p.Vi = "tài liệu JSON rỗng hoặc bị cắt cụt"
@@ -270,34 +287,27 @@ func jsonProblem(file, at string, data []byte, err error) Problem {
 	return p
 }
 
-// joinPath turns the decoder's dotted field path into a JSON path under at.
-func joinPath(at, field string) string {
-	if at == "" {
-		return field
-	}
-	return at + "." + field
-}
-
-func jsonKind(typeName, kind string) string {
+// jsonKind names a JSON kind, from a Go type or a JSON value kind, in English and Vietnamese.
+func jsonKind(typeName, kind string) (en, vi string) {
 	switch typeName {
-	case "date.Date":
-		return "date string (YYYY-MM-DD)"
+	case "procedure.Date":
+		return "date string (YYYY-MM-DD)", "chuỗi ngày dạng YYYY-MM-DD"
 	case "decimal.Decimal":
-		return "decimal"
+		return "decimal number", "số thập phân"
 	}
 	switch kind {
 	case "string":
-		return "string"
-	case "int", "int64", "uint8":
-		return "number"
+		return "string", "chuỗi"
+	case "number", "int", "int64", "uint8":
+		return "number", "số"
 	case "bool":
-		return "boolean"
-	case "slice":
-		return "array"
-	case "struct", "ptr":
-		return "object"
+		return "boolean", "giá trị true/false"
+	case "array", "slice":
+		return "array", "mảng"
+	case "object", "struct", "ptr", "map":
+		return "object", "đối tượng"
 	}
-	return kind
+	return kind, kind
 }
 
 // position returns the 1-based line and column of byte offset off.
@@ -350,11 +360,17 @@ func (l *loader) finish(pol Policy) (*Catalog, error) {
 		for i := c.lo; i < c.hi; i++ {
 			if err == nil {
 				err = dec.Decode(&procs[i])
+				if err != nil && !fatal(err) {
+					// Decode the item alone for an error located within it.
+					var p Procedure
+					if perr[i] = decodeStrict(l.procs[i].data, &p); perr[i] == nil {
+						perr[i] = err
+					}
+					err = nil
+					continue
+				}
 				perr[i] = err
 				check(i)
-				if !fatal(err) {
-					err = nil
-				}
 			} else {
 				perr[i] = err
 			}

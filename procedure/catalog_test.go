@@ -380,3 +380,32 @@ func TestRoundTripEmptyLists(t *testing.T) {
 		t.Errorf("round trip of groups (-before +after):\n%s", diff)
 	}
 }
+
+func TestPathAt(t *testing.T) {
+	doc := `{"a": [1, {"b": "x", "c": [true, null]}], "d\u00e9": {"e": 2}}`
+	tests := []struct {
+		at   string
+		want string
+	}{
+		{`1,`, ".a[0]"},
+		{`"x"`, ".a[1].b"},
+		{`null`, ".a[1].c[1]"},
+		{`2}`, ".dé.e"},
+		{`{"e"`, ".dé"},
+	}
+	for _, tt := range tests {
+		i := strings.Index(doc, tt.at)
+		if tt.at == `{"e"` {
+			i = strings.Index(doc, `}}`) // closing brace of "dé"
+		}
+		if got := pathAt([]byte(doc), i); got != tt.want {
+			t.Errorf("pathAt(%q) = %q, want %q", tt.at, got, tt.want)
+		}
+	}
+	if got := pathAt([]byte(doc), len(doc)-1); got != "" {
+		t.Errorf("pathAt(end) = %q, want the root", got)
+	}
+	for _, bad := range []string{`{"a": [}`, `[1 2]`, `{"a" 1}`, `{`, `"`, ``} {
+		_ = pathAt([]byte(bad), len(bad)) // must return
+	}
+}

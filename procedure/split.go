@@ -1,6 +1,10 @@
 package procedure
 
-import "bytes"
+import (
+	"bytes"
+	"strconv"
+	"strings"
+)
 
 // splitDocument finds the raw items of a catalog document {"procedures": [...], "groups": [...]}
 // in one pass, without decoding them. It reports false for anything unusual (other keys,
@@ -136,4 +140,91 @@ func skipObject(data []byte, i int) (int, bool) {
 		}
 	}
 	return i, false
+}
+
+// pathAt returns the JSON path (".documents[1].originals") of the innermost value of data that
+// holds byte offset target, or "" for the whole document.
+func pathAt(data []byte, target int) string {
+	f := pathFinder{data: data, target: target}
+	f.value(skipSpace(data, 0))
+	return f.found
+}
+
+type pathFinder struct {
+	data   []byte
+	target int
+	stack  []string
+	found  string
+	done   bool
+}
+
+func (f *pathFinder) here() string { return strings.Join(f.stack, "") }
+
+// value walks the value starting at i and returns the index after it.
+func (f *pathFinder) value(i int) int {
+	d := f.data
+	if f.done || i >= len(d) {
+		return len(d)
+	}
+	switch d[i] {
+	case '{', '[':
+		open, closing := d[i], byte('}')
+		if open == '[' {
+			closing = ']'
+		}
+		i = skipSpace(d, i+1)
+		for n := 0; i < len(d) && d[i] != closing; n++ {
+			if open == '{' {
+				key, j, ok := scanString(d, i)
+				if !ok {
+					return len(d)
+				}
+				name, err := strconv.Unquote(string(key))
+				if err != nil {
+					name = string(key[1 : len(key)-1])
+				}
+				f.stack = append(f.stack, "."+name)
+				j = skipSpace(d, j)
+				if j < len(d) && d[j] == ':' {
+					j++
+				}
+				i = skipSpace(d, j)
+			} else {
+				f.stack = append(f.stack, "["+strconv.Itoa(n)+"]")
+			}
+			next := skipSpace(d, f.value(i))
+			f.stack = f.stack[:len(f.stack)-1]
+			if f.done {
+				return len(d)
+			}
+			switch {
+			case next < len(d) && d[next] == ',':
+				next = skipSpace(d, next+1)
+			case next <= i:
+				return len(d) // not well-formed: give up
+			}
+			i = next
+		}
+		if i >= f.target {
+			f.found, f.done = f.here(), true
+		}
+		return i + 1
+	case '"':
+		_, end, ok := scanString(d, i)
+		if !ok {
+			end = len(d)
+		}
+		if f.target < end {
+			f.found, f.done = f.here(), true
+		}
+		return end
+	}
+	end := i
+	for end < len(d) && !bytes.ContainsRune([]byte(",}] \t\r\n"), rune(d[end])) {
+		end++
+	}
+	if f.target < end {
+		f.found, f.done = f.here(), true
+	}
+	return end
 }

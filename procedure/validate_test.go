@@ -338,17 +338,30 @@ func TestJSONProblems(t *testing.T) {
 		{"unknown top-level key", `{"procedure": []}`, []Problem{{Rule: "unknown_key",
 			En: `unknown key "procedure"`, Vi: `khóa không được định nghĩa "procedure"`}}},
 		{"wrong type, every item reported", `{"procedures": [{"code": 1}, ` + goodProc + `, {"version": "2"}]}`, []Problem{
-			{Path: "procedures[0].code", Rule: "json", En: "must be a JSON string, not a number", Vi: "phải là string trong JSON, không phải number"},
-			{Path: "procedures[2].version", Rule: "json", En: "must be a JSON number, not a string", Vi: "phải là number trong JSON, không phải string"},
+			{Path: "procedures[0].code", Rule: "json", En: "must be a JSON string, not number", Vi: "phải là chuỗi, không phải số"},
+			{Path: "procedures[2].version", Rule: "json", En: "must be a JSON number, not string", Vi: "phải là số, không phải chuỗi"},
+		}},
+		{"nested paths", `{"procedures": [{"documents": [{"name": "a"}, {"originals": "1"}]}, {"limits": {"counter": {"unit": 5}}},
+		  {"effective_from": 20200101}, {"version": 1e400}, {"fees": [{"amount": "abc"}]},
+		  {"cases": [{"limits": {"online": {"value": true}}}]}, {"levels": "commune"}, {"inter_agency": "yes"}]}`, []Problem{
+			{Path: "procedures[0].documents[1].originals", Rule: "json", En: "must be a JSON number, not string", Vi: "phải là số, không phải chuỗi"},
+			{Path: "procedures[1].limits.counter.unit", Rule: "json", En: "must be a JSON string, not number", Vi: "phải là chuỗi, không phải số"},
+			{Path: "procedures[2].effective_from", Rule: "json", En: "must be a JSON date string (YYYY-MM-DD), not number",
+				Vi: "phải là chuỗi ngày dạng YYYY-MM-DD, không phải số"},
+			{Path: "procedures[3].version", Rule: "json", En: "the number 1e400 is out of range", Vi: "số 1e400 vượt quá giới hạn"},
+			{Path: "procedures[4].fees[0].amount", Rule: "json", En: `"abc" is not a decimal number`, Vi: `"abc" không phải là số thập phân`},
+			{Path: "procedures[5].cases[0].limits.online.value", Rule: "json", En: `"true" is not a decimal number`, Vi: `"true" không phải là số thập phân`},
+			{Path: "procedures[6].levels", Rule: "json", En: "must be a JSON array, not string", Vi: "phải là mảng, không phải chuỗi"},
+			{Path: "procedures[7].inter_agency", Rule: "json", En: "must be a JSON boolean, not string", Vi: "phải là giá trị true/false, không phải chuỗi"},
 		}},
 		{"unknown key in a procedure", `{"procedures": [` + goodProc[:len(goodProc)-1] + `,"colour":"red"}]}`, []Problem{
 			{Path: "procedures[0]", Rule: "unknown_key", En: `unknown key "colour"`, Vi: `khóa không được định nghĩa "colour"`}}},
 		{"dates that do not exist", `{"procedures": [{"effective_from": "2020-13-01"}, {"effective_from": "2021-02-29"}, {"effective_to": "20200701"}]}`, []Problem{
-			{Path: "procedures[0]", Rule: "json", En: `"2020-13-01" is not a date written YYYY-MM-DD`,
+			{Path: "procedures[0].effective_from", Rule: "json", En: `"2020-13-01" is not a date written YYYY-MM-DD`,
 				Vi: `"2020-13-01" không phải là ngày dạng YYYY-MM-DD`},
-			{Path: "procedures[1]", Rule: "json", En: `"2021-02-29" is not a date written YYYY-MM-DD`,
+			{Path: "procedures[1].effective_from", Rule: "json", En: `"2021-02-29" is not a date written YYYY-MM-DD`,
 				Vi: `"2021-02-29" không phải là ngày dạng YYYY-MM-DD`},
-			{Path: "procedures[2]", Rule: "json", En: `"20200701" is not a date written YYYY-MM-DD`,
+			{Path: "procedures[2].effective_to", Rule: "json", En: `"20200701" is not a date written YYYY-MM-DD`,
 				Vi: `"20200701" không phải là ngày dạng YYYY-MM-DD`}}},
 	}
 	for _, tt := range tests {

@@ -107,6 +107,10 @@ type Late struct {
 // for the longest branch. The longest path is exactly the working time of the limit, so the
 // end step is due at cal.Due(received, limit) exactly. For a limit in calendar days or
 // months, the window is the working time between received and that date, split the same way.
+//
+// A limit that is not positive, has an unknown unit, or spans more than 100,000 working
+// hours is ErrLimit; fixed allotments longer than the limit are ErrTooShort; both come as a
+// *PlanError.
 func Plan(r *Route, received time.Time, limit calendar.Limit, cal *calendar.Calendar) (*Schedule, error) {
 	if r == nil || cal == nil {
 		return nil, &PlanError{Limit: FormatLimit(limit), Err: ErrRequired}
@@ -116,7 +120,7 @@ func Plan(r *Route, received time.Time, limit calendar.Limit, cal *calendar.Cale
 	}
 	due := cal.Due(received, limit)
 	total := cal.WorkingTimeBetween(received, due)
-	if total <= 0 {
+	if total <= 0 || total > maxPathHours*time.Hour {
 		return nil, &PlanError{Route: r.spec.Name, Limit: FormatLimit(limit), Err: ErrLimit}
 	}
 	var day time.Duration

@@ -91,7 +91,8 @@ type cstep struct {
 const (
 	maxSteps     = 200
 	maxFixed     = 10000  // working days or hours in one fixed share
-	maxPathHours = 100000 // fixed working time along one path, a working day counted as 24h
+	maxPathHours = 100000 // fixed working time along one path (a working day counted as
+	// 24h), and the longest working time Plan accepts for a limit
 )
 
 type stepJSON struct {

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -166,10 +167,10 @@ func (l *loader) add(file string, data []byte) {
 // document, consecutive in it, or items decoded one by one.
 type chunk struct{ lo, hi int }
 
-// chunks cuts the procedures into about GOMAXPROCS chunks per document.
+// chunks cuts the procedures into chunks of at most 256 items, never across documents.
 func (l *loader) chunks() []chunk {
 	var out []chunk
-	per := max(1, (len(l.procs)+runtime.GOMAXPROCS(0)-1)/runtime.GOMAXPROCS(0))
+	const per = 256
 	for lo := 0; lo < len(l.procs); {
 		hi := lo + 1
 		for hi < len(l.procs) && hi-lo < per && l.procs[hi].o.file == l.procs[lo].o.file &&
@@ -189,22 +190,21 @@ func fatal(err error) bool {
 	return errors.As(err, &syn) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF)
 }
 
-// parallel calls f(i) for i in [0, n) on up to GOMAXPROCS goroutines, each taking at least
-// minPer indices.
-func parallel(n, minPer int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n/minPer)
+// parallel calls f(i) for i in [0, n) on up to GOMAXPROCS goroutines, each taking the next
+// index as it finishes one, so that a descheduled goroutine does not hold up the others.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
 	if workers <= 1 {
 		for i := range n {
 			f(i)
 		}
 		return
 	}
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	chunk := (n + workers - 1) / workers
-	for w := range workers {
-		lo, hi := w*chunk, min(n, (w+1)*chunk)
+	for range workers {
 		wg.Go(func() {
-			for i := lo; i < hi; i++ {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
 				f(i)
 			}
 		})
@@ -340,7 +340,7 @@ func (l *loader) finish(pol Policy) (*Catalog, error) {
 		pprobs[i] = checkProcedure(&procs[i], it.o, pol, ps)
 	}
 	chunks := l.chunks()
-	parallel(len(chunks), 1, func(k int) {
+	parallel(len(chunks), func(k int) {
 		c := chunks[k]
 		first := &l.procs[c.lo]
 		if first.whole == nil {

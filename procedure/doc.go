@@ -37,7 +37,10 @@
 // exist. From 2025-07-01 local government has two levels (province, commune): a version at
 // district level must end by 2025-06-30 unless Policy says otherwise (LastDistrictDay,
 // AllowDistrictLevel). Every problem is reported at once with its JSON path, in Vietnamese and
-// English; a catalog with any problem is never returned, in part or whole.
+// English; a catalog with any problem is never returned, in part or whole. An item whose JSON
+// does not decode (a wrong type, an unknown key, a date that does not exist) is reported once,
+// at its first such problem, and left out of the other checks; malformed JSON is reported with
+// its line and column.
 //
 // # Versions and look-up
 //

@@ -34,8 +34,6 @@ func main() {
 const (
 	desk   = "000.00.31.H49" // UBND đặc khu Vân Đồn: desk, civil status, business registration
 	police = "001.00.31.H49" // Công an đặc khu Vân Đồn
-	bhxh   = "000.00.04.H49" // Bảo hiểm xã hội tỉnh Quảng Ninh
-	tax    = "000.00.03.H49" // Thuế tỉnh Quảng Ninh
 	group  = "lien-thong-khai-sinh-thuong-tru-bhyt-2015"
 )
 
@@ -43,8 +41,6 @@ var (
 	clerk     = dossier.Actor{ID: "cb-tiep-nhan-01", Role: dossier.RoleClerk, Agency: desk}
 	civil     = dossier.Actor{ID: "cong-chuc-tu-phap-01", Role: dossier.RoleOfficer, Agency: desk}
 	policeman = dossier.Actor{ID: "can-bo-cong-an-01", Role: dossier.RoleOfficer, Agency: police}
-	insurer   = dossier.Actor{ID: "can-bo-bhxh-01", Role: dossier.RoleOfficer, Agency: bhxh}
-	taxman    = dossier.Actor{ID: "can-bo-thue-01", Role: dossier.RoleOfficer, Agency: tax}
 	citizen   = dossier.Actor{ID: "cong-dan", Role: dossier.RoleApplicant}
 )
 

@@ -1,0 +1,155 @@
+package onestop_test
+
+import (
+	"errors"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/motcua-go/motcua/dossier"
+	"github.com/motcua-go/motcua/onestop"
+)
+
+// TestRandomHistoriesThroughOffice drives an office with random commands over two weeks and
+// checks that every refusal is a typed error, that the report identities hold for every day,
+// that each day carries over exactly what the previous day left in progress, and that every
+// summary agrees with its dossier.
+func TestRandomHistoriesThroughOffice(t *testing.T) {
+	for seed := uint64(1); seed <= 3; seed++ {
+		r := rand.New(rand.NewPCG(seed, 99))
+		f := newFixture(t, at(9, 7, 30))
+		var codes []string
+		subs := []func() onestop.Submission{birth, business, func() onestop.Submission {
+			s := birth()
+			s.Channel = dossier.Online
+			return s
+		}}
+		for day := 9; day <= 20; day++ {
+			if wd := at(day, 0, 0).Weekday(); wd == time.Saturday || wd == time.Sunday {
+				continue
+			}
+			for minute := 7*60 + 30; minute < 17*60; minute += 5 {
+				if minute >= 11*60+30 && minute < 13*60 {
+					continue
+				}
+				f.clock.Set(at(day, minute/60, minute%60))
+				if r.IntN(6) == 0 || len(codes) == 0 {
+					res, err := f.office.Intake(ctx, clerk, subs[r.IntN(len(subs))]())
+					if err != nil {
+						t.Fatal(err)
+					}
+					codes = append(codes, res.Code)
+					continue
+				}
+				randomCommand(t, f, r, codes[r.IntN(len(codes))])
+			}
+		}
+		var prev *onestop.Report
+		for day := 9; day <= 21; day++ {
+			rep, err := f.office.Report(ctx, at(day, 0, 0), at(day+1, 0, 0), onestop.ReportOptions{Withdrawn: onestop.WithdrawnPolicy(seed % 2)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := rep.Check(); err != nil {
+				t.Fatalf("seed %d, day %d: %v", seed, day, err)
+			}
+			if prev != nil && prev.Total.InProgress != rep.Total.CarriedOver {
+				t.Fatalf("seed %d, day %d: carried over %d, the day before left %d in progress", seed, day, rep.Total.CarriedOver, prev.Total.InProgress)
+			}
+			prev = &rep
+		}
+		all, err := f.office.Report(ctx, at(1, 0, 0), at(31, 0, 0), onestop.ReportOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if all.Total.Received != len(codes) {
+			t.Errorf("seed %d: %d received in the month, %d accepted", seed, all.Total.Received, len(codes))
+		}
+		f.store.Scan(ctx, func(rec onestop.Record) bool {
+			d, s := rec.Dossier, rec.Summary
+			closed := map[dossier.State]onestop.Outcome{dossier.Resolved: onestop.Resolved, dossier.Refused: onestop.Refused,
+				dossier.Withdrawn: onestop.Withdrawn, dossier.Returned: onestop.Resolved}
+			want, ok := closed[d.State]
+			if d.State == dossier.Returned && d.Result.Refused {
+				want = onestop.Refused
+			}
+			if !ok {
+				want = onestop.Open
+			}
+			if s.Outcome != want || (want == onestop.Open) != (s.End == 0) || s.Due != d.Clock.Due.Unix() || int(s.Supplements) != len(d.Supplements) {
+				t.Errorf("seed %d: %s in state %v has summary %+v", seed, rec.Code, d.State, s)
+			}
+			return true
+		})
+	}
+}
+
+// randomCommand issues one random command to code as the right (or sometimes wrong) actor.
+func randomCommand(t *testing.T, f *fixture, r *rand.Rand, code string) {
+	t.Helper()
+	st, err := f.office.Lookup(ctx, code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	officer := dossier.Actor{ID: "o", Role: dossier.RoleOfficer, Agency: st.Holder}
+	if r.IntN(10) == 0 {
+		officer.Agency = other
+	}
+	now := f.clock.Now()
+	pick := r.IntN(11)
+	if r.IntN(5) != 0 { // mostly the command the state calls for
+		switch st.State {
+		case dossier.Received:
+			pick = 0
+		case dossier.Transferred:
+			pick = 1
+		case dossier.InProcess:
+			pick = []int{2, 2, 2, 4, 4, 6, 8, 9, 10}[r.IntN(9)]
+		case dossier.SupplementRequested:
+			pick = 7
+		case dossier.Resolved, dossier.Refused:
+			pick = 5
+		case dossier.Returned:
+			pick = 10
+		}
+	}
+	switch pick {
+	case 0:
+		_, err = f.office.Transfer(ctx, clerk, code)
+	case 1:
+		_, err = f.office.Start(ctx, officer, code)
+	case 2, 3:
+		_, err = f.office.CompleteStep(ctx, officer, code)
+	case 4:
+		_, err = f.office.ResultReady(ctx, officer, code, "R")
+	case 5:
+		_, err = f.office.Return(ctx, clerk, code)
+	case 6:
+		_, err = f.office.RequestSupplement(ctx, officer, code, "thiếu giấy tờ", []string{"Giấy tờ"})
+	case 7:
+		_, err = f.office.Supplement(ctx, citizen, code, []string{"Giấy tờ"})
+	case 8:
+		_, err = f.office.Apologise(ctx, officer, code, "chậm", st.Due.Add(48*time.Hour))
+	case 9:
+		_, err = f.office.Refuse(ctx, officer, code, "không đủ điều kiện")
+	case 10:
+		if r.IntN(4) == 0 {
+			_, err = f.office.Withdraw(ctx, citizen, code, "rút")
+		} else {
+			err = f.office.Rate(ctx, citizen, code, onestop.Rating(1+r.IntN(3)), r.IntN(5) == 0)
+		}
+	}
+	if err == nil {
+		return
+	}
+	var (
+		ce *onestop.CodeError
+		fe *onestop.FieldError
+		te *dossier.TransitionError
+		re *dossier.RuleError
+		de *dossier.FieldError
+	)
+	if !errors.As(err, &ce) && !errors.As(err, &fe) && !errors.As(err, &te) && !errors.As(err, &re) && !errors.As(err, &de) {
+		t.Fatalf("at %v on %s: untyped error %T %v", now, code, err, err)
+	}
+}

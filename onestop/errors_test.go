@@ -1,0 +1,61 @@
+package onestop_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/motcua-go/motcua/dossier"
+	"github.com/motcua-go/motcua/onestop"
+	"github.com/motcua-go/motcua/routing"
+)
+
+// Errors of this package and of the packages below read in English and Vietnamese, and stay
+// testable with errors.Is and errors.As.
+func TestMessages(t *testing.T) {
+	tests := []struct {
+		err    error
+		en, vi string
+		is     error
+	}{
+		{&onestop.FieldError{Field: "Submission.Procedure", Value: "9.999999", Err: onestop.ErrUnknownProcedure},
+			`Submission.Procedure "9.999999" is not a procedure in the catalog`,
+			`Mã thủ tục "9.999999" không có trong danh mục thủ tục hành chính`, onestop.ErrUnknownProcedure},
+		{&onestop.ConflictError{Code: "C", Expected: 1, Actual: 2},
+			"dossier C was changed by another command; reload it and try again (read version 1, stored version 2)",
+			"hồ sơ C đã được thay đổi bởi thao tác khác; hãy tải lại và thực hiện lại (phiên bản đã đọc 1, phiên bản lưu 2)", onestop.ErrConflict},
+		{&onestop.CodeError{Code: "X", Err: onestop.ErrClosed},
+			`dossier code "X" is closed: it was returned, withdrawn or not accepted`,
+			`mã hồ sơ "X" đã kết thúc (đã trả kết quả, đã rút hoặc không được tiếp nhận)`, onestop.ErrClosed},
+		{fmt.Errorf("wrapped: %w", &onestop.NotifyError{Code: "C", Err: errors.New("timeout")}),
+			"wrapped: dossier C could not be notified; the command took effect: timeout",
+			"hồ sơ C không gửi được thông báo; thao tác vẫn có hiệu lực: timeout", onestop.ErrNotDelivered},
+		{onestop.ErrWrongActor, "may not issue this command", "không có quyền thực hiện thao tác này", onestop.ErrWrongActor},
+	}
+	for _, tc := range tests {
+		if got := onestop.Message(tc.err, onestop.English); got != tc.en {
+			t.Errorf("English: %q, want %q", got, tc.en)
+		}
+		if got := onestop.Message(tc.err, onestop.Vietnamese); got != tc.vi {
+			t.Errorf("Vietnamese: %q, want %q", got, tc.vi)
+		}
+		if !errors.Is(tc.err, tc.is) {
+			t.Errorf("%v is not %v", tc.err, tc.is)
+		}
+	}
+	// Errors of the lower packages are translated by their own Message methods.
+	lower := []error{
+		&dossier.TransitionError{Command: dossier.Handoff, State: dossier.InProcess, Role: dossier.RoleOfficer, Err: dossier.ErrWrongAgency},
+		&routing.SelectError{Query: routing.Query{Procedure: "1.001193"}, Err: routing.ErrNoRoute},
+	}
+	for _, err := range lower {
+		vi := onestop.Message(fmt.Errorf("context: %w", err), onestop.Vietnamese)
+		if vi == err.Error() || strings.Contains(vi, "context") {
+			t.Errorf("%T not translated: %q", err, vi)
+		}
+	}
+	if onestop.Message(nil, onestop.Vietnamese) != "" {
+		t.Error("nil error has a message")
+	}
+}

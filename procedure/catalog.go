@@ -163,22 +163,15 @@ func (l *loader) add(file string, data []byte) {
 	}
 }
 
-// chunk is a range [lo, hi) of l.procs that one goroutine decodes: items split from the same
-// document, consecutive in it, or items decoded one by one.
+// chunk is a range [lo, hi) of l.procs that one goroutine decodes and checks.
 type chunk struct{ lo, hi int }
 
-// chunks cuts the procedures into chunks of at most 256 items, never across documents.
+// chunks cuts the procedures into chunks of at most 128 items.
 func (l *loader) chunks() []chunk {
 	var out []chunk
-	const per = 256
-	for lo := 0; lo < len(l.procs); {
-		hi := lo + 1
-		for hi < len(l.procs) && hi-lo < per && l.procs[hi].o.file == l.procs[lo].o.file &&
-			(l.procs[hi].whole == nil) == (l.procs[lo].whole == nil) {
-			hi++
-		}
-		out = append(out, chunk{lo, hi})
-		lo = hi
+	const per = 128
+	for lo := 0; lo < len(l.procs); lo += per {
+		out = append(out, chunk{lo, min(lo+per, len(l.procs))})
 	}
 	return out
 }
@@ -341,39 +334,13 @@ func (l *loader) finish(pol Policy) (*Catalog, error) {
 	}
 	chunks := l.chunks()
 	parallel(len(chunks), func(k int) {
-		c := chunks[k]
-		first := &l.procs[c.lo]
-		if first.whole == nil {
-			for i := c.lo; i < c.hi; i++ {
-				perr[i] = decodeStrict(l.procs[i].data, &procs[i])
-				check(i)
+		for i := chunks[k].lo; i < chunks[k].hi; i++ {
+			data := l.procs[i].data
+			if !decodeProcedureFast(data, &procs[i]) {
+				procs[i] = Procedure{}
+				perr[i] = decodeStrict(data, &procs[i])
 			}
-			return
-		}
-		// Items split from one document are consecutive in it: one decoder reads them all.
-		start := cap(first.whole) - cap(first.data)
-		last := &l.procs[c.hi-1]
-		end := cap(first.whole) - cap(last.data) + len(last.data)
-		dec := json.NewDecoder(io.MultiReader(strings.NewReader("["), bytes.NewReader(first.whole[start:end]), strings.NewReader("]")))
-		dec.DisallowUnknownFields()
-		_, err := dec.Token()
-		for i := c.lo; i < c.hi; i++ {
-			if err == nil {
-				err = dec.Decode(&procs[i])
-				if err != nil && !fatal(err) {
-					// Decode the item alone for an error located within it.
-					var p Procedure
-					if perr[i] = decodeStrict(l.procs[i].data, &p); perr[i] == nil {
-						perr[i] = err
-					}
-					err = nil
-					continue
-				}
-				perr[i] = err
-				check(i)
-			} else {
-				perr[i] = err
-			}
+			check(i)
 		}
 	})
 	groups := make([]Group, len(l.groups))

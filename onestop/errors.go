@@ -160,6 +160,7 @@ type CodeError struct {
 	Cause error
 }
 
+// Error returns the message in English.
 func (e *CodeError) Error() string {
 	s := "dossier code " + strconv.Quote(e.Code) + " " + e.Err.Error()
 	if e.Cause != nil {
@@ -196,6 +197,7 @@ type ConflictError struct {
 	Actual   uint64
 }
 
+// Error returns the message in English.
 func (e *ConflictError) Error() string {
 	return fmt.Sprintf("dossier %s %v (read version %d, stored version %d)", e.Code, ErrConflict, e.Expected, e.Actual)
 }
@@ -218,6 +220,7 @@ type FieldError struct {
 	Err   error
 }
 
+// Error returns the message in English.
 func (e *FieldError) Error() string {
 	if e.Value == "" {
 		return e.Field + " " + e.Err.Error()
@@ -247,6 +250,7 @@ type NotifyError struct {
 	Err  error
 }
 
+// Error returns the message in English.
 func (e *NotifyError) Error() string {
 	return "dossier " + e.Code + " " + ErrNotDelivered.Error() + ": " + e.Err.Error()
 }

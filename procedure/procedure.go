@@ -218,10 +218,15 @@ type SameDay struct {
 // Case is a variant of a procedure (trường hợp). Limits given here replace the procedure's for
 // that channel; Fees, when not empty, replace the procedure's fees; Documents are added.
 type Case struct {
-	ID        string     `json:"id" validate:"required"`
-	Name      string     `json:"name" validate:"required"`
-	Limits    Limits     `json:"limits,omitzero"`
-	Fees      []Fee      `json:"fees,omitempty" validate:"dive"`
+	// ID identifies the case within the procedure, e.g. "qua-han".
+	ID string `json:"id" validate:"required"`
+	// Name is the published description, e.g. "Đăng ký khai sinh quá hạn".
+	Name string `json:"name" validate:"required"`
+	// Limits replace the procedure's limits channel by channel.
+	Limits Limits `json:"limits,omitzero"`
+	// Fees, when not empty, replace the procedure's fees.
+	Fees []Fee `json:"fees,omitempty" validate:"dive"`
+	// Documents are needed in addition to the procedure's.
 	Documents []Document `json:"documents,omitempty" validate:"dive"`
 	Note      string     `json:"note,omitempty"`
 }

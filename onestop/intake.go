@@ -255,6 +255,12 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 		}
 	}
 	rec := Record{Code: code.String(), Dossier: d, Plan: steps, Schedule: sched}
+	if sched != nil {
+		rec.Route, rec.Locality = sched.Route, sub.Locality
+		if rec.Locality == "" {
+			rec.Locality = in.Agency
+		}
+	}
 	rec.Summary = summarize(d, Summary{Level: o.level(proc, in.Agency, received), Field: proc.Field, StepScore: -1})
 	rec.Public = publicView(d)
 	if _, err := o.store.Create(ctx, rec); err != nil {

@@ -23,11 +23,13 @@ type Record struct {
 	Public  *Status          // the public lookup view; nil means "derive it from the dossier"
 
 	// Plan holds the route's steps with their deadlines, computed at acceptance and used by
-	// the transfer; Schedule is the route plan behind them (nil when the dossier has a single
-	// step, or when a store cannot keep it: supervision then judges the steps by their due
-	// times alone).
+	// the transfer (nil: one step, the competent agency). Schedule is the route plan behind
+	// them; a store that cannot keep it (its fields are not exported) keeps Route and Locality,
+	// from which the Office plans it again. All are empty for a dossier with a single step.
 	Plan     []dossier.Step
 	Schedule *routing.Schedule
+	Route    string // name of the route in the Office's routing.Set
+	Locality string // QCVN 102 code the route's roles were resolved against
 	// Consultations are the opinions asked of other agencies (Decree 61/2018 Art. 19(5)).
 	Consultations []Consultation
 }

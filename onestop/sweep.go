@@ -139,7 +139,7 @@ func (o *Office) Sweep(ctx context.Context) ([]Alert, error) {
 				c.Rules = o.rules
 				d = &c
 			}
-			ws = append(ws, Watch{Dossier: d, Schedule: r.Schedule})
+			ws = append(ws, Watch{Dossier: d, Schedule: o.schedule(r, d)})
 		}
 		return true
 	})
@@ -147,6 +147,31 @@ func (o *Office) Sweep(ctx context.Context) ([]Alert, error) {
 		return nil, err
 	}
 	return Sweep(o.clock.Now(), ws), nil
+}
+
+// schedule returns the record's route plan, planning it again from the route's name and
+// locality when the store did not keep it; nil when that is not possible.
+func (o *Office) schedule(r Record, d *dossier.Dossier) *routing.Schedule {
+	if r.Schedule != nil || r.Route == "" || o.routes == nil {
+		return r.Schedule
+	}
+	route, ok := o.routes.Route(r.Route)
+	if !ok {
+		return nil
+	}
+	loc, err := routing.ParseAgencyCode(r.Locality)
+	if err != nil {
+		return nil
+	}
+	bound, err := route.Bind(o.dir, loc, dayOf(d.Received))
+	if err != nil {
+		return nil
+	}
+	s, err := routing.Plan(bound, d.Received, d.Limit, o.cal)
+	if err != nil {
+		return nil
+	}
+	return s
 }
 
 // Report computes the periodic report (Biểu 06/VPCP/KSTT and the indicators) for [from, to)

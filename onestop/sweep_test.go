@@ -1,11 +1,13 @@
 package onestop_test
 
 import (
+	"context"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/onestop"
+	"github.com/motcua-go/motcua/routing"
 )
 
 // Sweep is pure: the same dossiers read at different times give the alerts of each time,
@@ -51,5 +53,55 @@ func TestSweepPure(t *testing.T) {
 		if diff := cmp.Diff(tc.want, got); diff != "" {
 			t.Errorf("sweep at %v (-want +got):\n%s", tc.now, diff)
 		}
+	}
+}
+
+// forgetful is a store that cannot keep route plans, like a database adapter.
+type forgetful struct{ *onestop.MemStore }
+
+func (s forgetful) Get(ctx context.Context, code string) (onestop.Record, error) {
+	r, err := s.MemStore.Get(ctx, code)
+	r.Schedule = nil
+	return r, err
+}
+
+func (s forgetful) Scan(ctx context.Context, fn func(onestop.Record) bool) error {
+	return s.MemStore.Scan(ctx, func(r onestop.Record) bool { r.Schedule = nil; return fn(r) })
+}
+
+// A store that keeps only the route's name and locality still lets the sweep name the step
+// over its allotment, by planning the route again.
+func TestSweepReplansForgottenSchedule(t *testing.T) {
+	for _, name := range []string{"memory", "forgetful"} {
+		t.Run(name, func(t *testing.T) {
+			mem := onestop.NewMemStore()
+			var store onestop.Store = mem
+			if name == "forgetful" {
+				store = forgetful{mem}
+			}
+			clock := onestop.NewFakeClock(at(10, 9, 0))
+			o, err := onestop.New(onestop.Config{Desk: desk, Catalog: testCatalog(t), Routes: testRoutes(t),
+				Directory: routing.SampleDirectory(), Store: store, Clock: clock})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := o.Intake(ctx, clerk, business())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec, _ := mem.Get(ctx, res.Code); rec.Route != "household-business-2025" || rec.Locality != desk {
+				t.Fatalf("record route %q, locality %q", rec.Route, rec.Locality)
+			}
+			o.Transfer(ctx, clerk, res.Code)
+			o.Start(ctx, civil, res.Code)
+			clock.Set(at(13, 10, 0)) // the receive step (1/12 of the time) is long over
+			alerts, err := o.Sweep(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(alerts) != 1 || alerts[0].Step != "receive" || alerts[0].Over <= 0 || alerts[0].Kind != onestop.Overdue {
+				t.Fatalf("alerts %+v", alerts)
+			}
+		})
 	}
 }

@@ -61,12 +61,12 @@ type forgetful struct{ *onestop.MemStore }
 
 func (s forgetful) Get(ctx context.Context, code string) (onestop.Record, error) {
 	r, err := s.MemStore.Get(ctx, code)
-	r.Schedule = nil
+	r.Schedule, r.Public = nil, nil
 	return r, err
 }
 
 func (s forgetful) Scan(ctx context.Context, fn func(onestop.Record) bool) error {
-	return s.MemStore.Scan(ctx, func(r onestop.Record) bool { r.Schedule = nil; return fn(r) })
+	return s.MemStore.Scan(ctx, func(r onestop.Record) bool { r.Schedule, r.Public = nil, nil; return fn(r) })
 }
 
 // A store that keeps only the route's name and locality still lets the sweep name the step
@@ -101,6 +101,16 @@ func TestSweepReplansForgottenSchedule(t *testing.T) {
 			}
 			if len(alerts) != 1 || alerts[0].Step != "receive" || alerts[0].Over <= 0 || alerts[0].Kind != onestop.Overdue {
 				t.Fatalf("alerts %+v", alerts)
+			}
+			st, err := o.Lookup(ctx, res.Code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cached, _ := mem.Get(ctx, res.Code)
+			want := *cached.Public
+			want.Overdue = true
+			if diff := cmp.Diff(want, st); diff != "" {
+				t.Errorf("lookup without the cached view (-want +got):\n%s", diff)
 			}
 		})
 	}

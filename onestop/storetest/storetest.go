@@ -7,7 +7,9 @@
 //
 // Each subtest gets a fresh store from newStore. The suite checks keys, versions and optimistic
 // concurrency (a stale write is refused and loses nothing), the daily sequence, scanning, and
-// concurrent read-modify-write cycles from many goroutines (run it with -race).
+// concurrent read-modify-write cycles from many goroutines (run it with -race). Every field of
+// a Record must come back as stored, except the caches Public and Schedule, which the suite
+// leaves nil and a store may drop (the Office derives them again).
 package storetest
 
 import (
@@ -46,6 +48,11 @@ func record(seq int) onestop.Record {
 		},
 		Summary: onestop.Summary{Code: c.String(), Level: "commune", Field: "civil-status", Agency: unit,
 			Received: recv.Unix(), OriginalDue: recv.Add(8 * time.Hour).Unix(), Due: recv.Add(8 * time.Hour).Unix(), StepScore: -1},
+		Plan:     []dossier.Step{{ID: "decide", Agency: unit, Task: "decide", Due: recv.Add(8 * time.Hour)}},
+		Route:    "birth-u6-paper",
+		Locality: unit,
+		Consultations: []onestop.Consultation{{ID: 1, By: unit, Agency: "001.00.31.H49", Subject: "residence",
+			Asked: recv, Deadline: recv.Add(48 * time.Hour), SilenceMeansConsent: true}},
 	}
 }
 

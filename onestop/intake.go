@@ -136,6 +136,11 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 			if err != nil {
 				return IntakeResult{}, err
 			}
+			if mref == "" {
+				if _, err := mp.Limit(channelNames[sub.Channel], ""); err != nil {
+					mref = "thủ tục " + string(m) + " không tiếp nhận qua kênh " + string(channelNames[sub.Channel])
+				}
+			}
 			if mref != "" && refusal == "" {
 				refusal = mref
 			}

@@ -190,12 +190,14 @@ func (c *Calendar) WorkingTimeBetween(from, to time.Time) time.Duration {
 	return sum
 }
 
-// SameDayDue applies the same-day rule: received on a working day before cutoff (time of day,
-// e.g. 15*time.Hour) and before the close → close of that day; otherwise close of the next
-// working day. A receipt before opening on a working day is due the same day.
+// SameDayDue applies the same-day rule ("nếu tiếp nhận hồ sơ sau 15 giờ thì trả kết quả trong
+// ngày làm việc tiếp theo"): received on a working day not after cutoff (time of day, e.g.
+// 15*time.Hour; exactly 15:00 is not after it) and before the close → close of that day;
+// otherwise close of the next working day. A receipt before opening on a working day is due
+// the same day.
 func (c *Calendar) SameDayDue(received time.Time, cutoff time.Duration) time.Time {
 	d, tod := split(received)
-	if c.IsWorkingDay(d) && tod < cutoff && tod < c.seasonFor(d).close() {
+	if c.IsWorkingDay(d) && tod <= cutoff && tod < c.seasonFor(d).close() {
 		return c.CloseOfDay(d)
 	}
 	return c.CloseOfDay(c.AddWorkingDays(d, 1))

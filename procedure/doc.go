@@ -22,7 +22,7 @@
 // number of working days becomes working hours at HoursPerWorkingDay = 8 (the 40-hour week of
 // Decision 188/1999/QĐ-TTg), so 1.5 working days is 12 working hours; values that are not whole
 // hours, and fractional days or months, are rejected. Procedure.Due applies the same-day rule
-// when the procedure has one (received on a working day before its cut-off, 15:00 by default
+// when the procedure has one (received on a working day not after its cut-off, 15:00 by default
 // after Decree 61/2018 Art. 18(2) and the published rule of e.g. 1.001193: result that working
 // day; otherwise the next), and otherwise calendar.Calendar.Due with the limit of the channel
 // and case.

@@ -73,26 +73,40 @@ func (l *Limit) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// ParseLimit reads "N unit" where unit is working-days, working-hours, days or months
-// (singular forms and the Vietnamese "ngày làm việc", "giờ làm việc", "ngày", "tháng" are accepted).
+// ParseLimit reads a limit: a whole number N ≥ 0 and a unit, with or without a space
+// between them. Units, without regard to case, with "-", "_" or a space between words:
+//
+//   - working days: working-days, working-day, working_days, wd, ngày làm việc;
+//   - working hours: working-hours, working-hour, working_hours, wh, giờ làm việc;
+//   - calendar days: days, day, d, ngày;
+//   - months: months, month, mo, tháng.
+//
+// So "3 working-days" (the form String writes), "3wd", "12wh", "20d", "2mo", "3 working_days"
+// and "15 ngày làm việc" are all accepted. Fractions are not: a published 1.5 working days
+// is 12 working hours.
 func ParseLimit(s string) (Limit, error) {
-	f := strings.Fields(s)
-	if len(f) < 2 {
+	t := strings.TrimSpace(s)
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i == 0 {
 		return Limit{}, &LimitError{Value: s, Err: ErrBadLimit}
 	}
-	n, err := strconv.Atoi(f[0])
-	if err != nil || n < 0 {
+	n, err := strconv.Atoi(t[:i])
+	if err != nil {
 		return Limit{}, &LimitError{Value: s, Err: ErrBadLimit}
 	}
+	unit := strings.Join(strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(strings.ToLower(t[i:]))), " ")
 	var u Unit
-	switch strings.ToLower(strings.Join(f[1:], " ")) {
-	case "working-days", "working-day", "ngày làm việc":
+	switch unit {
+	case "working days", "working day", "wd", "ngày làm việc":
 		u = WorkingDays
-	case "working-hours", "working-hour", "giờ làm việc":
+	case "working hours", "working hour", "wh", "giờ làm việc":
 		u = WorkingHours
-	case "days", "day", "ngày":
+	case "days", "day", "d", "ngày":
 		u = Days
-	case "months", "month", "tháng":
+	case "months", "month", "mo", "tháng":
 		u = Months
 	default:
 		return Limit{}, &LimitError{Value: s, Err: ErrBadLimit}

@@ -24,6 +24,17 @@ func TestLimitText(t *testing.T) {
 		{"30 ngày", Limit{30, Days}, "30 days"},
 		{" 2   Months ", Limit{2, Months}, "2 months"},
 		{"0 days", Limit{0, Days}, "0 days"},
+		// The compact forms of route files and the unit names of catalog files.
+		{"3wd", Limit{3, WorkingDays}, "3 working-days"},
+		{"12wh", Limit{12, WorkingHours}, "12 working-hours"},
+		{"20d", Limit{20, Days}, "20 days"},
+		{"2mo", Limit{2, Months}, "2 months"},
+		{"1 mo", Limit{1, Months}, "1 month"},
+		{"3 working_days", Limit{3, WorkingDays}, "3 working-days"},
+		{"4 WORKING_HOURS", Limit{4, WorkingHours}, "4 working-hours"},
+		{"8 working days", Limit{8, WorkingDays}, "8 working-days"},
+		{"7ngày làm việc", Limit{7, WorkingDays}, "7 working-days"},
+		{"1 tháng", Limit{1, Months}, "1 month"},
 	}
 	for _, tt := range tests {
 		got, err := ParseLimit(tt.in)
@@ -42,7 +53,8 @@ func TestLimitText(t *testing.T) {
 			t.Errorf("round trip of %v: %v, %v", got, back, err)
 		}
 	}
-	for _, bad := range []string{"", "3", "x days", "-1 days", "3 weeks", "1.5 working-days"} {
+	for _, bad := range []string{"", "3", "x days", "-1 days", "3 weeks", "1.5 working-days",
+		"wd", "3w", "3 wdx", "+3 days", "3 working--days-x", "99999999999999999999wd", "3\twd\x00"} {
 		_, err := ParseLimit(bad)
 		var le *LimitError
 		if !errors.Is(err, ErrBadLimit) || !errors.As(err, &le) || le.Vietnamese() == "" {
@@ -106,4 +118,29 @@ func TestConcurrentUse(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// Whatever ParseLimit accepts, String writes in a form ParseLimit reads back to the same
+// limit; nothing panics.
+func FuzzParseLimit(f *testing.F) {
+	for _, s := range []string{"3 working-days", "3wd", "12wh", "20d", "2mo", "3 working_days",
+		"15 ngày làm việc", "1 tháng", "", "1.5 wd", "-1d", "3 weeks"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		l, err := ParseLimit(s)
+		if err != nil {
+			if !errors.Is(err, ErrBadLimit) {
+				t.Fatalf("ParseLimit(%q): %v", s, err)
+			}
+			return
+		}
+		if !l.Valid() {
+			t.Fatalf("ParseLimit(%q) = %v, not valid", s, l)
+		}
+		back, err := ParseLimit(l.String())
+		if err != nil || back != l {
+			t.Fatalf("ParseLimit(%q) = %v; back from %q: %v, %v", s, l, l.String(), back, err)
+		}
+	})
 }

@@ -98,30 +98,25 @@ func unitSuffix() [calendar.Months + 1]string {
 	return [calendar.Months + 1]string{calendar.WorkingDays: "wd", calendar.WorkingHours: "wh", calendar.Days: "d", calendar.Months: "mo"}
 }
 
-// FormatLimit writes a limit as "3wd" (working days), "12wh" (working hours), "20d"
-// (calendar days) or "2mo" (months).
-func FormatLimit(l calendar.Limit) string {
+// compactLimit writes a limit in the compact form of route files: "3wd" (working days),
+// "12wh" (working hours), "20d" (calendar days) or "2mo" (months). calendar.ParseLimit reads
+// it back.
+func compactLimit(l calendar.Limit) string {
 	if suf := unitSuffix(); int(l.Unit) < len(suf) && suf[l.Unit] != "" {
 		return strconv.Itoa(l.N) + suf[l.Unit]
 	}
 	return strconv.Itoa(l.N) + "?"
 }
 
-// ParseLimit reads a limit written as FormatLimit writes it. N must be positive.
-func ParseLimit(s string) (calendar.Limit, error) {
-	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
+// parseLimit reads a route's limit in any form calendar.ParseLimit accepts ("3wd",
+// "3 working-days", "3 working_days", "3 ngày làm việc"); N must be positive and below a
+// million.
+func parseLimit(s string) (calendar.Limit, error) {
+	l, err := calendar.ParseLimit(s)
+	if err != nil || l.N <= 0 || l.N > 999999 {
+		return calendar.Limit{}, &FieldError{Path: "limit", Value: s, Err: ErrLimit}
 	}
-	n, err := strconv.Atoi(s[:i])
-	if err == nil && n > 0 && i <= 6 {
-		for u, suf := range unitSuffix() {
-			if suf != "" && suf == s[i:] {
-				return calendar.Limit{N: n, Unit: calendar.Unit(u)}, nil
-			}
-		}
-	}
-	return calendar.Limit{}, &FieldError{Path: "limit", Value: s, Err: ErrLimit}
+	return l, nil
 }
 
 // String writes the share as in JSON: "1/4", "4wh", "1wd" or "rest".
@@ -130,7 +125,7 @@ func (s Share) String() string {
 	case s.Rest:
 		return "rest"
 	case s.Limit.Unit != 0:
-		return FormatLimit(s.Limit)
+		return compactLimit(s.Limit)
 	case s.Den != 0:
 		return strconv.Itoa(s.Num) + "/" + strconv.Itoa(s.Den)
 	}
@@ -151,8 +146,8 @@ func ParseShare(s string) (Share, error) {
 		}
 		return Share{}, &FieldError{Path: "share", Value: s, Err: ErrInvalid}
 	}
-	l, err := ParseLimit(s)
-	if err != nil || l.N > maxFixed || (l.Unit != calendar.WorkingDays && l.Unit != calendar.WorkingHours) {
+	l, err := parseLimit(s)
+	if err != nil || compactLimit(l) != s || l.N > maxFixed || (l.Unit != calendar.WorkingDays && l.Unit != calendar.WorkingHours) {
 		return Share{}, &FieldError{Path: "share", Value: s, Err: ErrInvalid}
 	}
 	return Share{Limit: l}, nil

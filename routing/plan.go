@@ -113,15 +113,15 @@ type Late struct {
 // *PlanError.
 func Plan(r *Route, received time.Time, limit calendar.Limit, cal *calendar.Calendar) (*Schedule, error) {
 	if r == nil || cal == nil {
-		return nil, &PlanError{Limit: FormatLimit(limit), Err: ErrRequired}
+		return nil, &PlanError{Limit: compactLimit(limit), Err: ErrRequired}
 	}
 	if limit.N <= 0 || limit.Unit < calendar.WorkingDays || limit.Unit > calendar.Months {
-		return nil, &PlanError{Route: r.spec.Name, Limit: FormatLimit(limit), Err: ErrLimit}
+		return nil, &PlanError{Route: r.spec.Name, Limit: compactLimit(limit), Err: ErrLimit}
 	}
 	due := cal.Due(received, limit)
 	total := cal.WorkingTimeBetween(received, due)
 	if total <= 0 || total > maxPathHours*time.Hour {
-		return nil, &PlanError{Route: r.spec.Name, Limit: FormatLimit(limit), Err: ErrLimit}
+		return nil, &PlanError{Route: r.spec.Name, Limit: compactLimit(limit), Err: ErrLimit}
 	}
 	var day time.Duration
 	if r.days {
@@ -172,7 +172,7 @@ func Plan(r *Route, received time.Time, limit calendar.Limit, cal *calendar.Cale
 		if pass == 0 {
 			rem := total - off[2*r.end+1]
 			if rem < 0 {
-				return nil, &PlanError{Route: r.spec.Name, Limit: FormatLimit(limit), Err: ErrTooShort}
+				return nil, &PlanError{Route: r.spec.Name, Limit: compactLimit(limit), Err: ErrTooShort}
 			}
 			s.Steps[r.rem].Allotted += rem
 		}

@@ -38,7 +38,7 @@ func TestPlanArithmetic(t *testing.T) {
 			if !ok {
 				r = mustRoute(t, string(file.Routes[v.Route]))
 			}
-			l, err := ParseLimit(v.Limit)
+			l, err := calendar.ParseLimit(v.Limit)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -169,7 +169,7 @@ func decodeSpec(data []byte) (spec Spec, probs []*FieldError, broken map[int]boo
 		spec.Kind = k
 	}
 	if rj.Limit != "" {
-		l, err := ParseLimit(rj.Limit)
+		l, err := parseLimit(rj.Limit)
 		if err != nil {
 			p.fail("limit", rj.Limit, ErrLimit)
 		}
@@ -229,7 +229,7 @@ func (r *Route) MarshalJSON() ([]byte, error) {
 		Steps []stepJSON `json:"steps"`
 	}{Name: s.Name, Title: s.Title, Kind: s.Kind.String(), Basis: s.Basis, Lead: s.Lead, Note: s.Note}
 	if s.Limit.Unit != 0 {
-		rj.Limit = FormatLimit(s.Limit)
+		rj.Limit = compactLimit(s.Limit)
 	}
 	for _, st := range s.Steps {
 		rj.Steps = append(rj.Steps, stepJSON{ID: st.ID, Agency: st.Agency.String(), Role: st.Role,
@@ -311,7 +311,7 @@ func (v *validator) run() *Route {
 		}
 	}
 	if s.Limit != (calendar.Limit{}) && (s.Limit.N <= 0 || s.Limit.Unit < calendar.WorkingDays || s.Limit.Unit > calendar.Months) {
-		v.fail("limit", FormatLimit(s.Limit), ErrLimit)
+		v.fail("limit", compactLimit(s.Limit), ErrLimit)
 	}
 	n := len(s.Steps)
 	if n == 0 {

@@ -120,18 +120,18 @@ func TestParseRouteValidation(t *testing.T) {
 		},
 		{
 			name: "every field problem at once",
-			js: `{"kind": "diagonal", "limit": "3 days", "lead": "boss", "steps": [
+			js: `{"kind": "diagonal", "limit": "3 weeks", "lead": "boss", "steps": [
 				{"id": "a", "role": "commune-desk", "agency": "000.00.00.H49", "task": "receive", "share": "1/2"},
 				{"id": "a", "role": "commune-desk", "task": "sign", "share": "2/1", "after": ["x", ""]},
 				{"role": "commune-desk", "task": "return", "after": ["a", "a"]}]}`,
-			en: []string{`kind "diagonal" is not valid`, `limit "3 days" is not a usable time limit`,
+			en: []string{`kind "diagonal" is not valid`, `limit "3 weeks" is not a usable time limit`,
 				`steps[1].task "sign" is not valid`, `steps[1].share "2/1" is not valid`,
 				`name is required`,
 				`steps[1].id "a" is used more than once`, `steps[2].id is required`, `lead "boss" names no step of the route`,
 				`steps[0].role "commune-desk" is not valid`,
 				`steps[1].after[0] "x" names no step of the route`, `steps[1].after[1] is required`,
 				`steps[2].share is required`, `steps[2].after[1] "a" is used more than once`},
-			vi: []string{`kind "diagonal" không hợp lệ`, `limit "3 days" không phải là thời hạn dùng được`,
+			vi: []string{`kind "diagonal" không hợp lệ`, `limit "3 weeks" không phải là thời hạn dùng được`,
 				`steps[1].task "sign" không hợp lệ`, `steps[1].share "2/1" không hợp lệ`,
 				`name là bắt buộc`,
 				`steps[1].id "a" bị dùng nhiều lần`, `steps[2].id là bắt buộc`, `lead "boss" không phải là bước nào của quy trình`,
@@ -324,15 +324,17 @@ func TestShareAndLimitText(t *testing.T) {
 			t.Errorf("Share(%q).String() = %q", tt.in, got.String())
 		}
 	}
-	for _, s := range []string{"3wd", "12wh", "20d", "2mo"} {
-		l, err := ParseLimit(s)
-		if err != nil || FormatLimit(l) != s {
-			t.Errorf("ParseLimit(%q) = %v, %v; FormatLimit = %q", s, l, err, FormatLimit(l))
+	// A route's limit is read by calendar.ParseLimit and written in the compact form.
+	for in, want := range map[string]string{"3wd": "3wd", "12wh": "12wh", "20d": "20d", "2mo": "2mo",
+		"3 working-days": "3wd", "3 working_days": "3wd", "15 ngày làm việc": "15wd"} {
+		l, err := parseLimit(in)
+		if err != nil || compactLimit(l) != want {
+			t.Errorf("parseLimit(%q) = %v, %v; compact form %q, want %q", in, l, err, compactLimit(l), want)
 		}
 	}
-	for _, s := range []string{"0wd", "3", "3 wd", "9999999wd", "x"} {
-		if _, err := ParseLimit(s); !errors.Is(err, ErrLimit) {
-			t.Errorf("ParseLimit(%q) error = %v, want ErrLimit", s, err)
+	for _, s := range []string{"0wd", "3", "9999999wd", "x", "1.5wd"} {
+		if _, err := parseLimit(s); !errors.Is(err, ErrLimit) {
+			t.Errorf("parseLimit(%q) error = %v, want ErrLimit", s, err)
 		}
 	}
 }

@@ -51,7 +51,7 @@ func TestSamplesEndToEnd(t *testing.T) {
 			t.Fatalf("%s: Plan: %v", r.Name(), err)
 		}
 		fmt.Fprintf(&b, "%s (%s %s, %s) received %s, limit %s, due %s\n", r.Name(), c.q.Procedure+c.q.Case,
-			c.q.Channel, c.q.Locality, c.received.Format("Mon 2006-01-02 15:04"), FormatLimit(r.Spec().Limit),
+			c.q.Channel, c.q.Locality, c.received.Format("Mon 2006-01-02 15:04"), compactLimit(r.Spec().Limit),
 			s.Due.Format("Mon 2006-01-02 15:04"))
 		for _, st := range s.Steps {
 			u, err := dir.Lookup(st.Agency, c.q.On)

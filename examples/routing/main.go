@@ -48,7 +48,7 @@ func run(w io.Writer) error {
 	}
 
 	fmt.Fprintf(w, "%s\n", route.Spec().Title)
-	fmt.Fprintf(w, "received %s, limit %s → due %s\n", stamp(received), routing.FormatLimit(limit), stamp(plan.Due))
+	fmt.Fprintf(w, "received %s, limit %s → due %s\n", stamp(received), limit, stamp(plan.Due))
 	fmt.Fprintln(w, "\nDays off on the way:")
 	for d := date.NewAt(received); d <= date.NewAt(plan.Due); d++ {
 		if day := cal.Day(d); day.Kind != calendar.Workday && day.Kind != calendar.Weekend {

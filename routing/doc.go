@@ -70,9 +70,21 @@
 // Rules choose a route by procedure code, case, channel ("counter", "online", "postal"),
 // level of the competent agency, the applicant's province or commune, and receipt date: the
 // first matching rule wins, else the default. So one procedure can route differently in
-// different provinces, or before and after the 2025 reorganisation. A Set holds routes and rules; SampleSet has sample routes for four
-// inter-agency groups (Decree 63/2024/NĐ-CP birth and death groups, land-use right transfer,
-// household business with tax). The legal texts give the group limits only in part: each
-// step's note says where its share comes from, and shares not found in a legal text are
-// marked inferred.
+// different provinces, or before and after the 2025 reorganisation. A Set holds routes and
+// rules. A query that matches no rule and no default is ErrNoRoute: that is the answer for a
+// single-agency procedure, which needs no inter-agency route (its competent agency handles
+// the dossier alone). SampleSet has sample routes for the inter-agency groups of Decree
+// 63/2024/NĐ-CP (birth, death), land registration with tax, the construction permit with
+// its consultation and household business with tax, under the names the sample catalog of
+// package procedure uses. The legal texts give the group limits only in part: each step's
+// note says where its share comes from, and shares not found in a legal text are marked
+// inferred.
+//
+// # Consultations
+//
+// A step whose task is Consult is the window of an agency asked for its opinion (lấy ý
+// kiến, Decree 61/2018 Art. 19(5)). It may declare the consultation (Step.Consult): the
+// time the consulted agency has to answer, as the sector law publishes it, and whether
+// silence by then means consent (construction permits: 12 days, silence = consent). A
+// declaration on a step of another task is ErrNotConsult.
 package routing

@@ -34,6 +34,7 @@ var (
 	ErrNoRoute        = errors.New("matches no route")
 	ErrBeforeHandOver = errors.New("is before the step received the dossier")
 	ErrUnknownRoute   = errors.New("is not a route of the set")
+	ErrNotConsult     = errors.New("is declared on a step whose task is not consult")
 )
 
 // Lang selects the language of a message.
@@ -93,6 +94,8 @@ func vi(err error) string {
 		return "trước thời điểm bước nhận hồ sơ"
 	case ErrNoRoute:
 		return "không khớp với quy trình nào"
+	case ErrNotConsult:
+		return "được khai báo cho bước không phải là bước lấy ý kiến"
 	}
 	return err.Error()
 }

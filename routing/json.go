@@ -154,18 +154,30 @@ func ParseShare(s string) (Share, error) {
 }
 
 // taskNames is a lookup table, built on each call so that it cannot be changed.
-func taskNames() [Return + 1]string {
-	return [Return + 1]string{Receive: "receive", Verify: "verify", Decide: "decide", Issue: "issue",
-		Register: "register", Pay: "pay", Return: "return"}
+func taskNames() [Consult + 1]string {
+	return [Consult + 1]string{Receive: "receive", Verify: "verify", Decide: "decide", Issue: "issue",
+		Register: "register", Pay: "pay", Return: "return", Consult: "consult"}
 }
 
 // String returns the task's JSON name: "receive", "verify", "decide", "issue", "register",
-// "pay" or "return".
+// "pay", "return" or "consult".
 func (t Task) String() string {
 	if names := taskNames(); int(t) < len(names) && names[t] != "" {
 		return names[t]
 	}
 	return "task(" + strconv.Itoa(int(t)) + ")"
+}
+
+// Vietnamese returns the task's name as written on Vietnamese slips: "tiếp nhận", "thẩm
+// định", "quyết định", "cấp", "đăng ký", "thu" (a fee, tax or financial obligation), "trả kết
+// quả" or "lấy ý kiến".
+func (t Task) Vietnamese() string {
+	names := [Consult + 1]string{Receive: "tiếp nhận", Verify: "thẩm định", Decide: "quyết định", Issue: "cấp",
+		Register: "đăng ký", Pay: "thu", Return: "trả kết quả", Consult: "lấy ý kiến"}
+	if int(t) < len(names) && names[t] != "" {
+		return names[t]
+	}
+	return t.String()
 }
 
 func parseTask(s string) (Task, bool) {

@@ -39,7 +39,7 @@ func (s *Schedule) Equal(o *Schedule) bool {
 	for k := range s.Steps {
 		a, b := &s.Steps[k], &o.Steps[k]
 		if a.Step != b.Step || a.Agency != b.Agency || a.Role != b.Role || a.Task != b.Task ||
-			a.Allotted != b.Allotted || !a.Start.Equal(b.Start) || !a.Due.Equal(b.Due) ||
+			a.Allotted != b.Allotted || a.Consult != b.Consult || !a.Start.Equal(b.Start) || !a.Due.Equal(b.Due) ||
 			!s.ownDue(k).Equal(o.ownDue(k)) {
 			return false
 		}
@@ -74,6 +74,7 @@ type StepPlan struct {
 	Allotted time.Duration // working time allotted
 	Start    time.Time
 	Due      time.Time
+	Consult  Consultation // what a consult step declares; zero otherwise
 }
 
 // StepProgress records when a step was finished (its result handed over); zero if not yet.
@@ -165,7 +166,7 @@ func Plan(r *Route, received time.Time, limit calendar.Limit, cal *calendar.Cale
 				case sh.Limit.Unit == calendar.WorkingDays:
 					d = time.Duration(sh.Limit.N) * day
 				}
-				s.Steps[k] = StepPlan{Step: st.ID, Agency: st.Agency, Role: st.Role, Task: st.Task, Allotted: d}
+				s.Steps[k] = StepPlan{Step: st.ID, Agency: st.Agency, Role: st.Role, Task: st.Task, Allotted: d, Consult: st.Consult}
 			}
 			off[2*k], off[2*k+1] = start, start+d
 		}

@@ -25,6 +25,7 @@ const (
 	Register                 // đăng ký: record in a register (residence, civil status, land)
 	Pay                      // thu: determine or collect a fee, tax or financial obligation
 	Return                   // trả kết quả: the desk returns the result
+	Consult                  // lấy ý kiến: another agency gives its opinion (Decree 61/2018 Art. 19(5))
 )
 
 // Kind tells whether the agencies of a route are at one level or several.
@@ -45,16 +46,28 @@ type Share struct {
 	Rest     bool
 }
 
+// Consultation is what a consult step declares about the opinion asked of its agency (lấy ý
+// kiến, Decree 61/2018 Art. 19(5)): the time the consulted agency has to answer, as the
+// sector law publishes it (e.g. 12 calendar days for a construction permit), and whether an
+// agency that does not answer by then is deemed to agree. The zero value declares nothing.
+// The step's Share is its window in the plan; Limit is the consulted agency's own deadline,
+// counted from the request.
+type Consultation struct {
+	Limit               calendar.Limit
+	SilenceMeansConsent bool
+}
+
 // Step is one node of a route: an agency (by code or by role) doing a task within its share,
 // after all of its predecessors are done. A step with several predecessors is a join.
 type Step struct {
-	ID     string
-	Agency AgencyCode // fixed agency; zero when Role is set
-	Role   Role       // agency resolved against the locality; empty when Agency is set
-	Task   Task
-	Share  Share
-	After  []string // predecessors by ID; empty only for the start step
-	Note   string   // where the share comes from; inferred splits say so here
+	ID      string
+	Agency  AgencyCode // fixed agency; zero when Role is set
+	Role    Role       // agency resolved against the locality; empty when Agency is set
+	Task    Task
+	Share   Share
+	After   []string     // predecessors by ID; empty only for the start step
+	Note    string       // where the share comes from; inferred splits say so here
+	Consult Consultation // only on a Consult step; zero if the route declares nothing
 }
 
 // Spec is the data of a route, as written in JSON.
@@ -96,13 +109,19 @@ const (
 )
 
 type stepJSON struct {
-	ID     string   `json:"id"`
-	Agency string   `json:"agency,omitempty"`
-	Role   Role     `json:"role,omitempty"`
-	Task   string   `json:"task"`
-	Share  string   `json:"share"`
-	After  []string `json:"after,omitempty"`
-	Note   string   `json:"note,omitempty"`
+	ID      string       `json:"id"`
+	Agency  string       `json:"agency,omitempty"`
+	Role    Role         `json:"role,omitempty"`
+	Task    string       `json:"task"`
+	Share   string       `json:"share"`
+	After   []string     `json:"after,omitempty"`
+	Note    string       `json:"note,omitempty"`
+	Consult *consultJSON `json:"consult,omitempty"`
+}
+
+type consultJSON struct {
+	Limit               string `json:"limit"`
+	SilenceMeansConsent bool   `json:"silence_means_consent,omitempty"`
 }
 
 type routeJSON struct {
@@ -209,6 +228,17 @@ func decodeSpec(data []byte) (spec Spec, probs []*FieldError, broken map[int]boo
 			}
 			st.Share = sh
 		}
+		if c := sj.Consult; c != nil {
+			st.Consult.SilenceMeansConsent = c.SilenceMeansConsent
+			switch l, err := parseLimit(c.Limit); {
+			case c.Limit == "":
+				sp.fail("consult.limit", "", ErrRequired)
+			case err != nil:
+				sp.fail("consult.limit", c.Limit, ErrLimit)
+			default:
+				st.Consult.Limit = l
+			}
+		}
 		p.probs = append(p.probs, sp.probs...)
 		spec.Steps = append(spec.Steps, st)
 	}
@@ -232,8 +262,12 @@ func (r *Route) MarshalJSON() ([]byte, error) {
 		rj.Limit = compactLimit(s.Limit)
 	}
 	for _, st := range s.Steps {
-		rj.Steps = append(rj.Steps, stepJSON{ID: st.ID, Agency: st.Agency.String(), Role: st.Role,
-			Task: st.Task.String(), Share: st.Share.String(), After: st.After, Note: st.Note})
+		sj := stepJSON{ID: st.ID, Agency: st.Agency.String(), Role: st.Role,
+			Task: st.Task.String(), Share: st.Share.String(), After: st.After, Note: st.Note}
+		if st.Consult != (Consultation{}) {
+			sj.Consult = &consultJSON{Limit: compactLimit(st.Consult.Limit), SilenceMeansConsent: st.Consult.SilenceMeansConsent}
+		}
+		rj.Steps = append(rj.Steps, sj)
 	}
 	return json.Marshal(rj)
 }
@@ -433,11 +467,21 @@ func (v *validator) checkStep(i int, st Step) {
 	case v.dir != nil && !v.dir.HasRole(st.Role):
 		v.fail(stepPath(i, "role"), string(st.Role), ErrUnknownRole)
 	}
-	if st.Task < Receive || st.Task > Return {
+	if st.Task < Receive || st.Task > Consult {
 		if st.Task == 0 {
 			v.fail(stepPath(i, "task"), "", ErrRequired)
 		} else {
 			v.fail(stepPath(i, "task"), st.Task.String(), ErrInvalid)
+		}
+	}
+	if c := st.Consult; c != (Consultation{}) {
+		switch {
+		case st.Task != Consult:
+			v.fail(stepPath(i, "consult"), st.Task.String(), ErrNotConsult)
+		case c.Limit == (calendar.Limit{}):
+			v.fail(stepPath(i, "consult.limit"), "", ErrRequired)
+		case c.Limit.N <= 0 || c.Limit.N > 999999 || c.Limit.Unit < calendar.WorkingDays || c.Limit.Unit > calendar.Months:
+			v.fail(stepPath(i, "consult.limit"), compactLimit(c.Limit), ErrLimit)
 		}
 	}
 	sh := st.Share
@@ -661,6 +705,9 @@ func (v *validator) compile(order []int, preds, succs [][]int32, start, end int)
 // (abolished with its successor, not yet in force, or unknown), joined into one error.
 // Steps returns the bound agencies; Spec and MarshalJSON still give the route as written.
 func (r *Route) Bind(dir *Directory, locality AgencyCode, on date.Date) (*Route, error) {
+	if r == nil {
+		return nil, &PlanError{Err: ErrRequired}
+	}
 	if dir == nil {
 		return nil, &AgencyError{Code: locality, On: on, Err: ErrUnknownAgency}
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/motcua-go/motcua/calendar"
 )
 
 // steps builds a route document around the given steps.
@@ -187,6 +188,33 @@ func TestParseRouteValidation(t *testing.T) {
 			is: ErrEnd,
 		},
 		{
+			name: "a consultation declared on a step that does not consult",
+			js: doc(`{"id": "a", "role": "commune-desk", "task": "receive", "share": "1/2"}`,
+				`{"id": "b", "role": "commune-committee", "task": "verify", "share": "1/2", "after": ["a"],
+				  "consult": {"limit": "12d", "silence_means_consent": true}}`),
+			en: []string{`t: steps[1].consult "verify" is declared on a step whose task is not consult`},
+			vi: []string{`t: steps[1].consult "verify" được khai báo cho bước không phải là bước lấy ý kiến`},
+			is: ErrNotConsult,
+		},
+		{
+			name: "a consultation without its time limit",
+			js: doc(`{"id": "a", "role": "commune-desk", "task": "receive", "share": "1/2"}`,
+				`{"id": "b", "role": "construction-department", "task": "consult", "share": "1/2", "after": ["a"],
+				  "consult": {"silence_means_consent": true}}`),
+			en: []string{`t: steps[1].consult.limit is required`},
+			vi: []string{`t: steps[1].consult.limit là bắt buộc`},
+			is: ErrRequired,
+		},
+		{
+			name: "a consultation with a bad time limit",
+			js: doc(`{"id": "a", "role": "commune-desk", "task": "receive", "share": "1/2"}`,
+				`{"id": "b", "role": "construction-department", "task": "consult", "share": "1/2", "after": ["a"],
+				  "consult": {"limit": "12 fortnights"}}`),
+			en: []string{`t: steps[1].consult.limit "12 fortnights" is not a usable time limit`},
+			vi: []string{`t: steps[1].consult.limit "12 fortnights" không phải là thời hạn dùng được`},
+			is: ErrLimit,
+		},
+		{
 			name: "no steps",
 			js:   `{"name": "t", "kind": "horizontal", "steps": []}`,
 			en:   []string{`t: steps is required`},
@@ -336,5 +364,46 @@ func TestShareAndLimitText(t *testing.T) {
 		if _, err := parseLimit(s); !errors.Is(err, ErrLimit) {
 			t.Errorf("parseLimit(%q) error = %v, want ErrLimit", s, err)
 		}
+	}
+}
+
+// A consult step carries its declaration into the plan; NewRoute refuses a declaration on
+// a step of another task, as ParseRoute does.
+func TestConsultationDeclaration(t *testing.T) {
+	r := sample(t, "construction-permit-consultation")
+	s, err := Plan(r, at(2026, 3, 3, 9, 0), calendar.Limit{N: 20, Unit: calendar.Days}, calendar.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []Consultation
+	for _, st := range s.Steps {
+		if st.Consult != (Consultation{}) {
+			got = append(got, st.Consult)
+		}
+	}
+	want := []Consultation{{Limit: calendar.Limit{N: 12, Unit: calendar.Days}, SilenceMeansConsent: true}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("declared consultations (-want +got):\n%s", diff)
+	}
+	spec := r.Spec()
+	for i := range spec.Steps {
+		if spec.Steps[i].Task == Verify {
+			spec.Steps[i].Consult = Consultation{Limit: calendar.Limit{N: 5, Unit: calendar.WorkingDays}}
+		}
+	}
+	if _, err := NewRoute(spec, SampleDirectory()); !errors.Is(err, ErrNotConsult) {
+		t.Errorf("NewRoute with a consultation on a verify step: %v, want ErrNotConsult", err)
+	}
+}
+
+func TestTaskNames(t *testing.T) {
+	var got [][2]string
+	for task := Receive; task <= Consult+1; task++ {
+		got = append(got, [2]string{task.String(), task.Vietnamese()})
+	}
+	want := [][2]string{{"receive", "tiếp nhận"}, {"verify", "thẩm định"}, {"decide", "quyết định"}, {"issue", "cấp"},
+		{"register", "đăng ký"}, {"pay", "thu"}, {"return", "trả kết quả"}, {"consult", "lấy ý kiến"}, {"task(9)", "task(9)"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("task names (-want +got):\n%s", diff)
 	}
 }

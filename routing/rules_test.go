@@ -16,10 +16,16 @@ func TestSelect(t *testing.T) {
 		q    Query
 		want string
 	}{
-		{"birth online", Query{Procedure: "1.001193", Channel: "online", Locality: newCommune, On: day("2026-03-02")}, "birth-u6-electronic"},
-		{"birth at the counter", Query{Procedure: "1.001193", Channel: "counter", Locality: newCommune, On: day("2026-03-02")}, "birth-u6-paper"},
-		{"death", Query{Procedure: "1.000656", Channel: "online", Locality: newCommune, On: day("2026-03-02")}, "death-residence-funeral"},
+		{"birth online", Query{Procedure: "1.001193", Case: "lien-thong-dien-tu-khai-sinh", Channel: "online", Locality: newCommune, On: day("2026-03-02")}, "birth-u6-electronic"},
+		{"birth at the counter", Query{Procedure: "1.001193", Case: "lien-thong-khai-sinh-thuong-tru-bhyt-2015", Channel: "counter", Locality: newCommune, On: day("2026-03-02")}, "birth-u6-paper"},
+		{"death", Query{Procedure: "1.000656", Case: "lien-thong-dien-tu-khai-tu", Channel: "online", Locality: newCommune, On: day("2026-03-02")}, "death-residence-funeral"},
 		{"land", Query{Procedure: "1.012787", Channel: "counter", Locality: newCommune, On: day("2026-03-02")}, "land-transfer"},
+		{"land exchange", Query{Procedure: "1.012783", Channel: "counter", Locality: newCommune, On: day("2026-03-02")}, "land-registration-tax"},
+		{"land at the commune", Query{Procedure: "1.013978", Channel: "online", Locality: newCommune, On: day("2026-03-02")}, "land-commune-tax"},
+		{"first land registration", Query{Procedure: "1.012753", Channel: "counter", Locality: newCommune, On: day("2026-03-02")}, "land-commune-province-tax"},
+		{"construction permit", Query{Procedure: "1.013225", Channel: "counter", Locality: newCommune, On: day("2026-03-02")}, "construction-permit-consultation"},
+		{"household business by code, after the reform", Query{Procedure: "1.001612", Locality: newCommune, On: day("2026-03-02")}, "household-business-2025"},
+		{"household business by code, before the reform", Query{Procedure: "1.001612", Locality: oldCommune, On: day("2025-06-30")}, "household-business-2018"},
 		{"household business before the reform", Query{Case: "household-business", Locality: oldCommune, On: day("2025-06-30")}, "household-business-2018"},
 		{"household business after the reform", Query{Case: "household-business", Locality: newCommune, On: day("2025-07-01")}, "household-business-2025"},
 	}
@@ -27,6 +33,17 @@ func TestSelect(t *testing.T) {
 		r, err := set.Select(tt.q)
 		if err != nil || r.Name() != tt.want {
 			t.Errorf("%s: Select = %v, %v; want %s", tt.name, r, err, tt.want)
+		}
+	}
+	// A plain birth or death registration is a single-agency procedure: no rule sends it to
+	// the group's route, so the caller handles it without an inter-agency route.
+	for _, q := range []Query{
+		{Procedure: "1.001193", Channel: "online", Locality: newCommune, On: day("2026-03-02")},
+		{Procedure: "1.001193", Channel: "counter", Locality: newCommune, On: day("2026-03-02")},
+		{Procedure: "1.000656", Channel: "online", Locality: newCommune, On: day("2026-03-02")},
+	} {
+		if r, err := set.Select(q); !errors.Is(err, ErrNoRoute) {
+			t.Errorf("plain %s %s: Select = %v, %v; want ErrNoRoute", q.Procedure, q.Channel, r, err)
 		}
 	}
 	_, err := set.Select(Query{Procedure: "2.001610", Locality: newCommune, On: day("2026-03-02")})

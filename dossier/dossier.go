@@ -354,9 +354,13 @@ func (d *Dossier) apply(ev *Event) {
 		in := ev.Intake
 		d.Procedure, d.Applicant, d.Channel = in.Procedure, in.Applicant, in.Channel
 		d.Desk, d.Agency, d.Limit = in.Desk, in.Agency, in.Limit
-		d.Submitted, d.Documents = in.Submitted, slices.Clone(in.Documents)
+		// The intake's list is shared with the log, which is never modified.
+		d.Submitted, d.Documents = in.Submitted, slices.Clip(in.Documents)
 	case Receive:
 		d.Code, d.Received, d.Regime = ev.Code, at, RegimeAt(at)
+		if d.Code.Unit == d.Desk {
+			d.Code.Unit = d.Desk
+		}
 		d.Clock.Start = at
 		d.setDue(ev.Due, Receive)
 	case RefuseIntake, Withdraw:
@@ -374,7 +378,11 @@ func (d *Dossier) apply(ev *Event) {
 		d.Current--
 		d.Steps[cur-1].Done = time.Time{}
 	case RequestSupplement:
-		d.Supplements = appendExact(d.Supplements, SupplementRequest{Agency: ev.Actor.Agency, Requested: at})
+		agency := ev.Actor.Agency
+		if cur < len(d.Steps) && d.Steps[cur].Agency == agency {
+			agency = d.Steps[cur].Agency
+		}
+		d.Supplements = appendExact(d.Supplements, SupplementRequest{Agency: agency, Requested: at})
 		if d.Rules.Policy(d.Regime).AfterSupplement != Run {
 			d.Clock.PausedAt = at
 		}

@@ -1,0 +1,154 @@
+package dossier
+
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/motcua-go/motcua/calendar"
+)
+
+// UnmarshalJSON decodes a dossier in the encoding of encoding/json (which is unchanged) and
+// compacts it as Apply and Replay build it: times in calendar.Zone(), lists without spare
+// capacity, and equal strings (agency codes, the intake's fields) shared by the dossier and
+// its log. On error d is unchanged. The Rules are not encoded: set them after decoding.
+func (d *Dossier) UnmarshalJSON(b []byte) error {
+	type plain Dossier
+	x := plain(*d)
+	if err := json.Unmarshal(b, &x); err != nil {
+		return err
+	}
+	*d = Dossier(x)
+	d.compact()
+	return nil
+}
+
+// interner shares equal strings; a dossier has a handful of distinct agency and actor codes.
+type interner []string
+
+func (in *interner) get(s string) string {
+	if s == "" {
+		return s
+	}
+	for _, x := range *in {
+		if x == s {
+			return x
+		}
+	}
+	*in = append(*in, s)
+	return s
+}
+
+// exact returns s without spare capacity.
+func exact[T any](s []T) []T {
+	if cap(s) == len(s) {
+		return s
+	}
+	if len(s) == 0 {
+		return nil
+	}
+	out := make([]T, len(s))
+	copy(out, s)
+	return out
+}
+
+func inZone(t *time.Time) {
+	if !t.IsZero() {
+		*t = t.In(calendar.Zone())
+	}
+}
+
+// compact shares what a decoded dossier holds twice and trims its lists.
+func (d *Dossier) compact() {
+	codes := make(interner, 0, 8)
+	d.Events = exact(d.Events)
+	for i := range d.Events {
+		ev := &d.Events[i]
+		inZone(&ev.At)
+		inZone(&ev.StepDue)
+		inZone(&ev.Due)
+		ev.Actor.ID, ev.Actor.Agency = codes.get(ev.Actor.ID), codes.get(ev.Actor.Agency)
+		ev.Code.Unit = codes.get(ev.Code.Unit)
+		for j := range ev.Steps {
+			s := &ev.Steps[j]
+			s.Agency = codes.get(s.Agency)
+			inZone(&s.Due)
+			inZone(&s.Start)
+			inZone(&s.Done)
+		}
+		if in := ev.Intake; in != nil {
+			in.Desk, in.Agency = codes.get(in.Desk), codes.get(in.Agency)
+			inZone(&in.Submitted)
+		}
+	}
+	if len(d.Events) > 0 && d.Events[0].Intake != nil {
+		in := d.Events[0].Intake
+		if d.Procedure == in.Procedure {
+			d.Procedure = in.Procedure
+		}
+		if d.Applicant == in.Applicant {
+			d.Applicant = in.Applicant
+		}
+		if equalStrings(d.Documents, in.Documents) {
+			d.Documents = in.Documents[:len(in.Documents):len(in.Documents)]
+		}
+	}
+	d.Documents = exact(d.Documents)
+	d.Desk, d.Agency, d.Code.Unit = codes.get(d.Desk), codes.get(d.Agency), codes.get(d.Code.Unit)
+	for _, t := range []*time.Time{&d.Submitted, &d.Received, &d.Transferred, &d.Clock.Start,
+		&d.Clock.Due, &d.Clock.PausedAt, &d.Result.At, &d.Result.Returned} {
+		inZone(t)
+	}
+	d.Steps = exact(d.Steps)
+	for i := range d.Steps {
+		s := &d.Steps[i]
+		s.Agency = codes.get(s.Agency)
+		inZone(&s.Due)
+		inZone(&s.Start)
+		inZone(&s.Done)
+		if t := d.transferStep(i); t != nil && t.ID == s.ID && t.Task == s.Task {
+			s.ID, s.Task = t.ID, t.Task
+		}
+	}
+	d.Supplements = exact(d.Supplements)
+	for i := range d.Supplements {
+		s := &d.Supplements[i]
+		s.Agency = codes.get(s.Agency)
+		inZone(&s.Requested)
+		inZone(&s.Supplied)
+	}
+	d.Clock.History = exact(d.Clock.History)
+	for i := range d.Clock.History {
+		inZone(&d.Clock.History[i].Due)
+	}
+	for i := len(d.Events) - 1; i >= 0 && d.Result.Reference != ""; i-- {
+		if d.Events[i].Reference == d.Result.Reference {
+			d.Result.Reference = d.Events[i].Reference
+			break
+		}
+	}
+}
+
+// transferStep returns step i of the last transfer in the log, if any.
+func (d *Dossier) transferStep(i int) *Step {
+	for j := len(d.Events) - 1; j >= 0; j-- {
+		if d.Events[j].Command == Transfer {
+			if i < len(d.Events[j].Steps) {
+				return &d.Events[j].Steps[i]
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

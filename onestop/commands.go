@@ -7,6 +7,7 @@ import (
 
 	"github.com/motcua-go/motcua/calendar"
 	"github.com/motcua-go/motcua/dossier"
+	"github.com/motcua-go/motcua/routing"
 )
 
 // Handover is the transfer of a dossier from the desk to the agencies of its route
@@ -234,16 +235,24 @@ func (c Consultation) Consent(now time.Time) bool {
 }
 
 // ConsultRequest asks an agency for its opinion within a time limit.
+//
+// When the dossier's route has a consult step for the agency that declares the consultation
+// (routing.Step.Consult, e.g. the construction permit's 12 days with silence meaning
+// consent), the route decides: Limit and SilenceMeansConsent are ignored unless Override is
+// set, and Limit may be left zero. Otherwise the request says both, and Limit is required.
 type ConsultRequest struct {
 	Agency              string         // QCVN 102 code of the agency consulted
 	Subject             string         // what is asked
 	Limit               calendar.Limit // time to answer, e.g. 12 calendar days
 	SilenceMeansConsent bool           // no answer by the deadline counts as agreement
+	// Override makes Limit and SilenceMeansConsent replace what the route declares (a
+	// sector rule the route data does not know yet); Limit is then required.
+	Override bool
 }
 
-// Consult records that the agency holding the dossier asks another agency for its opinion.
-// The route data carries no consultation rule, so the request says whether silence means
-// consent.
+// Consult records that the agency holding the dossier asks another agency for its opinion,
+// with the time limit and the silence rule the route declares for that agency, or those of
+// the request (see ConsultRequest).
 func (o *Office) Consult(ctx context.Context, officer dossier.Actor, code string, req ConsultRequest) (Consultation, error) {
 	if err := o.checkActor(officer, dossier.RoleOfficer); err != nil {
 		return Consultation{}, err
@@ -251,11 +260,18 @@ func (o *Office) Consult(ctx context.Context, officer dossier.Actor, code string
 	if !dossier.ValidUnitCode(req.Agency) {
 		return Consultation{}, &FieldError{Field: "ConsultRequest.Agency", Value: req.Agency, Err: ErrInvalid}
 	}
-	if req.Limit.N <= 0 || req.Limit.Unit < calendar.WorkingDays || req.Limit.Unit > calendar.Months {
+	validLimit := req.Limit.N > 0 && req.Limit.Unit >= calendar.WorkingDays && req.Limit.Unit <= calendar.Months
+	if req.Limit != (calendar.Limit{}) && !validLimit {
 		return Consultation{}, &FieldError{Field: "ConsultRequest.Limit", Value: strconv.Itoa(req.Limit.N), Err: ErrInvalid}
 	}
 	var made Consultation
 	_, err := o.exec(ctx, code, officer, func(rec *Record, now time.Time) (string, error) {
+		limit, silence := req.Limit, req.SilenceMeansConsent
+		if c, ok := o.declared(*rec, req.Agency); ok && !req.Override {
+			limit, silence = c.Limit, c.SilenceMeansConsent
+		} else if !validLimit {
+			return "", &FieldError{Field: "ConsultRequest.Limit", Value: strconv.Itoa(req.Limit.N), Err: ErrInvalid}
+		}
 		h, ok := rec.Dossier.Holder()
 		if !ok || rec.Dossier.State != dossier.InProcess {
 			return "", &dossier.TransitionError{Command: dossier.Handoff, State: rec.Dossier.State, Role: officer.Role, Err: dossier.ErrNotAllowed}
@@ -264,7 +280,7 @@ func (o *Office) Consult(ctx context.Context, officer dossier.Actor, code string
 			return "", &FieldError{Field: "Actor", Value: officer.Agency, Err: ErrWrongActor}
 		}
 		made = Consultation{ID: len(rec.Consultations) + 1, By: officer.Agency, Agency: req.Agency, Subject: req.Subject,
-			Asked: now, Deadline: o.cal.Due(now, req.Limit), SilenceMeansConsent: req.SilenceMeansConsent}
+			Asked: now, Deadline: o.cal.Due(now, limit), SilenceMeansConsent: silence}
 		rec.Consultations = append(rec.Consultations, made)
 		return "", nil
 	})
@@ -272,6 +288,24 @@ func (o *Office) Consult(ctx context.Context, officer dossier.Actor, code string
 		return Consultation{}, err
 	}
 	return made, nil
+}
+
+// declared returns the consultation that the record's route declares for a consult step of
+// agency.
+func (o *Office) declared(rec Record, agency string) (routing.Consultation, bool) {
+	if rec.Route == "" && rec.Schedule == nil {
+		return routing.Consultation{}, false
+	}
+	s := o.schedule(rec, rec.Dossier)
+	if s == nil {
+		return routing.Consultation{}, false
+	}
+	for _, st := range s.Steps {
+		if st.Task == routing.Consult && st.Agency.String() == agency && st.Consult != (routing.Consultation{}) {
+			return st.Consult, true
+		}
+	}
+	return routing.Consultation{}, false
 }
 
 // Answer records the consulted agency's opinion on consultation id.

@@ -17,7 +17,7 @@ import (
 func TestConcurrentCommandsOnOneDossier(t *testing.T) {
 	f := newFixture(t, at(10, 9, 0))
 	sub := birth()
-	sub.Case = "lien-thong-u6"
+	sub.Case = "lien-thong-khai-sinh-thuong-tru-bhyt-2015"
 	sub.Documents = append(sub.Documents, "Tờ khai thay đổi thông tin cư trú", "Tờ khai tham gia bảo hiểm y tế")
 	code := mustIntake(t, f, sub).Code
 

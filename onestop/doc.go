@@ -19,12 +19,19 @@
 // DefaultReceivable. A published group of procedures (Circular 01/2018 Art. 4) is received as
 // one dossier with every member's documents, due when its slowest member is.
 //
+// Routing: a group dossier takes its group's route; any other dossier the first rule of
+// Config.Routes that matches (routing.Set.Select), else the route its procedure names. A
+// single-agency procedure matches no rule and names no route: its dossier has one step, the
+// competent agency, and no route schedule.
+//
 // Processing (Art. 18–19): the transfer slip gives each agency of the route its task and
 // deadline (Art. 19(6)); a paper dossier received after 15:00 goes out at the start of the
 // next working day (Art. 18(2)); only the agency holding a step finishes it; a supplement asked
 // during processing goes through the desk and restarts the time limit (Art. 19(4)); a
 // consultation carries a deadline, and where the sector law says so silence means consent
-// (Art. 19(5); construction permits); a refusal is issued within the time limit (Art. 19(8));
+// (Art. 19(5); construction permits) — both taken from the route's consult step when it
+// declares them (routing.Step.Consult), the request's values only as an explicit override;
+// a refusal is issued within the time limit (Art. 19(8));
 // an agency that will be late apologises with one new appointment at least one working day
 // before the due date (Art. 19(9), Mẫu 04); an early result is announced (Art. 20(4)); the
 // applicant may withdraw (Circular 03/2025/TT-VPCP form 05; not regulated by Decree 61). The

@@ -48,27 +48,12 @@ func testCatalog(t testing.TB) *procedure.Catalog {
 	return c
 }
 
-// testRoutes routes the inter-agency birth case through the paper group route and household
+// testRoutes is the sample set: its rules route the test catalog's inter-agency birth case
+// (named after the paper group, whose route it takes) through birth-u6-paper and household
 // businesses through the 2025 route; a plain birth registration has no route.
 func testRoutes(t testing.TB) *routing.Set {
 	t.Helper()
-	sample := routing.SampleSet()
-	var routes []*routing.Route
-	for _, n := range []string{"birth-u6-paper", "household-business-2025"} {
-		r, ok := sample.Route(n)
-		if !ok {
-			t.Fatalf("sample route %s missing", n)
-		}
-		routes = append(routes, r)
-	}
-	s, err := routing.NewSet(routes, routing.Rules{Rules: []routing.Rule{
-		{Procedure: "1.001193", Case: "lien-thong-u6", Route: "birth-u6-paper"},
-		{Case: "household-business", Route: "household-business-2025"},
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return routing.SampleSet()
 }
 
 type fixture struct {
@@ -80,8 +65,14 @@ type fixture struct {
 
 func newFixture(t testing.TB, start time.Time) *fixture {
 	t.Helper()
+	return newFixtureWith(t, start, testRoutes(t))
+}
+
+// newFixtureWith builds the fixture with the given routes (nil: every dossier has one step).
+func newFixtureWith(t testing.TB, start time.Time, routes *routing.Set) *fixture {
+	t.Helper()
 	f := &fixture{clock: onestop.NewFakeClock(start), notes: new(onestop.Recorder), store: onestop.NewMemStore()}
-	o, err := onestop.New(onestop.Config{Desk: desk, Catalog: testCatalog(t), Routes: testRoutes(t),
+	o, err := onestop.New(onestop.Config{Desk: desk, Catalog: testCatalog(t), Routes: routes,
 		Directory: routing.SampleDirectory(), Store: f.store, Clock: f.clock, Notifier: f.notes})
 	if err != nil {
 		t.Fatal(err)

@@ -325,6 +325,9 @@ func missingDocuments(p *procedure.Procedure, caseID string, given []string) []s
 }
 
 // plan selects, binds and plans the route, or makes the single step of the competent agency.
+// The route is the group's (a group dossier), else the first rule of the set that matches,
+// else the one the procedure names; a procedure that is not inter-agency and matches no rule
+// has no route and one step, its competent agency.
 // The last step ends at the appointment; no step is due after it (a same-day procedure keeps
 // the same-day appointment whatever the route's shares say).
 func (o *Office) plan(p *procedure.Procedure, group *procedure.Group, sub Submission, agency string, received time.Time, limit calendar.Limit, due time.Time) ([]dossier.Step, *routing.Schedule, error) {
@@ -352,10 +355,15 @@ func (o *Office) plan(p *procedure.Procedure, group *procedure.Group, sub Submis
 	}
 	if route == nil {
 		route, err = o.routes.Select(q)
-		if err != nil {
-			if errors.Is(err, routing.ErrNoRoute) && !p.InterAgency && group == nil {
+		if errors.Is(err, routing.ErrNoRoute) && group == nil {
+			// No rule: the route the procedure names, else none for a single-agency procedure.
+			if r, ok := o.routes.Route(p.Route); ok && p.Route != "" {
+				route, err = r, nil
+			} else if !p.InterAgency {
 				return single, nil, nil
 			}
+		}
+		if err != nil {
 			return nil, nil, err
 		}
 	}

@@ -78,7 +78,7 @@ func TestIntakeCodesFromDailySequence(t *testing.T) {
 func TestIntakeSupplementListsEverythingOnce(t *testing.T) {
 	f := newFixture(t, at(10, 9, 0))
 	sub := birth()
-	sub.Case = "lien-thong-u6"
+	sub.Case = "lien-thong-khai-sinh-thuong-tru-bhyt-2015"
 	sub.Documents = []string{"to khai dang ky khai sinh"} // matched without diacritics
 	res, err := f.office.Intake(ctx, clerk, sub)
 	if err != nil {
@@ -284,7 +284,7 @@ func TestBirthRegistrationEndToEnd(t *testing.T) {
 func TestInterAgencyGroup(t *testing.T) {
 	f := newFixture(t, at(10, 9, 0))
 	sub := birth()
-	sub.Case = "lien-thong-u6"
+	sub.Case = "lien-thong-khai-sinh-thuong-tru-bhyt-2015"
 	sub.Documents = append(sub.Documents, "Tờ khai thay đổi thông tin cư trú", "Tờ khai tham gia bảo hiểm y tế")
 	res := mustIntake(t, f, sub)
 	h, err := f.office.Transfer(ctx, clerk, res.Code)
@@ -495,9 +495,10 @@ func TestEarlyReturnNotice(t *testing.T) {
 
 // Decree 61/2018 Art. 19(5) and the construction rules (§5.5 of the domain notes): an agency
 // consulted must answer by the deadline; where silence means consent, its silence counts as
-// agreement once the deadline has passed.
+// agreement once the deadline has passed. Here no route declares the consultation (the office
+// has no routes), so the request says the limit and whether silence means consent.
 func TestConsultation(t *testing.T) {
-	f := newFixture(t, at(10, 9, 0))
+	f := newFixtureWith(t, at(10, 9, 0), nil)
 	res := mustIntake(t, f, onestop.Submission{Procedure: "1.013225", Channel: dossier.Counter, Applicant: person("Lê Văn Cường"),
 		Competent: desk, Documents: []string{"Đơn đề nghị cấp giấy phép xây dựng", "Bản vẽ thiết kế xây dựng"}})
 	if want := at(25, 17, 0); !res.Due.Equal(want) { // 15 calendar days
@@ -820,5 +821,58 @@ func TestIntakeGroup(t *testing.T) {
 		if _, err := f.office.Intake(ctx, clerk, bad); err == nil {
 			t.Errorf("bad group submission %+v accepted", bad)
 		}
+	}
+}
+
+// Silence means consent where the route says so: the construction permit route declares the
+// consultation of the construction department (12 days, silence = consent, §5.5 of the
+// domain notes), and Consult takes it from the route; the request's values count only with
+// Override.
+func TestConsultationFromRoute(t *testing.T) {
+	const dept = "000.00.06.H49" // Sở Xây dựng tỉnh Quảng Ninh (sample directory)
+	f := newFixture(t, at(10, 9, 0))
+	res := mustIntake(t, f, onestop.Submission{Procedure: "1.013225", Channel: dossier.Counter, Applicant: person("Lê Văn Cường"),
+		Competent: desk, Documents: []string{"Đơn đề nghị cấp giấy phép xây dựng", "Bản vẽ thiết kế xây dựng"}})
+	var tasks []string
+	for _, st := range res.Transfer {
+		tasks = append(tasks, st.Agency+" "+st.Task)
+	}
+	wantTasks := []string{desk + " receive", desk + " verify", dept + " consult", desk + " decide", desk + " return"}
+	if diff := cmp.Diff(wantTasks, tasks); diff != "" {
+		t.Fatalf("route (-want +got):\n%s", diff)
+	}
+	if _, err := f.office.Transfer(ctx, clerk, res.Code); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.office.Start(ctx, civil, res.Code); err != nil {
+		t.Fatal(err)
+	}
+	// The request says 3 working days and no silence rule: the route's declaration wins.
+	c, err := f.office.Consult(ctx, civil, res.Code, onestop.ConsultRequest{Agency: dept, Subject: "quy hoạch",
+		Limit: calendar.Limit{N: 3, Unit: calendar.WorkingDays}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := onestop.Consultation{ID: 1, By: desk, Agency: dept, Subject: "quy hoạch", Asked: at(10, 9, 0),
+		Deadline: at(23, 17, 0), SilenceMeansConsent: true} // 12 calendar days: Sun 22 → Mon 23 at closing time
+	if diff := cmp.Diff(want, c); diff != "" {
+		t.Errorf("consultation from the route (-want +got):\n%s", diff)
+	}
+	// No limit at all: the route gives it.
+	if c, err := f.office.Consult(ctx, civil, res.Code, onestop.ConsultRequest{Agency: dept}); err != nil || !c.SilenceMeansConsent || !c.Deadline.Equal(at(23, 17, 0)) {
+		t.Errorf("consultation without a limit: %+v, %v", c, err)
+	}
+	// An explicit override replaces the route's values.
+	c, err = f.office.Consult(ctx, civil, res.Code, onestop.ConsultRequest{Agency: dept, Override: true,
+		Limit: calendar.Limit{N: 2, Unit: calendar.WorkingDays}})
+	if err != nil || c.SilenceMeansConsent || !c.Deadline.Equal(at(12, 9, 0)) {
+		t.Errorf("override: %+v, %v", c, err)
+	}
+	if _, err := f.office.Consult(ctx, civil, res.Code, onestop.ConsultRequest{Agency: dept, Override: true}); !errors.Is(err, onestop.ErrInvalid) {
+		t.Errorf("override without a limit: %v, want ErrInvalid", err)
+	}
+	// An agency the route does not consult: the request must say everything.
+	if _, err := f.office.Consult(ctx, civil, res.Code, onestop.ConsultRequest{Agency: tax}); !errors.Is(err, onestop.ErrInvalid) {
+		t.Errorf("agency without a declaration and without a limit: %v, want ErrInvalid", err)
 	}
 }

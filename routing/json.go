@@ -180,6 +180,24 @@ func (t Task) Vietnamese() string {
 	return t.String()
 }
 
+// MarshalText writes the task's JSON name (String).
+func (t Task) MarshalText() ([]byte, error) {
+	if names := taskNames(); int(t) >= len(names) || names[t] == "" {
+		return nil, &FieldError{Path: "task", Value: t.String(), Err: ErrInvalid}
+	}
+	return []byte(t.String()), nil
+}
+
+// UnmarshalText reads a task's JSON name, e.g. "register" as written on a dossier's steps.
+func (t *Task) UnmarshalText(b []byte) error {
+	v, ok := parseTask(string(b))
+	if !ok {
+		return &FieldError{Path: "task", Value: string(b), Err: ErrInvalid}
+	}
+	*t = v
+	return nil
+}
+
 func parseTask(s string) (Task, bool) {
 	for t, n := range taskNames() {
 		if n != "" && n == s {

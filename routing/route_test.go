@@ -406,4 +406,18 @@ func TestTaskNames(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("task names (-want +got):\n%s", diff)
 	}
+	for task := Receive; task <= Consult; task++ {
+		b, err := task.MarshalText()
+		var back Task
+		if err != nil || back.UnmarshalText(b) != nil || back != task {
+			t.Errorf("%v: text %q, %v; back %v", task, b, err, back)
+		}
+	}
+	var bad Task
+	if err := bad.UnmarshalText([]byte("sign")); !errors.Is(err, ErrInvalid) {
+		t.Errorf("UnmarshalText(sign) = %v, want ErrInvalid", err)
+	}
+	if _, err := Task(0).MarshalText(); !errors.Is(err, ErrInvalid) {
+		t.Errorf("MarshalText of the zero task = %v, want ErrInvalid", err)
+	}
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/motcua-go/motcua/onestop"
 	"github.com/motcua-go/motcua/procedure"
 	"github.com/motcua-go/motcua/routing"
+	"github.com/rickb777/date/v2"
 )
 
 func main() {
@@ -55,6 +56,7 @@ type day struct {
 	office *onestop.Office
 	clock  *onestop.FakeClock
 	cat    *procedure.Catalog
+	dir    *routing.Directory
 	err    error
 }
 
@@ -103,18 +105,15 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	routes, err := sampleRoutes()
-	if err != nil {
-		return err
-	}
+	routes, dir := routing.SampleSet(), routing.SampleDirectory()
 	notices := new(onestop.Recorder)
 	clock := onestop.NewFakeClock(at(6, 10, 0))
 	office, err := onestop.New(onestop.Config{Desk: desk, Catalog: cat, Routes: routes,
-		Directory: routing.SampleDirectory(), Clock: clock, Notifier: notices})
+		Directory: dir, Clock: clock, Notifier: notices})
 	if err != nil {
 		return err
 	}
-	d := &day{ctx: context.Background(), w: w, office: office, clock: clock, cat: cat}
+	d := &day{ctx: context.Background(), w: w, office: office, clock: clock, cat: cat, dir: dir}
 	fmt.Fprintln(w, "Trung tâm Phục vụ hành chính công đặc khu Vân Đồn ("+desk+") — Tuesday 10 March 2026")
 	fmt.Fprintln(w)
 	d.script()
@@ -122,21 +121,25 @@ func run(w io.Writer) error {
 	return d.err
 }
 
-// sampleRoutes picks the sample routes and the rules that select them for this desk.
-func sampleRoutes() (*routing.Set, error) {
-	sample := routing.SampleSet()
-	var rs []*routing.Route
-	for _, name := range []string{"birth-u6-paper", "household-business-2025"} {
-		r, ok := sample.Route(name)
-		if !ok {
-			return nil, fmt.Errorf("sample route %s is missing", name)
+// transferSlip prints a transfer slip in Vietnamese: each agency by its name in the
+// directory with its code, each task by its Vietnamese name.
+func (d *day) transferSlip(slip dossier.TransferSlip) {
+	on := date.NewAt(slip.At.In(calendar.Zone()))
+	rows := make([]dossier.TransferRow, len(slip.Rows))
+	for i, r := range slip.Rows {
+		rows[i] = r
+		if c, err := routing.ParseAgencyCode(r.Agency); err == nil {
+			if u, err := d.dir.Lookup(c, on); err == nil {
+				rows[i].Agency = u.Name + " (" + r.Agency + ")"
+			}
 		}
-		rs = append(rs, r)
+		var task routing.Task
+		if task.UnmarshalText([]byte(r.Task)) == nil {
+			rows[i].Task = task.Vietnamese()
+		}
 	}
-	return routing.NewSet(rs, routing.Rules{Rules: []routing.Rule{
-		{Case: group, Route: "birth-u6-paper"},
-		{Procedure: "1.001612", Route: "household-business-2025"},
-	}})
+	slip.Rows = rows
+	d.slip(slip.Text())
 }
 
 // script is the day, in the order things happen.
@@ -206,7 +209,7 @@ func (d *day) script() {
 	if !d.check(err) {
 		return
 	}
-	d.slip(handover.Slip.Text())
+	d.transferSlip(handover.Slip)
 	do(at(10, 8, 40), func() error { _, err := o.Start(ctx, civil, grp.Code); return err })
 	do(at(10, 8, 45), func() error { _, err := o.CompleteStep(ctx, civil, grp.Code); return err })
 
@@ -222,7 +225,7 @@ func (d *day) script() {
 	if !d.check(err) {
 		return
 	}
-	d.slip(handover.Slip.Text())
+	d.transferSlip(handover.Slip)
 	do(at(10, 9, 30), func() error { _, err := o.Start(ctx, civil, biz.Code); return err })
 	do(at(10, 9, 35), func() error { _, err := o.CompleteStep(ctx, civil, biz.Code); return err })
 

@@ -21,9 +21,11 @@ func TestRun(t *testing.T) {
 		"│ Mã hồ sơ: 000.00.31.H49-260310-0002",
 		"│ Hẹn trả kết quả lúc: 17 giờ 00 phút, ngày 10/03/2026",
 		"000.00.31.H49-260310-0003 accepted, due Thu 19/03 08:30",
-		"│ 3. 001.00.31.H49 — register",
-		"│ 4. 000.00.04.H49 — issue",
-		"│ 3. 000.00.03.H49 — issue",
+		"│ 1. UBND đặc khu Vân Đồn (000.00.31.H49) — tiếp nhận — hạn 14 giờ 40 phút, ngày 10/03/2026",
+		"│ 3. Công an đặc khu Vân Đồn (001.00.31.H49) — đăng ký",
+		"│ 4. Bảo hiểm xã hội tỉnh Quảng Ninh (000.00.04.H49) — cấp",
+		"│ 5. UBND đặc khu Vân Đồn (000.00.31.H49) — trả kết quả",
+		"│ 3. Thuế tỉnh Quảng Ninh (000.00.03.H49) — cấp",
 		"supplement needed: no code is issued",
 		"│ PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
 		"accepted 000.00.31.H49-260310-0005, due Tue 10/03 17:00",
@@ -38,6 +40,12 @@ func TestRun(t *testing.T) {
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
+		}
+	}
+	// The transfer slips are Vietnamese: no English task word after an agency.
+	for _, word := range []string{"— receive", "— register", "— issue", "— return", "— verify", "— decide", "— pay"} {
+		if strings.Contains(out, word) {
+			t.Errorf("a transfer slip prints the English task %q", word)
 		}
 	}
 	if strings.Contains(out, "error:") {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/motcua-go/motcua/calendar"
 )
 
 func FuzzEventJSON(f *testing.F) {
@@ -127,4 +128,88 @@ func TestApplyRefusesDamagedDossier(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A decoded dossier equals the stored one, encodes to the same bytes, reads its times in
+// Vietnam's zone whatever offset the store wrote, and a failed decode changes nothing.
+func TestDossierDecode(t *testing.T) {
+	d := worst(t)
+	b, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back := &Dossier{Rules: d.Rules}
+	if err := json.Unmarshal(b, back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(d, back); diff != "" {
+		t.Fatalf("round trip differs:\n%s", diff)
+	}
+	b2, err := json.Marshal(back)
+	if err != nil || string(b2) != string(b) {
+		t.Fatalf("not stable (%v):\n%s\n%s", err, b, b2)
+	}
+	if cap(back.Steps) != len(back.Steps) || cap(back.Events) != len(back.Events) || cap(back.Clock.History) != len(back.Clock.History) {
+		t.Fatalf("spare capacity: steps %d/%d, events %d/%d", len(back.Steps), cap(back.Steps), len(back.Events), cap(back.Events))
+	}
+
+	// Some instants written in UTC by another system.
+	inUTC := *d
+	inUTC.Received = d.Received.UTC()
+	inUTC.Steps = append([]Step(nil), d.Steps...)
+	inUTC.Steps[1].Done = d.Steps[1].Done.UTC()
+	b3, err := json.Marshal(&inUTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var z Dossier
+	if err := json.Unmarshal(b3, &z); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name      string
+		got, want time.Time
+	}{{"received", z.Received, d.Received}, {"step done", z.Steps[1].Done, d.Steps[1].Done}, {"event", z.Events[3].At, d.Events[3].At}} {
+		if c.got.Location() != calendar.Zone() || !c.got.Equal(c.want) {
+			t.Errorf("%s decoded as %v (%v)", c.name, c.got, c.got.Location())
+		}
+	}
+
+	before := *back
+	for _, bad := range []string{`{"state":"Nowhere"}`, `{"code":"x"}`, `{"steps":[{"due":1}]}`, `[`} {
+		if err := json.Unmarshal([]byte(bad), back); err == nil {
+			t.Fatalf("%s decoded", bad)
+		}
+		if diff := cmp.Diff(&before, back); diff != "" {
+			t.Fatalf("failed decode of %s changed the dossier:\n%s", bad, diff)
+		}
+	}
+}
+
+// Decoding any stored dossier never panics, and what decodes re-encodes to itself.
+func FuzzDossierJSON(f *testing.F) {
+	b, err := json.Marshal(worst(f))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b)
+	f.Add([]byte(`{"steps":[{"id":"a","agency":"x","due":"2025-03-04T09:10:00Z"}],"events":[{"seq":1,"command":"transfer","to":"Transferred","steps":[]}]}`))
+	f.Add([]byte(`{"documents":["a"],"events":[{"seq":1,"at":"2025-03-04T09:10:00+07:00","command":"open","to":"Submitted","intake":{"documents":["a","b"]}}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var d Dossier
+		if json.Unmarshal(data, &d) != nil {
+			return
+		}
+		b, err := json.Marshal(&d)
+		if err != nil {
+			return // e.g. a zero state or command, which does not encode
+		}
+		var back Dossier
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("re-decoding %s: %v", b, err)
+		}
+		if diff := cmp.Diff(&d, &back, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("round trip differs:\n%s", diff)
+		}
+	})
 }

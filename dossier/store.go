@@ -10,13 +10,15 @@ import (
 // UnmarshalJSON decodes a dossier in the encoding of encoding/json (which is unchanged) and
 // compacts it as Apply and Replay build it: times in calendar.Zone(), lists without spare
 // capacity, and equal strings (agency codes, the intake's fields) shared by the dossier and
-// its log. On error d is unchanged. The Rules are not encoded: set them after decoding.
+// its log. The decoded dossier replaces d whole, keeping only d.Rules (which are not
+// encoded); on error d is unchanged.
 func (d *Dossier) UnmarshalJSON(b []byte) error {
 	type plain Dossier
-	x := plain(*d)
+	var x plain
 	if err := json.Unmarshal(b, &x); err != nil {
 		return err
 	}
+	x.Rules = d.Rules
 	*d = Dossier(x)
 	d.compact()
 	return nil

@@ -54,7 +54,10 @@
 // Replan keeps the promised date. A finished step is shown as it happened; every other step
 // keeps its allotment and starts at its hand-over. Time saved by an early step becomes slack
 // before the promised date; time lost by a late step pushes the following steps back without
-// shortening them, so the lateness stays charged to the step that caused it.
+// shortening them, so the lateness stays charged to the step that caused it. No step starts
+// after its due: a step handed over at or after the promised date (the return step of a
+// dossier already late) is due its own allotment after its hand-over and is not blamed for
+// the lateness upstream; the dossier's promised date (Schedule.Due) does not move.
 //
 // # Responsibility
 //

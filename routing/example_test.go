@@ -60,9 +60,10 @@ func ExampleResponsible() {
 	// issue-insurance-card (social-insurance): 2h50m0s over, finished false
 }
 
-// Civil status finished six working hours late. The promised date stays; the police and
-// social insurance keep their full allotments, so the return's window closes before it
-// opens: the dossier is at risk, and the lateness stays with civil status.
+// Civil status finished six working hours late. The promised date (re.Due) stays; the police
+// and social insurance keep their full allotments, so the return is handed over after the
+// promised date and gets its own two hours from then: the dossier will be late, and the
+// lateness stays with civil status.
 func ExampleReplan() {
 	r, _ := routing.SampleSet().Route("birth-u6-paper")
 	at := func(s string) time.Time {
@@ -78,13 +79,15 @@ func ExampleReplan() {
 	for _, st := range re.Steps {
 		fmt.Printf("%-21s %s → %s\n", st.Step, st.Start.Format("Mon 02/01 15:04"), st.Due.Format("Mon 02/01 15:04"))
 	}
+	fmt.Println("promised", re.Due.Format("Mon 02/01 15:04"))
 	fmt.Println(routing.Responsible(re, p, at("2026-02-23 09:10"))[0].Over)
 	// Output:
 	// receive               Thu 12/02 09:10 → Thu 12/02 11:10
 	// register-birth        Thu 12/02 11:10 → Mon 23/02 09:10
 	// register-residence    Mon 23/02 09:10 → Mon 23/02 16:40
 	// issue-insurance-card  Mon 23/02 16:40 → Tue 24/02 14:40
-	// return                Tue 24/02 14:40 → Tue 24/02 09:10
+	// return                Tue 24/02 14:40 → Tue 24/02 16:40
+	// promised Tue 24/02 09:10
 	// 6h0m0s
 }
 

@@ -316,6 +316,12 @@ func AppendResponsible(dst []Late, s *Schedule, p Progress, now time.Time) []Lat
 // late step pushes the following steps back without shortening them: the lateness stays
 // charged to the step that caused it, as Responsible reports it.
 //
+// No step starts after its due. The end step is due at the promised date, unless it is
+// handed over at or after that date (a dossier already late): then it is due its own
+// allotment after its hand-over, and Responsible does not blame it for the lateness
+// upstream, while Schedule.Due stays the promised date. A finished step whose predecessor is
+// not recorded as finished starts no later than its finish.
+//
 // Progress naming an unknown step or a step twice, or a step finished before its hand-over,
 // is a *ValidationError with the path of the progress entry.
 func Replan(s *Schedule, p Progress, now time.Time) (*Schedule, error) {
@@ -379,14 +385,22 @@ func Replan(s *Schedule, p Progress, now time.Time) (*Schedule, error) {
 		sp.Start = start
 		switch {
 		case done:
-			if all && fin.Before(start) {
-				probs = append(probs, &FieldError{Path: "steps[" + strconv.Itoa(entry[k]) + "].finished",
-					Value: fin.Format(time.RFC3339), Err: ErrBeforeHandOver})
+			if fin.Before(start) {
+				if all {
+					probs = append(probs, &FieldError{Path: "steps[" + strconv.Itoa(entry[k]) + "].finished",
+						Value: fin.Format(time.RFC3339), Err: ErrBeforeHandOver})
+				}
+				// A predecessor not recorded as finished: its planned due is only an estimate
+				// of the hand-over, and the step's finish shows it came earlier.
+				sp.Start = fin
 			}
 			sp.Due = fin
-		case k == r.end:
+		case k == r.end && start.Before(s.Due):
 			sp.Due = s.Due
 		default:
+			// Every other step, and an end step handed over at or after the promised date:
+			// its own allotment from its hand-over, so it is not blamed for the lateness
+			// upstream. The promised date (Schedule.Due) does not move.
 			sp.Due = out.own[k]
 		}
 	}

@@ -205,8 +205,8 @@ func TestReplan(t *testing.T) {
 		},
 		{
 			// Civil status finishes 6 working hours late: the following steps keep their full
-			// allotments and move back; the promised date stays, so the return's window
-			// closes before it opens — the dossier will be late.
+			// allotments and move back; the promised date stays, and the return, handed over
+			// after it, gets its own allotment — the dossier will be late.
 			name:     "late step",
 			finished: map[string]string{"receive": "2026-02-12 11:10", "register-birth": "2026-02-23 09:10"}, now: "2026-02-23 09:10",
 			want: []window{
@@ -214,7 +214,7 @@ func TestReplan(t *testing.T) {
 				{"register-birth", 8 * h, "2026-02-12 11:10", "2026-02-23 09:10"},
 				{"register-residence", 6 * h, "2026-02-23 09:10", "2026-02-23 16:40"},
 				{"issue-insurance-card", 6 * h, "2026-02-23 16:40", "2026-02-24 14:40"},
-				{"return", 2 * h, "2026-02-24 14:40", "2026-02-24 09:10"},
+				{"return", 2 * h, "2026-02-24 14:40", "2026-02-24 16:40"},
 			},
 		},
 		{
@@ -226,7 +226,7 @@ func TestReplan(t *testing.T) {
 				{"register-birth", 8 * h, "2026-02-12 11:10", "2026-02-13 11:10"},
 				{"register-residence", 6 * h, "2026-02-23 10:00", "2026-02-24 08:00"},
 				{"issue-insurance-card", 6 * h, "2026-02-24 08:00", "2026-02-24 15:30"},
-				{"return", 2 * h, "2026-02-24 15:30", "2026-02-24 09:10"},
+				{"return", 2 * h, "2026-02-24 15:30", "2026-02-25 08:00"},
 			},
 		},
 	}

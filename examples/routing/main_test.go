@@ -20,6 +20,8 @@ func TestRun(t *testing.T) {
 		"verify   000.00.02.H49 Văn phòng Đăng ký đất đai tỉnh Quảng Ninh, over by 22h0m0s (finished: true)",
 		"tax      pay      Thuế tỉnh Quảng Ninh                               Thu 26/02 10:00 → Tue 03/03 10:00  (24h0m0s)",
 		"set one new date by Fri 27/02 17:00",
+		// Handed over after the promised date, the return gets its own 4 hours.
+		"return   return   Trung tâm Phục vụ hành chính công tỉnh Quảng Ninh  Wed 04/03 10:00 → Wed 04/03 15:30  (4h0m0s)",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)

@@ -10,7 +10,10 @@ import (
 )
 
 // Schedule is a route planned for one dossier: each step's window on the working calendar.
-// The end step's Due equals the promised date cal.Due(received, limit).
+// The end step's Due equals the promised date cal.Due(received, limit). A store keeps it in
+// its JSON form (MarshalJSON, UnmarshalJSON), which carries the step graph, so a schedule read
+// back answers Responsible and Replan like the one written; give it its calendar with
+// WithCalendar.
 type Schedule struct {
 	Route    string        // route name
 	Received time.Time     // receipt instant
@@ -26,13 +29,14 @@ type Schedule struct {
 	endOwn time.Time
 }
 
-// Equal reports whether s and o plan the same route with the same windows (so go-cmp
-// compares schedules without options).
+// Equal reports whether s and o plan the same route (by name and graph) with the same
+// windows, so go-cmp compares schedules without options; a schedule read back from JSON
+// equals the one written. The calendar is not compared.
 func (s *Schedule) Equal(o *Schedule) bool {
 	if s == nil || o == nil {
 		return s == o
 	}
-	if s.route != o.route || s.Route != o.Route || !s.Received.Equal(o.Received) || !s.Due.Equal(o.Due) ||
+	if !s.route.sameGraph(o.route) || s.Route != o.Route || !s.Received.Equal(o.Received) || !s.Due.Equal(o.Due) ||
 		s.Total != o.Total || len(s.Steps) != len(o.Steps) {
 		return false
 	}
@@ -41,6 +45,23 @@ func (s *Schedule) Equal(o *Schedule) bool {
 		if a.Step != b.Step || a.Agency != b.Agency || a.Role != b.Role || a.Task != b.Task ||
 			a.Allotted != b.Allotted || a.Consult != b.Consult || !a.Start.Equal(b.Start) || !a.Due.Equal(b.Due) ||
 			!s.ownDue(k).Equal(o.ownDue(k)) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameGraph reports whether r and o have the same steps in the same order with the same
+// predecessors.
+func (r *Route) sameGraph(o *Route) bool {
+	if r == o {
+		return true
+	}
+	if r == nil || o == nil || len(r.steps) != len(o.steps) || r.end != o.end {
+		return false
+	}
+	for k := range r.steps {
+		if r.steps[k].ID != o.steps[k].ID || !slices.Equal(r.steps[k].preds, o.steps[k].preds) {
 			return false
 		}
 	}
@@ -203,7 +224,7 @@ func (s *Schedule) instant(seen []time.Duration, o time.Duration) time.Time {
 			return s.Steps[j/2].Due
 		}
 	}
-	return s.cal.AddWorkingTime(s.Received, o)
+	return s.calendar().AddWorkingTime(s.Received, o)
 }
 
 // Progress returns an empty progress for the schedule: one entry per step, in order.
@@ -292,12 +313,12 @@ func AppendResponsible(dst []Late, s *Schedule, p Progress, now time.Time) []Lat
 		if start.Equal(sp.Start) {
 			own = s.ownDue(k)
 		} else {
-			own = s.cal.AddWorkingTime(start, sp.Allotted)
+			own = s.calendar().AddWorkingTime(start, sp.Allotted)
 		}
 		if !end.After(own) {
 			continue
 		}
-		if over := s.cal.WorkingTimeBetween(own, end); over > 0 {
+		if over := s.calendar().WorkingTimeBetween(own, end); over > 0 {
 			if dst == nil {
 				dst = make([]Late, 0, n-k)
 			}
@@ -380,7 +401,7 @@ func Replan(s *Schedule, p Progress, now time.Time) (*Schedule, error) {
 		}
 		sp := &out.Steps[k]
 		if !start.Equal(s.Steps[k].Start) {
-			out.own[k] = s.cal.AddWorkingTime(start, sp.Allotted)
+			out.own[k] = s.calendar().AddWorkingTime(start, sp.Allotted)
 		}
 		sp.Start = start
 		switch {

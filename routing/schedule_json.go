@@ -1,0 +1,209 @@
+package routing
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/motcua-go/motcua/calendar"
+)
+
+// scheduleJSON is the stored form of a Schedule. Each step carries its predecessors and its
+// own due (its start plus its allotment), so a decoded schedule answers Responsible and
+// Replan without its route.
+type scheduleJSON struct {
+	Route    string         `json:"route"`
+	Received time.Time      `json:"received"`
+	Due      time.Time      `json:"due"`
+	Total    string         `json:"total"`
+	Steps    []stepPlanJSON `json:"steps"`
+}
+
+type stepPlanJSON struct {
+	Step     string       `json:"step"`
+	Agency   string       `json:"agency,omitempty"`
+	Role     Role         `json:"role,omitempty"`
+	Task     string       `json:"task"`
+	Allotted string       `json:"allotted"`
+	Start    time.Time    `json:"start"`
+	Due      time.Time    `json:"due"`
+	Own      time.Time    `json:"own"`
+	After    []string     `json:"after,omitempty"`
+	Consult  *consultJSON `json:"consult,omitempty"`
+}
+
+// MarshalJSON writes the schedule for a store:
+//
+//	{"route": "birth-u6-paper", "received": "2026-02-12T09:10:00+07:00", "due": "…", "total": "24h0m0s",
+//	 "steps": [{"step": "receive", "agency": "000.00.31.H49", "role": "commune-desk", "task": "receive",
+//	            "allotted": "2h0m0s", "start": "…", "due": "…", "own": "…"},
+//	           {"step": "register-birth", …, "after": ["receive"]}, …]}
+//
+// "own" is the step's start plus its allotment, what Responsible measures the step against;
+// "after" names its predecessors. The working calendar is not written: see UnmarshalJSON.
+func (s *Schedule) MarshalJSON() ([]byte, error) {
+	if s == nil || s.route == nil {
+		return nil, &PlanError{Err: ErrRequired}
+	}
+	out := scheduleJSON{Route: s.Route, Received: s.Received, Due: s.Due, Total: s.Total.String(),
+		Steps: make([]stepPlanJSON, len(s.Steps))}
+	for k, st := range s.Steps {
+		sj := stepPlanJSON{Step: st.Step, Agency: st.Agency.String(), Role: st.Role, Task: st.Task.String(),
+			Allotted: st.Allotted.String(), Start: st.Start, Due: st.Due, Own: s.ownDue(k)}
+		for _, p := range s.route.steps[k].preds {
+			sj.After = append(sj.After, s.Steps[p].Step)
+		}
+		if st.Consult != (Consultation{}) {
+			sj.Consult = &consultJSON{Limit: compactLimit(st.Consult.Limit), SilenceMeansConsent: st.Consult.SilenceMeansConsent}
+		}
+		out.Steps[k] = sj
+	}
+	return json.Marshal(out)
+}
+
+// UnmarshalJSON reads a schedule written by MarshalJSON and validates it: steps in
+// topological order (each after its predecessors, the first the only start and the last the
+// only end), unique step IDs, known tasks, valid agency codes, no step starting after its
+// due, and times in order. Every problem is reported at once in a *ValidationError named
+// "schedule", with its JSON path; s is unchanged on error.
+//
+// The calendar is not stored: a decoded schedule works on calendar.Default() until
+// WithCalendar gives it the calendar it was planned on.
+func (s *Schedule) UnmarshalJSON(data []byte) error {
+	var sj scheduleJSON
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&sj); err != nil {
+		return &ValidationError{Name: "schedule", Problems: []*FieldError{jsonProblem("", err)}}
+	}
+	var probs []*FieldError
+	fail := func(path, value string, err error) {
+		probs = append(probs, &FieldError{Path: path, Value: value, Err: err})
+	}
+	out := Schedule{Route: sj.Route, Received: sj.Received, Due: sj.Due}
+	if sj.Route == "" {
+		fail("route", "", ErrRequired)
+	}
+	if sj.Received.IsZero() {
+		fail("received", "", ErrRequired)
+	}
+	if sj.Due.IsZero() {
+		fail("due", "", ErrRequired)
+	} else if sj.Due.Before(sj.Received) {
+		fail("due", sj.Due.Format(time.RFC3339), ErrInvalid)
+	}
+	if d, err := time.ParseDuration(sj.Total); err != nil || d < 0 || d > maxPathHours*time.Hour {
+		fail("total", sj.Total, ErrInvalid)
+	} else {
+		out.Total = d
+	}
+	n := len(sj.Steps)
+	switch {
+	case n == 0:
+		fail("steps", "", ErrRequired)
+	case n > maxSteps:
+		fail("steps", strconv.Itoa(n)+" steps, at most "+strconv.Itoa(maxSteps), ErrInvalid)
+		n = 0
+	}
+	r := &Route{spec: Spec{Name: sj.Route}, steps: make([]cstep, n), index: make(map[string]int, n), end: n - 1, rem: n - 1}
+	out.Steps, out.own, out.route = make([]StepPlan, n), make([]time.Time, n), r
+	succs := make([]int, n)
+	for k := range n {
+		st := sj.Steps[k]
+		path := "steps[" + strconv.Itoa(k) + "]."
+		p := fieldParser{path: path}
+		sp := StepPlan{Step: st.Step, Role: st.Role, Start: st.Start, Due: st.Due, Agency: p.code("agency", st.Agency)}
+		probs = append(probs, p.probs...)
+		switch _, dup := r.index[st.Step]; {
+		case st.Step == "":
+			fail(path+"step", "", ErrRequired)
+		case dup:
+			fail(path+"step", st.Step, ErrDuplicate)
+		default:
+			r.index[st.Step] = k
+		}
+		if err := sp.Task.UnmarshalText([]byte(st.Task)); err != nil {
+			fail(path+"task", st.Task, ErrInvalid)
+		}
+		if d, err := time.ParseDuration(st.Allotted); err != nil || d < 0 || d > maxPathHours*time.Hour {
+			fail(path+"allotted", st.Allotted, ErrInvalid)
+		} else {
+			sp.Allotted = d
+		}
+		switch {
+		case st.Start.IsZero():
+			fail(path+"start", "", ErrRequired)
+		case st.Due.IsZero():
+			fail(path+"due", "", ErrRequired)
+		case st.Start.After(st.Due):
+			fail(path+"due", st.Due.Format(time.RFC3339), ErrInvalid)
+		case st.Start.Before(sj.Received):
+			fail(path+"start", st.Start.Format(time.RFC3339), ErrInvalid)
+		}
+		if st.Own.IsZero() || st.Own.Before(st.Start) {
+			fail(path+"own", st.Own.Format(time.RFC3339), ErrInvalid)
+		}
+		if c := st.Consult; c != nil {
+			l, err := parseLimit(c.Limit)
+			switch {
+			case sp.Task != Consult:
+				fail(path+"consult", st.Task, ErrNotConsult)
+			case err != nil:
+				fail(path+"consult.limit", c.Limit, ErrLimit)
+			default:
+				sp.Consult = Consultation{Limit: l, SilenceMeansConsent: c.SilenceMeansConsent}
+			}
+		}
+		if (k == 0) != (len(st.After) == 0) {
+			fail(path+"after", "", ErrStart)
+		}
+		cs := cstep{Step: Step{ID: st.Step, Agency: sp.Agency, Role: st.Role, Task: sp.Task, After: cloneOrNil(st.After)}}
+		for j, a := range st.After {
+			q, ok := r.index[a]
+			switch {
+			case !ok || q == k:
+				// Predecessors come first: a later or unknown step breaks the order.
+				fail(path+"after["+strconv.Itoa(j)+"]", a, ErrUnknownStep)
+			case slices.Contains(cs.preds, int32(q)):
+				fail(path+"after["+strconv.Itoa(j)+"]", a, ErrDuplicate)
+			default:
+				cs.preds = append(cs.preds, int32(q))
+				succs[q]++
+			}
+		}
+		r.steps[k] = cs
+		out.Steps[k], out.own[k] = sp, st.Own
+	}
+	for k := 0; k < n-1; k++ {
+		if succs[k] == 0 {
+			fail("steps["+strconv.Itoa(k)+"].step", sj.Steps[k].Step, ErrEnd)
+		}
+	}
+	if probs != nil {
+		return &ValidationError{Name: "schedule", Problems: probs}
+	}
+	*s = out
+	return nil
+}
+
+// WithCalendar returns a copy of the schedule that works on cal: give a schedule read from
+// a store the calendar it was planned on. A nil cal leaves the schedule as it is.
+func (s *Schedule) WithCalendar(cal *calendar.Calendar) *Schedule {
+	if s == nil || cal == nil {
+		return s
+	}
+	out := *s
+	out.cal = cal
+	return &out
+}
+
+// calendar returns the schedule's working calendar; calendar.Default() for a schedule read
+// from JSON and not given one.
+func (s *Schedule) calendar() *calendar.Calendar {
+	if s.cal == nil {
+		return calendar.Default()
+	}
+	return s.cal
+}

@@ -8,10 +8,66 @@ func (d *Dossier) end(now time.Time) time.Time {
 	switch {
 	case !d.Result.At.IsZero():
 		return d.Result.At
-	case !d.Clock.PausedAt.IsZero():
-		return d.Clock.PausedAt
+	}
+	if p := d.PausedAt(); !p.IsZero() {
+		return p
 	}
 	return now
+}
+
+// span returns when the count of the time limit began (the receipt, or the end of a wait
+// under Restart) and the working time of the waits ended since under Pause, read from the
+// log; without a log, the receipt and nothing paused.
+func (d *Dossier) span() (start time.Time, paused time.Duration) {
+	start = d.Received
+	p := d.Rules.Policy(d.Regime)
+	for i := range d.Events {
+		ev := &d.Events[i]
+		rule := p.AfterSupplement
+		switch ev.Command {
+		case Receive:
+			start, paused = ev.At, 0
+			continue
+		case FulfilObligation:
+			rule = p.DuringObligation
+		case Supplement:
+		default:
+			continue
+		}
+		switch {
+		case rule == Restart:
+			start, paused = ev.At, 0
+		case rule == Pause && i > 0:
+			// The wait began with the event before: nothing else leaves a waiting state.
+			paused += d.Rules.cal.WorkingTimeBetween(d.Events[i-1].At, ev.At)
+		}
+	}
+	return start, paused
+}
+
+// PausedAt returns when the dossier began to wait for the applicant, while it waits for a
+// supplement or for a tax or fee payment under a policy that stops the clock (Restart or
+// Pause); zero otherwise. It is derived from the supplement requests and the log.
+func (d *Dossier) PausedAt() time.Time {
+	if d.Rules == nil {
+		return time.Time{}
+	}
+	switch d.State {
+	case SupplementRequested:
+		if n := len(d.Supplements); n > 0 && d.Rules.Policy(d.Regime).AfterSupplement != Run {
+			return d.Supplements[n-1].Requested
+		}
+	case AwaitingObligation:
+		if d.Rules.Policy(d.Regime).DuringObligation == Run {
+			break
+		}
+		for i := len(d.Events) - 1; i >= 0; i-- {
+			if d.Events[i].Command == RequestObligation {
+				return d.Events[i].At
+			}
+		}
+	}
+	return time.Time{}
 }
 
 // Overdue reports whether the dossier ran, or is running, past its due time: for a dossier
@@ -38,8 +94,9 @@ func (d *Dossier) Used(now time.Time) float64 {
 		return 0
 	}
 	cal := d.Rules.cal
-	total := cal.WorkingTimeBetween(d.Clock.Start, d.Clock.Due) - d.Clock.Paused
-	used := cal.WorkingTimeBetween(d.Clock.Start, d.end(now)) - d.Clock.Paused
+	start, paused := d.span()
+	total := cal.WorkingTimeBetween(start, d.Clock.Due) - paused
+	used := cal.WorkingTimeBetween(start, d.end(now)) - paused
 	if total <= 0 {
 		return 1
 	}

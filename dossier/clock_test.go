@@ -98,3 +98,64 @@ func TestClockBeforeReceipt(t *testing.T) {
 		t.Fatal("transfer due before receipt")
 	}
 }
+
+// The start of the count, the time paused and the start of a wait are read from the log:
+// receipt, then each supplement and payment by the policy's clock rule.
+func TestClockSpan(t *testing.T) {
+	type span struct {
+		Start    time.Time
+		Paused   time.Duration
+		PausedAt time.Time
+	}
+	req := Command{Kind: RequestSupplement, Actor: officerA, Reason: "Bổ sung"}
+	sup := Command{Kind: Supplement, Actor: citizen}
+	obl := Command{Kind: RequestObligation, Actor: officerA, Reason: "Nộp lệ phí"}
+	paid := Command{Kind: FulfilObligation, Actor: citizen}
+	type step struct {
+		cmd  Command
+		when string
+	}
+	cases := []struct {
+		name       string
+		supplement ClockRule // AfterSupplement; payments pause
+		steps      []step
+		want       span
+	}{
+		{"at receipt", Restart, nil, span{Start: at("2025-03-04 09:10")}},
+		{"waiting for a supplement", Restart, []step{{req, "2025-03-05 10:00"}},
+			span{Start: at("2025-03-04 09:10"), PausedAt: at("2025-03-05 10:00")}},
+		{"restarted", Restart, []step{{req, "2025-03-05 10:00"}, {sup, "2025-03-07 08:00"}},
+			span{Start: at("2025-03-07 08:00")}},
+		{"restarted, then a payment of a working day", Restart,
+			[]step{{req, "2025-03-05 10:00"}, {sup, "2025-03-07 08:00"}, {obl, "2025-03-07 09:00"}, {paid, "2025-03-10 09:00"}},
+			span{Start: at("2025-03-07 08:00"), Paused: 8 * time.Hour}},
+		{"waiting for a payment", Restart, []step{{obl, "2025-03-05 10:00"}},
+			span{Start: at("2025-03-04 09:10"), PausedAt: at("2025-03-05 10:00")}},
+		// 10:00–14:00 less the lunch break, and 09:00–10:30: 4 working hours.
+		{"paused for a supplement and a payment", Pause,
+			[]step{{req, "2025-03-05 10:00"}, {sup, "2025-03-05 14:00"}, {obl, "2025-03-06 09:00"}, {paid, "2025-03-06 10:30"}},
+			span{Start: at("2025-03-04 09:10"), Paused: 4 * time.Hour}},
+		{"running while waiting", Run, []step{{req, "2025-03-05 10:00"}},
+			span{Start: at("2025-03-04 09:10")}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := inProcess(t, rulesWith(t, func(p *Policy) { p.AfterSupplement = c.supplement }), at("2025-03-04 09:10"))
+			for _, s := range c.steps {
+				mustApply(t, d, s.cmd, at(s.when))
+			}
+			replayed, err := d.Rules.Replay(d.Events)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for how, x := range map[string]*Dossier{"live": d, "replayed": replayed} {
+				var got span
+				got.Start, got.Paused = x.span()
+				got.PausedAt = x.PausedAt()
+				if diff := cmp.Diff(c.want, got); diff != "" {
+					t.Errorf("%s (-want +got):\n%s", how, diff)
+				}
+			}
+		})
+	}
+}

@@ -58,9 +58,9 @@ func (r *Rules) Replay(events []Event) (*Dossier, error) {
 				return nil, &LogError{Seq: ev.Seq, Reason: err.Error()}
 			}
 		}
+		d.Events = events[: i+1 : i+1]
 		d.apply(ev)
 	}
-	d.Events = events[:len(events):len(events)]
 	return d, nil
 }
 
@@ -309,15 +309,15 @@ func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
 	return nil
 }
 
-// resumedDue is the due time after waiting for the applicant from Clock.PausedAt to now.
+// resumedDue is the due time after waiting for the applicant from PausedAt to now.
 func (d *Dossier) resumedDue(rule ClockRule, now time.Time) time.Time {
 	cal := d.Rules.cal
 	switch rule {
 	case Restart:
 		return cal.Due(now, d.Limit)
 	case Pause:
-		if !d.Clock.PausedAt.IsZero() {
-			return cal.AddWorkingTime(d.Clock.Due, cal.WorkingTimeBetween(d.Clock.PausedAt, now))
+		if p := d.PausedAt(); !p.IsZero() {
+			return cal.AddWorkingTime(d.Clock.Due, cal.WorkingTimeBetween(p, now))
 		}
 	}
 	return d.Clock.Due
@@ -352,7 +352,7 @@ func (d *Dossier) apply(ev *Event) {
 	switch ev.Command {
 	case Open:
 		in := ev.Intake
-		d.Procedure, d.Applicant, d.Channel = in.Procedure, in.Applicant, in.Channel
+		d.Procedure, d.Applicant, d.Channel = in.Procedure, &in.Applicant, in.Channel
 		d.Desk, d.Agency, d.Limit = in.Desk, in.Agency, in.Limit
 		// The intake's list is shared with the log, which is never modified.
 		d.Submitted, d.Documents = in.Submitted, slices.Clip(in.Documents)
@@ -361,7 +361,6 @@ func (d *Dossier) apply(ev *Event) {
 		if d.Code.Unit == d.Desk {
 			d.Code.Unit = d.Desk
 		}
-		d.Clock.Start = at
 		d.setDue(ev.Due, Receive)
 	case RefuseIntake, Withdraw:
 		d.Result.At, d.Result.Refused = at, ev.Command == RefuseIntake
@@ -383,18 +382,11 @@ func (d *Dossier) apply(ev *Event) {
 			agency = d.Steps[cur].Agency
 		}
 		d.Supplements = appendExact(d.Supplements, SupplementRequest{Agency: agency, Requested: at})
-		if d.Rules.Policy(d.Regime).AfterSupplement != Run {
-			d.Clock.PausedAt = at
-		}
 	case Supplement:
+		d.resume(ev)
 		d.Supplements[len(d.Supplements)-1].Supplied = at
-		d.resume(ev, d.Rules.Policy(d.Regime).AfterSupplement)
-	case RequestObligation:
-		if d.Rules.Policy(d.Regime).DuringObligation != Run {
-			d.Clock.PausedAt = at
-		}
 	case FulfilObligation:
-		d.resume(ev, d.Rules.Policy(d.Regime).DuringObligation)
+		d.resume(ev)
 	case Apologise:
 		d.Clock.Reappointments++
 		d.setDue(ev.Due, Apologise)
@@ -423,19 +415,11 @@ func appendExact[T any](s []T, v T) []T {
 	return out
 }
 
-// resume restarts the clock after waiting for the applicant and moves the due times of the
-// steps not yet done by the change of the dossier's due time.
-func (d *Dossier) resume(ev *Event, rule ClockRule) {
+// resume moves the due time after waiting for the applicant, and the due times of the steps
+// not yet done by as much. (The start of the count and the time paused are read from the
+// log: Dossier.span.)
+func (d *Dossier) resume(ev *Event) {
 	cal := d.Rules.cal
-	switch rule {
-	case Restart:
-		d.Clock.Start, d.Clock.Paused = ev.At, 0
-	case Pause:
-		if !d.Clock.PausedAt.IsZero() {
-			d.Clock.Paused += cal.WorkingTimeBetween(d.Clock.PausedAt, ev.At)
-		}
-	}
-	d.Clock.PausedAt = time.Time{}
 	old := d.Clock.Due
 	if ev.Due.IsZero() || ev.Due.Equal(old) {
 		return

@@ -71,7 +71,7 @@ func TestObligationPause(t *testing.T) {
 	if want := at("2025-03-12 09:10"); !d.Clock.Due.Equal(want) {
 		t.Fatalf("due %v, want %v", d.Clock.Due, want)
 	}
-	if got := d.Clock.Paused; got != 8*time.Hour {
+	if _, got := d.span(); got != 8*time.Hour {
 		t.Fatalf("paused %v", got)
 	}
 }

@@ -29,7 +29,14 @@ type Header struct {
 }
 
 func (d *Dossier) header() Header {
-	return Header{Code: d.Code, Desk: d.Desk, Applicant: d.Applicant.Name, Procedure: d.Procedure}
+	return Header{Code: d.Code, Desk: d.Desk, Applicant: d.applicantName(), Procedure: d.Procedure}
+}
+
+func (d *Dossier) applicantName() string {
+	if d.Applicant == nil {
+		return ""
+	}
+	return d.Applicant.Name
 }
 
 func (h Header) write(b *strings.Builder, title string) {

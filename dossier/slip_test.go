@@ -176,3 +176,15 @@ func TestRoutingBridge(t *testing.T) {
 		t.Fatalf("holder %+v", h)
 	}
 }
+
+// The dossier's applicant is the intake's, held once; a dossier built by hand without one
+// still prints its header.
+func TestApplicantShared(t *testing.T) {
+	d := inProcess(t, testRules(), at("2025-03-04 09:10"))
+	if d.Applicant != &d.Events[0].Intake.Applicant {
+		t.Fatal("applicant copied from the intake")
+	}
+	if h := (&Dossier{Desk: desk}).header(); h.Applicant != "" || h.Desk != desk {
+		t.Fatalf("header %+v", h)
+	}
+}

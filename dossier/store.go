@@ -87,8 +87,8 @@ func (d *Dossier) compact() {
 		if d.Procedure == in.Procedure {
 			d.Procedure = in.Procedure
 		}
-		if d.Applicant == in.Applicant {
-			d.Applicant = in.Applicant
+		if d.Applicant != nil && *d.Applicant == in.Applicant {
+			d.Applicant = &in.Applicant
 		}
 		if equalStrings(d.Documents, in.Documents) {
 			d.Documents = in.Documents[:len(in.Documents):len(in.Documents)]
@@ -96,8 +96,8 @@ func (d *Dossier) compact() {
 	}
 	d.Documents = exact(d.Documents)
 	d.Desk, d.Agency, d.Code.Unit = codes.get(d.Desk), codes.get(d.Agency), codes.get(d.Code.Unit)
-	for _, t := range []*time.Time{&d.Submitted, &d.Received, &d.Transferred, &d.Clock.Start,
-		&d.Clock.Due, &d.Clock.PausedAt, &d.Result.At, &d.Result.Returned} {
+	for _, t := range []*time.Time{&d.Submitted, &d.Received, &d.Transferred, &d.Clock.Due,
+		&d.Result.At, &d.Result.Returned} {
 		inZone(t)
 	}
 	d.Steps = exact(d.Steps)

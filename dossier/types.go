@@ -116,14 +116,13 @@ type DueChange struct {
 	Cause CommandKind `json:"cause"`
 }
 
-// Clock is the SLA clock. Overdue, remaining and at-risk are derived from it, never stored.
+// Clock is the SLA clock. Overdue, remaining and at-risk are derived from it, never stored;
+// so are, from the log, the start of the count (receipt or restart), the working time
+// paused since, and the instant a wait for the applicant began (Dossier.PausedAt).
 type Clock struct {
-	Start          time.Time     `json:"start,omitzero"`    // when the count began (receipt or restart)
-	Due            time.Time     `json:"due,omitzero"`      // promised return instant now in force
-	PausedAt       time.Time     `json:"pausedAt,omitzero"` // set while the clock is stopped
-	Paused         time.Duration `json:"paused,omitempty"`  // working time paused since Start
-	Reappointments int           `json:"reappointments,omitempty"`
-	History        []DueChange   `json:"history,omitempty"`
+	Due            time.Time   `json:"due,omitzero"` // promised return instant now in force
+	Reappointments int         `json:"reappointments,omitempty"`
+	History        []DueChange `json:"history,omitempty"`
 }
 
 // SupplementRequest records one supplement request made during processing.
@@ -147,9 +146,11 @@ type Result struct {
 // storing and comparing (cmp.Diff needs no options); do not change them directly. A Dossier
 // is not safe for concurrent use: the embedder's store serialises commands on one dossier.
 type Dossier struct {
-	Code        Code                `json:"code,omitzero"`
-	Procedure   ProcedureRef        `json:"procedure"`
-	Applicant   Applicant           `json:"applicant"`
+	Code      Code         `json:"code,omitzero"`
+	Procedure ProcedureRef `json:"procedure"`
+	// Applicant is the applicant of the intake, shared with the log's first event (nil in
+	// a dossier built by hand).
+	Applicant   *Applicant          `json:"applicant,omitzero"`
 	Channel     Channel             `json:"channel"`
 	Regime      Regime              `json:"regime,omitzero"`
 	State       State               `json:"state"`

@@ -50,6 +50,9 @@ func (c *Calendar) Due(received time.Time, l Limit) time.Time {
 		s := c.seasonFor(x)
 		return instant(x, s.at(min(p, s.total)))
 	case WorkingHours:
+		if n > longHours && c.uniform {
+			return c.addLongHours(d, tod, int64(n))
+		}
 		if int64(n) > int64(maxWorkingTime/time.Hour) {
 			n = int(maxWorkingTime / time.Hour)
 		}
@@ -60,6 +63,22 @@ func (c *Calendar) Due(received time.Time, l Limit) time.Time {
 		return c.closeOnOrAfter(addMonths(d, n))
 	}
 	return c.NextWorkingStart(received)
+}
+
+// longHours is the hour limit past which Due first moves whole working days, so that
+// limits longer than a time.Duration can hold are still counted exactly.
+const longHours = 1 << 20
+
+// addLongHours is Due for n > longHours working hours with the same session time on
+// every day: whole working days keep the working-time position, the rest is added.
+func (c *Calendar) addLongHours(d date.Date, tod time.Duration, n int64) time.Time {
+	n = min(n, 1<<40) // far beyond the date range
+	perDay := int64(c.seasons[0].total / time.Second)
+	k := n*3600/perDay - 1
+	x, p := c.position(d, tod)
+	x = c.AddWorkingDays(x, int(k))
+	rest := time.Duration(n*3600-k*perDay) * time.Second
+	return c.AddWorkingTime(instant(x, c.seasonFor(x).at(p)), rest)
 }
 
 func addDays(d date.Date, n int64) date.Date {

@@ -235,6 +235,27 @@ func TestDueEdges(t *testing.T) {
 	}
 }
 
+// Regression: WorkingHours limits longer than a time.Duration can hold (about 2M hours)
+// stopped at the Duration's end instead of being counted.
+func TestDueLongHourLimits(t *testing.T) {
+	c := Default()
+	for _, r := range []time.Time{at("2026-03-10T09:10:00+07:00"), at("2026-03-10T07:30:00+07:00"), at("2026-03-14T20:00:00+07:00"), at("2026-03-10T11:30:00+07:00")} {
+		for _, days := range []int{longHours/8 + 1, 250_000, 1_000_000} {
+			got := c.Due(r, Limit{N: 8 * days, Unit: WorkingHours})
+			want := c.Due(r, Limit{N: days, Unit: WorkingDays})
+			if !got.Equal(want) {
+				t.Errorf("received %v: %d working hours = %v, %d working days = %v", r, 8*days, got, days, want)
+			}
+		}
+		// Just past the threshold the long path agrees with the plain one.
+		n := longHours + 3
+		plain := c.AddWorkingTime(r, time.Duration(n)*time.Hour)
+		if got := c.Due(r, Limit{N: n, Unit: WorkingHours}); !got.Equal(plain) {
+			t.Errorf("received %v: %d hours long path %v, plain %v", r, n, got, plain)
+		}
+	}
+}
+
 // With 8-hour days, n working days are 8n working hours; Due is monotone in the
 // receipt time and in the limit; the result is always inside a working day's hours.
 func TestDueProperties(t *testing.T) {

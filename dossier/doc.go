@@ -20,6 +20,12 @@
 // the same dossier from its events. Dossiers and events encode to JSON; a dossier decoded
 // from storage is given its Rules again (field Rules) before commands are applied.
 //
+// The log is part of the dossier and is kept: the dossier shares the intake (applicant,
+// procedure texts, documents), the steps' texts and the agency codes with it, and reads from
+// it what only the log needs to know. Beside its log a dossier holds at most about 1 KB —
+// with a route of three agencies, a supplement, an apology and the result — and a dossier
+// decoded from JSON holds no more than a live one (Dossier.UnmarshalJSON).
+//
 // # Decree rules
 //
 // The legal regime is chosen by the reception date (RegimeAt): Decree 61/2018 as amended by
@@ -45,8 +51,9 @@
 //
 // The due time comes from calendar.Due (or the route's plan, passed with Receive), moves on
 // restart or pause, and is replaced by the one new appointment; each change is kept in
-// Clock.History. Overdue, Remaining (working time) and AtRisk (a share of the time used)
-// are derived from the clock at a given now, never stored.
+// Clock.History. The start of the count, the time paused and the start of a wait
+// (Dossier.PausedAt) are read from the log. Overdue, Remaining (working time) and AtRisk
+// (a share of the time used) are derived from the clock at a given now, never stored.
 //
 // # Codes
 //

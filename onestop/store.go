@@ -24,8 +24,10 @@ type Record struct {
 
 	// Plan holds the route's steps with their deadlines, computed at acceptance and used by
 	// the transfer (nil: one step, the competent agency). Schedule is the route plan behind
-	// them; a store that cannot keep it (its fields are not exported) keeps Route and Locality,
-	// from which the Office plans it again. All are empty for a dossier with a single step.
+	// them: a database store keeps it in its JSON form (routing.Schedule.MarshalJSON and
+	// UnmarshalJSON), and the Office uses the schedule kept. A store that drops it keeps Route
+	// and Locality, from which the Office plans it again (with the routes and directory of
+	// the day, which may have changed). All are empty for a dossier with a single step.
 	Plan     []dossier.Step
 	Schedule *routing.Schedule
 	Route    string // name of the route in the Office's routing.Set

@@ -149,11 +149,15 @@ func (o *Office) Sweep(ctx context.Context) ([]Alert, error) {
 	return Sweep(o.clock.Now(), ws), nil
 }
 
-// schedule returns the record's route plan, planning it again from the route's name and
-// locality when the store did not keep it; nil when that is not possible.
+// schedule returns the record's route plan as the store kept it (a schedule read back from
+// JSON gets the office's calendar); when the store did not keep it, it plans the route again
+// from the route's name and locality; nil when that is not possible.
 func (o *Office) schedule(r Record, d *dossier.Dossier) *routing.Schedule {
-	if r.Schedule != nil || r.Route == "" || o.routes == nil {
-		return r.Schedule
+	if r.Schedule != nil {
+		return r.Schedule.WithCalendar(o.cal)
+	}
+	if r.Route == "" || o.routes == nil {
+		return nil
 	}
 	route, ok := o.routes.Route(r.Route)
 	if !ok {

@@ -8,8 +8,9 @@
 // Each subtest gets a fresh store from newStore. The suite checks keys, versions and optimistic
 // concurrency (a stale write is refused and loses nothing), the daily sequence, scanning, and
 // concurrent read-modify-write cycles from many goroutines (run it with -race). Every field of
-// a Record must come back as stored, except the caches Public and Schedule, which the suite
-// leaves nil and a store may drop (the Office derives them again).
+// a Record must come back as stored, except the caches Public and Schedule, which a store may
+// drop (the Office derives them again); a Schedule kept (in its JSON form) must come back
+// equal.
 package storetest
 
 import (
@@ -22,8 +23,10 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/motcua-go/motcua/calendar"
 	"github.com/motcua-go/motcua/dossier"
 	"github.com/motcua-go/motcua/onestop"
+	"github.com/motcua-go/motcua/routing"
 	"github.com/rickb777/date/v2"
 )
 
@@ -54,6 +57,28 @@ func record(seq int) onestop.Record {
 		Consultations: []onestop.Consultation{{ID: 1, By: unit, Agency: "001.00.31.H49", Subject: "residence",
 			Asked: recv, Deadline: recv.Add(48 * time.Hour), SilenceMeansConsent: true}},
 	}
+}
+
+// schedule plans the record's route for its dossier.
+func schedule(t *testing.T, r onestop.Record) *routing.Schedule {
+	t.Helper()
+	route, ok := routing.SampleSet().Route(r.Route)
+	if !ok {
+		t.Fatalf("sample route %s is missing", r.Route)
+	}
+	loc, err := routing.ParseAgencyCode(r.Locality)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bound, err := route.Bind(routing.SampleDirectory(), loc, date.NewAt(r.Dossier.Received.In(calendar.Zone())))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sched, err := routing.Plan(bound, r.Dossier.Received, calendar.Limit{N: 3, Unit: calendar.WorkingDays}, calendar.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sched
 }
 
 // Run runs the conformance suite against stores made by newStore.
@@ -88,6 +113,26 @@ func Run(t *testing.T, newStore func() onestop.Store) {
 		want.Version = 1
 		if diff := cmp.Diff(want, back); diff != "" {
 			t.Fatalf("Get after Create (-want +got):\n%s", diff)
+		}
+	})
+
+	t.Run("ScheduleKeptOrDropped", func(t *testing.T) {
+		s := newStore()
+		in := record(1)
+		in.Schedule = schedule(t, in)
+		if _, err := s.Create(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+		back, err := s.Get(ctx, in.Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// A store keeps the route plan in its JSON form, or drops it (the Office then plans
+		// the route again); it never returns another one.
+		if back.Schedule != nil {
+			if diff := cmp.Diff(in.Schedule, back.Schedule); diff != "" {
+				t.Fatalf("schedule kept (-want +got):\n%s", diff)
+			}
 		}
 	})
 

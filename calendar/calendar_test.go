@@ -284,6 +284,44 @@ func TestNewErrors(t *testing.T) {
 	}
 }
 
+// Regression: option messages printed "%!Month(13) 1" and put the date where the
+// missing name should be.
+func TestOptionMessages(t *testing.T) {
+	tests := []struct {
+		opt    Option
+		en, vi string
+	}{
+		{WithStatutoryHoliday(StatutoryHoliday{Month: 13, Day: 1, Name: "x", From: 2026}),
+			`calendar: WithStatutoryHoliday: Month/Day "1/13" is not a valid value`,
+			`lịch: WithStatutoryHoliday: trường Month/Day "1/13" không phải giá trị hợp lệ`},
+		{WithOverrides(Day{Date: date.New(2026, 3, 11), Kind: Closure}),
+			`calendar: WithOverrides (2026-03-11): Name is required`,
+			`lịch: WithOverrides (2026-03-11): trường Name là bắt buộc`},
+	}
+	for _, tt := range tests {
+		_, err := New(tt.opt)
+		var oe *OptionError
+		if !errors.As(err, &oe) {
+			t.Fatalf("%v: not an *OptionError", err)
+		}
+		if diff := cmp.Diff([2]string{tt.en, tt.vi}, [2]string{oe.Error(), oe.Vietnamese()}); diff != "" {
+			t.Errorf("messages (-want +got):\n%s", diff)
+		}
+	}
+}
+
+// A later WithOverrides for the same date replaces an earlier one.
+func TestOverridesLaterWins(t *testing.T) {
+	d := date.New(2026, 3, 11)
+	c, err := New(WithOverrides(Day{Date: d, Kind: Closure, Name: "a"}), WithOverrides(Day{Date: d, Kind: Workday, Name: "b"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Day(d); got.Kind != Workday || !c.IsWorkingDay(d) {
+		t.Errorf("later override lost: %+v", got)
+	}
+}
+
 // identity: AddWorkingDays(d, WorkingDaysBetween(d, e)) == e for every working day e > d.
 func checkIdentity(t *testing.T, c *Calendar, d, e date.Date) {
 	t.Helper()

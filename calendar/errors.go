@@ -74,11 +74,17 @@ type OptionError struct {
 
 // Error returns the message in English.
 func (e *OptionError) Error() string {
+	if e.Value == "" {
+		return fmt.Sprintf("calendar: %s: %s %v", e.Option, e.Field, e.Err)
+	}
 	return fmt.Sprintf("calendar: %s: %s %q %v", e.Option, e.Field, e.Value, e.Err)
 }
 
 // Vietnamese returns the message in Vietnamese.
 func (e *OptionError) Vietnamese() string {
+	if e.Value == "" {
+		return fmt.Sprintf("lịch: %s: trường %s %s", e.Option, e.Field, vi(e.Err))
+	}
 	return fmt.Sprintf("lịch: %s: trường %s %q %s", e.Option, e.Field, e.Value, vi(e.Err))
 }
 

@@ -85,11 +85,11 @@ func WithSeasons(seasons ...Season) Option {
 		seen := map[int]bool{}
 		for _, x := range s {
 			if x.Month < time.January || x.Month > time.December || x.Day < 1 || x.Day > daysIn(2000, x.Month) {
-				return &OptionError{Option: "WithSeasons", Field: "Month/Day", Value: x.Month.String() + " " + strconv.Itoa(x.Day), Err: ErrBadValue}
+				return &OptionError{Option: "WithSeasons", Field: "Month/Day", Value: strconv.Itoa(x.Day) + "/" + strconv.Itoa(int(x.Month)), Err: ErrBadValue}
 			}
 			md := int(x.Month)*32 + x.Day
 			if seen[md] {
-				return &OptionError{Option: "WithSeasons", Field: "Month/Day", Value: x.Month.String() + " " + strconv.Itoa(x.Day), Err: ErrDuplicateDate}
+				return &OptionError{Option: "WithSeasons", Field: "Month/Day", Value: strconv.Itoa(x.Day) + "/" + strconv.Itoa(int(x.Month)), Err: ErrDuplicateDate}
 			}
 			seen[md] = true
 			if err := checkSessions("WithSeasons", x.Sessions); err != nil {
@@ -122,7 +122,8 @@ func WithReception(w time.Weekday, sessions ...Session) Option {
 // WithOverrides adds one-off days decided by the embedder (a closure, a notice
 // published after the release): they take precedence over every other source.
 // A day can be made off (holiday, compensatory, swapped_off, closure) or working
-// (makeup_workday on a weekend day, workday to cancel a day off).
+// (makeup_workday on a weekend day, workday to cancel a day off). A date given twice
+// in one call is an error; given again in a later WithOverrides, the later one wins.
 func WithOverrides(days ...Day) Option {
 	d := append([]Day(nil), days...)
 	return optionFunc(func(c *config) error {
@@ -139,7 +140,7 @@ func WithOverrides(days ...Day) Option {
 				return &OptionError{Option: "WithOverrides", Field: "Kind", Value: x.Kind.String() + " " + v, Err: err}
 			}
 			if x.Name == "" {
-				return &OptionError{Option: "WithOverrides", Field: "Name", Value: v, Err: ErrFieldRequired}
+				return &OptionError{Option: "WithOverrides (" + v + ")", Field: "Name", Err: ErrFieldRequired}
 			}
 			if seen[int64(x.Date)] {
 				return &OptionError{Option: "WithOverrides", Field: "Date", Value: v, Err: ErrDuplicateDate}
@@ -149,7 +150,13 @@ func WithOverrides(days ...Day) Option {
 		for i := range d {
 			d[i].Provisional = false
 		}
-		c.overrides = append(c.overrides, d...)
+		kept := c.overrides[:0:0]
+		for _, o := range c.overrides {
+			if !seen[int64(o.Date)] {
+				kept = append(kept, o)
+			}
+		}
+		c.overrides = append(kept, d...)
 		return nil
 	})
 }
@@ -180,7 +187,7 @@ func WithStatutoryHoliday(hs ...StatutoryHoliday) Option {
 		for _, x := range h {
 			const opt = "WithStatutoryHoliday"
 			if x.Month < time.January || x.Month > time.December || x.Day < 1 || x.Day > daysIn(2000, x.Month) {
-				return &OptionError{Option: opt, Field: "Month/Day", Value: x.Month.String() + " " + strconv.Itoa(x.Day), Err: ErrBadValue}
+				return &OptionError{Option: opt, Field: "Month/Day", Value: strconv.Itoa(x.Day) + "/" + strconv.Itoa(int(x.Month)), Err: ErrBadValue}
 			}
 			if x.From < minYear || x.From > maxYear || (x.Until != 0 && x.Until < x.From) {
 				return &OptionError{Option: opt, Field: "From/Until", Value: strconv.Itoa(x.From) + "–" + strconv.Itoa(x.Until), Err: ErrOutOfRange}

@@ -363,3 +363,94 @@ func TestAgencyHoldsStep(t *testing.T) {
 		t.Fatal(diff)
 	}
 }
+
+// The rules combined: each guard is measured against the clock in force after restarts and
+// the new appointment, and the supplement guards against the first receipt.
+func TestRulesCombined(t *testing.T) {
+	req := func(a Actor) Command { return Command{Kind: RequestSupplement, Actor: a, Reason: "Bổ sung"} }
+	sup := Command{Kind: Supplement, Actor: citizen}
+	type step struct {
+		cmd  Command
+		when string
+	}
+	cases := []struct {
+		name     string
+		before   []step
+		cmd      Command
+		when     string
+		want     error
+		deadline string
+	}{
+		// Received Tue 4 March 09:10: the window closes Fri 7 March 09:10, restart or not.
+		{"second agency after a restart, within the window",
+			[]step{{req(officerA), "2025-03-04 10:00"}, {sup, "2025-03-05 08:00"}, {Command{Kind: Handoff, Actor: officerA}, "2025-03-06 09:00"}},
+			req(officerB), "2025-03-07 09:00", nil, ""},
+		{"second agency after a restart, past the window",
+			[]step{{req(officerA), "2025-03-04 10:00"}, {sup, "2025-03-05 08:00"}, {Command{Kind: Handoff, Actor: officerA}, "2025-03-06 09:00"}},
+			req(officerB), "2025-03-07 09:30", ErrSupplementWindow, "2025-03-07 09:10"},
+		{"same agency again after a send-back",
+			[]step{{req(officerA), "2025-03-04 10:00"}, {sup, "2025-03-05 08:00"}, {Command{Kind: Handoff, Actor: officerA}, "2025-03-05 09:00"},
+				{Command{Kind: SendBack, Actor: officerB, Reason: "Thiếu ý kiến"}, "2025-03-05 10:00"}},
+			req(officerA), "2025-03-05 11:00", ErrSupplementRepeated, ""},
+		// Restarted Wed 5 March 08:00 with 5 working days: due Wed 12 March 08:00.
+		{"apology against the restarted due time",
+			[]step{{req(officerA), "2025-03-04 10:00"}, {sup, "2025-03-05 08:00"}},
+			Command{Kind: Apologise, Actor: officerA, Reason: "Xác minh", Due: at("2025-03-20 17:00")}, "2025-03-11 16:00", nil, ""},
+		{"apology on the restarted due day",
+			[]step{{req(officerA), "2025-03-04 10:00"}, {sup, "2025-03-05 08:00"}},
+			Command{Kind: Apologise, Actor: officerA, Reason: "Xác minh", Due: at("2025-03-20 17:00")}, "2025-03-12 07:45", ErrApologyLate, "2025-03-11 17:00"},
+		{"apology in the evening of the last day", nil,
+			Command{Kind: Apologise, Actor: officerA, Reason: "Xác minh", Due: at("2025-03-20 17:00")}, "2025-03-10 19:00", nil, ""},
+		{"refusal within the new appointment",
+			[]step{{Command{Kind: Apologise, Actor: officerA, Reason: "Xác minh", Due: at("2025-03-20 17:00")}, "2025-03-06 09:00"}},
+			Command{Kind: Refuse, Actor: officerA, Reason: "Không đủ điều kiện"}, "2025-03-18 09:00", nil, ""},
+		{"refusal past the new appointment",
+			[]step{{Command{Kind: Apologise, Actor: officerA, Reason: "Xác minh", Due: at("2025-03-20 17:00")}, "2025-03-06 09:00"}},
+			Command{Kind: Refuse, Actor: officerA, Reason: "Không đủ điều kiện"}, "2025-03-21 08:00", ErrRefusalLate, "2025-03-20 17:00"},
+		{"refusal within the restarted limit",
+			[]step{{req(officerA), "2025-03-04 10:00"}, {sup, "2025-03-05 08:00"}},
+			Command{Kind: Refuse, Actor: officerA, Reason: "Không đủ điều kiện"}, "2025-03-11 15:00", nil, ""},
+		{"withdrawal while waiting for a supplement",
+			[]step{{req(officerA), "2025-03-04 10:00"}},
+			Command{Kind: Withdraw, Actor: citizen, Reason: "Không bổ sung được"}, "2025-03-10 09:00", nil, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := inProcess(t, testRules(), at("2025-03-04 09:10"))
+			for _, s := range c.before {
+				mustApply(t, d, s.cmd, at(s.when))
+			}
+			var dl time.Time
+			if c.deadline != "" {
+				dl = at(c.deadline)
+			}
+			wantErr(t, applyChecked(t, d, c.cmd, at(c.when)), c.want, dl)
+		})
+	}
+}
+
+// Decision 766: the original time limit is the yardstick, whatever the restarts; the time
+// the applicant held the dossier does not count; a supplement still awaited ends the count
+// at its request.
+func TestLate766Combined(t *testing.T) {
+	d := inProcess(t, testRules(), at("2025-03-04 09:10"))
+	mustApply(t, d, Command{Kind: RequestSupplement, Actor: officerA, Reason: "Bổ sung"}, at("2025-03-05 09:10"))
+	// Waiting: 8 working hours used of 40, however long the applicant takes.
+	if d.Late766(at("2025-04-30 09:00")) {
+		t.Fatal("late while the applicant holds the dossier")
+	}
+	mustApply(t, d, Command{Kind: Supplement, Actor: citizen}, at("2025-03-10 09:10"))
+	// Restarted: due Mon 17 March 09:10 by the decree. In the 766 view 8 hours were used before
+	// the request, so 32 remain from the supplement: Fri 14 March 09:10.
+	if !d.Clock.Due.Equal(at("2025-03-17 09:10")) {
+		t.Fatalf("restarted due %v", d.Clock.Due)
+	}
+	for _, c := range []struct {
+		now  string
+		late bool
+	}{{"2025-03-14 09:10", false}, {"2025-03-14 09:11", true}} {
+		if got := d.Late766(at(c.now)); got != c.late || d.Overdue(at(c.now)) {
+			t.Errorf("at %s: Late766 %v, want %v (overdue %v)", c.now, got, c.late, d.Overdue(at(c.now)))
+		}
+	}
+}

@@ -90,3 +90,24 @@ func BenchmarkReplan6(b *testing.B) {
 		}
 	}
 }
+
+// A store reads a schedule back on every command: decode and validate one of six steps.
+func BenchmarkScheduleJSON6(b *testing.B) {
+	r := mustRoute(b, route6)
+	s, err := Plan(r, at(2026, 2, 12, 9, 10), limit(5, calendar.WorkingDays), calendar.Default())
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := s.MarshalJSON()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		var back Schedule
+		if err := back.UnmarshalJSON(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

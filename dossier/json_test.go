@@ -3,6 +3,7 @@ package dossier
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -173,6 +174,21 @@ func TestDossierDecode(t *testing.T) {
 		if c.got.Location() != calendar.Zone() || !c.got.Equal(c.want) {
 			t.Errorf("%s decoded as %v (%v)", c.name, c.got, c.got.Location())
 		}
+	}
+
+	// The clock of earlier versions stored its start, pause and paused time: read from the
+	// log now, they are ignored.
+	legacy := strings.Replace(string(b), `"clock":{`, `"clock":{"start":"2025-03-04T09:10:00+07:00","pausedAt":"2025-03-05T09:00:00+07:00","paused":3600000000000,`, 1)
+	if legacy == string(b) {
+		t.Fatal("no clock in the encoding")
+	}
+	var old Dossier
+	if err := json.Unmarshal([]byte(legacy), &old); err != nil {
+		t.Fatal(err)
+	}
+	old.Rules = d.Rules
+	if diff := cmp.Diff(d, &old); diff != "" {
+		t.Fatalf("earlier encoding differs:\n%s", diff)
 	}
 
 	before := *back

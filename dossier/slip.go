@@ -180,7 +180,8 @@ func (s RefusalSlip) Text() string {
 	return b.String()
 }
 
-// ApologySlip is the apology with a new appointment (Mẫu 04; Decree 61 Art. 19(9)).
+// ApologySlip is the apology with a new appointment (Mẫu 04; Decree 61 Art. 19(9)); form 04
+// of Circular 03/2025/TT-VPCP, renamed apology and request to extend the time limit.
 type ApologySlip struct {
 	Header
 	At     time.Time
@@ -319,7 +320,8 @@ type ControlRow struct {
 	Note    CommandKind // how the holding ended (handoff, sendBack, recall, resolve, refuse, transfer)
 }
 
-// ControlSlip is the process control slip (Mẫu 05): every hand-over with its verdict.
+// ControlSlip is the process control slip (Mẫu 05 of Circular 01/2018; form 06 of Circular
+// 03/2025/TT-VPCP): every hand-over with its verdict.
 type ControlSlip struct {
 	Header
 	Due     time.Time

@@ -21,7 +21,57 @@ var (
 	ErrChannelNotOffered = errors.New("is not a channel the procedure is offered on")
 	// ErrMissingInput: a fee needs a quantity or declared value that was not given.
 	ErrMissingInput = errors.New("needs an input that was not given")
+	// ErrNegativeInput: a fee quantity or declared value is negative.
+	ErrNegativeInput = errors.New("must not be negative")
+	// ErrNilCatalog: Lookup was called on a nil *Catalog.
+	ErrNilCatalog = errors.New("cannot be looked up: the catalog is nil")
+	// ErrNilProcedure: a method that answers a request was called on a nil *Procedure.
+	ErrNilProcedure = errors.New("cannot be answered: the procedure is nil")
 )
+
+// viText returns the Vietnamese text of a sentinel.
+func viText(err error) string {
+	switch err {
+	case ErrInvalidCatalog:
+		return "không hợp lệ"
+	case ErrUnknownCode:
+		return "không có trong danh mục thủ tục"
+	case ErrNotInForce:
+		return "không có phiên bản còn hiệu lực vào thời điểm đó"
+	case ErrUnknownCase:
+		return "không phải là trường hợp của thủ tục"
+	case ErrChannelNotOffered:
+		return "không phải là hình thức nộp hồ sơ của thủ tục"
+	case ErrMissingInput:
+		return "cần một giá trị đầu vào chưa được cung cấp"
+	case ErrNegativeInput:
+		return "không được âm"
+	case ErrNilCatalog:
+		return "không tra cứu được: danh mục là nil (chưa được nạp)"
+	case ErrNilProcedure:
+		return "không trả lời được: thủ tục là nil (chưa được tra cứu)"
+	}
+	return err.Error()
+}
+
+// maxEcho is the number of runes of an input value repeated in a message.
+const maxEcho = 64
+
+// clip shortens an input value repeated in a message to maxEcho runes, marking the cut with "…",
+// so that a long value cannot make a long message.
+func clip(s string) string {
+	if len(s) <= maxEcho {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == maxEcho {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
 
 // Problem is one problem found in catalog data.
 type Problem struct {
@@ -95,8 +145,15 @@ type LookupError struct {
 }
 
 // Error reads e.g. "procedure 1.001193 has no version in force at that time (2019-01-01)".
-func (e *LookupError) Error() string {
-	s := "procedure " + string(e.Code) + " " + e.Err.Error()
+// A code longer than 64 characters is shortened, marked "…".
+func (e *LookupError) Error() string { return e.Message("en") }
+
+// Message returns the message in the language lang ("vi" or "en"; anything else gives English).
+func (e *LookupError) Message(lang string) string {
+	s := "procedure " + clip(string(e.Code)) + " " + e.Err.Error()
+	if lang == "vi" {
+		s = "thủ tục " + clip(string(e.Code)) + " " + viText(e.Err)
+	}
 	if errors.Is(e.Err, ErrNotInForce) {
 		s += " (" + e.At.In(zone()).Format("2006-01-02") + ")"
 	}
@@ -107,18 +164,49 @@ func (e *LookupError) Error() string {
 func (e *LookupError) Unwrap() error { return e.Err }
 
 // UseError reports a request a procedure cannot answer: an unknown case, a channel not offered,
-// or missing fee input.
+// missing or negative fee input, or a nil procedure (Code is then empty).
 type UseError struct {
 	Code Code
-	// What names the case, channel or fee concerned.
+	// What names the case, channel or fee concerned; for a fee input, the fee ID followed by
+	// " (quantity)" or " (declared value)".
 	What string
 	Err  error
 }
 
 // Error reads e.g. `procedure 1.001193: "postal" is not a channel the procedure is offered on`.
-func (e *UseError) Error() string {
-	return "procedure " + string(e.Code) + ": " + `"` + e.What + `" ` + e.Err.Error()
+// A code or value longer than 64 characters is shortened, marked "…".
+func (e *UseError) Error() string { return e.Message("en") }
+
+// Message returns the message in the language lang ("vi" or "en"; anything else gives English).
+func (e *UseError) Message(lang string) string {
+	what, input := e.What, ""
+	for _, suffix := range [...]string{quantityInput, declaredValueInput} {
+		if s, ok := strings.CutSuffix(what, suffix); ok {
+			what, input = s, suffix
+			break
+		}
+	}
+	head, text := "procedure", e.Err.Error()
+	if lang == "vi" {
+		head, text = "thủ tục", viText(e.Err)
+		switch input {
+		case quantityInput:
+			input = " (số lượng)"
+		case declaredValueInput:
+			input = " (giá trị kê khai)"
+		}
+	}
+	if e.Code != "" {
+		head += " " + clip(string(e.Code))
+	}
+	return head + `: "` + clip(what) + input + `" ` + text
 }
+
+// The fee inputs named in UseError.What.
+const (
+	quantityInput      = " (quantity)"
+	declaredValueInput = " (declared value)"
+)
 
 // Unwrap returns the sentinel.
 func (e *UseError) Unwrap() error { return e.Err }

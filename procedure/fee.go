@@ -50,9 +50,18 @@ type FeeBreakdown struct {
 // AmountDue computes the fees due for a dossier: the case's fees if it lists any, else the
 // procedure's. For each fee: the base amount (fixed; amount × quantity; rate % of the declared
 // value), bounded by Min and Max; nothing if the applicant is in an exempt category; less the
-// online reduction when submitted online within its validity dates; rounded to whole đồng. The
-// error is a *UseError wrapping ErrUnknownCase or ErrMissingInput.
+// online reduction when submitted online within its validity dates; rounded to whole đồng.
+// Percentages are applied exactly (no division, so no decimal precision setting changes a
+// result).
+//
+// An exempt fee needs no input: its Base is computed when its quantity or the declared value is
+// given, and is zero otherwise. A negative quantity or declared value is rejected for every fee
+// it applies to, exempt or not. The error is a *UseError wrapping ErrUnknownCase,
+// ErrMissingInput, ErrNegativeInput, or ErrNilProcedure for a nil p.
 func (p *Procedure) AmountDue(q FeeQuery) (FeeBreakdown, error) {
+	if p == nil {
+		return FeeBreakdown{}, &UseError{What: "fees", Err: ErrNilProcedure}
+	}
 	fees := p.Fees
 	if q.Case != "" {
 		c, ok := p.Case(q.Case)
@@ -67,36 +76,47 @@ func (p *Procedure) AmountDue(q FeeQuery) (FeeBreakdown, error) {
 	d := day(q.At)
 	for i := range fees {
 		f := &fees[i]
-		var base decimal.Decimal
+		cat, isExempt := exempt(f.Exemptions, q.Categories)
+		base, given := decimal.Zero, true
 		switch f.Kind {
 		case FixedFee:
 			base = f.Amount
 		case PerUnitFee:
 			n, ok := q.Quantities[f.ID]
-			if !ok || n < 0 {
-				return FeeBreakdown{}, &UseError{Code: p.Code, What: f.ID + " (quantity)", Err: ErrMissingInput}
+			switch {
+			case ok && n < 0:
+				return FeeBreakdown{}, &UseError{Code: p.Code, What: f.ID + quantityInput, Err: ErrNegativeInput}
+			case !ok && !isExempt:
+				return FeeBreakdown{}, &UseError{Code: p.Code, What: f.ID + quantityInput, Err: ErrMissingInput}
 			}
+			given = ok
 			base = f.Amount.Mul(decimal.NewFromInt(n))
 		case PercentFee:
-			if q.DeclaredValue.Sign() <= 0 {
-				return FeeBreakdown{}, &UseError{Code: p.Code, What: f.ID + " (declared value)", Err: ErrMissingInput}
+			switch s := q.DeclaredValue.Sign(); {
+			case s < 0:
+				return FeeBreakdown{}, &UseError{Code: p.Code, What: f.ID + declaredValueInput, Err: ErrNegativeInput}
+			case s == 0 && !isExempt:
+				return FeeBreakdown{}, &UseError{Code: p.Code, What: f.ID + declaredValueInput, Err: ErrMissingInput}
 			}
-			base = q.DeclaredValue.Mul(f.Rate).Div(dec100)
+			given = q.DeclaredValue.Sign() > 0
+			base = percent(q.DeclaredValue, f.Rate)
 		}
-		if f.Min.Sign() > 0 && base.LessThan(f.Min) {
-			base = f.Min
-		}
-		if f.Max.Sign() > 0 && base.GreaterThan(f.Max) {
-			base = f.Max
+		if given {
+			if f.Min.Sign() > 0 && base.LessThan(f.Min) {
+				base = f.Min
+			}
+			if f.Max.Sign() > 0 && base.GreaterThan(f.Max) {
+				base = f.Max
+			}
 		}
 		line := FeeLine{ID: f.ID, Name: f.Name, Kind: f.Kind, Base: base, Reduction: decimal.Zero}
-		if cat, ok := exempt(f.Exemptions, q.Categories); ok {
+		if isExempt {
 			line.Exempt = cat
 			line.Amount = decimal.Zero
 		} else {
 			net := base
 			if r := f.OnlineReduction; r != nil && q.Channel == Online && d >= date.Date(r.From) && (r.To == 0 || d <= date.Date(r.To)) {
-				line.Reduction = base.Mul(r.Percent).Div(dec100)
+				line.Reduction = percent(base, r.Percent)
 				net = base.Sub(line.Reduction)
 			}
 			line.Amount = net.Round(0)
@@ -106,6 +126,9 @@ func (p *Procedure) AmountDue(q FeeQuery) (FeeBreakdown, error) {
 	}
 	return out, nil
 }
+
+// percent returns rate % of v exactly: the product shifted two places, without a division.
+func percent(v, rate decimal.Decimal) decimal.Decimal { return v.Mul(rate).Shift(-2) }
 
 func exempt(exemptions, categories []string) (string, bool) {
 	for _, c := range categories {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/shopspring/decimal"
 )
 
 func TestAmountDue(t *testing.T) {
@@ -111,5 +112,116 @@ func TestAmountDueCaseAndErrors(t *testing.T) {
 	const want = `procedure 1.001193: "pct (declared value)" needs an input that was not given`
 	if err.Error() != want {
 		t.Errorf("message %q, want %q", err.Error(), want)
+	}
+}
+
+// TestNegativeQuantityIsNotMissingInput: a negative quantity or declared value has its own
+// error, in English and Vietnamese, rather than "needs an input that was not given".
+func TestNegativeQuantityIsNotMissingInput(t *testing.T) {
+	p := validProcedure()
+	p.Fees = []Fee{
+		{ID: "sao-y", Name: "Sao y", Kind: PerUnitFee, Amount: dec("2000"), Per: "trang"},
+		{ID: "pct", Name: "Pct", Kind: PercentFee, Rate: dec("1")},
+	}
+	tests := []struct {
+		name   string
+		q      FeeQuery
+		what   string
+		en, vi string
+	}{
+		{"negative quantity", FeeQuery{Quantities: map[string]int64{"sao-y": -1}, DeclaredValue: dec("1000")}, "sao-y (quantity)",
+			`procedure 1.001193: "sao-y (quantity)" must not be negative`,
+			`thủ tục 1.001193: "sao-y (số lượng)" không được âm`},
+		{"negative declared value", FeeQuery{Quantities: map[string]int64{"sao-y": 1}, DeclaredValue: dec("-1000")}, "pct (declared value)",
+			`procedure 1.001193: "pct (declared value)" must not be negative`,
+			`thủ tục 1.001193: "pct (giá trị kê khai)" không được âm`},
+		{"missing quantity", FeeQuery{DeclaredValue: dec("1000")}, "sao-y (quantity)",
+			`procedure 1.001193: "sao-y (quantity)" needs an input that was not given`,
+			`thủ tục 1.001193: "sao-y (số lượng)" cần một giá trị đầu vào chưa được cung cấp`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := p.AmountDue(tt.q)
+			var ue *UseError
+			if !errors.As(err, &ue) {
+				t.Fatalf("error %v is not a *UseError", err)
+			}
+			negative := tt.name != "missing quantity"
+			if errors.Is(err, ErrNegativeInput) != negative || errors.Is(err, ErrMissingInput) == negative {
+				t.Errorf("error %v wraps the wrong sentinel", err)
+			}
+			got := []string{ue.What, ue.Error(), ue.Message("vi")}
+			if diff := cmp.Diff([]string{tt.what, tt.en, tt.vi}, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestPercentIgnoresDivisionPrecision: fee percentages do not depend on decimal's global
+// DivisionPrecision.
+func TestPercentIgnoresDivisionPrecision(t *testing.T) {
+	saved := decimal.DivisionPrecision
+	decimal.DivisionPrecision = 0
+	t.Cleanup(func() { decimal.DivisionPrecision = saved })
+
+	p := validProcedure()
+	reduced := Fee{ID: "le", Name: "Lệ", Kind: FixedFee, Amount: dec("1001"),
+		OnlineReduction: &Reduction{Percent: dec("50"), From: ymd(2024, 1, 1)}}
+	pct := Fee{ID: "p", Name: "P", Kind: PercentFee, Rate: dec("0.5")}
+	p.Fees = []Fee{reduced, pct}
+	got, err := p.AmountDue(FeeQuery{Channel: Online, At: time.Date(2025, 1, 2, 9, 0, 0, 0, calendar.Zone()),
+		DeclaredValue: dec("123456789")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := FeeBreakdown{Lines: []FeeLine{
+		{ID: "le", Name: "Lệ", Kind: FixedFee, Base: dec("1001"), Reduction: dec("500.5"), Amount: dec("501")},
+		{ID: "p", Name: "P", Kind: PercentFee, Base: dec("617283.945"), Reduction: dec("0"), Amount: dec("617284")},
+	}, Total: dec("617785")}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("breakdown (-want +got):\n%s", diff)
+	}
+}
+
+// TestExemptApplicantNeedsNoInput: an exempt applicant does not have to give the quantity or the
+// declared value of the fee it is exempt from; the floor is not applied to an input not given.
+func TestExemptApplicantNeedsNoInput(t *testing.T) {
+	p := validProcedure()
+	perUnit := Fee{ID: "sao-y", Name: "Sao y", Kind: PerUnitFee, Amount: dec("2000"), Per: "trang", Exemptions: []string{"poor_household"}}
+	pct := Fee{ID: "pct", Name: "Pct", Kind: PercentFee, Rate: dec("1"), Min: dec("50000"), Exemptions: []string{"poor_household"}}
+	p.Fees = []Fee{perUnit, pct}
+	exemptLine := func(f Fee, base string) FeeLine {
+		return FeeLine{ID: f.ID, Name: f.Name, Kind: f.Kind, Base: dec(base), Exempt: "poor_household", Reduction: dec("0"), Amount: dec("0")}
+	}
+	tests := []struct {
+		name string
+		q    FeeQuery
+		want []FeeLine
+	}{
+		{"no input", FeeQuery{Categories: []string{"poor_household"}},
+			[]FeeLine{exemptLine(perUnit, "0"), exemptLine(pct, "0")}},
+		{"input given", FeeQuery{Categories: []string{"poor_household"}, Quantities: map[string]int64{"sao-y": 2}, DeclaredValue: dec("10000000")},
+			[]FeeLine{exemptLine(perUnit, "4000"), exemptLine(pct, "100000")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := p.AmountDue(tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(FeeBreakdown{Lines: tt.want, Total: dec("0")}, got); diff != "" {
+				t.Errorf("breakdown (-want +got):\n%s", diff)
+			}
+		})
+	}
+	// Not exempt: the inputs are still required.
+	if _, err := p.AmountDue(FeeQuery{}); !errors.Is(err, ErrMissingInput) {
+		t.Errorf("error %v, want ErrMissingInput", err)
+	}
+	// A negative quantity is rejected even for an exempt fee.
+	q := FeeQuery{Categories: []string{"poor_household"}, Quantities: map[string]int64{"sao-y": -2}}
+	if _, err := p.AmountDue(q); !errors.Is(err, ErrNegativeInput) {
+		t.Errorf("error %v, want ErrNegativeInput", err)
 	}
 }

@@ -20,22 +20,26 @@ import (
 )
 
 // Key returns the code a procedure is looked up by: the national code, or for a local instance
-// the national code and the unit, e.g. "1.001193.000.00.00.H49".
+// the national code and the unit, e.g. "1.001193.000.00.00.H49". It is empty for a nil p.
 func (p *Procedure) Key() Code {
+	if p == nil {
+		return ""
+	}
 	if p.Unit == "" {
 		return p.Code
 	}
 	return p.Code + "." + Code(p.Unit)
 }
 
-// InForce reports whether the version is in force on day d.
+// InForce reports whether the version is in force on day d; a nil p is never in force.
 func (p *Procedure) InForce(d date.Date) bool {
-	return d >= date.Date(p.EffectiveFrom) && (p.EffectiveTo == 0 || d <= date.Date(p.EffectiveTo))
+	return p != nil && d >= date.Date(p.EffectiveFrom) && (p.EffectiveTo == 0 || d <= date.Date(p.EffectiveTo))
 }
 
 // Catalog is a validated, indexed set of procedures with all their versions, and the
 // inter-agency groups. It is immutable and safe for concurrent use; the procedures it returns
-// must not be modified.
+// must not be modified. A nil *Catalog is empty: Lookup fails with ErrNilCatalog, the other
+// methods return no procedures and no groups.
 type Catalog struct {
 	procs    []Procedure
 	groups   []Group
@@ -497,8 +501,11 @@ func day(t time.Time) date.Date {
 
 // Lookup returns the version of the procedure with key code (national code, or local instance
 // code) in force at time at (its date in Vietnam). The error is a *LookupError wrapping
-// ErrUnknownCode or ErrNotInForce.
+// ErrUnknownCode or ErrNotInForce, or ErrNilCatalog for a nil c.
 func (c *Catalog) Lookup(code Code, at time.Time) (*Procedure, error) {
+	if c == nil {
+		return nil, &LookupError{Code: code, At: at, Err: ErrNilCatalog}
+	}
 	vs, ok := c.versions[code]
 	if !ok {
 		return nil, &LookupError{Code: code, At: at, Err: ErrUnknownCode}
@@ -521,6 +528,9 @@ func (c *Catalog) Lookup(code Code, at time.Time) (*Procedure, error) {
 
 // Versions returns every version of the procedure with key code, oldest first.
 func (c *Catalog) Versions(code Code) []*Procedure {
+	if c == nil {
+		return nil
+	}
 	vs := c.versions[code]
 	out := make([]*Procedure, len(vs))
 	for i, v := range vs {
@@ -530,25 +540,39 @@ func (c *Catalog) Versions(code Code) []*Procedure {
 }
 
 // Len returns the number of procedure versions in the catalog.
-func (c *Catalog) Len() int { return len(c.procs) }
+func (c *Catalog) Len() int {
+	if c == nil {
+		return 0
+	}
+	return len(c.procs)
+}
 
 // Procedures returns every procedure version in the order loaded.
 func (c *Catalog) Procedures() []*Procedure { return c.pick(nil, time.Time{}, true) }
 
 // BySector returns the procedures of sector s in force at at (every version when at is zero).
 func (c *Catalog) BySector(s Sector, at time.Time) []*Procedure {
+	if c == nil {
+		return nil
+	}
 	return c.pick(c.bySector[s], at, false)
 }
 
 // ByField returns the procedures of a field (lĩnh vực), matched without regard to case and
 // diacritics, in force at at (every version when at is zero).
 func (c *Catalog) ByField(field string, at time.Time) []*Procedure {
+	if c == nil {
+		return nil
+	}
 	return c.pick(c.byField[Fold(field)], at, false)
 }
 
 // ByAgency returns the procedures whose competent or receiving agency has the code, or the name
 // (matched without regard to case and diacritics), in force at at (every version when at is zero).
 func (c *Catalog) ByAgency(codeOrName string, at time.Time) []*Procedure {
+	if c == nil {
+		return nil
+	}
 	ids, ok := c.byAgency[codeOrName]
 	if !ok {
 		ids = c.byAgency[Fold(codeOrName)]
@@ -559,6 +583,9 @@ func (c *Catalog) ByAgency(codeOrName string, at time.Time) []*Procedure {
 // ByLevel returns the procedures carried out at level l, in force at at (every version when at
 // is zero).
 func (c *Catalog) ByLevel(l Level, at time.Time) []*Procedure {
+	if c == nil {
+		return nil
+	}
 	return c.pick(c.byLevel[l], at, false)
 }
 
@@ -567,6 +594,9 @@ func (c *Catalog) ByLevel(l Level, at time.Time) []*Procedure {
 // ký khai sinh"; "khai tu" finds "khai tử" but not "thủ tục ... khai sinh"), in force at at
 // (every version when at is zero), in catalog order.
 func (c *Catalog) Search(query string, at time.Time) []*Procedure {
+	if c == nil {
+		return nil
+	}
 	q := Fold(query)
 	if q == "" {
 		return nil
@@ -600,6 +630,9 @@ func containsPhrase(name, q string) bool {
 }
 
 func (c *Catalog) pick(ids []int, at time.Time, all bool) []*Procedure {
+	if c == nil {
+		return nil
+	}
 	n := len(ids)
 	if all {
 		n = len(c.procs)
@@ -621,6 +654,9 @@ func (c *Catalog) pick(ids []int, at time.Time, all bool) []*Procedure {
 
 // Groups returns the inter-agency groups in the order loaded.
 func (c *Catalog) Groups() []*Group {
+	if c == nil {
+		return nil
+	}
 	out := make([]*Group, len(c.groups))
 	for i := range c.groups {
 		out[i] = &c.groups[i]
@@ -630,6 +666,9 @@ func (c *Catalog) Groups() []*Group {
 
 // Group returns the inter-agency group with the ID.
 func (c *Catalog) Group(id string) (*Group, bool) {
+	if c == nil {
+		return nil, false
+	}
 	i, ok := c.groupIDs[id]
 	if !ok {
 		return nil, false
@@ -639,6 +678,9 @@ func (c *Catalog) Group(id string) (*Group, bool) {
 
 // GroupsOf returns the groups the procedure with key code is a member of.
 func (c *Catalog) GroupsOf(code Code) []*Group {
+	if c == nil {
+		return nil
+	}
 	var out []*Group
 	for i := range c.groups {
 		for _, m := range c.groups[i].Members {
@@ -651,13 +693,21 @@ func (c *Catalog) GroupsOf(code Code) []*Group {
 	return out
 }
 
-// MarshalJSON exports the catalog as one catalog document that Load reads back unchanged.
+// MarshalJSON exports the catalog as one catalog document that Load reads back unchanged. A nil
+// c gives null, as json.Marshal gives for a nil *Catalog.
 func (c *Catalog) MarshalJSON() ([]byte, error) {
+	if c == nil {
+		return []byte("null"), nil
+	}
 	return json.Marshal(document{Procedures: c.procs, Groups: c.groups})
 }
 
-// WriteJSON writes the catalog as one indented catalog document.
+// WriteJSON writes the catalog as one indented catalog document; a nil c writes null.
 func (c *Catalog) WriteJSON(w io.Writer) error {
+	if c == nil {
+		_, err := io.WriteString(w, "null\n")
+		return err
+	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")

@@ -104,8 +104,12 @@ func (ls *Limits) channel(ch Channel) *Limit {
 	return nil
 }
 
-// Channels lists the channels the procedure is offered on (those with a time limit).
+// Channels lists the channels the procedure is offered on (those with a time limit); none for a
+// nil p.
 func (p *Procedure) Channels() []Channel {
+	if p == nil {
+		return nil
+	}
 	var out []Channel
 	for _, ch := range channels {
 		if p.Limits.channel(ch) != nil {
@@ -117,8 +121,11 @@ func (p *Procedure) Channels() []Channel {
 
 var channels = [...]Channel{Counter, Online, Postal}
 
-// Case returns the case with the given ID.
+// Case returns the case with the given ID; none for a nil p.
 func (p *Procedure) Case(id string) (*Case, bool) {
+	if p == nil {
+		return nil, false
+	}
 	for i := range p.Cases {
 		if p.Cases[i].ID == id {
 			return &p.Cases[i], true
@@ -130,6 +137,9 @@ func (p *Procedure) Case(id string) (*Case, bool) {
 // published returns the published limit for ch in case caseID ("" for the general case), and
 // whether a case overrides it.
 func (p *Procedure) published(ch Channel, caseID string) (*Limit, bool, error) {
+	if p == nil {
+		return nil, false, &UseError{What: string(ch), Err: ErrNilProcedure}
+	}
 	l := p.Limits.channel(ch)
 	if l == nil {
 		return nil, false, &UseError{Code: p.Code, What: string(ch), Err: ErrChannelNotOffered}
@@ -148,7 +158,9 @@ func (p *Procedure) published(ch Channel, caseID string) (*Limit, bool, error) {
 }
 
 // Limit returns the time limit for a dossier submitted on channel ch in case caseID ("" for the
-// general case): the case's limit for the channel if it gives one, else the procedure's.
+// general case): the case's limit for the channel if it gives one, else the procedure's. The
+// error is a *UseError wrapping ErrChannelNotOffered, ErrUnknownCase, or ErrNilProcedure for a
+// nil p.
 func (p *Procedure) Limit(ch Channel, caseID string) (calendar.Limit, error) {
 	l, _, err := p.published(ch, caseID)
 	if err != nil {
@@ -158,9 +170,9 @@ func (p *Procedure) Limit(ch Channel, caseID string) (calendar.Limit, error) {
 }
 
 // Cutoff returns the same-day cut-off as a time of day, and false if the procedure has no
-// same-day rule.
+// same-day rule or p is nil.
 func (p *Procedure) Cutoff() (time.Duration, bool) {
-	if p.SameDay == nil {
+	if p == nil || p.SameDay == nil {
 		return 0, false
 	}
 	if p.SameDay.Cutoff == "" {
@@ -173,10 +185,14 @@ func (p *Procedure) Cutoff() (time.Duration, bool) {
 // Due returns the promised return time for a dossier received at received on channel ch in case
 // caseID. A same-day procedure is due by the same-day rule (before the cut-off: close of that
 // working day; else close of the next) unless the case sets its own limit for the channel.
+// A nil cal means calendar.Default(). The error is a *UseError as for Limit.
 func (p *Procedure) Due(cal *calendar.Calendar, received time.Time, ch Channel, caseID string) (time.Time, error) {
 	l, overridden, err := p.published(ch, caseID)
 	if err != nil {
 		return time.Time{}, err
+	}
+	if cal == nil {
+		cal = calendar.Default()
 	}
 	if cut, ok := p.Cutoff(); ok && !overridden {
 		return cal.SameDayDue(received, cut), nil

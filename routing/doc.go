@@ -58,6 +58,11 @@
 // after its due: a step handed over at or after the promised date (the return step of a
 // dossier already late) is due its own allotment after its hand-over and is not blamed for
 // the lateness upstream; the dossier's promised date (Schedule.Due) does not move.
+// Progress that cannot have happened — a step finished before the dossier was received, or
+// while a step before it is not finished — is refused with every problem named.
+//
+// Plan takes a nil calendar as calendar.Default(), like the configurations of dossier and
+// onestop. Messages repeat at most 64 runes of an input value, then "…".
 //
 // # Responsibility
 //

@@ -35,7 +35,28 @@ var (
 	ErrBeforeHandOver = errors.New("is before the step received the dossier")
 	ErrUnknownRoute   = errors.New("is not a route of the set")
 	ErrNotConsult     = errors.New("is declared on a step whose task is not consult")
+	ErrBeforeReceipt  = errors.New("is before the dossier was received")
+	ErrPredecessor    = errors.New("is recorded while a step before it is not finished")
 )
+
+// maxEcho is how many runes of an input value a message repeats; longer values are cut and
+// end with "…", so a message stays readable whatever the input.
+const maxEcho = 64
+
+// clip returns s cut to n runes, with "…" when it was longer.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := 0
+	for k := range s {
+		if i == n {
+			return s[:k] + "…"
+		}
+		i++
+	}
+	return s
+}
 
 // Lang selects the language of a message.
 type Lang uint8
@@ -96,6 +117,10 @@ func vi(err error) string {
 		return "không khớp với quy trình nào"
 	case ErrNotConsult:
 		return "được khai báo cho bước không phải là bước lấy ý kiến"
+	case ErrBeforeReceipt:
+		return "trước thời điểm tiếp nhận hồ sơ"
+	case ErrPredecessor:
+		return "được ghi nhận khi một bước trước nó chưa hoàn thành"
 	}
 	return err.Error()
 }
@@ -109,7 +134,7 @@ func message(lang Lang, err error) string {
 
 // FieldError is one problem of a route or rule document: the JSON path of the field, the
 // offending value (if any) and the problem, e.g. `steps[2].after[0] "verfy" names no step of
-// the route`.
+// the route`. Messages repeat at most 64 runes of the value (128 of the path), then "…".
 type FieldError struct {
 	Path  string
 	Value string
@@ -122,10 +147,10 @@ func (e *FieldError) Error() string { return e.Message(English) }
 // Message returns the message in lang.
 func (e *FieldError) Message(lang Lang) string {
 	var b strings.Builder
-	b.WriteString(e.Path)
+	b.WriteString(clip(e.Path, 2*maxEcho))
 	if e.Value != "" {
 		b.WriteByte(' ')
-		b.WriteString(strconv.Quote(e.Value))
+		b.WriteString(strconv.Quote(clip(e.Value, maxEcho)))
 	}
 	b.WriteByte(' ')
 	b.WriteString(message(lang, e.Err))
@@ -150,7 +175,7 @@ func (e *ValidationError) Messages(lang Lang) []string {
 	for i, p := range e.Problems {
 		out[i] = p.Message(lang)
 		if e.Name != "" {
-			out[i] = e.Name + ": " + out[i]
+			out[i] = clip(e.Name, maxEcho) + ": " + out[i]
 		}
 	}
 	return out
@@ -189,7 +214,7 @@ func (e *AgencyError) Message(lang Lang) string {
 	if e.Role != "" {
 		// "role district-desk for 000.00.31.H49 has no agency on 2025-07-01"
 		b.WriteString(pick(viet, "vai trò ", "role "))
-		b.WriteString(string(e.Role))
+		b.WriteString(clip(string(e.Role), maxEcho))
 		b.WriteString(pick(viet, " tại ", " for "))
 	} else {
 		b.WriteString(pick(viet, "cơ quan ", "agency "))
@@ -231,22 +256,32 @@ func pick(viet bool, vi, en string) string {
 // Unwrap returns the sentinel.
 func (e *AgencyError) Unwrap() error { return e.Err }
 
-// PlanError reports why a route could not be planned or re-planned.
+// PlanError reports why a route could not be planned or re-planned: the route (or schedule)
+// missing, or a time limit that cannot be used. Messages repeat at most 64 runes of the route
+// name, then "…".
 type PlanError struct {
 	Route string
 	Limit string // the limit as written, e.g. "3wd"
+	// Input names what is wrong when it is not the time limit: "route" for a nil route,
+	// "schedule" for a nil schedule; empty for the time limit.
+	Input string
 	Err   error
 }
 
 // Error returns the English message.
 func (e *PlanError) Error() string { return e.Message(English) }
 
-// Message returns the message in lang.
+// Message returns the message in lang, e.g. "route land-transfer: time limit 5wd is shorter
+// than the fixed allotments" or "route is required".
 func (e *PlanError) Message(lang Lang) string {
-	if lang == Vietnamese {
-		return "quy trình " + e.Route + ": thời hạn " + e.Limit + " " + message(lang, e.Err)
+	viet := lang == Vietnamese
+	switch e.Input {
+	case "route":
+		return pick(viet, "quy trình ", "route ") + message(lang, e.Err)
+	case "schedule":
+		return pick(viet, "kế hoạch xử lý ", "schedule ") + message(lang, e.Err)
 	}
-	return "route " + e.Route + ": time limit " + e.Limit + " " + message(lang, e.Err)
+	return pick(viet, "quy trình ", "route ") + clip(e.Route, maxEcho) + pick(viet, ": thời hạn ", ": time limit ") + e.Limit + " " + message(lang, e.Err)
 }
 
 // Unwrap returns the sentinel.
@@ -264,10 +299,11 @@ func (e *SelectError) Error() string { return e.Message(English) }
 // Message returns the message in lang.
 func (e *SelectError) Message(lang Lang) string {
 	q := e.Query
-	s := "procedure " + q.Procedure + " case " + strconv.Quote(q.Case) + " channel " + q.Channel +
+	proc, cas, ch := clip(q.Procedure, maxEcho), strconv.Quote(clip(q.Case, maxEcho)), clip(q.Channel, maxEcho)
+	s := "procedure " + proc + " case " + cas + " channel " + ch +
 		" at " + q.Locality.String() + " on " + q.On.String()
 	if lang == Vietnamese {
-		s = "thủ tục " + q.Procedure + " trường hợp " + strconv.Quote(q.Case) + " kênh " + q.Channel +
+		s = "thủ tục " + proc + " trường hợp " + cas + " kênh " + ch +
 			" tại " + q.Locality.String() + " ngày " + q.On.String()
 	}
 	return s + " " + message(lang, e.Err)

@@ -130,12 +130,17 @@ type Late struct {
 // end step is due at cal.Due(received, limit) exactly. For a limit in calendar days or
 // months, the window is the working time between received and that date, split the same way.
 //
-// A limit that is not positive, has an unknown unit, or spans more than 100,000 working
-// hours is ErrLimit; fixed allotments longer than the limit are ErrTooShort; both come as a
-// *PlanError.
+// A nil cal is calendar.Default(), as in the configurations of packages dossier and onestop.
+//
+// A nil route is ErrRequired; a limit that is not positive, has an unknown unit, or spans
+// more than 100,000 working hours is ErrLimit; fixed allotments longer than the limit are
+// ErrTooShort; all come as a *PlanError.
 func Plan(r *Route, received time.Time, limit calendar.Limit, cal *calendar.Calendar) (*Schedule, error) {
-	if r == nil || cal == nil {
-		return nil, &PlanError{Limit: compactLimit(limit), Err: ErrRequired}
+	if r == nil {
+		return nil, &PlanError{Input: "route", Limit: compactLimit(limit), Err: ErrRequired}
+	}
+	if cal == nil {
+		cal = calendar.Default()
 	}
 	if limit.N <= 0 || limit.Unit < calendar.WorkingDays || limit.Unit > calendar.Months {
 		return nil, &PlanError{Route: r.spec.Name, Limit: compactLimit(limit), Err: ErrLimit}
@@ -340,14 +345,16 @@ func AppendResponsible(dst []Late, s *Schedule, p Progress, now time.Time) []Lat
 // No step starts after its due. The end step is due at the promised date, unless it is
 // handed over at or after that date (a dossier already late): then it is due its own
 // allotment after its hand-over, and Responsible does not blame it for the lateness
-// upstream, while Schedule.Due stays the promised date. A finished step whose predecessor is
-// not recorded as finished starts no later than its finish.
+// upstream, while Schedule.Due stays the promised date.
 //
-// Progress naming an unknown step or a step twice, or a step finished before its hand-over,
-// is a *ValidationError with the path of the progress entry.
+// Progress that cannot have happened is refused, every problem at once, as a
+// *ValidationError with the path of each progress entry: an unknown step or a step named
+// twice (ErrUnknownStep, ErrDuplicate), a step finished before the dossier was received
+// (ErrBeforeReceipt), a step finished while a step before it is not (ErrPredecessor), and a
+// step finished before its hand-over (ErrBeforeHandOver). A nil schedule is a *PlanError.
 func Replan(s *Schedule, p Progress, now time.Time) (*Schedule, error) {
 	if s == nil || s.route == nil {
-		return nil, &PlanError{Err: ErrRequired}
+		return nil, &PlanError{Input: "schedule", Err: ErrRequired}
 	}
 	r := s.route
 	var probs []*FieldError
@@ -399,6 +406,17 @@ func Replan(s *Schedule, p Progress, now time.Time) (*Schedule, error) {
 				start = f
 			}
 		}
+		if done {
+			path := "steps[" + strconv.Itoa(entry[k]) + "].finished"
+			switch {
+			case fin.Before(s.Received):
+				probs = append(probs, &FieldError{Path: path, Value: fin.Format(time.RFC3339), Err: ErrBeforeReceipt})
+				continue
+			case !all:
+				probs = append(probs, &FieldError{Path: path, Value: fin.Format(time.RFC3339), Err: ErrPredecessor})
+				continue
+			}
+		}
 		sp := &out.Steps[k]
 		if !start.Equal(s.Steps[k].Start) {
 			out.own[k] = s.calendar().AddWorkingTime(start, sp.Allotted)
@@ -407,13 +425,8 @@ func Replan(s *Schedule, p Progress, now time.Time) (*Schedule, error) {
 		switch {
 		case done:
 			if fin.Before(start) {
-				if all {
-					probs = append(probs, &FieldError{Path: "steps[" + strconv.Itoa(entry[k]) + "].finished",
-						Value: fin.Format(time.RFC3339), Err: ErrBeforeHandOver})
-				}
-				// A predecessor not recorded as finished: its planned due is only an estimate
-				// of the hand-over, and the step's finish shows it came earlier.
-				sp.Start = fin
+				probs = append(probs, &FieldError{Path: "steps[" + strconv.Itoa(entry[k]) + "].finished",
+					Value: fin.Format(time.RFC3339), Err: ErrBeforeHandOver})
 			}
 			sp.Due = fin
 		case k == r.end && start.Before(s.Due):

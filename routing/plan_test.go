@@ -92,10 +92,8 @@ func TestPlanErrors(t *testing.T) {
 		{"unknown unit", r, limit(3, 9), cal, ErrLimit,
 			"route land-transfer: time limit 3? is not a usable time limit",
 			"quy trình land-transfer: thời hạn 3? không phải là thời hạn dùng được"},
-		{"no calendar", r, limit(8, calendar.WorkingDays), nil, ErrRequired,
-			"route : time limit 8wd is required", "quy trình : thời hạn 8wd là bắt buộc"},
 		{"no route", nil, limit(8, calendar.WorkingDays), cal, ErrRequired,
-			"route : time limit 8wd is required", "quy trình : thời hạn 8wd là bắt buộc"},
+			"route is required", "quy trình là bắt buộc"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

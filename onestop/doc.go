@@ -47,8 +47,12 @@
 // Reports: BuildReport computes Biểu số 06/VPCP/KSTT (Circular 01/2020/TT-VPCP) by level and
 // field and by agency, whose identities Report.Check verifies; the Decision 766/QĐ-TTg on-time
 // rate and satisfaction indicator; and Summary.Indices gives the per-dossier indices 1–4 of
-// Circular 01/2018 Art. 13. Where the form is silent (withdrawn dossiers; which appointment
-// counts after an apology) ReportOptions holds the choice, with documented defaults.
+// Circular 01/2018 Art. 13. Where the form is silent ReportOptions holds the choice, with
+// documented defaults: withdrawn dossiers count as resolved (WithdrawnAsResolved); the
+// appointment in force after an apology is the yardstick (CurrentAppointment); and a resolved
+// dossier is early only when it ended on an earlier calendar day than its appointment, on
+// time when it ended on that day by the appointed time (EarlyByDay; EarlyByInstant counts any
+// time before the appointment as early). Index 1 of Summary.Indices uses the day boundary.
 //
 // Notifications (Decree 224/2026/NĐ-CP, read in a third-party crawl): every status change is
 // passed to a Notifier with the agency, the handler and the times of reception, processing and

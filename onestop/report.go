@@ -34,10 +34,37 @@ const (
 	WithdrawnExcluded
 )
 
-// ReportOptions are the policy choices of a report. The zero value is the default.
+// EarlyBy says when a resolved dossier is counted early (trước hạn) rather than on time
+// (đúng hạn) in Biểu 06. The form's columns are not defined in a verified text (domain note
+// §7.1), so the boundary is a policy value.
+type EarlyBy uint8
+
+// Early/on-time boundaries.
+const (
+	// EarlyByDay counts a dossier early when it ended on an earlier calendar day (in Vietnam)
+	// than its appointment; ended on the appointment's day, at or before the appointed time,
+	// it is on time. This matches the appointment slip, which gives the applicant a day to
+	// come back. Default.
+	EarlyByDay EarlyBy = iota
+	// EarlyByInstant counts a dossier early when it ended at any instant before its
+	// appointment; only a dossier that ended exactly at the appointed time is on time.
+	EarlyByInstant
+)
+
+// ReportOptions are the policy choices of a report. The zero value is the default:
+// CurrentAppointment, WithdrawnAsResolved, EarlyByDay.
 type ReportOptions struct {
 	Appointment Appointment
 	Withdrawn   WithdrawnPolicy
+	EarlyBy     EarlyBy
+}
+
+// early reports whether a dossier that ended at end, no later than due, counts as early.
+func (b EarlyBy) early(end, due int64) bool {
+	if b == EarlyByInstant {
+		return end < due
+	}
+	return vnDay(end) < vnDay(due)
 }
 
 // Counts are the columns of Biểu số 06/VPCP/KSTT (Circular 01/2020/TT-VPCP) for one row, plus
@@ -241,7 +268,7 @@ func BuildReport(from, to time.Time, summaries []Summary, opts ReportOptions) (R
 			case s.End > due:
 				c.Late = 1
 				overdue = true
-			case vnDay(s.End) < vnDay(due):
+			case opts.EarlyBy.early(s.End, due):
 				c.Early = 1
 			default:
 				c.OnTime = 1

@@ -218,7 +218,8 @@ func reference(s Summary, from, to time.Time, opts ReportOptions) (c Counts) {
 		switch {
 		case end.After(due):
 			c.Late = 1
-		case time.Date(ey, em, ed, 0, 0, 0, 0, time.UTC).Before(time.Date(dy, dm, dd, 0, 0, 0, 0, time.UTC)):
+		case opts.EarlyBy == EarlyByInstant && end.Before(due),
+			opts.EarlyBy == EarlyByDay && time.Date(ey, em, ed, 0, 0, 0, 0, time.UTC).Before(time.Date(dy, dm, dd, 0, 0, 0, 0, time.UTC)):
 			c.Early = 1
 		default:
 			c.OnTime = 1
@@ -244,7 +245,7 @@ func TestReportProperties(t *testing.T) {
 	for seed := uint64(1); seed <= 40; seed++ {
 		r := rand.New(rand.NewPCG(seed, 7))
 		ss := randomHistory(r, 500)
-		opts := ReportOptions{Appointment: Appointment(r.IntN(2)), Withdrawn: WithdrawnPolicy(r.IntN(2))}
+		opts := ReportOptions{Appointment: Appointment(r.IntN(2)), Withdrawn: WithdrawnPolicy(r.IntN(2)), EarlyBy: EarlyBy(r.IntN(2))}
 		a := time.Date(2026, 1, 5, 0, 0, 0, 0, vn).Add(time.Duration(r.Int64N(int64(50 * 24 * time.Hour))))
 		b := a.Add(time.Duration(1+r.Int64N(int64(20*24*time.Hour))) / time.Second * time.Second)
 		c := b.Add(time.Duration(1+r.Int64N(int64(20*24*time.Hour))) / time.Second * time.Second)

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"math"
 	"path"
+	"reflect"
 	"runtime"
 	"sort"
 	"strconv"
@@ -180,6 +181,27 @@ func (l *loader) chunks() []chunk {
 	return out
 }
 
+// decodeItem decodes one procedure or group into v (a pointer to its zero value) at path at.
+// A strict decode that fails on a value that does not fit is redone value by value: it returns
+// the problems found and the paths of the values left zero. Malformed JSON, which cannot be
+// decoded in part, is returned as err and nothing of the item is kept.
+func decodeItem(it *rawItem, v any, at string) (probs []Problem, bad []string, err error) {
+	err = decodeStrict(it.data, v)
+	if err == nil {
+		return nil, nil, nil
+	}
+	if fatal(err) || errors.Is(err, errTrailing) {
+		return nil, nil, err
+	}
+	reflect.ValueOf(v).Elem().SetZero()
+	l := lenient{file: it.o.file}
+	l.decode(it.data, v, at)
+	if len(l.probs) == 0 {
+		return nil, nil, err // never load an item the strict decoder refused
+	}
+	return l.probs, l.bad, nil
+}
+
 // fatal reports whether a decoder error leaves the decoder unusable (malformed JSON), as
 // opposed to a value that was read whole but did not fit.
 func fatal(err error) bool {
@@ -273,15 +295,23 @@ func jsonProblem(file, at string, data []byte, err error) Problem {
 		p.Vi = "có dữ liệu thừa sau tài liệu danh mục"
 	case strings.HasPrefix(err.Error(), `json: unknown field "`):
 		name := strings.TrimSuffix(strings.TrimPrefix(err.Error(), `json: unknown field "`), `"`)
-		p.Rule = "unknown_key"
-		p.En = `unknown key "` + name + `"`
-		p.Vi = `khóa không được định nghĩa "` + name + `"`
+		if s, err := strconv.Unquote(`"` + name + `"`); err == nil {
+			name = s
+		}
+		return unknownKey(file, at, name)
 	default:
 		msg := strings.TrimPrefix(err.Error(), "json: ")
 		p.En = "invalid value: " + msg
 		p.Vi = "giá trị không hợp lệ: " + msg
 	}
 	return p
+}
+
+// unknownKey reports a key that names no field of the object at path at.
+func unknownKey(file, at, name string) Problem {
+	return Problem{File: file, Path: at, Rule: "unknown_key",
+		En: `unknown key "` + clip(name) + `"`,
+		Vi: `khóa không được định nghĩa "` + clip(name) + `"`}
 }
 
 // jsonKind names a JSON kind, from a Go type or a JSON value kind, in English and Vietnamese.
@@ -321,36 +351,41 @@ func (l *loader) finish(pol Policy) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Decode and check each procedure on its own, in parallel.
+	// Decode and check each procedure on its own, in parallel. An item that does not decode
+	// strictly is decoded value by value (lenient): its decode problems come first, then the
+	// problems of the values that did decode.
 	procs := make([]Procedure, len(l.procs))
 	perr := make([]error, len(l.procs))
 	pprobs := make([][]Problem, len(l.procs))
+	pbad := make([][]string, len(l.procs))
 	folds := make([]folded, len(l.procs))
-	check := func(i int) {
-		if perr[i] != nil {
-			return
-		}
-		it := &l.procs[i]
-		normalize(&procs[i])
-		folds[i] = foldsOf(&procs[i])
-		ps := chk.check(&procs[i], it.o.file, it.o.path("procedures"), nil)
-		pprobs[i] = checkProcedure(&procs[i], it.o, pol, ps)
-	}
 	chunks := l.chunks()
 	parallel(len(chunks), func(k int) {
 		for i := chunks[k].lo; i < chunks[k].hi; i++ {
-			data := l.procs[i].data
-			if !decodeProcedureFast(data, &procs[i]) {
+			it := &l.procs[i]
+			at := it.o.path("procedures")
+			var dprobs []Problem
+			if !decodeProcedureFast(it.data, &procs[i]) {
 				procs[i] = Procedure{}
-				perr[i] = decodeStrict(data, &procs[i])
+				dprobs, pbad[i], perr[i] = decodeItem(it, &procs[i], at)
+				if perr[i] != nil {
+					continue
+				}
 			}
-			check(i)
+			p := &procs[i]
+			normalize(p)
+			folds[i] = foldsOf(p)
+			ps := chk.check(p, it.o.file, at, nil)
+			ps = checkProcedure(p, it.o, pol, ps)
+			pprobs[i] = append(dprobs, drop(ps, pbad[i], at)...)
 		}
 	})
 	groups := make([]Group, len(l.groups))
 	gerr := make([]error, len(l.groups))
+	gprobs := make([][]Problem, len(l.groups))
+	gbad := make([][]string, len(l.groups))
 	for i := range l.groups {
-		gerr[i] = decodeStrict(l.groups[i].data, &groups[i])
+		gprobs[i], gbad[i], gerr[i] = decodeItem(&l.groups[i], &groups[i], l.groups[i].o.path("groups"))
 		groups[i].LegalBasis = nilIfEmpty(groups[i].LegalBasis)
 	}
 
@@ -377,24 +412,32 @@ func (l *loader) finish(pol Policy) (*Catalog, error) {
 		markBad(&l.groups[i], gerr[i])
 	}
 
-	// Items that do not decode are reported once and left out of the checks across items.
+	// The checks across items take the items whose fields they read were decoded. Group
+	// members are checked only when every procedure key is known.
 	entries := make([]entry, 0, len(procs))
+	keys := make(map[Code]bool, len(procs))
+	allKeys := len(bad) == 0
 	for i := range procs {
 		it := &l.procs[i]
+		at := it.o.path("procedures")
 		switch {
 		case bad[it.o.file]:
 		case perr[i] != nil:
-			probs = append(probs, jsonProblem(it.o.file, it.o.path("procedures"), it.data, perr[i]))
+			probs = append(probs, jsonProblem(it.o.file, at, it.data, perr[i]))
+			allKeys = false
 		default:
 			probs = append(probs, pprobs[i]...)
-			entries = append(entries, entry{p: &procs[i], o: it.o, seq: i})
+			if anyUnder(pbad[i], at+".code", at+".unit") {
+				allKeys = false
+				continue
+			}
+			keys[procs[i].Key()] = true
+			if !anyUnder(pbad[i], at+".version", at+".effective_from", at+".effective_to") {
+				entries = append(entries, entry{p: &procs[i], o: it.o, seq: i})
+			}
 		}
 	}
 	probs = checkVersions(entries, probs)
-	keys := make(map[Code]bool, len(entries))
-	for _, e := range entries {
-		keys[e.p.Key()] = true
-	}
 	gids := make(map[string]bool, len(l.groups))
 	for i := range groups {
 		it, g := &l.groups[i], &groups[i]
@@ -406,18 +449,20 @@ func (l *loader) finish(pol Policy) (*Catalog, error) {
 			probs = append(probs, jsonProblem(it.o.file, at, it.data, gerr[i]))
 			continue
 		}
-		probs = chk.check(g, it.o.file, at, probs)
-		if g.ID != "" {
+		probs = append(probs, gprobs[i]...)
+		gp := chk.check(g, it.o.file, at, nil)
+		if g.ID != "" && !anyUnder(gbad[i], at+".id") {
 			if gids[g.ID] {
-				probs = append(probs, problem(it.o.file, at+".id", "duplicate", "group id", g.ID))
+				gp = append(gp, problem(it.o.file, at+".id", "duplicate", "group id", g.ID))
 			}
 			gids[g.ID] = true
 		}
 		for m, code := range g.Members {
-			if isKey(string(code)) && !keys[code] {
-				probs = append(probs, problem(it.o.file, at+".members["+strconv.Itoa(m)+"]", "unknown_member", string(code)))
+			if allKeys && isKey(string(code)) && !keys[code] {
+				gp = append(gp, problem(it.o.file, at+".members["+strconv.Itoa(m)+"]", "unknown_member", string(code)))
 			}
 		}
+		probs = append(probs, drop(gp, gbad[i], at)...)
 	}
 	if len(l.procs) == 0 && len(probs) == 0 {
 		probs = append(probs, Problem{Rule: "empty", En: "the catalog has no procedures", Vi: "danh mục không có thủ tục nào"})

@@ -37,10 +37,14 @@
 // exist. From 2025-07-01 local government has two levels (province, commune): a version at
 // district level must end by 2025-06-30 unless Policy says otherwise (LastDistrictDay,
 // AllowDistrictLevel). Every problem is reported at once with its JSON path, in Vietnamese and
-// English; a catalog with any problem is never returned, in part or whole. An item whose JSON
-// does not decode (a wrong type, an unknown key, a date that does not exist) is reported once,
-// at its first such problem, and left out of the other checks; malformed JSON is reported with
-// its line and column.
+// English; a catalog with any problem is never returned, in part or whole. A value that does
+// not decode (a wrong type, a date that does not exist) or an unknown key does not hide the
+// item's other problems: each is reported at its path, the bad value is left zero, and the
+// checks run on the rest, leaving out the problems a zero value could cause (a required value
+// missing, a rule that reads it). The checks across items take an item only when the values they
+// read decoded; group members are checked against the catalog's codes only when every code
+// decoded. Malformed JSON, which cannot be read in part, is reported once with its line and
+// column.
 //
 // # Versions and look-up
 //

@@ -28,6 +28,9 @@ func FuzzCatalogJSON(f *testing.F) {
 		`{"procedures": [{"limits": {"online": {"value": "1.25", "unit": "working_days"}}}]}`,
 		`{"procedures": [{"fees": [{"kind": "percent", "rate": "-0", "max": "1e9999"}]}]}`,
 		`{"procedures": [{"a": "}"}, {"b": "\\"}]}`,
+		`{"procedures": [{"code": "1.001193", "version": 1, "effective_from": "2026-13-01"}]}`,
+		`{"procedures": [{"levels": {"a": 1}, "competent_agency": [1], "same_day": 5, "Name": 3}]}`,
+		`{"procedures": [5, {"limits": {"postal": {"value": true}}, "cases": [{"limits": {"postal": null}}]}], "groups": [{"name": 5, "members": [1]}]}`,
 	} {
 		f.Add([]byte(s))
 	}

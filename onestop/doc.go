@@ -55,8 +55,11 @@
 // time before the appointment as early). Index 1 of Summary.Indices uses the day boundary.
 //
 // Notifications (Decree 224/2026/NĐ-CP, read in a third-party crawl): every status change is
-// passed to a Notifier with the agency, the handler and the times of reception, processing and
-// return. The library ships no SMS or e-mail code, only the interface and a Recorder.
+// passed to a Notifier with the agency, the handler (an official's ID; never the applicant's
+// identity) and the times of reception, processing and return. A refusal or a supplement
+// request at intake is notified too, with its content and reasons (Decree 61/2018 Art.
+// 17(2)); having no dossier code, it is identified by Submission.Reference. The library ships
+// no SMS or e-mail code, only the interface and a Recorder.
 //
 // Decree 118/2025's own text on supplements, apologies and withdrawal was not available;
 // dossiers received under it follow Decree 61's rules until a text says otherwise.

@@ -244,7 +244,8 @@ func (e *FieldError) Message(lang Lang) string {
 func (e *FieldError) Unwrap() error { return e.Err }
 
 // NotifyError reports that the notifier failed after a command was stored.
-// The command took effect; only the notification is missing.
+// The command took effect; only the notification is missing. Code is empty for the notice of
+// a submission refused or found incomplete at intake.
 type NotifyError struct {
 	Code string
 	Err  error
@@ -252,7 +253,11 @@ type NotifyError struct {
 
 // Error returns the message in English.
 func (e *NotifyError) Error() string {
-	return "dossier " + e.Code + " " + ErrNotDelivered.Error() + ": " + e.Err.Error()
+	subject := "the notice of the submission "
+	if e.Code != "" {
+		subject = "dossier " + e.Code + " "
+	}
+	return subject + ErrNotDelivered.Error() + ": " + e.Err.Error()
 }
 
 // Message returns the message in lang.
@@ -260,7 +265,11 @@ func (e *NotifyError) Message(lang Lang) string {
 	if lang != Vietnamese {
 		return e.Error()
 	}
-	return "hồ sơ " + e.Code + " " + viSentinel(ErrNotDelivered) + ": " + e.Err.Error()
+	subject := "thông báo về hồ sơ nộp "
+	if e.Code != "" {
+		subject = "hồ sơ " + e.Code + " "
+	}
+	return subject + viSentinel(ErrNotDelivered) + ": " + e.Err.Error()
 }
 
 // Unwrap returns ErrNotDelivered and the notifier's error.

@@ -35,6 +35,10 @@ type Submission struct {
 	// WantReceipt is set.
 	Immediate   bool
 	WantReceipt bool
+	// Reference is the embedder's identifier of the submission (a portal submission number, a
+	// counter ticket), never the applicant's personal data. A submission refused or found
+	// incomplete at intake has no dossier code: its notice carries Reference instead.
+	Reference string
 }
 
 // Decision is the outcome of intake.
@@ -199,7 +203,7 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 		if err != nil {
 			return IntakeResult{}, err
 		}
-		return IntakeResult{Decision: NotAccepted, Refusal: &slip}, nil
+		return IntakeResult{Decision: NotAccepted, Refusal: &slip}, o.notifyIntake(ctx, d, dossier.RefuseIntake, clerk, now, sub.Reference, refusal, nil)
 	}
 	var missing []string
 	for _, m := range members {
@@ -215,7 +219,8 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 		if err != nil {
 			return IntakeResult{}, err
 		}
-		return IntakeResult{Decision: SupplementNeeded, Supplement: &slip, Missing: missing}, nil
+		return IntakeResult{Decision: SupplementNeeded, Supplement: &slip, Missing: missing},
+			o.notifyIntake(ctx, d, dossier.RequestIntakeSupplement, clerk, now, sub.Reference, cmd.Reason, missing)
 	}
 
 	// A group is due when its slowest member is (a project choice: the group limits found are
@@ -280,6 +285,22 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 		res.Receipt = &slip
 	}
 	return res, o.notify(ctx, d, dossier.Receive.String(), clerk, received)
+}
+
+// notifyIntake tells the applicant of a submission refused or found incomplete at intake,
+// which has no dossier code (Decree 61/2018 Art. 17(2): the content and the reasons).
+func (o *Office) notifyIntake(ctx context.Context, d *dossier.Dossier, cmd dossier.CommandKind, clerk dossier.Actor, at time.Time, ref, reason string, missing []string) error {
+	if o.notifier == nil {
+		return nil
+	}
+	n := Notice{Reference: ref, Procedure: d.Procedure.Code, Event: cmd.String(), Status: d.State.String(),
+		NationalStatus: int(d.State.Status()), Agency: o.desk, At: at, SubmittedAt: d.Submitted,
+		Reason: reason, Missing: slices.Clone(missing)}
+	n.Handler, n.Role = handler(clerk)
+	if err := o.notifier.Notify(ctx, n); err != nil {
+		return &NotifyError{Err: err}
+	}
+	return nil
 }
 
 // procedureInForce looks the procedure up; a version not in force is a refusal reason.

@@ -4,25 +4,52 @@ import (
 	"context"
 	"sync"
 	"time"
+
+	"github.com/motcua-go/motcua/dossier"
 )
 
 // Notice is what the Office tells a Notifier on every status change of a dossier. It carries
 // the minimum the 2026 digital-transformation decree asks an information system to show the
 // applicant (Decree 224/2026/NĐ-CP, as read in a third-party crawl): the agency and the handler,
-// and the times of reception, processing and return. It holds no personal data beyond the code.
+// and the times of reception, processing and return. It holds nothing about the applicant
+// beyond the dossier code: when the applicant acts (a supplement, a withdrawal), Handler is
+// empty and Role says "applicant".
+//
+// A submission refused or found incomplete at intake gets no dossier code, yet the applicant
+// must be told the content and the reasons (Decree 61/2018 Art. 17(2)): its notice has an
+// empty Code and is identified by Reference (Submission.Reference, the embedder's identifier
+// of the submission), the procedure, the desk (Agency) and SubmittedAt; Reason and Missing
+// say what was decided and why.
 type Notice struct {
-	Code           string    // dossier code
+	Code           string    // dossier code; empty for a submission refused or incomplete at intake
+	Reference      string    // Submission.Reference, for a notice without a dossier code
 	Procedure      string    // procedure code, e.g. 1.001193
-	Event          string    // what happened, e.g. "accepted", "apology", "returned"
+	Event          string    // what happened, e.g. "receive", "apologise", "return", "refuse-intake"
 	Status         string    // status after the event, in English
 	NationalStatus int       // national status code 1–10 after the event
-	Agency         string    // agency holding the dossier after the event (QCVN 102 code)
-	Handler        string    // person or role who acted
+	Agency         string    // agency holding the dossier after the event, or the desk (QCVN 102 code)
+	Handler        string    // ID of the official (clerk or officer) who acted; empty when the applicant acted
+	Role           string    // role of who acted: "clerk", "officer" or "applicant"
 	At             time.Time // when the event happened
-	ReceivedAt     time.Time // official reception time
+	SubmittedAt    time.Time // when the submission was sent or handed in
+	ReceivedAt     time.Time // official reception time (zero for a submission not received)
 	ProcessedAt    time.Time // when the result was ready (zero until then)
 	DueAt          time.Time // the appointment for the return of the result (current)
 	ReturnedAt     time.Time // when the result was returned (zero until then)
+	Reason         string    // content and reasons of a refusal or a supplement request at intake
+	Missing        []string  // documents to supply, for a supplement request at intake
+}
+
+// handler returns what a notice may say of who acted: the ID of an official, never an
+// applicant's.
+func handler(a dossier.Actor) (id, role string) {
+	switch a.Role {
+	case dossier.RoleClerk, dossier.RoleOfficer:
+		return a.ID, a.Role.String()
+	case dossier.RoleApplicant:
+		return "", a.Role.String()
+	}
+	return "", ""
 }
 
 // Notifier delivers notices to applicants and supervisors (SMS, e-mail, portal, kiosk). The

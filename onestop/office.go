@@ -227,9 +227,10 @@ func (o *Office) notify(ctx context.Context, d *dossier.Dossier, event string, a
 	}
 	n := Notice{
 		Code: d.Code.String(), Procedure: d.Procedure.Code, Event: event, Status: d.State.String(),
-		NationalStatus: int(d.State.Status()), Agency: holder(d), Handler: actor.ID, At: at,
+		NationalStatus: int(d.State.Status()), Agency: holder(d), At: at, SubmittedAt: d.Submitted,
 		ReceivedAt: d.Received, DueAt: d.Clock.Due, ReturnedAt: d.Result.Returned,
 	}
+	n.Handler, n.Role = handler(actor)
 	if d.State == dossier.Resolved || d.State == dossier.Refused || d.State == dossier.Returned {
 		n.ProcessedAt = d.Result.At
 	}

@@ -49,7 +49,7 @@ func (d *Dossier) span() (start time.Time, paused time.Duration) {
 // supplement or for a tax or fee payment under a policy that stops the clock (Restart or
 // Pause); zero otherwise. It is derived from the supplement requests and the log.
 func (d *Dossier) PausedAt() time.Time {
-	if d.Rules == nil {
+	if d == nil || d.Rules == nil {
 		return time.Time{}
 	}
 	switch d.State {
@@ -74,12 +74,18 @@ func (d *Dossier) PausedAt() time.Time {
 // ended, whether it ended late; while the clock is stopped, whether it stopped late.
 // A dossier not yet received has no due time and is never overdue.
 func (d *Dossier) Overdue(now time.Time) bool {
+	if d == nil {
+		return false
+	}
 	return !d.Clock.Due.IsZero() && d.end(now).After(d.Clock.Due)
 }
 
 // Remaining returns the working time left until the due time at now (negative when
 // overdue), counted on the working calendar; zero before receipt.
 func (d *Dossier) Remaining(now time.Time) time.Duration {
+	if d == nil {
+		return 0
+	}
 	if d.Clock.Due.IsZero() || d.Rules == nil {
 		return 0
 	}
@@ -90,6 +96,9 @@ func (d *Dossier) Remaining(now time.Time) time.Duration {
 // overdue; 1 for a zero limit). Paused time is not counted; the new appointment extends the
 // limit.
 func (d *Dossier) Used(now time.Time) float64 {
+	if d == nil {
+		return 0
+	}
 	if d.Clock.Due.IsZero() || d.Rules == nil {
 		return 0
 	}
@@ -106,6 +115,9 @@ func (d *Dossier) Used(now time.Time) float64 {
 // AtRisk reports whether the dossier is still within its time but has used at least the
 // policy's AtRiskShare of it; ended dossiers are never at risk.
 func (d *Dossier) AtRisk(now time.Time) bool {
+	if d == nil {
+		return false
+	}
 	if d.Clock.Due.IsZero() || d.Rules == nil || !d.Result.At.IsZero() || d.Overdue(now) {
 		return false
 	}
@@ -117,6 +129,9 @@ func (d *Dossier) AtRisk(now time.Time) bool {
 // of receipt, or at the start of the next working day if received after the policy's cut-off
 // (15:00) or on a day that is not a working day. Zero before receipt.
 func (d *Dossier) TransferDue() time.Time {
+	if d == nil {
+		return time.Time{}
+	}
 	if d.Received.IsZero() || d.Rules == nil {
 		return time.Time{}
 	}
@@ -135,6 +150,9 @@ func (d *Dossier) TransferDue() time.Time {
 
 // TransferLate reports whether the transfer happened (or, not yet done, is) past TransferDue.
 func (d *Dossier) TransferLate(now time.Time) bool {
+	if d == nil {
+		return false
+	}
 	due := d.TransferDue()
 	if due.IsZero() {
 		return false
@@ -151,6 +169,9 @@ func (d *Dossier) TransferLate(now time.Time) bool {
 // time, which is then compared with the original time limit; a dossier with more than one
 // supplement request counts as late. Ended dossiers are judged at their end.
 func (d *Dossier) Late766(now time.Time) bool {
+	if d == nil {
+		return false
+	}
 	if d.Received.IsZero() || d.Rules == nil || len(d.Clock.History) == 0 {
 		return false
 	}

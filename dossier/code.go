@@ -156,8 +156,15 @@ type SequenceSource interface {
 }
 
 // IssueCode draws the next number from src and builds the code of a dossier received by unit
-// at the instant received (its date taken in calendar.Zone()).
+// at the instant received (its date taken in calendar.Zone()). A nil src is reported as a
+// *FieldError (ErrRequired); a nil ctx is taken as context.Background().
 func IssueCode(ctx context.Context, src SequenceSource, unit string, received time.Time) (Code, error) {
+	if src == nil {
+		return Code{}, &FieldError{Field: "sequenceSource", Err: ErrRequired}
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	if !ValidUnitCode(unit) {
 		return Code{}, &CodeError{Part: UnitPart, Value: unit, Err: ErrCodeUnit}
 	}

@@ -12,6 +12,9 @@ import (
 // recording the intake as the first event. Counter dossiers are then received at once with
 // Apply(Command{Kind: Receive, ...}).
 func (r *Rules) Open(in Intake, by Actor, now time.Time) (*Dossier, error) {
+	if r == nil {
+		return nil, errUnbound()
+	}
 	if by.Role != RoleApplicant && by.Role != RoleClerk {
 		return nil, &TransitionError{Command: Open, Role: by.Role, Err: ErrForbidden}
 	}
@@ -35,6 +38,9 @@ func (r *Rules) Open(in Intake, by Actor, now time.Time) (*Dossier, error) {
 // number, goes back in time or records a transition the lifecycle does not allow is refused
 // with a *LogError.
 func (r *Rules) Replay(events []Event) (*Dossier, error) {
+	if r == nil {
+		return nil, errUnbound()
+	}
 	if len(events) == 0 || events[0].Command != Open || events[0].Intake == nil {
 		return nil, &LogError{Seq: 1, Reason: "the log does not start with open"}
 	}
@@ -93,11 +99,15 @@ func (d *Dossier) replayable(ev *Event) error {
 }
 
 // Apply checks cmd against the lifecycle, the actor's role and agency, and the decree rules
-// in force for the dossier, then records it. It returns the events appended (a view of the
-// log: do not modify). On error nothing changes.
+// in force for the dossier, then records it. It returns the events appended, as copies: the
+// log shares nothing with them nor with cmd (its attachments and steps are copied), so
+// changing either later leaves the dossier as it is. On error nothing changes.
 func (d *Dossier) Apply(cmd Command, now time.Time) ([]Event, error) {
+	if d == nil {
+		return nil, errNoDossier()
+	}
 	if d.Rules == nil {
-		return nil, &FieldError{Field: "dossier", Err: ErrUnbound}
+		return nil, errUnbound()
 	}
 	to, ok := Next(d.State, cmd.Kind)
 	if !ok {
@@ -113,14 +123,35 @@ func (d *Dossier) Apply(cmd Command, now time.Time) ([]Event, error) {
 		return nil, &FieldError{Field: "now", Value: now.Format(time.RFC3339), Err: ErrInvalid}
 	}
 	ev := Event{Seq: len(d.Events) + 1, At: now, Actor: cmd.Actor, Command: cmd.Kind, From: d.State,
-		To: to, Reason: cmd.Reason, Attachments: cmd.Attachments}
+		To: to, Reason: cmd.Reason}
 	if err := d.check(&cmd, &ev, now); err != nil {
 		return nil, err
 	}
+	// The log keeps its own copy of the caller's list.
+	ev.Attachments = cloneExact(cmd.Attachments)
 	d.Events = append(d.Events, ev)
 	d.apply(&d.Events[len(d.Events)-1])
-	return d.Events[len(d.Events)-1:], nil
+	return []Event{detached(ev)}, nil
 }
+
+// detached returns a copy of ev that shares no list with the log, so that the caller cannot
+// change the log through it.
+func detached(ev Event) Event {
+	ev.Attachments = cloneExact(ev.Attachments)
+	ev.Steps = cloneExact(ev.Steps)
+	return ev
+}
+
+// cloneExact copies s without spare capacity; empty gives nil.
+func cloneExact[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return append(make([]T, 0, len(s)), s...)
+}
+
+func errUnbound() error   { return &FieldError{Field: "dossier", Err: ErrUnbound} }
+func errNoDossier() error { return &FieldError{Field: "dossier", Err: ErrRequired} }
 
 // consistent checks what Apply relies on in a dossier that may have been decoded from
 // storage, so that a damaged dossier is refused instead of panicking.

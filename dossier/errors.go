@@ -105,6 +105,9 @@ func viText(err error) (string, bool) {
 }
 
 func message(lang Lang, err error) string {
+	if err == nil {
+		err = ErrInvalid
+	}
 	if lang == Vietnamese {
 		if s, ok := viText(err); ok {
 			return s
@@ -124,13 +127,17 @@ type FieldError struct {
 // Error returns the English message.
 func (e *FieldError) Error() string { return e.Message(English) }
 
-// Message returns the message in lang.
+// Message returns the message in lang. A long value is cut to its first 64 characters and
+// "…".
 func (e *FieldError) Message(lang Lang) string {
+	if e == nil {
+		return ""
+	}
 	var b strings.Builder
 	b.WriteString(e.Field)
 	if e.Value != "" {
 		b.WriteByte(' ')
-		b.WriteString(strconv.Quote(e.Value))
+		b.WriteString(quote(e.Value))
 	}
 	b.WriteByte(' ')
 	b.WriteString(message(lang, e.Err))
@@ -138,7 +145,28 @@ func (e *FieldError) Message(lang Lang) string {
 }
 
 // Unwrap returns the sentinel.
-func (e *FieldError) Unwrap() error { return e.Err }
+func (e *FieldError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
+
+// maxEcho is how many characters of an input value a message repeats.
+const maxEcho = 64
+
+// quote returns s quoted, cut to its first maxEcho characters and "…" when longer, so that
+// a message never repeats an unbounded input.
+func quote(s string) string {
+	n := 0
+	for i := range s {
+		if n == maxEcho {
+			return strconv.Quote(s[:i]) + "…"
+		}
+		n++
+	}
+	return strconv.Quote(s)
+}
 
 // ValidationError lists every problem found in one input.
 type ValidationError struct {
@@ -150,18 +178,28 @@ func (e *ValidationError) Error() string { return strings.Join(e.Messages(Englis
 
 // Messages returns one message per problem in lang.
 func (e *ValidationError) Messages(lang Lang) []string {
-	m := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		m[i] = p.Message(lang)
+	if e == nil {
+		return nil
+	}
+	m := make([]string, 0, len(e.Problems))
+	for _, p := range e.Problems {
+		if p != nil {
+			m = append(m, p.Message(lang))
+		}
 	}
 	return m
 }
 
 // Unwrap returns the problems, so errors.Is and errors.As find each of them.
 func (e *ValidationError) Unwrap() []error {
-	errs := make([]error, len(e.Problems))
-	for i, p := range e.Problems {
-		errs[i] = p
+	if e == nil {
+		return nil
+	}
+	errs := make([]error, 0, len(e.Problems))
+	for _, p := range e.Problems {
+		if p != nil {
+			errs = append(errs, p)
+		}
 	}
 	return errs
 }
@@ -190,17 +228,30 @@ type CodeError struct {
 // Error returns the English message.
 func (e *CodeError) Error() string { return e.Message(English) }
 
-// Message returns the message in lang.
+// Message returns the message in lang. A long value is cut to its first 64 characters and
+// "…".
 func (e *CodeError) Message(lang Lang) string {
-	name := codePartNames[e.Part]
-	if lang == Vietnamese {
-		name = codePartVi[e.Part]
+	if e == nil {
+		return ""
 	}
-	return name + " " + strconv.Quote(e.Value) + " " + message(lang, e.Err)
+	part := e.Part
+	if int(part) >= len(codePartNames) {
+		part = WholeCode
+	}
+	name := codePartNames[part]
+	if lang == Vietnamese {
+		name = codePartVi[part]
+	}
+	return name + " " + quote(e.Value) + " " + message(lang, e.Err)
 }
 
 // Unwrap returns the sentinel.
-func (e *CodeError) Unwrap() error { return e.Err }
+func (e *CodeError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // TransitionError is a command the lifecycle or the role table does not allow.
 type TransitionError struct {
@@ -215,6 +266,9 @@ func (e *TransitionError) Error() string { return e.Message(English) }
 
 // Message returns the message in lang.
 func (e *TransitionError) Message(lang Lang) string {
+	if e == nil {
+		return ""
+	}
 	switch e.Err {
 	case ErrForbidden, ErrWrongAgency:
 		return e.Command.String() + " (" + e.Role.String() + ") " + message(lang, e.Err)
@@ -223,7 +277,12 @@ func (e *TransitionError) Message(lang Lang) string {
 }
 
 // Unwrap returns the sentinel.
-func (e *TransitionError) Unwrap() error { return e.Err }
+func (e *TransitionError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // RuleError is a command refused by a decree rule: the rule's legal source, the limit that
 // was passed (if the rule has one) and the sentinel.
@@ -239,6 +298,9 @@ func (e *RuleError) Error() string { return e.Message(English) }
 
 // Message returns the message in lang.
 func (e *RuleError) Message(lang Lang) string {
+	if e == nil {
+		return ""
+	}
 	var b strings.Builder
 	b.WriteString(e.Command.String())
 	b.WriteByte(' ')
@@ -261,7 +323,12 @@ func (e *RuleError) Message(lang Lang) string {
 }
 
 // Unwrap returns the sentinel.
-func (e *RuleError) Unwrap() error { return e.Err }
+func (e *RuleError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // LogError is an event log that cannot be replayed: the position of the bad event and why.
 type LogError struct {
@@ -271,6 +338,9 @@ type LogError struct {
 
 // Error returns the English message.
 func (e *LogError) Error() string {
+	if e == nil {
+		return ""
+	}
 	return "event " + strconv.Itoa(e.Seq) + ": " + e.Reason + ": " + ErrLog.Error()
 }
 

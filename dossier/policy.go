@@ -219,11 +219,20 @@ func NewRules(c Config) (*Rules, error) {
 	return r, nil
 }
 
-// Calendar returns the working calendar.
-func (r *Rules) Calendar() *calendar.Calendar { return r.cal }
+// Calendar returns the working calendar (calendar.Default() for nil Rules).
+func (r *Rules) Calendar() *calendar.Calendar {
+	if r == nil {
+		return calendar.Default()
+	}
+	return r.cal
+}
 
-// Policy returns the policy of regime reg (Decree 118's for an unknown regime).
+// Policy returns the policy of regime reg (Decree 118's for an unknown regime; the default
+// policy for nil Rules).
 func (r *Rules) Policy(reg Regime) Policy {
+	if r == nil {
+		return DefaultPolicy(reg)
+	}
 	if reg == Decree61 {
 		return r.policies[Decree61]
 	}

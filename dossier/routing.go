@@ -25,6 +25,9 @@ func StepsFrom(s *routing.Schedule) []Step {
 // Progress returns the dossier's progress along its route, for routing.Responsible: each
 // step with the instant it was finished (zero if not yet).
 func (d *Dossier) Progress() routing.Progress {
+	if d == nil {
+		return routing.Progress{}
+	}
 	p := routing.Progress{Steps: make([]routing.StepProgress, len(d.Steps))}
 	for i, s := range d.Steps {
 		p.Steps[i] = routing.StepProgress{Step: s.ID, Finished: s.Done}
@@ -35,6 +38,9 @@ func (d *Dossier) Progress() routing.Progress {
 // Holder returns the step now in hand and true, or false when no step is (before transfer,
 // after the result).
 func (d *Dossier) Holder() (Step, bool) {
+	if d == nil {
+		return Step{}, false
+	}
 	if d.State != InProcess && d.State != SupplementRequested && d.State != AwaitingObligation || d.Current >= len(d.Steps) {
 		return Step{}, false
 	}

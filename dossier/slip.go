@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"time"
 )
@@ -91,6 +92,9 @@ type ReceiptSlip struct {
 
 // ReceiptSlip returns the receipt slip of a received dossier.
 func (d *Dossier) ReceiptSlip() (ReceiptSlip, error) {
+	if d == nil {
+		return ReceiptSlip{}, errNoDossier()
+	}
 	if d.Received.IsZero() {
 		return ReceiptSlip{}, noSlip("receipt")
 	}
@@ -98,7 +102,7 @@ func (d *Dossier) ReceiptSlip() (ReceiptSlip, error) {
 	if len(d.Clock.History) > 0 {
 		due = d.Clock.History[0].Due
 	}
-	return ReceiptSlip{Header: d.header(), Channel: d.Channel, Documents: d.Documents, Received: d.Received, Due: due}, nil
+	return ReceiptSlip{Header: d.header(), Channel: d.Channel, Documents: slices.Clone(d.Documents), Received: d.Received, Due: due}, nil
 }
 
 // Text renders the slip as plain text.
@@ -124,12 +128,15 @@ type SupplementSlip struct {
 
 // SupplementSlip returns the slip of the latest supplement request.
 func (d *Dossier) SupplementSlip() (SupplementSlip, error) {
+	if d == nil {
+		return SupplementSlip{}, errNoDossier()
+	}
 	ev := d.last(RequestSupplement, RequestIntakeSupplement)
 	if ev == nil {
 		return SupplementSlip{}, noSlip("supplement")
 	}
 	s := SupplementSlip{Header: d.header(), Intake: ev.Command == RequestIntakeSupplement, At: ev.At,
-		Agency: ev.Actor.Agency, Reason: ev.Reason, Documents: ev.Attachments}
+		Agency: ev.Actor.Agency, Reason: ev.Reason, Documents: slices.Clone(ev.Attachments)}
 	if s.Intake {
 		s.Agency = d.Desk
 	}
@@ -159,6 +166,9 @@ type RefusalSlip struct {
 
 // RefusalSlip returns the refusal slip of a refused dossier.
 func (d *Dossier) RefusalSlip() (RefusalSlip, error) {
+	if d == nil {
+		return RefusalSlip{}, errNoDossier()
+	}
 	ev := d.last(Refuse, RefuseIntake)
 	if ev == nil {
 		return RefusalSlip{}, noSlip("refusal")
@@ -193,6 +203,9 @@ type ApologySlip struct {
 
 // ApologySlip returns the slip of the dossier's apology.
 func (d *Dossier) ApologySlip() (ApologySlip, error) {
+	if d == nil {
+		return ApologySlip{}, errNoDossier()
+	}
 	for i := len(d.Clock.History) - 1; i > 0; i-- {
 		if h := d.Clock.History[i]; h.Cause == Apologise {
 			ev := d.last(Apologise)
@@ -236,6 +249,9 @@ type TransferSlip struct {
 
 // TransferSlip returns the transfer slip of a transferred dossier.
 func (d *Dossier) TransferSlip() (TransferSlip, error) {
+	if d == nil {
+		return TransferSlip{}, errNoDossier()
+	}
 	if d.Transferred.IsZero() {
 		return TransferSlip{}, noSlip("transfer")
 	}
@@ -331,6 +347,9 @@ type ControlSlip struct {
 
 // ControlSlip returns the control slip at now.
 func (d *Dossier) ControlSlip(now time.Time) (ControlSlip, error) {
+	if d == nil {
+		return ControlSlip{}, errNoDossier()
+	}
 	if d.Received.IsZero() {
 		return ControlSlip{}, noSlip("control")
 	}

@@ -13,6 +13,9 @@ import (
 // its log. The decoded dossier replaces d whole, keeping only d.Rules (which are not
 // encoded); on error d is unchanged.
 func (d *Dossier) UnmarshalJSON(b []byte) error {
+	if d == nil {
+		return errNoDossier()
+	}
 	type plain Dossier
 	var x plain
 	if err := json.Unmarshal(b, &x); err != nil {

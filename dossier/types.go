@@ -178,7 +178,7 @@ type Command struct {
 	Kind        CommandKind
 	Actor       Actor
 	Reason      string    // reasons: required for refusals, supplement requests, send-back, apology
-	Attachments []string  // names of attached documents (kept by reference)
+	Attachments []string  // names of attached documents (copied into the log)
 	Code        Code      // Receive: the code issued with IssueCode
 	Due         time.Time // Receive: due from the route plan (zero: calendar.Due); Apologise: new appointment
 	Steps       []Step    // Transfer: the route's steps with their due times (empty: one step, the competent agency)

@@ -260,7 +260,7 @@ func jsonProblem(file, at string, data []byte, err error) Problem {
 			p.Path = at + pathAt(data, i)
 		}
 		p.En = de.Error()
-		p.Vi = `"` + de.Text + `" không phải là ngày dạng YYYY-MM-DD`
+		p.Vi = `"` + clip(de.Text) + `" không phải là ngày dạng YYYY-MM-DD`
 	case errors.As(err, &syn):
 		line, col := position(data, syn.Offset-1)
 		where := "line " + strconv.Itoa(line) + ", column " + strconv.Itoa(col)
@@ -269,8 +269,8 @@ func jsonProblem(file, at string, data []byte, err error) Problem {
 	case errors.As(err, &typ):
 		p.Path = at + pathAt(data, int(typ.Offset)-1)
 		if num, ok := strings.CutPrefix(typ.Value, "number "); ok {
-			p.En = "the number " + num + " is out of range"
-			p.Vi = "số " + num + " vượt quá giới hạn"
+			p.En = "the number " + clip(num) + " is out of range"
+			p.Vi = "số " + clip(num) + " vượt quá giới hạn"
 			break
 		}
 		wantEn, wantVi := jsonKind(typ.Type.String(), typ.Type.Kind().String())
@@ -285,8 +285,8 @@ func jsonProblem(file, at string, data []byte, err error) Problem {
 		} else if i := bytes.Index(data, []byte(`: `+text)); i >= 0 {
 			p.Path = at + pathAt(data, i+2)
 		}
-		p.En = `"` + text + `" is not a decimal number`
-		p.Vi = `"` + text + `" không phải là số thập phân`
+		p.En = `"` + clip(text) + `" is not a decimal number`
+		p.Vi = `"` + clip(text) + `" không phải là số thập phân`
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		p.En = "the JSON document is empty or cut short"
 		p.Vi = "tài liệu JSON rỗng hoặc bị cắt cụt"
@@ -300,7 +300,7 @@ func jsonProblem(file, at string, data []byte, err error) Problem {
 		}
 		return unknownKey(file, at, name)
 	default:
-		msg := strings.TrimPrefix(err.Error(), "json: ")
+		msg := clipMessage(strings.TrimPrefix(err.Error(), "json: "))
 		p.En = "invalid value: " + msg
 		p.Vi = "giá trị không hợp lệ: " + msg
 	}

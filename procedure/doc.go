@@ -44,7 +44,7 @@
 // missing, a rule that reads it). The checks across items take an item only when the values they
 // read decoded; group members are checked against the catalog's codes only when every code
 // decoded. Malformed JSON, which cannot be read in part, is reported once with its line and
-// column.
+// column. Input values repeated in messages are cut to 64 characters, marked "…".
 //
 // # Versions and look-up
 //

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/shopspring/decimal"
 )
 
 // Sentinel errors, testable with errors.Is.
@@ -59,19 +61,37 @@ const maxEcho = 64
 
 // clip shortens an input value repeated in a message to maxEcho runes, marking the cut with "…",
 // so that a long value cannot make a long message.
-func clip(s string) string {
-	if len(s) <= maxEcho {
+func clip(s string) string { return clipRunes(s, maxEcho) }
+
+// clipMessage shortens a message from another package that may repeat an input value.
+func clipMessage(s string) string { return clipRunes(s, 4*maxEcho) }
+
+func clipRunes(s string, max int) string {
+	if len(s) <= max {
 		return s
 	}
 	n := 0
 	for i := range s {
-		if n == maxEcho {
+		if n == max {
 			return s[:i] + "…"
 		}
 		n++
 	}
 	return s
 }
+
+// decText writes a decimal from the input for a message: as written when its exponent is small,
+// else as coefficient and exponent ("1e-100000"), so that a tiny exponent cannot spell out a
+// long string of zeros; then clipped.
+func decText(d decimal.Decimal) string {
+	if e := d.Exponent(); e < -maxEcho || e > maxEcho {
+		return clip(d.Coefficient().String() + "e" + strconv.Itoa(int(e)))
+	}
+	return clip(d.String())
+}
+
+// limitText writes a published limit for a message, e.g. "1.5 working_days".
+func limitText(l *Limit) string { return decText(l.Value) + " " + clip(string(l.Unit)) }
 
 // Problem is one problem found in catalog data.
 type Problem struct {

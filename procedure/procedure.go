@@ -40,8 +40,9 @@ func (d *Date) UnmarshalText(b []byte) error {
 // DateError reports text that is not a date.
 type DateError struct{ Text string }
 
-// Error reads e.g. `"2020-13-01" is not a date written YYYY-MM-DD`.
-func (e *DateError) Error() string { return `"` + e.Text + `" ` + errDate.Error() }
+// Error reads e.g. `"2020-13-01" is not a date written YYYY-MM-DD`; a text longer than 64
+// characters is shortened, marked "…".
+func (e *DateError) Error() string { return `"` + clip(e.Text) + `" ` + errDate.Error() }
 
 // Code is a procedure code of the National Database on Administrative Procedures, e.g. "1.001193",
 // or a local instance code that appends the implementing unit, e.g. "1.001193.000.00.00.H49".

@@ -32,12 +32,14 @@ func (p Policy) lastDistrictDay() Date {
 
 // problem builds a cross-field problem with its English and Vietnamese messages.
 func problem(file, path, rule string, args ...string) Problem {
-	a := func(i int) string {
+	// Arguments are input values, clipped; o gives an origin ("file: procedures[3]") whole.
+	o := func(i int) string {
 		if i < len(args) {
 			return args[i]
 		}
 		return ""
 	}
+	a := func(i int) string { return clip(o(i)) }
 	var en, vi string
 	switch rule {
 	case "date_range":
@@ -92,11 +94,11 @@ func problem(file, path, rule string, args ...string) Problem {
 		en = "max " + a(0) + " must not be less than min " + a(1)
 		vi = "max " + a(0) + " không được nhỏ hơn min " + a(1)
 	case "duplicate_version":
-		en = "version " + a(0) + " of " + a(1) + " is given twice (also at " + a(2) + ")"
-		vi = "phiên bản " + a(0) + " của " + a(1) + " bị trùng (cũng có ở " + a(2) + ")"
+		en = "version " + a(0) + " of " + a(1) + " is given twice (also at " + o(2) + ")"
+		vi = "phiên bản " + a(0) + " của " + a(1) + " bị trùng (cũng có ở " + o(2) + ")"
 	case "version_overlap":
-		en = "version " + a(0) + " of " + a(1) + " overlaps version " + a(2) + " (" + a(3) + ")"
-		vi = "phiên bản " + a(0) + " của " + a(1) + " trùng thời gian hiệu lực với phiên bản " + a(2) + " (" + a(3) + ")"
+		en = "version " + a(0) + " of " + a(1) + " overlaps version " + a(2) + " (" + o(3) + ")"
+		vi = "phiên bản " + a(0) + " của " + a(1) + " trùng thời gian hiệu lực với phiên bản " + a(2) + " (" + o(3) + ")"
 	case "unknown_member":
 		en = "no procedure " + a(0) + " in the catalog"
 		vi = "không có thủ tục " + a(0) + " trong danh mục"
@@ -159,7 +161,7 @@ func checkProcedure(p *Procedure, o origin, pol Policy, out []Problem) []Problem
 	if p.SameDay != nil {
 		for i, ch := range channels {
 			if b := base[i]; b != nil && sameDayTooLong(b) {
-				out = append(out, problem(f, at+".same_day", "same_day_limit", string(ch), b.pub.String()))
+				out = append(out, problem(f, at+".same_day", "same_day_limit", string(ch), limitText(b.pub)))
 			}
 		}
 	}
@@ -184,7 +186,7 @@ func checkProcedure(p *Procedure, o origin, pol Policy, out []Problem) []Problem
 			out, ok = checkLimit(l, f, lp, &info.cal, out)
 			if ok && base[i] != nil && !pol.AllowLongerCaseLimits {
 				if lg, cmp := longer(info.cal, base[i].cal); cmp && lg {
-					out = append(out, problem(f, lp, "case_limit_longer", l.String(), base[i].pub.String()))
+					out = append(out, problem(f, lp, "case_limit_longer", limitText(l), limitText(base[i].pub)))
 				}
 			}
 		}
@@ -218,9 +220,9 @@ func checkLimit(l *Limit, f, lp string, dst *calendar.Limit, out []Problem) ([]P
 	case errLimitRange:
 		out = append(out, problem(f, lp+".value", "limit_range"))
 	case errLimitHours:
-		out = append(out, problem(f, lp+".value", "limit_hours", l.String()))
+		out = append(out, problem(f, lp+".value", "limit_hours", limitText(l)))
 	case errLimitInteger:
-		out = append(out, problem(f, lp+".value", "limit_integer", l.String(), string(l.Unit)))
+		out = append(out, problem(f, lp+".value", "limit_integer", limitText(l), string(l.Unit)))
 	}
 	return out, false
 }
@@ -283,7 +285,7 @@ func checkFees(fees []Fee, f, at string, out []Problem) []Problem {
 			out = append(out, problem(f, fp+".max", "fee_negative", "max"))
 		}
 		if fe.Max.Sign() > 0 && fe.Max.LessThan(fe.Min) {
-			out = append(out, problem(f, fp+".max", "fee_bounds", fe.Max.String(), fe.Min.String()))
+			out = append(out, problem(f, fp+".max", "fee_bounds", decText(fe.Max), decText(fe.Min)))
 		}
 		if r := fe.OnlineReduction; r != nil {
 			rp := fp + ".online_reduction"

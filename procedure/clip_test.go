@@ -1,0 +1,95 @@
+package procedure
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestEchoedValuesAreClipped: an input value repeated in a message is cut to 64 runes and
+// marked "…", so that a 100 kB value cannot make a 100 kB message.
+func TestEchoedValuesAreClipped(t *testing.T) {
+	long := strings.Repeat("ệ", 100_000)
+	clipped := strings.Repeat("ệ", 64) + "…"
+	digits := strings.Repeat("9", 100_000)
+	const p0 = "procedures[0]"
+	valid := validProcedure()
+
+	dupCase := validProcedure()
+	dupCase.Cases = append(dupCase.Cases, Case{ID: long, Name: "A"}, Case{ID: long, Name: "B"})
+	tinyMax := validProcedure()
+	tinyMax.Fees[0].Min = dec("1")
+	tinyMax.Fees[0].Max = dec("1e-100000")
+
+	tests := []struct {
+		name string
+		data string
+		want []Problem
+	}{
+		{"a long date", `{"procedures": [` + itemJSON(t, valid, map[string]any{"effective_to": `"` + long + `"`}) + `]}`,
+			[]Problem{{Path: p0 + ".effective_to", Rule: "json", En: `"` + clipped + `" is not a date written YYYY-MM-DD`,
+				Vi: `"` + clipped + `" không phải là ngày dạng YYYY-MM-DD`}}},
+		{"a long decimal", `{"procedures": [` + itemJSON(t, valid, map[string]any{"limits": `{"counter": {"value": "` + long + `", "unit": "days"}}`}) + `]}`,
+			[]Problem{{Path: p0 + ".limits.counter.value", Rule: "json", En: `"` + clipped + `" is not a decimal number`,
+				Vi: `"` + clipped + `" không phải là số thập phân`}}},
+		{"a long number", `{"procedures": [` + itemJSON(t, valid, map[string]any{"version": digits}) + `]}`,
+			[]Problem{{Path: p0 + ".version", Rule: "json", En: "the number " + digits[:64] + "… is out of range",
+				Vi: "số " + digits[:64] + "… vượt quá giới hạn"}}},
+		{"a long unknown key", `{"procedures": [` + itemJSON(t, valid, map[string]any{long: `1`}) + `]}`,
+			[]Problem{{Path: p0, Rule: "unknown_key", En: `unknown key "` + clipped + `"`, Vi: `khóa không được định nghĩa "` + clipped + `"`}}},
+		{"a long duplicate id", string(catalogJSON(t, []Procedure{dupCase}, nil)),
+			[]Problem{{Path: p0 + ".cases[2].id", Rule: "duplicate", En: `duplicate case id "` + clipped + `"`, Vi: `trùng case id "` + clipped + `"`}}},
+		{"a decimal with a tiny exponent", string(catalogJSON(t, []Procedure{tinyMax}, nil)),
+			[]Problem{{Path: p0 + ".fees[0].max", Rule: "fee_bounds", En: "max 1e-100000 must not be less than min 1",
+				Vi: "max 1e-100000 không được nhỏ hơn min 1"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := problemsOf(t, []byte(tt.data), Policy{})
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%.2000s", diff)
+			}
+		})
+	}
+
+	p := validProcedure()
+	p.Fees = []Fee{{ID: long, Name: "Sao y", Kind: PerUnitFee, Amount: dec("2000"), Per: "trang"}}
+	_, feeErr := p.AmountDue(FeeQuery{})
+	_, caseErr := p.Limit(Counter, long)
+	_, lookupErr := mustLoad(t, catalogJSON(t, []Procedure{validProcedure()}, nil)).Lookup(Code(long), time.Date(2025, 3, 4, 9, 0, 0, 0, zone()))
+	msgs := []string{feeErr.Error(), caseErr.Error(), lookupErr.Error(), (&DateError{Text: long}).Error()}
+	want := []string{
+		`procedure 1.001193: "` + clipped + ` (quantity)" needs an input that was not given`,
+		`procedure 1.001193: "` + clipped + `" is not a case of the procedure`,
+		"procedure " + clipped + " is not a procedure code in the catalog",
+		`"` + clipped + `" is not a date written YYYY-MM-DD`,
+	}
+	if diff := cmp.Diff(want, msgs); diff != "" {
+		t.Errorf("messages (-want +got):\n%s", diff)
+	}
+	if got := feeErr.(*UseError).Message("vi"); utf8.RuneCountInString(got) > 200 {
+		t.Errorf("Vietnamese message of %d runes", utf8.RuneCountInString(got))
+	}
+}
+
+// TestClip checks the cut at rune boundaries.
+func TestClip(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{strings.Repeat("a", 64), strings.Repeat("a", 64)},
+		{strings.Repeat("a", 65), strings.Repeat("a", 64) + "…"},
+		{strings.Repeat("đ", 64), strings.Repeat("đ", 64)},
+		{strings.Repeat("đ", 65), strings.Repeat("đ", 64) + "…"},
+	}
+	for _, tt := range tests {
+		if got := clip(tt.in); got != tt.want {
+			t.Errorf("clip(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := clip(clip(tt.in)); got != clip(tt.in) {
+			t.Errorf("clip is not idempotent on %q", tt.in)
+		}
+	}
+}

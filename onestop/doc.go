@@ -74,4 +74,11 @@
 // suite for other stores.
 //
 // The Office never reads the host clock: it asks its Clock.
+//
+// # Errors
+//
+// Errors are typed (*FieldError, *IntakeError, *CodeError, *ConflictError, *NotifyError)
+// around predicate sentinels, testable with errors.Is and errors.As, and read in English or
+// Vietnamese (Message). Intake reports every problem of a submission at once. Messages repeat
+// at most 64 runes of an input value, then "…"; the typed errors keep the whole value.
 package onestop

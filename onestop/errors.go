@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+	"strings"
+
+	"github.com/motcua-go/motcua/dossier"
 )
 
 // Predicate sentinels. Each is wrapped in a typed error that names the dossier code or field,
@@ -94,6 +97,29 @@ func viSentinel(err error) string {
 	return ""
 }
 
+// maxEcho is how many runes of an input value a message repeats; longer values are cut and
+// end with "…", so a message stays readable whatever the input. The typed errors keep the
+// whole value.
+const maxEcho = 64
+
+// clip returns s cut to maxEcho runes, with "…" when it was longer.
+func clip(s string) string {
+	if len(s) <= maxEcho {
+		return s
+	}
+	i := 0
+	for k := range s {
+		if i == maxEcho {
+			return s[:k] + "…"
+		}
+		i++
+	}
+	return s
+}
+
+// quote quotes s cut to maxEcho runes.
+func quote(s string) string { return strconv.Quote(clip(s)) }
+
 // Lang selects the language of a message.
 type Lang uint8
 
@@ -153,7 +179,8 @@ func localized(err error, lang Lang) (string, bool) {
 }
 
 // CodeError reports a problem with a dossier code: malformed, unknown or already used.
-// Cause, when set, says which part of a malformed code is wrong.
+// Cause, when set, says which part of a malformed code is wrong. Messages repeat the code
+// once, cut at 64 runes.
 type CodeError struct {
 	Code  string
 	Err   error
@@ -161,24 +188,41 @@ type CodeError struct {
 }
 
 // Error returns the message in English.
-func (e *CodeError) Error() string {
-	s := "dossier code " + strconv.Quote(e.Code) + " " + e.Err.Error()
+func (e *CodeError) Error() string { return e.Message(English) }
+
+// Message returns the message in lang.
+func (e *CodeError) Message(lang Lang) string {
+	var s string
+	if lang == Vietnamese {
+		s = "mã hồ sơ " + quote(e.Code) + " " + viOr(e.Err)
+	} else {
+		s = "dossier code " + quote(e.Code) + " " + e.Err.Error()
+	}
 	if e.Cause != nil {
-		s += " (" + e.Cause.Error() + ")"
+		s += " (" + causeMessage(e.Cause, e.Code, lang) + ")"
 	}
 	return s
 }
 
-// Message returns the message in lang.
-func (e *CodeError) Message(lang Lang) string {
-	if lang != Vietnamese {
-		return e.Error()
+// causeMessage renders the cause of a malformed code: the part that is wrong, without
+// repeating the whole code a second time.
+func causeMessage(cause error, code string, lang Lang) string {
+	var ce *dossier.CodeError
+	if !errors.As(cause, &ce) {
+		return Message(cause, lang)
 	}
-	s := "mã hồ sơ " + strconv.Quote(e.Code) + " " + viOr(e.Err)
-	if e.Cause != nil {
-		s += " (" + Message(e.Cause, Vietnamese) + ")"
+	c := *ce
+	if c.Value == code {
+		// The whole code again: the problem alone says enough.
+		return dossierText(c.Err, lang)
 	}
-	return s
+	c.Value = clip(c.Value)
+	return c.Message(dossier.Lang(lang))
+}
+
+// dossierText returns the text of a sentinel of package dossier in lang.
+func dossierText(err error, lang Lang) string {
+	return strings.TrimSpace((&dossier.FieldError{Err: err}).Message(dossier.Lang(lang)))
 }
 
 // Unwrap returns the predicate sentinel and the cause, if any.
@@ -199,7 +243,7 @@ type ConflictError struct {
 
 // Error returns the message in English.
 func (e *ConflictError) Error() string {
-	return fmt.Sprintf("dossier %s %v (read version %d, stored version %d)", e.Code, ErrConflict, e.Expected, e.Actual)
+	return fmt.Sprintf("dossier %s %v (read version %d, stored version %d)", clip(e.Code), ErrConflict, e.Expected, e.Actual)
 }
 
 // Message returns the message in lang.
@@ -207,15 +251,17 @@ func (e *ConflictError) Message(lang Lang) string {
 	if lang != Vietnamese {
 		return e.Error()
 	}
-	return fmt.Sprintf("hồ sơ %s %s (phiên bản đã đọc %d, phiên bản lưu %d)", e.Code, viSentinel(ErrConflict), e.Expected, e.Actual)
+	return fmt.Sprintf("hồ sơ %s %s (phiên bản đã đọc %d, phiên bản lưu %d)", clip(e.Code), viSentinel(ErrConflict), e.Expected, e.Actual)
 }
 
 // Unwrap returns ErrConflict.
 func (e *ConflictError) Unwrap() error { return ErrConflict }
 
-// FieldError reports an unacceptable input value, naming the field.
+// FieldError reports an unacceptable input value, naming the field. Messages repeat at most
+// 64 runes of the value, then "…"; Value keeps it whole. Err is a sentinel of this package,
+// or of package dossier for the applicant's fields (e.g. dossier.ErrRequired).
 type FieldError struct {
-	Field string // e.g. "Submission.Procedure"
+	Field string // e.g. "Submission.Procedure", "Submission.Applicant.citizenID"
 	Value string
 	Err   error
 }
@@ -225,7 +271,7 @@ func (e *FieldError) Error() string {
 	if e.Value == "" {
 		return e.Field + " " + e.Err.Error()
 	}
-	return e.Field + " " + strconv.Quote(e.Value) + " " + e.Err.Error()
+	return e.Field + " " + quote(e.Value) + " " + e.Err.Error()
 }
 
 // Message returns the message in lang.
@@ -237,11 +283,41 @@ func (e *FieldError) Message(lang Lang) string {
 	if e.Value == "" {
 		return name + " " + viOr(e.Err)
 	}
-	return name + " " + strconv.Quote(e.Value) + " " + viOr(e.Err)
+	return name + " " + quote(e.Value) + " " + viOr(e.Err)
 }
 
 // Unwrap returns the predicate sentinel.
 func (e *FieldError) Unwrap() error { return e.Err }
+
+// IntakeError lists every problem of a submission at once, each a *FieldError naming its
+// field, so the clerk can have everything corrected in one go.
+type IntakeError struct {
+	Problems []*FieldError
+}
+
+// Error returns the English messages joined by "; ".
+func (e *IntakeError) Error() string { return e.Message(English) }
+
+// Message returns the messages in lang joined by "; ".
+func (e *IntakeError) Message(lang Lang) string { return strings.Join(e.Messages(lang), "; ") }
+
+// Messages returns one message per problem in lang.
+func (e *IntakeError) Messages(lang Lang) []string {
+	out := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		out[i] = p.Message(lang)
+	}
+	return out
+}
+
+// Unwrap returns the problems, so errors.Is and errors.As see each one.
+func (e *IntakeError) Unwrap() []error {
+	out := make([]error, len(e.Problems))
+	for i, p := range e.Problems {
+		out[i] = p
+	}
+	return out
+}
 
 // NotifyError reports that the notifier failed after a command was stored.
 // The command took effect; only the notification is missing. Code is empty for the notice of
@@ -255,7 +331,7 @@ type NotifyError struct {
 func (e *NotifyError) Error() string {
 	subject := "the notice of the submission "
 	if e.Code != "" {
-		subject = "dossier " + e.Code + " "
+		subject = "dossier " + clip(e.Code) + " "
 	}
 	return subject + ErrNotDelivered.Error() + ": " + e.Err.Error()
 }
@@ -267,7 +343,7 @@ func (e *NotifyError) Message(lang Lang) string {
 	}
 	subject := "thông báo về hồ sơ nộp "
 	if e.Code != "" {
-		subject = "hồ sơ " + e.Code + " "
+		subject = "hồ sơ " + clip(e.Code) + " "
 	}
 	return subject + viSentinel(ErrNotDelivered) + ": " + e.Err.Error()
 }
@@ -279,10 +355,29 @@ func viOr(err error) string {
 	if s := viSentinel(err); s != "" {
 		return s
 	}
-	return Message(err, Vietnamese)
+	if s, ok := localized(err, Vietnamese); ok {
+		return s
+	}
+	// A sentinel of package dossier (the applicant's fields) has its text there.
+	return dossierText(err, Vietnamese)
+}
+
+var viApplicant = map[string]string{
+	"kind": "loại", "name": "họ tên", "citizenID": "số định danh cá nhân", "taxCode": "mã số thuế",
+	"phone": "số điện thoại", "email": "thư điện tử", "address.line": "địa chỉ",
+	"address.unitCode": "mã đơn vị hành chính",
 }
 
 func viField(f string) string {
+	if sub, ok := strings.CutPrefix(f, "Submission.Applicant."); ok {
+		if v, ok := viApplicant[sub]; ok {
+			sub = v
+		}
+		return "Người nộp hồ sơ (" + sub + ")"
+	}
+	if i, ok := strings.CutPrefix(f, "Submission.Documents["); ok {
+		return "Thành phần hồ sơ [" + i
+	}
 	switch f {
 	case "Submission.Procedure":
 		return "Mã thủ tục"
@@ -296,6 +391,12 @@ func viField(f string) string {
 		return "Cơ quan có thẩm quyền"
 	case "Submission.SubmittedAt":
 		return "Thời điểm nộp"
+	case "Submission.Group":
+		return "Nhóm thủ tục liên thông"
+	case "Submission.Case":
+		return "Trường hợp"
+	case "Submission.Locality":
+		return "Địa bàn"
 	case "Actor":
 		return "Người thực hiện"
 	case "Reason":

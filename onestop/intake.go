@@ -83,11 +83,18 @@ var channelNames = [...]procedure.Channel{dossier.Counter: procedure.Counter, do
 
 // Intake checks a submission against the procedure version in force at reception and
 // accepts it, asks once for the complete list of missing documents, or refuses it with
-// reasons. Bad input (unknown procedure, unknown case, invalid applicant, wrong actor) is an
-// error, not a refusal: no slip is due for a request the desk cannot even read.
+// reasons. Bad input (unknown procedure, unknown case, invalid applicant) is an error, not a
+// refusal: no slip is due for a request the desk cannot even read. Every problem of the
+// submission is reported at once in an *IntakeError, each naming its field; a wrong actor is
+// a *FieldError on its own.
 func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission) (IntakeResult, error) {
 	if err := o.checkActor(clerk, dossier.RoleClerk); err != nil {
 		return IntakeResult{}, err
+	}
+	// Every problem of the submission is collected and reported at once.
+	var probs []*FieldError
+	add := func(field, value string, err error) {
+		probs = append(probs, &FieldError{Field: field, Value: value, Err: err})
 	}
 	var group *procedure.Group
 	if sub.Group != "" {
@@ -95,26 +102,29 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 		if ok {
 			group, ok = gc.Group(sub.Group)
 		}
-		if !ok || len(group.Members) == 0 {
-			return IntakeResult{}, &FieldError{Field: "Submission.Group", Value: sub.Group, Err: ErrUnknownProcedure}
+		switch {
+		case !ok || group == nil || len(group.Members) == 0:
+			group = nil
+			add("Submission.Group", sub.Group, ErrUnknownProcedure)
+		case sub.Procedure != "" && sub.Procedure != string(group.Members[0]):
+			add("Submission.Procedure", sub.Procedure, ErrInvalid)
+		default:
+			sub.Procedure = string(group.Members[0])
 		}
-		if sub.Procedure != "" && sub.Procedure != string(group.Members[0]) {
-			return IntakeResult{}, &FieldError{Field: "Submission.Procedure", Value: sub.Procedure, Err: ErrInvalid}
-		}
-		sub.Procedure = string(group.Members[0])
+	} else if sub.Procedure == "" {
+		add("Submission.Procedure", "", ErrRequired)
 	}
-	if sub.Procedure == "" {
-		return IntakeResult{}, &FieldError{Field: "Submission.Procedure", Err: ErrRequired}
-	}
-	if sub.Channel < dossier.Counter || sub.Channel > dossier.Postal {
-		return IntakeResult{}, &FieldError{Field: "Submission.Channel", Value: sub.Channel.String(), Err: ErrInvalid}
+	channelOK := sub.Channel >= dossier.Counter && sub.Channel <= dossier.Postal
+	if !channelOK {
+		add("Submission.Channel", sub.Channel.String(), ErrInvalid)
 	}
 	now := o.clock.Now()
 	received := now
 	switch {
+	case !channelOK:
 	case sub.Channel == dossier.Counter:
 		if !o.cal.IsReceptionHours(now) {
-			return IntakeResult{}, &FieldError{Field: "Submission.Channel", Value: now.In(calendar.Zone()).Format("2006-01-02 15:04"), Err: ErrOutsideHours}
+			add("Submission.Channel", now.In(calendar.Zone()).Format("2006-01-02 15:04"), ErrOutsideHours)
 		}
 	case !o.cal.IsOfficeHours(now):
 		received = o.cal.NextWorkingStart(now)
@@ -124,12 +134,35 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 		submitted = now
 	}
 	if submitted.After(now) {
-		return IntakeResult{}, &FieldError{Field: "Submission.SubmittedAt", Value: submitted.Format(time.RFC3339), Err: ErrInvalid}
+		add("Submission.SubmittedAt", submitted.Format(time.RFC3339), ErrInvalid)
+	}
+	var ve *dossier.ValidationError
+	if errors.As(sub.Applicant.Validate(), &ve) {
+		for _, p := range ve.Problems {
+			add("Submission.Applicant."+strings.TrimPrefix(p.Field, "applicant."), p.Value, p.Err)
+		}
+	}
+	for i, doc := range sub.Documents {
+		if strings.TrimSpace(doc) == "" {
+			add("Submission.Documents["+strconv.Itoa(i)+"]", "", ErrRequired)
+		}
+	}
+	if sub.Competent != "" && !dossier.ValidUnitCode(sub.Competent) {
+		add("Submission.Competent", sub.Competent, ErrInvalid)
+	}
+	if sub.Locality != "" {
+		if _, err := routing.ParseAgencyCode(sub.Locality); err != nil {
+			add("Submission.Locality", sub.Locality, ErrInvalid)
+		}
 	}
 
-	proc, refusal, err := o.procedureInForce(sub, received)
-	if err != nil {
-		return IntakeResult{}, err
+	var proc *procedure.Procedure
+	var refusal string
+	if sub.Procedure != "" && (sub.Group == "" || group != nil) {
+		var err error
+		if proc, refusal, err = o.procedureInForce(sub, received); err != nil {
+			probs = append(probs, err.(*FieldError))
+		}
 	}
 	members := []*procedure.Procedure{proc}
 	if group != nil && proc != nil {
@@ -138,9 +171,10 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 			msub.Procedure, msub.Case = string(m), ""
 			mp, mref, err := o.procedureInForce(msub, received)
 			if err != nil {
-				return IntakeResult{}, err
+				probs = append(probs, err.(*FieldError))
+				continue
 			}
-			if mref == "" {
+			if mref == "" && channelOK {
 				if _, err := mp.Limit(channelNames[sub.Channel], ""); err != nil {
 					mref = "thủ tục " + string(m) + " không tiếp nhận qua kênh " + string(channelNames[sub.Channel])
 				}
@@ -148,7 +182,9 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 			if mref != "" && refusal == "" {
 				refusal = mref
 			}
-			members = append(members, mp)
+			if mp != nil {
+				members = append(members, mp)
+			}
 		}
 	}
 	in := dossier.Intake{
@@ -164,7 +200,8 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 		if in.Agency == "" && dossier.ValidUnitCode(string(proc.CompetentAgency.Code)) {
 			in.Agency = string(proc.CompetentAgency.Code)
 		}
-		if refusal == "" {
+		if refusal == "" && channelOK {
+			var err error
 			if in.Limit, err = proc.Limit(channelNames[sub.Channel], sub.Case); err != nil {
 				refusal = "thủ tục không tiếp nhận qua kênh " + string(channelNames[sub.Channel])
 			}
@@ -175,11 +212,12 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 	if in.Agency == "" && refusal != "" {
 		in.Agency = o.desk // the refusal slip is the desk's
 	}
-	if in.Agency == "" {
-		return IntakeResult{}, &FieldError{Field: "Submission.Competent", Err: ErrRequired}
+	// The competent agency is missing only if the catalog was asked and does not name one.
+	if in.Agency == "" && (proc != nil || refusal != "") {
+		add("Submission.Competent", "", ErrRequired)
 	}
-	if !dossier.ValidUnitCode(in.Agency) {
-		return IntakeResult{}, &FieldError{Field: "Submission.Competent", Value: in.Agency, Err: ErrInvalid}
+	if len(probs) > 0 {
+		return IntakeResult{}, &IntakeError{Problems: probs}
 	}
 	if in.Limit.Unit == 0 {
 		in.Limit.Unit = 1 // a refused dossier has no limit; keep the intake valid

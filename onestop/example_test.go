@@ -44,10 +44,18 @@ func Example() {
 	}
 	fmt.Println(res.Decision, res.Code, "due", res.Due.Format("02/01 15:04"))
 
-	office.Transfer(ctx, clerk, res.Code)
-	office.Start(ctx, officer, res.Code)
+	if _, err := office.Transfer(ctx, clerk, res.Code); err != nil {
+		panic(err)
+	}
+	if _, err := office.Start(ctx, officer, res.Code); err != nil {
+		panic(err)
+	}
 	clock.Set(time.Date(2026, 3, 10, 14, 0, 0, 0, calendar.Zone()))
-	office.ResultReady(ctx, officer, res.Code, "12/GKS")
+	ready, err := office.ResultReady(ctx, officer, res.Code, "12/GKS")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("result ready at", ready.Status.ResultAt.Format("15:04"), "early:", ready.Early)
 
 	st, err := office.Lookup(ctx, res.Code)
 	if err != nil {
@@ -58,6 +66,7 @@ func Example() {
 	fmt.Println(onestop.Message(err, onestop.Vietnamese))
 	// Output:
 	// accepted 000.00.31.H49-260310-0001 due 10/03 17:00
+	// result ready at 14:00 early: false
 	// Đã xử lý xong — 9
 	// mã hồ sơ "000.00.31.H49-260310-9999" không phải là mã hồ sơ đã tiếp nhận
 }

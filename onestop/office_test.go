@@ -611,7 +611,9 @@ func TestLookup(t *testing.T) {
 	f := newFixture(t, at(10, 9, 0))
 	sub := birth()
 	res := mustIntake(t, f, sub)
-	f.office.Transfer(ctx, clerk, res.Code)
+	if _, err := f.office.Transfer(ctx, clerk, res.Code); err != nil {
+		t.Fatal(err)
+	}
 	st, err := f.office.Lookup(ctx, res.Code)
 	if err != nil {
 		t.Fatal(err)

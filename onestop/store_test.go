@@ -146,8 +146,12 @@ func TestKeptScheduleIsUsed(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			o.Transfer(ctx, clerk, res.Code)
-			o.Start(ctx, civil, res.Code)
+			if _, err := o.Transfer(ctx, clerk, res.Code); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := o.Start(ctx, civil, res.Code); err != nil {
+				t.Fatal(err)
+			}
 			later, err := onestop.New(onestop.Config{Desk: desk, Catalog: testCatalog(t), Routes: changedSet,
 				Directory: routing.SampleDirectory(), Store: store, Clock: clock})
 			if err != nil {

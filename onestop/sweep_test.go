@@ -92,8 +92,12 @@ func TestSweepReplansForgottenSchedule(t *testing.T) {
 			if rec, _ := mem.Get(ctx, res.Code); rec.Route != "household-business-2025" || rec.Locality != desk {
 				t.Fatalf("record route %q, locality %q", rec.Route, rec.Locality)
 			}
-			o.Transfer(ctx, clerk, res.Code)
-			o.Start(ctx, civil, res.Code)
+			if _, err := o.Transfer(ctx, clerk, res.Code); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := o.Start(ctx, civil, res.Code); err != nil {
+				t.Fatal(err)
+			}
 			clock.Set(at(13, 10, 0)) // the receive step (1/12 of the time) is long over
 			alerts, err := o.Sweep(ctx)
 			if err != nil {

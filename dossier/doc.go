@@ -36,9 +36,13 @@
 //     per agency (Decree 61 Art. 15(3), 19(4));
 //   - after the supplement the time limit restarts from the beginning (Art. 19(4)); Pause is
 //     the alternative for procedures whose specialised law says so;
-//   - a refusal after appraisal only within the time limit (Art. 19(8));
-//   - the apology with a new appointment at least 1 working day before the due date, and a
-//     new appointment at most once (Art. 19(9));
+//   - a refusal after appraisal is due within the time limit (Art. 19(8)); by default a
+//     late refusal is still accepted and counted late (Result.Late, Overdue, the refusal
+//     and control slips), so that an overdue dossier found ineligible is not stuck;
+//     Policy.RefusalWithinLimit selects the strict reading, which refuses it;
+//   - the apology with a new appointment at least 1 working day before the due date — by
+//     the close of office hours of the working day before it — and a new appointment at
+//     most once (Art. 19(9));
 //   - a paper dossier received after 15:00 is transferred at the start of the next working
 //     day (Art. 18(2)); Dossier.TransferDue and the control slip show it;
 //   - withdrawal before the result.

@@ -304,10 +304,8 @@ func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
 		if d.Clock.Reappointments >= p.MaxReappointments {
 			return &RuleError{Command: cmd.Kind, Rule: "Decree 61/2018 Art. 19(9)", Err: ErrReappointed}
 		}
-		dueDay := date.NewAt(d.Clock.Due.In(calendar.Zone()))
-		last := cal.AddWorkingDays(dueDay, -p.ApologyLead)
-		if date.NewAt(now.In(calendar.Zone())) > last {
-			return &RuleError{Command: cmd.Kind, Rule: "Decree 61/2018 Art. 19(9)", Deadline: cal.CloseOfDay(last), Err: ErrApologyLate}
+		if limit := d.apologyDeadline(p); now.After(limit) {
+			return &RuleError{Command: cmd.Kind, Rule: "Decree 61/2018 Art. 19(9)", Deadline: limit, Err: ErrApologyLate}
 		}
 		if !cmd.Due.After(d.Clock.Due) {
 			return &FieldError{Field: "due", Value: cmd.Due.Format(time.RFC3339), Err: ErrNotLater}
@@ -328,7 +326,7 @@ func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
 		if err := d.holds(cmd, cur); err != nil {
 			return err
 		}
-		if d.policy(now).RefusalWithinLimit && now.After(d.Clock.Due) {
+		if d.policy(now).RefusalWithinLimit && !d.Clock.Due.IsZero() && now.After(d.Clock.Due) {
 			return &RuleError{Command: cmd.Kind, Rule: "Decree 61/2018 Art. 19(8)", Deadline: d.Clock.Due, Err: ErrRefusalLate}
 		}
 		ev.StepDue = d.stepDue(cur)
@@ -338,6 +336,19 @@ func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
 		}
 	}
 	return nil
+}
+
+// apologyDeadline is the last instant for the apology and new appointment: the close of
+// office hours of the working day p.ApologyLead working days before the due date, and never
+// later than the due time itself (which only matters for a lead of 0).
+func (d *Dossier) apologyDeadline(p Policy) time.Time {
+	cal := d.Rules.cal
+	last := cal.AddWorkingDays(date.NewAt(d.Clock.Due.In(calendar.Zone())), -p.ApologyLead)
+	limit := cal.CloseOfDay(last)
+	if limit.After(d.Clock.Due) {
+		limit = d.Clock.Due
+	}
+	return limit
 }
 
 // resumedDue is the due time after waiting for the applicant from PausedAt to now.
@@ -426,11 +437,15 @@ func (d *Dossier) apply(ev *Event) {
 			d.Steps[cur].Done = at
 		}
 		d.Result.At, d.Result.Refused, d.Result.Reference = at, ev.Command == Refuse, ev.Reference
+		d.Result.Late = d.lateAt(at)
 	case Return:
 		d.Result.Returned = at
 	}
 	d.State = ev.To
 }
+
+// lateAt reports whether at is past the due time in force.
+func (d *Dossier) lateAt(at time.Time) bool { return !d.Clock.Due.IsZero() && at.After(d.Clock.Due) }
 
 func (d *Dossier) setDue(due time.Time, cause CommandKind) {
 	d.Clock.Due = due

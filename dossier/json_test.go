@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -228,4 +229,32 @@ func FuzzDossierJSON(f *testing.F) {
 			t.Fatalf("round trip differs:\n%s", diff)
 		}
 	})
+}
+
+// The late flag of the result survives a JSON round trip, and an encoding without it (before
+// the flag existed) is given it from the log.
+func TestLateResultJSON(t *testing.T) {
+	d := inProcess(t, testRules(), at("2025-03-04 09:10"))
+	mustApply(t, d, Command{Kind: Refuse, Actor: officerA, Reason: "Không đủ điều kiện"}, at("2025-03-12 09:00"))
+	mustApply(t, d, Command{Kind: Return, Actor: clerk}, at("2025-03-12 10:00"))
+	if !d.Result.Late {
+		t.Fatal("late refusal not counted late")
+	}
+	b, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := bytes.Replace(b, []byte(`,"late":true`), nil, 1)
+	if bytes.Equal(old, b) {
+		t.Fatal("no late flag in the encoding")
+	}
+	for _, enc := range [][]byte{b, old} {
+		back := &Dossier{Rules: d.Rules}
+		if err := json.Unmarshal(enc, back); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(d, back); diff != "" {
+			t.Errorf("decoded dossier differs:\n%s", diff)
+		}
+	}
 }

@@ -115,11 +115,17 @@ type Policy struct {
 	// land and tax rules exclude that time, not verified).
 	DuringObligation ClockRule
 	// ApologyLead is how many working days before the due date the apology and new
-	// appointment must be made at the latest (Art. 19(9): 1).
+	// appointment must be made at the latest (Art. 19(9): 1). The deadline is the close of
+	// office hours (calendar.CloseOfDay) of that working day, and never later than the due
+	// time; an apology in the evening after it is late.
 	ApologyLead int
 	// MaxReappointments is how many new appointments a dossier may receive (Art. 19(9): 1).
 	MaxReappointments int
-	// RefusalWithinLimit refuses a refusal after appraisal issued past the due time (Art. 19(8)).
+	// RefusalWithinLimit, when true, refuses a refusal after appraisal issued past the due
+	// time with ErrRefusalLate: the strict reading of Art. 19(8), under which an overdue
+	// dossier found ineligible can only be withdrawn. False (the default) accepts the late
+	// refusal and counts it late (Result.Late, Dossier.Overdue, the refusal and control
+	// slips): Art. 19(8) sets when the refusal is due, and a late one is still late.
 	RefusalWithinLimit bool
 	// Withdrawal lets the applicant withdraw the dossier before the result (not regulated by
 	// Decree 61; Circular 03/2025 form 05 "dừng giải quyết").
@@ -143,7 +149,7 @@ func DefaultPolicy(r Regime) Policy {
 		DuringObligation:        Pause,
 		ApologyLead:             1,
 		MaxReappointments:       1,
-		RefusalWithinLimit:      true,
+		RefusalWithinLimit:      false,
 		Withdrawal:              true,
 		TransferCutoff:          15 * time.Hour,
 		AtRiskShare:             0.8,

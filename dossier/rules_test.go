@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -153,23 +154,63 @@ func TestRuleClockAfterSupplement(t *testing.T) {
 	}
 }
 
-// Decree 61/2018 Art. 19(8): a refusal after appraisal is issued within the time limit.
+// Decree 61/2018 Art. 19(8): a refusal after appraisal is issued within the time limit. By
+// default a late refusal is accepted and counted late (a late refusal is still late); the
+// strict policy refuses it.
 func TestRuleRefusalWithinLimit(t *testing.T) {
+	strict := rulesWith(t, func(p *Policy) { p.RefusalWithinLimit = true })
 	cases := []struct {
 		name  string
 		rules *Rules
 		when  string
 		want  error
+		late  bool
 	}{
-		{"at the due time", testRules(), "2025-03-11 09:10", nil},
-		{"a minute late", testRules(), "2025-03-11 09:11", ErrRefusalLate},
-		{"late refusal allowed by policy", rulesWith(t, func(p *Policy) { p.RefusalWithinLimit = false }), "2025-03-12 09:00", nil},
+		{"at the due time", testRules(), "2025-03-11 09:10", nil, false},
+		{"a minute late, counted late", testRules(), "2025-03-11 09:11", nil, true},
+		{"a week late, counted late", testRules(), "2025-03-18 09:00", nil, true},
+		{"strict: at the due time", strict, "2025-03-11 09:10", nil, false},
+		{"strict: a minute late", strict, "2025-03-11 09:11", ErrRefusalLate, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			d := inProcess(t, c.rules, at("2025-03-04 09:10"))
+			// Overdue and found ineligible: the apology window has closed.
+			if c.late {
+				err := applyChecked(t, d, Command{Kind: Apologise, Actor: officerA, Reason: "Xác minh", Due: at("2025-03-20 17:00")}, at(c.when))
+				wantErr(t, err, ErrApologyLate, at("2025-03-10 17:00"))
+			}
 			err := applyChecked(t, d, Command{Kind: Refuse, Actor: officerA, Reason: "Không đủ điều kiện"}, at(c.when))
 			wantErr(t, err, c.want, at("2025-03-11 09:10"))
+			if err != nil {
+				return
+			}
+			later := at("2025-04-01 09:00")
+			slip, err := d.RefusalSlip()
+			if err != nil {
+				t.Fatal(err)
+			}
+			control, err := d.ControlSlip(later)
+			if err != nil {
+				t.Fatal(err)
+			}
+			verdict := OnTime
+			if c.late {
+				verdict = Late
+			}
+			got := []any{d.State, d.Result.Late, d.Overdue(later), slip.Late, control.Verdict, strings.Contains(slip.Text(), "quá hạn")}
+			want := []any{Refused, c.late, c.late, c.late, verdict, c.late}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("state, Result.Late, Overdue, slip late, control verdict, slip text (-want +got):\n%s", diff)
+			}
+			mustApply(t, d, Command{Kind: Return, Actor: clerk}, later)
+			replayed, err := d.Rules.Replay(d.Events)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(replayed, d); diff != "" {
+				t.Errorf("replay differs:\n%s", diff)
+			}
 		})
 	}
 	t.Run("reasons required", func(t *testing.T) {
@@ -399,14 +440,18 @@ func TestRulesCombined(t *testing.T) {
 		{"apology on the restarted due day",
 			[]step{{req(officerA), "2025-03-04 10:00"}, {sup, "2025-03-05 08:00"}},
 			Command{Kind: Apologise, Actor: officerA, Reason: "Xác minh", Due: at("2025-03-20 17:00")}, "2025-03-12 07:45", ErrApologyLate, "2025-03-11 17:00"},
+		// The deadline is the close of office hours of the last day: the check and the stated
+		// deadline agree.
+		{"apology at the close of the last day", nil,
+			Command{Kind: Apologise, Actor: officerA, Reason: "Xác minh", Due: at("2025-03-20 17:00")}, "2025-03-10 17:00", nil, ""},
 		{"apology in the evening of the last day", nil,
-			Command{Kind: Apologise, Actor: officerA, Reason: "Xác minh", Due: at("2025-03-20 17:00")}, "2025-03-10 19:00", nil, ""},
+			Command{Kind: Apologise, Actor: officerA, Reason: "Xác minh", Due: at("2025-03-20 17:00")}, "2025-03-10 19:00", ErrApologyLate, "2025-03-10 17:00"},
 		{"refusal within the new appointment",
 			[]step{{Command{Kind: Apologise, Actor: officerA, Reason: "Xác minh", Due: at("2025-03-20 17:00")}, "2025-03-06 09:00"}},
 			Command{Kind: Refuse, Actor: officerA, Reason: "Không đủ điều kiện"}, "2025-03-18 09:00", nil, ""},
-		{"refusal past the new appointment",
+		{"refusal past the new appointment, counted late",
 			[]step{{Command{Kind: Apologise, Actor: officerA, Reason: "Xác minh", Due: at("2025-03-20 17:00")}, "2025-03-06 09:00"}},
-			Command{Kind: Refuse, Actor: officerA, Reason: "Không đủ điều kiện"}, "2025-03-21 08:00", ErrRefusalLate, "2025-03-20 17:00"},
+			Command{Kind: Refuse, Actor: officerA, Reason: "Không đủ điều kiện"}, "2025-03-21 08:00", nil, ""},
 		{"refusal within the restarted limit",
 			[]step{{req(officerA), "2025-03-04 10:00"}, {sup, "2025-03-05 08:00"}},
 			Command{Kind: Refuse, Actor: officerA, Reason: "Không đủ điều kiện"}, "2025-03-11 15:00", nil, ""},
@@ -452,5 +497,41 @@ func TestLate766Combined(t *testing.T) {
 		if got := d.Late766(at(c.now)); got != c.late || d.Overdue(at(c.now)) {
 			t.Errorf("at %s: Late766 %v, want %v (overdue %v)", c.now, got, c.late, d.Overdue(at(c.now)))
 		}
+	}
+}
+
+// The apology deadline is the close of office hours of the working day ApologyLead days
+// before the due date, never later than the due time; the check and the stated deadline
+// agree at every lead.
+func TestApologyDeadline(t *testing.T) {
+	// Received Tue 4 March 09:10 with 5 working days: due Tue 11 March 09:10.
+	cases := []struct {
+		lead     int
+		when     string
+		deadline string
+		want     error
+	}{
+		{0, "2025-03-11 09:10", "", nil},
+		{0, "2025-03-11 09:11", "2025-03-11 09:10", ErrApologyLate},
+		{1, "2025-03-10 17:00", "", nil},
+		{1, "2025-03-10 17:01", "2025-03-10 17:00", ErrApologyLate},
+		{2, "2025-03-07 17:00", "", nil},
+		{2, "2025-03-07 17:01", "2025-03-07 17:00", ErrApologyLate},
+		{2, "2025-03-08 09:00", "2025-03-07 17:00", ErrApologyLate}, // a Saturday
+	}
+	for _, c := range cases {
+		t.Run(itoa(c.lead)+" "+c.when, func(t *testing.T) {
+			d := inProcess(t, rulesWith(t, func(p *Policy) { p.ApologyLead = c.lead }), at("2025-03-04 09:10"))
+			var dl time.Time
+			if c.deadline != "" {
+				dl = at(c.deadline)
+			}
+			err := applyChecked(t, d, Command{Kind: Apologise, Actor: officerA, Reason: "Xác minh", Due: at("2025-03-20 17:00")}, at(c.when))
+			wantErr(t, err, c.want, dl)
+			var re *RuleError
+			if errors.As(err, &re) && !at(c.when).After(re.Deadline) {
+				t.Errorf("refused at %s, before the stated deadline %v", c.when, re.Deadline)
+			}
+		})
 	}
 }

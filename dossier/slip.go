@@ -162,6 +162,8 @@ type RefusalSlip struct {
 	At     time.Time
 	Agency string
 	Reason string
+	Due    time.Time // the due time in force (zero at intake)
+	Late   bool      // issued after Due (accepted and counted late, Policy.RefusalWithinLimit)
 }
 
 // RefusalSlip returns the refusal slip of a refused dossier.
@@ -176,6 +178,8 @@ func (d *Dossier) RefusalSlip() (RefusalSlip, error) {
 	s := RefusalSlip{Header: d.header(), Intake: ev.Command == RefuseIntake, At: ev.At, Agency: ev.Actor.Agency, Reason: ev.Reason}
 	if s.Intake {
 		s.Agency = d.Desk
+	} else {
+		s.Due, s.Late = d.Clock.Due, d.lateAt(ev.At)
 	}
 	return s, nil
 }
@@ -187,6 +191,10 @@ func (s RefusalSlip) Text() string {
 	line(&b, "Cơ quan", s.Agency)
 	line(&b, "Ngày", fmtTime(s.At))
 	line(&b, "Lý do", s.Reason)
+	if s.Late {
+		line(&b, "Hạn giải quyết", fmtTime(s.Due))
+		line(&b, "Ghi chú", "từ chối sau thời hạn giải quyết (quá hạn)")
+	}
 	return b.String()
 }
 

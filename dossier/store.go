@@ -125,6 +125,12 @@ func (d *Dossier) compact() {
 	for i := range d.Clock.History {
 		inZone(&d.Clock.History[i].Due)
 	}
+	// Encodings without the late flag: the log says whether the result came late.
+	if d.State == Resolved || d.State == Refused || d.State == Returned {
+		if ev := d.last(Resolve, Refuse); ev != nil {
+			d.Result.Late = d.lateAt(ev.At)
+		}
+	}
 	for i := len(d.Events) - 1; i >= 0 && d.Result.Reference != ""; i-- {
 		if d.Events[i].Reference == d.Result.Reference {
 			d.Result.Reference = d.Events[i].Reference

@@ -139,6 +139,9 @@ type Result struct {
 	Returned  time.Time `json:"returned,omitzero"`
 	Reference string    `json:"reference,omitempty"` // number of the result document
 	Refused   bool      `json:"refused,omitempty"`
+	// Late records that the resolution or refusal came after the due time then in force
+	// (a late refusal is accepted under the default policy and counted late).
+	Late bool `json:"late,omitempty"`
 }
 
 // Dossier is one application (hồ sơ) moving through a procedure. Its state changes only by

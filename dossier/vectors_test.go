@@ -27,6 +27,7 @@ type vector struct {
 	Deadline string
 	State    State
 	Due      string
+	Late     bool // Result.Late after the commands
 }
 
 var sentinels = map[string]error{
@@ -51,6 +52,8 @@ func (v *vector) rules(t *testing.T) *Rules {
 				p.AfterSupplement = map[string]ClockRule{"restart": Restart, "pause": Pause, "run": Run}[s]
 			case "withdrawal":
 				err = json.Unmarshal(raw, &p.Withdrawal)
+			case "refusalWithinLimit":
+				err = json.Unmarshal(raw, &p.RefusalWithinLimit)
 			default:
 				t.Fatalf("unknown policy field %q", k)
 			}
@@ -106,6 +109,9 @@ func TestRuleVectors(t *testing.T) {
 			}
 			if v.State != 0 && d.State != v.State {
 				t.Errorf("state %v, want %v", d.State, v.State)
+			}
+			if d.Result.Late != v.Late {
+				t.Errorf("late %v, want %v", d.Result.Late, v.Late)
 			}
 			if v.Due != "" && !d.Clock.Due.Equal(at(v.Due)) {
 				t.Errorf("due %v, want %v", d.Clock.Due, v.Due)

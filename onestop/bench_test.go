@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/onestop"
 	"github.com/rickb777/date/v2"
 )
 
@@ -50,3 +51,55 @@ func BenchmarkLookup(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkOfficeReport computes the monthly report through the Office over an in-memory store
+// of 100,000 dossiers received by intake (a quarter of them same-day results, returned at
+// once): reading the summaries from the store and the report together. SummaryStore reads
+// them with MemStore.AppendSummaries; Scan hides that method, as a store without it would.
+func BenchmarkOfficeReport(b *testing.B) {
+	const n = 100_000
+	f := newFixture(b, at(10, 9, 0))
+	cal := calendar.Default()
+	day := date.New(2026, 3, 10)
+	sub, same := birth(), birth()
+	same.Immediate = true
+	for i := 1; i <= n; i++ {
+		if i%9000 == 0 {
+			day = cal.AddWorkingDays(day, 1)
+			y, m, d := day.Date()
+			f.clock.Set(at(1, 9, 0).AddDate(y-2026, int(m)-3, d-1))
+		}
+		s := sub
+		if i%4 == 0 {
+			s = same
+		}
+		if _, err := f.office.Intake(ctx, clerk, s); err != nil {
+			b.Fatal(err)
+		}
+	}
+	scanning, err := onestop.New(onestop.Config{Desk: desk, Catalog: testCatalog(b), Store: scanOnly{f.store}, Clock: f.clock})
+	if err != nil {
+		b.Fatal(err)
+	}
+	from, to := at(1, 0, 0), at(1, 0, 0).AddDate(0, 1, 0)
+	for _, bc := range []struct {
+		name   string
+		office *onestop.Office
+	}{{"SummaryStore", f.office}, {"Scan", scanning}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				rep, err := bc.office.Report(ctx, from, to, onestop.ReportOptions{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if rep.Total.Received != n {
+					b.Fatalf("report of %d dossiers, want %d", rep.Total.Received, n)
+				}
+			}
+		})
+	}
+}
+
+// scanOnly is a Store without the optional SummaryStore method.
+type scanOnly struct{ onestop.Store }

@@ -71,7 +71,8 @@
 // re-checks the command, up to Config.Retries times, then returns the *ConflictError. Each
 // accepted command is therefore in the dossier's log exactly once, and a refused command
 // changes nothing. MemStore is the in-memory default; package storetest is the conformance
-// suite for other stores.
+// suite for other stores. A store that lists the report summaries alone (SummaryStore, as
+// MemStore does) spares reports from reading whole records.
 //
 // The Office never reads the host clock: it asks its Clock.
 //

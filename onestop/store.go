@@ -2,6 +2,7 @@ package onestop
 
 import (
 	"context"
+	"slices"
 	"sync"
 
 	"github.com/motcua-go/motcua/dossier"
@@ -55,6 +56,16 @@ type Store interface {
 	Update(ctx context.Context, rec Record) (Record, error)
 	// Scan calls fn for every record, in no particular order, until fn returns false.
 	Scan(ctx context.Context, fn func(Record) bool) error
+}
+
+// SummaryStore is a Store that hands out the report summaries of its records without the
+// rest of them. Office.Report uses it when the store implements it (MemStore does); a
+// database adapter may implement it with a query on the summary columns.
+type SummaryStore interface {
+	Store
+	// AppendSummaries appends the Summary of every record to dst, in no particular order,
+	// and returns the extended slice.
+	AppendSummaries(ctx context.Context, dst []Summary) ([]Summary, error)
 }
 
 // MemStore is the in-memory Store, the Office's default. The zero value is ready to use.
@@ -168,4 +179,18 @@ func (m *MemStore) Scan(ctx context.Context, fn func(Record) bool) error {
 		}
 	}
 	return nil
+}
+
+// AppendSummaries implements SummaryStore.
+func (m *MemStore) AppendSummaries(ctx context.Context, dst []Summary) ([]Summary, error) {
+	if err := ctx.Err(); err != nil {
+		return dst, err
+	}
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	dst = slices.Grow(dst, len(m.recs))
+	for _, r := range m.recs {
+		dst = append(dst, r.Summary)
+	}
+	return dst, nil
 }

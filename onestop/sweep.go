@@ -179,10 +179,16 @@ func (o *Office) schedule(r Record, d *dossier.Dossier) *routing.Schedule {
 }
 
 // Report computes the periodic report (Biểu 06/VPCP/KSTT and the indicators) for [from, to)
-// over every dossier of the store.
+// over every dossier of the store. It reads only the summaries when the store is a
+// SummaryStore, else it scans the records.
 func (o *Office) Report(ctx context.Context, from, to time.Time, opts ReportOptions) (Report, error) {
 	var ss []Summary
-	if err := o.store.Scan(ctx, func(r Record) bool { ss = append(ss, r.Summary); return true }); err != nil {
+	if st, ok := o.store.(SummaryStore); ok {
+		var err error
+		if ss, err = st.AppendSummaries(ctx, nil); err != nil {
+			return Report{}, err
+		}
+	} else if err := o.store.Scan(ctx, func(r Record) bool { ss = append(ss, r.Summary); return true }); err != nil {
 		return Report{}, err
 	}
 	return BuildReport(from, to, ss, opts)

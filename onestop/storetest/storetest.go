@@ -311,6 +311,40 @@ func Run(t *testing.T, newStore func() onestop.Store) {
 		}
 	})
 
+	t.Run("AppendSummaries", func(t *testing.T) {
+		s := newStore()
+		ss, ok := s.(onestop.SummaryStore)
+		if !ok {
+			t.Skip("the store does not implement onestop.SummaryStore")
+		}
+		for i := 1; i <= 5; i++ {
+			if _, err := s.Create(ctx, record(i)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var want []string
+		if err := s.Scan(ctx, func(r onestop.Record) bool { want = append(want, r.Summary.Code); return true }); err != nil {
+			t.Fatal(err)
+		}
+		head := []onestop.Summary{{Code: "kept"}}
+		got, err := ss.AppendSummaries(ctx, head)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 6 || got[0].Code != "kept" {
+			t.Fatalf("AppendSummaries returned %d summaries, want the 1 given and 5 appended", len(got))
+		}
+		var codes []string
+		for _, s := range got[1:] {
+			codes = append(codes, s.Code)
+		}
+		sort.Strings(want)
+		sort.Strings(codes)
+		if diff := cmp.Diff(want, codes); diff != "" {
+			t.Fatalf("AppendSummaries (-Scan +AppendSummaries):\n%s", diff)
+		}
+	})
+
 	t.Run("CancelledContext", func(t *testing.T) {
 		s := newStore()
 		cctx, cancel := context.WithCancel(ctx)

@@ -419,20 +419,23 @@ func (l *loader) finish(pol Policy) (*Catalog, error) {
 	allKeys := len(bad) == 0
 	for i := range procs {
 		it := &l.procs[i]
-		at := it.o.path("procedures")
 		switch {
 		case bad[it.o.file]:
 		case perr[i] != nil:
-			probs = append(probs, jsonProblem(it.o.file, at, it.data, perr[i]))
+			probs = append(probs, jsonProblem(it.o.file, it.o.path("procedures"), it.data, perr[i]))
 			allKeys = false
 		default:
 			probs = append(probs, pprobs[i]...)
-			if anyUnder(pbad[i], at+".code", at+".unit") {
+			var at string
+			if len(pbad[i]) > 0 {
+				at = it.o.path("procedures")
+			}
+			if len(pbad[i]) > 0 && anyUnder(pbad[i], at+".code", at+".unit") {
 				allKeys = false
 				continue
 			}
 			keys[procs[i].Key()] = true
-			if !anyUnder(pbad[i], at+".version", at+".effective_from", at+".effective_to") {
+			if len(pbad[i]) == 0 || !anyUnder(pbad[i], at+".version", at+".effective_from", at+".effective_to") {
 				entries = append(entries, entry{p: &procs[i], o: it.o, seq: i})
 			}
 		}

@@ -161,7 +161,7 @@ func (e *ValidationError) Unwrap() error { return ErrInvalidCatalog }
 type LookupError struct {
 	Code Code
 	At   time.Time
-	Err  error // ErrUnknownCode or ErrNotInForce
+	Err  error // ErrUnknownCode, ErrNotInForce or ErrNilCatalog
 }
 
 // Error reads e.g. "procedure 1.001193 has no version in force at that time (2019-01-01)".

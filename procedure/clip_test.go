@@ -1,6 +1,7 @@
 package procedure
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -43,8 +44,10 @@ func TestEchoedValuesAreClipped(t *testing.T) {
 		{"a long duplicate id", string(catalogJSON(t, []Procedure{dupCase}, nil)),
 			[]Problem{{Path: p0 + ".cases[2].id", Rule: "duplicate", En: `duplicate case id "` + clipped + `"`, Vi: `trùng case id "` + clipped + `"`}}},
 		{"a decimal with a tiny exponent", string(catalogJSON(t, []Procedure{tinyMax}, nil)),
-			[]Problem{{Path: p0 + ".fees[0].max", Rule: "fee_bounds", En: "max 1e-100000 must not be less than min 1",
-				Vi: "max 1e-100000 không được nhỏ hơn min 1"}}},
+			// Rejected before any comparison, which would rescale it to 100,000 digits.
+			[]Problem{{Path: p0 + ".fees[0].max", Rule: "decimal_range",
+				En: "max 1e-100000 has more digits than an amount, rate or limit can have (at most 64 before and 64 after the point)",
+				Vi: "max 1e-100000 có nhiều chữ số hơn mức một số tiền, tỷ lệ hoặc thời hạn có thể có (tối đa 64 chữ số phần nguyên và 64 chữ số thập phân)"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -91,5 +94,24 @@ func TestClip(t *testing.T) {
 		if got := clip(clip(tt.in)); got != clip(tt.in) {
 			t.Errorf("clip is not idempotent on %q", tt.in)
 		}
+	}
+}
+
+// Regression: a fee bound or limit such as 1e-100000000 made validation and AmountDue
+// compare decimals rescaled to a hundred million digits.
+func TestExtremeDecimalsAreCheap(t *testing.T) {
+	huge := dec("1e-100000000")
+	p := validProcedure()
+	data := `{"procedures": [` + itemJSON(t, p, map[string]any{"fees": `[{"id": "f", "name": "Phí", "kind": "percent", "rate": "1", "max": "1e-100000000"}]`}) + `]}`
+	got := problemsOf(t, []byte(data), Policy{})
+	if len(got) != 1 || got[0].Rule != "decimal_range" || got[0].Path != "procedures[0].fees[0].max" {
+		t.Errorf("problems %+v", got)
+	}
+	p.Fees = []Fee{{ID: "f", Name: "Phí", Kind: PercentFee, Rate: dec("1")}}
+	if _, err := p.AmountDue(FeeQuery{DeclaredValue: huge}); !errors.Is(err, ErrInputRange) {
+		t.Errorf("AmountDue with a declared value of 1e-100000000: %v, want ErrInputRange", err)
+	}
+	if _, err := (Limit{Value: dec("1e100000000"), Unit: Days}).Calendar(); err == nil {
+		t.Error("a limit of 1e100000000 days was accepted")
 	}
 }

@@ -25,6 +25,8 @@ var (
 	ErrMissingInput = errors.New("needs an input that was not given")
 	// ErrNegativeInput: a fee quantity or declared value is negative.
 	ErrNegativeInput = errors.New("must not be negative")
+	// ErrInputRange: a fee quantity or declared value is beyond any amount in đồng.
+	ErrInputRange = errors.New("is out of range")
 	// ErrNilCatalog: Lookup was called on a nil *Catalog.
 	ErrNilCatalog = errors.New("cannot be looked up: the catalog is nil")
 	// ErrNilProcedure: a method that answers a request was called on a nil *Procedure.
@@ -48,6 +50,8 @@ func viText(err error) string {
 		return "cần một giá trị đầu vào chưa được cung cấp"
 	case ErrNegativeInput:
 		return "không được âm"
+	case ErrInputRange:
+		return "vượt quá giới hạn cho phép"
 	case ErrNilCatalog:
 		return "không tra cứu được: danh mục là nil (chưa được nạp)"
 	case ErrNilProcedure:

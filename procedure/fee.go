@@ -95,6 +95,8 @@ func (p *Procedure) AmountDue(q FeeQuery) (FeeBreakdown, error) {
 			switch s := q.DeclaredValue.Sign(); {
 			case s < 0:
 				return FeeBreakdown{}, &UseError{Code: p.Code, What: f.ID + declaredValueInput, Err: ErrNegativeInput}
+			case wild(q.DeclaredValue):
+				return FeeBreakdown{}, &UseError{Code: p.Code, What: f.ID + declaredValueInput, Err: ErrInputRange}
 			case s == 0 && !isExempt:
 				return FeeBreakdown{}, &UseError{Code: p.Code, What: f.ID + declaredValueInput, Err: ErrMissingInput}
 			}

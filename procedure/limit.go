@@ -32,7 +32,7 @@ var (
 // not positive, not a whole number of working hours, or a fractional number of days or months.
 func (l Limit) Calendar() (calendar.Limit, error) {
 	v := l.Value
-	if v.Sign() <= 0 || v.GreaterThan(decimal.NewFromInt(maxLimitValue)) {
+	if v.Sign() <= 0 || wild(v) || v.GreaterThan(decimal.NewFromInt(maxLimitValue)) {
 		return calendar.Limit{}, errLimitRange
 	}
 	switch l.Unit {

@@ -90,6 +90,9 @@ func problem(file, path, rule string, args ...string) Problem {
 	case "percent_range":
 		en = a(0) + " must be greater than 0 and at most 100"
 		vi = a(0) + " phải lớn hơn 0 và không quá 100"
+	case "decimal_range":
+		en = a(0) + " " + a(1) + " has more digits than an amount, rate or limit can have (at most " + a(2) + " before and " + a(3) + " after the point)"
+		vi = a(0) + " " + a(1) + " có nhiều chữ số hơn mức một số tiền, tỷ lệ hoặc thời hạn có thể có (tối đa " + a(2) + " chữ số phần nguyên và " + a(3) + " chữ số thập phân)"
 	case "fee_bounds":
 		en = "max " + a(0) + " must not be less than min " + a(1)
 		vi = "max " + a(0) + " không được nhỏ hơn min " + a(1)
@@ -262,6 +265,11 @@ func checkFees(fees []Fee, f, at string, out []Problem) []Problem {
 		if fe.ID != "" && slices.ContainsFunc(fees[:k], func(o Fee) bool { return o.ID == fe.ID }) {
 			out = append(out, problem(f, fp+".id", "duplicate", "fee id", fe.ID))
 		}
+		if w, v := wildFee(fe); w != "" {
+			// Comparing such a value would rescale it to millions of digits.
+			out = append(out, problem(f, fp+"."+w, "decimal_range", w, decText(v), strconv.Itoa(maxIntDigits), strconv.Itoa(maxFracDigits)))
+			continue
+		}
 		switch fe.Kind {
 		case FixedFee, PerUnitFee:
 			if fe.Amount.Sign() <= 0 {
@@ -298,6 +306,42 @@ func checkFees(fees []Fee, f, at string, out []Problem) []Problem {
 		}
 	}
 	return out
+}
+
+// Bounds on the decimals of a catalog, far beyond any published amount (đồng), rate or
+// limit, yet small enough that comparing two of them stays cheap.
+const (
+	maxIntDigits  = 64
+	maxFracDigits = 64
+)
+
+// wild reports a decimal outside those bounds.
+func wild(d decimal.Decimal) bool {
+	if d.IsZero() {
+		return false
+	}
+	e := d.Exponent()
+	if e < -maxFracDigits || e > maxIntDigits {
+		return true
+	}
+	return d.Coefficient().BitLen() > 427 // maxIntDigits+maxFracDigits decimal digits
+}
+
+// wildFee names the first field of fe holding a wild decimal and its value, or "".
+func wildFee(fe *Fee) (string, decimal.Decimal) {
+	switch {
+	case wild(fe.Amount):
+		return "amount", fe.Amount
+	case wild(fe.Rate):
+		return "rate", fe.Rate
+	case wild(fe.Min):
+		return "min", fe.Min
+	case wild(fe.Max):
+		return "max", fe.Max
+	case fe.OnlineReduction != nil && wild(fe.OnlineReduction.Percent):
+		return "online_reduction.percent", fe.OnlineReduction.Percent
+	}
+	return "", decimal.Zero
 }
 
 // entry is a procedure with its place in the input.

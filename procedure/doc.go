@@ -32,7 +32,8 @@
 // Load and LoadFS validate every field with validator/v10 and then the rules across fields:
 // limits positive and whole in hours; a case limit not longer than the procedure's for the same
 // channel (Policy.AllowLongerCaseLimits relaxes it); a same-day procedure has no limit over one
-// working day; documents present; fee amounts, rates and bounds consistent; (code, unit,
+// working day; documents present; fee amounts, rates and bounds consistent, and no decimal with
+// more than 64 digits before or after the point (so comparing two stays cheap); (code, unit,
 // version) unique; effective ranges of the versions of a code do not overlap; group members
 // exist. From 2025-07-01 local government has two levels (province, commune): a version at
 // district level must end by 2025-06-30 unless Policy says otherwise (LastDistrictDay,

@@ -28,6 +28,13 @@ func (d *Dossier) span() (start time.Time, paused time.Duration) {
 		case Receive:
 			start, paused = ev.At, 0
 			continue
+		case Transfer:
+			// The transfer fixed the due time: the count runs from the competent agency's
+			// receipt (Policy.ClockFromCompetentReceipt).
+			if !ev.Due.IsZero() {
+				start, paused = ev.At, 0
+			}
+			continue
 		case FulfilObligation:
 			rule = p.DuringObligation
 		case Supplement:
@@ -135,14 +142,19 @@ func (d *Dossier) TransferDue() time.Time {
 	if d.Received.IsZero() || d.Rules == nil {
 		return time.Time{}
 	}
+	return d.transferDueAt(d.Received, d.Rules.Policy(d.Regime))
+}
+
+// transferDueAt is TransferDue for a dossier received at received under p.
+func (d *Dossier) transferDueAt(received time.Time, p Policy) time.Time {
 	if !d.Channel.Paper() {
-		return d.Received
+		return received
 	}
 	cal := d.Rules.cal
-	local := d.Received.In(zone())
+	local := received.In(zone())
 	day := dateOf(local)
 	midnight := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, zone())
-	if cal.IsWorkingDay(day) && local.Sub(midnight) <= d.Rules.Policy(d.Regime).TransferCutoff {
+	if cal.IsWorkingDay(day) && local.Sub(midnight) <= p.TransferCutoff {
 		return cal.CloseOfDay(day)
 	}
 	return cal.NextWorkingStart(midnight.AddDate(0, 0, 1))
@@ -183,7 +195,11 @@ func (d *Dossier) Late766(now time.Time) bool {
 	if !d.Result.At.IsZero() {
 		end = d.Result.At
 	}
-	elapsed := cal.WorkingTimeBetween(d.Received, end)
+	start, first := d.Received, d.Clock.History[0].Due
+	if len(d.Clock.History) > 1 && d.Clock.History[1].Cause == Transfer {
+		start, first = d.Transferred, d.Clock.History[1].Due
+	}
+	elapsed := cal.WorkingTimeBetween(start, end)
 	for _, s := range d.Supplements {
 		back := s.Supplied
 		if back.IsZero() || back.After(end) {
@@ -191,5 +207,25 @@ func (d *Dossier) Late766(now time.Time) bool {
 		}
 		elapsed -= cal.WorkingTimeBetween(s.Requested, back)
 	}
-	return elapsed > cal.WorkingTimeBetween(d.Received, d.Clock.History[0].Due)
+	return elapsed > cal.WorkingTimeBetween(start, first)
+}
+
+// fromTransfer reports whether the dossier's time limit runs from its transfer to the
+// competent agency (Policy.ClockFromCompetentReceipt).
+func (d *Dossier) fromTransfer() bool {
+	if d.Received.IsZero() || d.Rules == nil {
+		return false
+	}
+	return d.Rules.Policy(d.Regime).fromTransfer(d.Rules, d.Received, d.Desk, d.Agency)
+}
+
+// DueProvisional reports whether the due time is provisional: the dossier is boundary-free,
+// its time limit runs from the competent agency's receipt (Policy.ClockFromCompetentReceipt,
+// Decree 309/2026 [S]) and it is not yet transferred. The provisional due time counts from
+// TransferDue; the transfer fixes it.
+func (d *Dossier) DueProvisional() bool {
+	if d == nil {
+		return false
+	}
+	return d.Transferred.IsZero() && d.fromTransfer()
 }

@@ -22,12 +22,16 @@ type Code struct {
 // IsZero reports whether c is the zero Code.
 func (c Code) IsZero() bool { return c == Code{} }
 
-// String formats the code; the zero Code formats as "".
+// String formats the code; the zero Code formats as "". A code that Validate refuses
+// (issued under another CodeFormat) formats in the stored form <unit>-YYYYMMDD-N.
 func (c Code) String() string {
 	if c.IsZero() {
 		return ""
 	}
-	b := make([]byte, 0, len(c.Unit)+12)
+	b := make([]byte, 0, len(c.Unit)+16)
+	if c.Validate() != nil {
+		return string(c.appendStored(b))
+	}
 	return string(c.appendTo(b))
 }
 
@@ -46,18 +50,25 @@ func (c Code) appendTo(b []byte) []byte {
 
 func append2(b []byte, n int) []byte { return append(b, byte('0'+n/10), byte('0'+n%10)) }
 
-// MarshalText encodes the code in its printed form.
+// MarshalText encodes the code in its printed form (Circular 01/2018 Art. 19). A code
+// issued under another CodeFormat whose parts that form cannot hold (a longer sequence
+// number, another unit code) is stored as <unit>-YYYYMMDD-N, so that it reads back
+// unchanged whatever the format in force.
 func (c Code) MarshalText() ([]byte, error) {
 	if c.IsZero() {
 		return []byte{}, nil
 	}
 	if err := c.Validate(); err != nil {
-		return nil, err
+		if !c.storable() {
+			return nil, err
+		}
+		return c.appendStored(nil), nil
 	}
 	return c.appendTo(nil), nil
 }
 
-// UnmarshalText parses a printed code; the empty text gives the zero Code.
+// UnmarshalText parses a code in the form MarshalText writes; the empty text gives the zero
+// Code.
 func (c *Code) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*c = Code{}
@@ -65,7 +76,11 @@ func (c *Code) UnmarshalText(b []byte) error {
 	}
 	p, err := ParseCode(string(b))
 	if err != nil {
-		return err
+		q, ok := parseStored(string(b))
+		if !ok {
+			return err
+		}
+		p = q
 	}
 	*c = p
 	return nil

@@ -206,7 +206,7 @@ func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
 		if cmd.Code.IsZero() {
 			return &FieldError{Field: "code", Err: ErrRequired}
 		}
-		if err := cmd.Code.Validate(); err != nil {
+		if err := d.Rules.checkCode(cmd.Code, now); err != nil {
 			return err
 		}
 		if cmd.Code.Unit != d.Desk || cmd.Code.Date != date.NewAt(now.In(calendar.Zone())) {
@@ -214,7 +214,13 @@ func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
 		}
 		due := cmd.Due
 		if due.IsZero() {
-			due = cal.Due(now, d.Limit)
+			start := now
+			// A boundary-free dossier's count starts when the competent agency receives it:
+			// the appointment is provisional, counted from the latest hand-over allowed.
+			if p := d.policy(now); p.fromTransfer(d.Rules, now, d.Desk, d.Agency) {
+				start = d.transferDueAt(now, p)
+			}
+			due = cal.Due(start, d.Limit)
 		} else if due.Before(now) {
 			return &FieldError{Field: "due", Value: due.Format(time.RFC3339), Err: ErrInvalid}
 		}
@@ -229,8 +235,18 @@ func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
 	case RefuseIntake:
 		return required("reason", cmd.Reason)
 	case Transfer:
+		due := d.Clock.Due
+		if d.fromTransfer() {
+			// The competent agency receives the dossier now: the time limit runs from here.
+			if due = cmd.Due; due.IsZero() {
+				due = cal.Due(now, d.Limit)
+			} else if due.Before(now) {
+				return &FieldError{Field: "due", Value: due.Format(time.RFC3339), Err: ErrInvalid}
+			}
+			ev.Due = due
+		}
 		if len(cmd.Steps) == 0 {
-			ev.Steps = []Step{{ID: "1", Agency: d.Agency, Due: d.Clock.Due}}
+			ev.Steps = []Step{{ID: "1", Agency: d.Agency, Due: due}}
 		} else {
 			if err := validateSteps(cmd.Steps); err != nil {
 				return err
@@ -273,7 +289,11 @@ func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
 		}
 		p := d.policy(now)
 		if p.SupplementWindow > 0 {
-			limit := cal.Due(d.Received, calendar.Limit{N: p.SupplementWindow, Unit: calendar.WorkingDays})
+			from := d.Received
+			if d.fromTransfer() {
+				from = d.Transferred
+			}
+			limit := cal.Due(from, calendar.Limit{N: p.SupplementWindow, Unit: calendar.WorkingDays})
 			if now.After(limit) {
 				return &RuleError{Command: cmd.Kind, Rule: "Decree 61/2018 Art. 19(4)", Deadline: limit, Err: ErrSupplementWindow}
 			}
@@ -408,6 +428,9 @@ func (d *Dossier) apply(ev *Event) {
 		d.Result.At, d.Result.Refused = at, ev.Command == RefuseIntake
 	case Transfer:
 		d.Transferred, d.Steps, d.Current = at, slices.Clone(ev.Steps), 0
+		if !ev.Due.IsZero() {
+			d.setDue(ev.Due, Transfer)
+		}
 	case Start:
 		d.Steps[0].Start = at
 	case Handoff:

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/rickb777/date/v2"
 )
 
 // Regime is the legal regime a dossier is judged by, chosen by its reception date.
@@ -136,12 +137,38 @@ type Policy struct {
 	// AtRiskShare is the share of the time limit used after which a dossier is at risk
 	// (0 < share ≤ 1; default 0.8, a project choice).
 	AtRiskShare float64
+	// ClockFromCompetentReceipt, when true, makes the time limit of a boundary-free dossier
+	// (phi địa giới: received by a desk that is not the competent agency's own, Config.OwnDesk)
+	// run from the transfer, when the competent agency receives it, instead of from the
+	// receipt: Decree 118/2025 Art. 17(3) as amended by Decree 309/2026 [S, quoted by a
+	// crawled mirror]. The receipt then gives a provisional appointment, computed from
+	// TransferDue (ReceiptSlip.Provisional), and the transfer fixes it. It applies to
+	// dossiers received on or after Decree309From. Default: false for Decree 61; true for
+	// Decree 118, from Decree309From.
+	ClockFromCompetentReceipt bool
+	// Decree309From is the first reception date to which the amendments of Decree 309/2026
+	// apply (ClockFromCompetentReceipt). Default 2026-08-05, the decree's date: its effective
+	// date was not verified. The zero date applies them to every dossier of the regime.
+	Decree309From date.Date
+	// CodeFormat prints and reads the dossier codes issued under the regime (Rules.IssueCode,
+	// Rules.ParseCode, Rules.FormatCode, the slips); nil is Circular01. Decree 309/2026 leaves
+	// the code rules to another ministry [S].
+	CodeFormat CodeFormat
+}
+
+// decree309Date is the date of Decree 309/2026/NĐ-CP, the default of Policy.Decree309From.
+func decree309Date() date.Date { return date.New(2026, time.August, 5) }
+
+// fromTransfer reports whether, under p, the time limit of a dossier received at received
+// from desk for agency runs from the transfer.
+func (p Policy) fromTransfer(r *Rules, received time.Time, desk, agency string) bool {
+	return p.ClockFromCompetentReceipt && dateOf(received) >= p.Decree309From && !r.ownDesk(desk, agency)
 }
 
 // DefaultPolicy returns the rules of regime r. The text of Decree 118/2025 on supplements,
 // apologies and withdrawal was not available: its policy keeps Decree 61's values.
 func DefaultPolicy(r Regime) Policy {
-	return Policy{
+	p := Policy{
 		SupplementWindow:        3,
 		IntakeGuidanceOnce:      true,
 		SupplementOncePerAgency: true,
@@ -154,6 +181,12 @@ func DefaultPolicy(r Regime) Policy {
 		TransferCutoff:          15 * time.Hour,
 		AtRiskShare:             0.8,
 	}
+	if r != Decree61 {
+		p.ClockFromCompetentReceipt = true
+		p.Decree309From = decree309Date()
+	}
+	p.CodeFormat = Circular01{}
+	return p
 }
 
 // Validate reports the first field of p out of range.
@@ -194,6 +227,25 @@ type Config struct {
 	Calendar  *calendar.Calendar // nil: calendar.Default()
 	Decree61  *Policy            // nil: DefaultPolicy(Decree61)
 	Decree118 *Policy            // nil: DefaultPolicy(Decree118)
+	// OwnDesk reports whether desk (a QCVN 102 code) is a desk of the competent agency's
+	// own jurisdiction, so that a dossier received there is not boundary-free
+	// (Policy.ClockFromCompetentReceipt). It must be a pure function of its arguments.
+	// nil: OwnDesk, which tells only dossiers received in another province.
+	OwnDesk func(desk, agency string) bool
+}
+
+// OwnDesk is the default Config.OwnDesk: a desk is the competent agency's own unless both
+// codes are of provincial People's Committees' trees (level-1 unit H..) in different
+// provinces — a dossier received in another province under the nationwide boundary-free
+// reception of Decree 309/2026 (new Art. 14(4) of Decree 118/2025) [S]. A dossier received
+// within the province, or for a central agency (G..) whose procedures provincial desks
+// receive, is not told boundary-free: an embedder that knows its directory passes its own
+// function [I].
+func OwnDesk(desk, agency string) bool {
+	if !ValidUnitCode(desk) || !ValidUnitCode(agency) || desk[10] != 'H' || agency[10] != 'H' {
+		return true
+	}
+	return desk[10:] == agency[10:]
 }
 
 // Rules is the context dossiers are judged in: the working calendar and the policy of each
@@ -201,11 +253,19 @@ type Config struct {
 type Rules struct {
 	cal      *calendar.Calendar
 	policies [3]Policy
+	home     func(desk, agency string) bool
+}
+
+func (r *Rules) ownDesk(desk, agency string) bool {
+	if r == nil || r.home == nil {
+		return OwnDesk(desk, agency)
+	}
+	return r.home(desk, agency)
 }
 
 // NewRules builds Rules from c, validating the policies.
 func NewRules(c Config) (*Rules, error) {
-	r := &Rules{cal: c.Calendar}
+	r := &Rules{cal: c.Calendar, home: c.OwnDesk}
 	if r.cal == nil {
 		r.cal = calendar.Default()
 	}

@@ -23,14 +23,20 @@ func noSlip(name string) error { return &FieldError{Field: "slip", Value: name, 
 
 // Header is what every slip shows about the dossier.
 type Header struct {
-	Code      Code
+	Code Code
+	// CodeText is the code as printed in the code format in force (Rules.FormatCode).
+	CodeText  string
 	Desk      string
 	Applicant string
 	Procedure ProcedureRef
 }
 
 func (d *Dossier) header() Header {
-	return Header{Code: d.Code, Desk: d.Desk, Applicant: d.applicantName(), Procedure: d.Procedure}
+	text, err := d.Rules.FormatCode(d.Code)
+	if err != nil {
+		text = d.Code.String()
+	}
+	return Header{Code: d.Code, CodeText: text, Desk: d.Desk, Applicant: d.applicantName(), Procedure: d.Procedure}
 }
 
 func (d *Dossier) applicantName() string {
@@ -44,9 +50,12 @@ func (h Header) write(b *strings.Builder, title string) {
 	b.WriteString(title)
 	b.WriteString("\nBộ phận tiếp nhận: ")
 	b.WriteString(h.Desk)
-	if !h.Code.IsZero() {
+	if text := h.CodeText; text != "" || !h.Code.IsZero() {
+		if text == "" {
+			text = h.Code.String()
+		}
 		b.WriteString("\nMã hồ sơ: ")
-		b.WriteString(h.Code.String())
+		b.WriteString(text)
 	}
 	b.WriteString("\nNgười nộp: ")
 	b.WriteString(h.Applicant)
@@ -88,6 +97,11 @@ type ReceiptSlip struct {
 	Documents []string
 	Received  time.Time
 	Due       time.Time // the appointment first given
+	// Provisional is true when the time limit runs from the competent agency's receipt
+	// (Policy.ClockFromCompetentReceipt): Due is then counted from the latest hand-over
+	// allowed (Dossier.TransferDue), the slip says so, and the transfer fixes the appointment
+	// (Clock.History, TransferSlip.Due).
+	Provisional bool
 }
 
 // ReceiptSlip returns the receipt slip of a received dossier.
@@ -102,7 +116,8 @@ func (d *Dossier) ReceiptSlip() (ReceiptSlip, error) {
 	if len(d.Clock.History) > 0 {
 		due = d.Clock.History[0].Due
 	}
-	return ReceiptSlip{Header: d.header(), Channel: d.Channel, Documents: slices.Clone(d.Documents), Received: d.Received, Due: due}, nil
+	return ReceiptSlip{Header: d.header(), Channel: d.Channel, Documents: slices.Clone(d.Documents), Received: d.Received, Due: due,
+		Provisional: d.fromTransfer()}, nil
 }
 
 // Text renders the slip as plain text.
@@ -111,6 +126,12 @@ func (s ReceiptSlip) Text() string {
 	s.Header.write(&b, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")
 	list(&b, "Giấy tờ đã nhận", s.Documents)
 	line(&b, "Tiếp nhận lúc", fmtTime(s.Received))
+	if s.Provisional {
+		line(&b, "Hẹn trả kết quả lúc (dự kiến)", fmtTime(s.Due))
+		line(&b, "Ghi chú", "thời hạn giải quyết tính từ khi cơ quan có thẩm quyền nhận hồ sơ; "+
+			"ngày hẹn trả kết quả được xác định khi chuyển hồ sơ")
+		return b.String()
+	}
 	line(&b, "Hẹn trả kết quả lúc", fmtTime(s.Due))
 	return b.String()
 }

@@ -180,12 +180,16 @@ type Dossier struct {
 type Command struct {
 	Kind        CommandKind
 	Actor       Actor
-	Reason      string    // reasons: required for refusals, supplement requests, send-back, apology
-	Attachments []string  // names of attached documents (copied into the log)
-	Code        Code      // Receive: the code issued with IssueCode
-	Due         time.Time // Receive: due from the route plan (zero: calendar.Due); Apologise: new appointment
-	Steps       []Step    // Transfer: the route's steps with their due times (empty: one step, the competent agency)
-	Reference   string    // Resolve: number of the result document
+	Reason      string   // reasons: required for refusals, supplement requests, send-back, apology
+	Attachments []string // names of attached documents (copied into the log)
+	Code        Code     // Receive: the code issued with IssueCode
+	// Due is, for Receive, the due time from the route plan (zero: calendar.Due); for Transfer,
+	// when the time limit runs from it (Policy.ClockFromCompetentReceipt), the due time from
+	// the plan made at the hand-over (zero: calendar.Due from the transfer; otherwise
+	// ignored); for Apologise, the new appointment.
+	Due       time.Time
+	Steps     []Step // Transfer: the route's steps with their due times (empty: one step, the competent agency)
+	Reference string // Resolve: number of the result document
 }
 
 // Event is one entry of the append-only log.

@@ -42,10 +42,18 @@ func (Circular01) Parse(s string) (Code, error) { return ParseCode(s) }
 
 // codeFormat returns the format of regime reg.
 func (r *Rules) codeFormat(reg Regime) CodeFormat {
-	if f := r.Policy(reg).CodeFormat; f != nil {
-		return f
+	var f CodeFormat
+	switch {
+	case r == nil:
+	case reg == Decree61:
+		f = r.policies[Decree61].CodeFormat
+	default:
+		f = r.policies[Decree118].CodeFormat
 	}
-	return Circular01{}
+	if f == nil {
+		return Circular01{}
+	}
+	return f
 }
 
 // FormatCode prints c in the code format of the regime of its reception date
@@ -138,8 +146,10 @@ func codeError(err error, part CodePart, value string) error {
 
 // regimeOn is the regime of a dossier received on day.
 func regimeOn(day date.Date) Regime {
-	y, m, d := day.Date()
-	return RegimeAt(time.Date(y, m, d, 12, 0, 0, 0, zone()))
+	if day < date.New(2025, time.July, 1) {
+		return Decree61
+	}
+	return Decree118
 }
 
 // storable reports whether c can be kept in the stored form of codes: a unit, a date of

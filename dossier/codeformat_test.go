@@ -270,3 +270,50 @@ func FuzzCodeText(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkCodeFormat(b *testing.B) {
+	c := Code{Unit: desk, Date: date.New(2026, 10, 6), Seq: 42}
+	text := c.String()
+	for _, bc := range []struct {
+		name  string
+		rules *Rules
+	}{{"default", testRules()}, {"custom", slashRules(b)}} {
+		printed, _ := bc.rules.FormatCode(c)
+		b.Run(bc.name+"/format", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := bc.rules.FormatCode(c); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(bc.name+"/parse", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := bc.rules.ParseCode(printed); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	b.Run("String", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if c.String() != text {
+				b.Fatal("changed")
+			}
+		}
+	})
+}
+
+// regimeOn agrees with RegimeAt on the days around the change of regime.
+func TestRegimeOn(t *testing.T) {
+	for d := date.New(2025, 6, 25); d < date.New(2025, 7, 5); d++ {
+		y, m, dd := d.Date()
+		for _, h := range []int{0, 12, 23} {
+			if got, want := regimeOn(d), RegimeAt(time.Date(y, m, dd, h, 59, 0, 0, calendar.Zone())); got != want {
+				t.Errorf("%v %02d:59: %v, want %v", d, h, got, want)
+			}
+		}
+	}
+}

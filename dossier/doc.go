@@ -51,6 +51,30 @@
 // its default policy keeps Decree 61's values. Time held for a tax or fee payment is paused
 // by default (sector land and tax rules, not verified).
 //
+// # Decree 309/2026
+//
+// Decree 309/2026/NĐ-CP (5 August 2026) amends Decree 118/2025. Its text was read only as
+// quoted by a crawled mirror, so its two rules here are [S] (secondary) policy values with
+// documented defaults, chosen by the reception date:
+//
+//   - Boundary-free reception (phi địa giới; nationwide under the new Art. 14(4) of Decree
+//     118): for a dossier received by a desk that is not the competent agency's own, the
+//     time limit runs from when the competent agency receives it (Art. 17(3) as amended),
+//     so the receiving centre's hand-over time is not counted against that agency.
+//     Policy.ClockFromCompetentReceipt is false for Decree 61 and true for Decree 118 from
+//     Policy.Decree309From, which defaults to the decree's date, 2026-08-05: the effective
+//     date was not verified. Config.OwnDesk tells a desk of the agency's own jurisdiction
+//     (default OwnDesk: a desk in the same province, or any desk for a central agency
+//     [I]). The receipt gives a provisional appointment counted from the latest hand-over
+//     the desk is allowed (TransferDue), marked so on the slip (ReceiptSlip.Provisional,
+//     "dự kiến"; Dossier.DueProvisional); the transfer fixes the due time from the
+//     hand-over (Clock.History records it with the cause transfer), and Used, AtRisk,
+//     Late766 and the supplement window count from there. A desk that hands over on time
+//     never makes the fixed appointment later than the provisional one.
+//   - The dossier-code and field-code rules are to be issued by the ministry now hosting
+//     the National Public Service Portal: the code format is a value, Policy.CodeFormat
+//     (interface CodeFormat), defaulting to Circular01.
+//
 // # Clock
 //
 // The due time comes from calendar.Due (or the route's plan, passed with Receive), moves on
@@ -63,7 +87,12 @@
 //
 // A dossier code is <receiving unit's QCVN 102 code>-YYMMDD-NNNN (Decree 61 Art. 26,
 // Circular 01/2018 Art. 19), issued on acceptance from an injected SequenceSource
-// (IssueCode) and parsed with ParseCode, which names the malformed part.
+// (IssueCode) and parsed with ParseCode, which names the malformed part. These are the
+// helpers of the default CodeFormat, Circular01. Rules.IssueCode, Rules.ParseCode and
+// Rules.FormatCode use the format of each regime's policy (Decree 309/2026 above), and the
+// slips print the code in it (Header.CodeText). Codes are stored (JSON) in the Circular 01
+// form, or as <unit>-YYYYMMDD-N when another format issued parts that form cannot hold, so
+// a stored code reads back whatever the format in force.
 //
 // # Slips
 //

@@ -190,3 +190,93 @@ func ExampleState_Status() {
 	// SupplementRequested 5 Yêu cầu bổ sung giấy tờ
 	// Returned 10 Đã trả kết quả
 }
+
+// A boundary-free dossier: a centre in another province receives it for a Quảng Ninh
+// agency after Decree 309/2026, so its time limit runs from the hand-over. The receipt
+// gives a provisional appointment; the transfer fixes it.
+func ExampleDossier_DueProvisional() {
+	rules, err := dossier.NewRules(dossier.Config{})
+	if err != nil {
+		panic(err)
+	}
+	const desk, agency = "000.00.31.H22", "000.00.12.H49"
+	clerk := dossier.Actor{ID: "tn-07", Role: dossier.RoleClerk, Agency: desk}
+	received := vn("2026-10-06 16:00") // Tuesday, after 15:00: hand-over due Wednesday 07:30
+	d, err := rules.Open(dossier.Intake{
+		Procedure: dossier.ProcedureRef{Code: "1.001193", Version: "2025-01", Name: "Đăng ký khai sinh"},
+		Applicant: dossier.Applicant{Kind: dossier.Person, Name: "Lê Văn Cường", CitizenID: "022190054321",
+			Address: dossier.Address{Line: "Thôn 2", UnitCode: "06655", UnitName: "Phường Hồng Gai, Quảng Ninh"}},
+		Channel:   dossier.Counter,
+		Desk:      desk,
+		Agency:    agency,
+		Limit:     calendar.Limit{N: 3, Unit: calendar.WorkingDays},
+	}, clerk, received)
+	if err != nil {
+		panic(err)
+	}
+	code, err := rules.IssueCode(context.Background(), &counter{}, desk, received)
+	if err != nil {
+		panic(err)
+	}
+	if _, err := d.Apply(dossier.Command{Kind: dossier.Receive, Actor: clerk, Code: code}, received); err != nil {
+		panic(err)
+	}
+	slip, _ := d.ReceiptSlip()
+	fmt.Println("provisional:", slip.Provisional, slip.Due.Format("Mon 02/01 15:04"))
+	if _, err := d.Apply(dossier.Command{Kind: dossier.Transfer, Actor: clerk}, vn("2026-10-07 10:00")); err != nil {
+		panic(err)
+	}
+	fmt.Println("fixed:", d.DueProvisional(), d.Clock.Due.Format("Mon 02/01 15:04"))
+	// Output:
+	// provisional: true Fri 09/10 17:00
+	// fixed: false Mon 12/10 10:00
+}
+
+// seqFormat prints codes as <unit>/YYYYMMDD/NNNNNN, as a new code rule might, and still
+// reads the codes printed before it.
+type seqFormat struct{}
+
+func (seqFormat) Format(c dossier.Code) (string, error) {
+	if !dossier.ValidUnitCode(c.Unit) || c.Seq < 1 || c.Seq > 999999 {
+		return "", &dossier.CodeError{Value: c.String(), Err: dossier.ErrCodeFormat}
+	}
+	y, m, d := c.Date.Date()
+	return fmt.Sprintf("%s/%04d%02d%02d/%06d", c.Unit, y, m, d, c.Seq), nil
+}
+
+func (seqFormat) Parse(s string) (dossier.Code, error) {
+	var unit string
+	var ymd, seq int
+	if n, err := fmt.Sscanf(s, "%13s/%8d/%6d", &unit, &ymd, &seq); err != nil || n != 3 || len(s) != 29 {
+		return dossier.ParseCode(s)
+	}
+	c := dossier.Code{Unit: unit, Date: date.New(ymd/10000, time.Month(ymd/100%100), ymd%100), Seq: seq}
+	if _, err := (seqFormat{}).Format(c); err != nil {
+		return dossier.Code{}, &dossier.CodeError{Value: s, Err: dossier.ErrCodeFormat}
+	}
+	return c, nil
+}
+
+// A code format set by policy issues, prints and reads the codes of the Decree 118 regime.
+func ExampleCodeFormat() {
+	p := dossier.DefaultPolicy(dossier.Decree118)
+	p.CodeFormat = seqFormat{}
+	rules, err := dossier.NewRules(dossier.Config{Decree118: &p})
+	if err != nil {
+		panic(err)
+	}
+	code, err := rules.IssueCode(context.Background(), &counter{}, "000.00.00.H49", vn("2026-10-06 09:00"))
+	if err != nil {
+		panic(err)
+	}
+	text, _ := rules.FormatCode(code)
+	fmt.Println(text)
+	back, err := rules.ParseCode(text)
+	fmt.Println(back == code, err)
+	_, err = rules.ParseCode("000.00.00.H49/2026/1")
+	fmt.Println(errors.Is(err, dossier.ErrCodeFormat))
+	// Output:
+	// 000.00.00.H49/20261006/000001
+	// true <nil>
+	// true
+}

@@ -166,7 +166,10 @@ func (p Policy) fromTransfer(r *Rules, received time.Time, desk, agency string) 
 }
 
 // DefaultPolicy returns the rules of regime r. The text of Decree 118/2025 on supplements,
-// apologies and withdrawal was not available: its policy keeps Decree 61's values.
+// apologies and withdrawal was not available: its policy keeps Decree 61's values. Its
+// policy counts a boundary-free dossier's time limit from the competent agency's receipt
+// for dossiers received from 2026-08-05 (Decree 309/2026 [S]). Both regimes print codes
+// with Circular01.
 func DefaultPolicy(r Regime) Policy {
 	p := Policy{
 		SupplementWindow:        3,

@@ -206,10 +206,10 @@ func ExampleDossier_DueProvisional() {
 		Procedure: dossier.ProcedureRef{Code: "1.001193", Version: "2025-01", Name: "Đăng ký khai sinh"},
 		Applicant: dossier.Applicant{Kind: dossier.Person, Name: "Lê Văn Cường", CitizenID: "022190054321",
 			Address: dossier.Address{Line: "Thôn 2", UnitCode: "06655", UnitName: "Phường Hồng Gai, Quảng Ninh"}},
-		Channel:   dossier.Counter,
-		Desk:      desk,
-		Agency:    agency,
-		Limit:     calendar.Limit{N: 3, Unit: calendar.WorkingDays},
+		Channel: dossier.Counter,
+		Desk:    desk,
+		Agency:  agency,
+		Limit:   calendar.Limit{N: 3, Unit: calendar.WorkingDays},
 	}, clerk, received)
 	if err != nil {
 		panic(err)

@@ -3,6 +3,7 @@ package dossier
 import (
 	"encoding/json"
 	"errors"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -276,5 +277,34 @@ func TestOwnDesk(t *testing.T) {
 	}
 	if p := DefaultPolicy(Decree118); !p.ClockFromCompetentReceipt || p.Decree309From != date.New(2026, 8, 5) {
 		t.Errorf("Decree 118 default: %v from %v", p.ClockFromCompetentReceipt, p.Decree309From)
+	}
+}
+
+// Property: a desk that hands a boundary-free dossier over by TransferDue never makes the
+// fixed appointment later than the provisional one on the receipt slip.
+func TestHandoverOnTimeKeepsProvisionalDue(t *testing.T) {
+	r := testRules()
+	rng := rand.New(rand.NewPCG(309, 2026))
+	clerk2 := Actor{ID: "clerk-2", Role: RoleClerk, Agency: otherDesk}
+	for range 300 {
+		recv := at("2026-10-01 00:00").Add(time.Duration(rng.IntN(60*24*60)) * time.Minute)
+		in := testIntake(Channel(1+rng.IntN(3)), calendar.Limit{N: 1 + rng.IntN(10), Unit: calendar.WorkingDays})
+		in.Desk = otherDesk
+		d, err := r.Open(in, clerk2, recv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mustApply(t, d, Command{Kind: Receive, Actor: clerk2, Code: Code{Unit: otherDesk, Date: dateOf(recv), Seq: 1}}, recv)
+		provisional := d.Clock.Due
+		by := d.TransferDue()
+		hand := recv
+		if span := by.Sub(recv); span > 0 {
+			hand = recv.Add(time.Duration(rng.Int64N(int64(span) + 1)))
+		}
+		mustApply(t, d, Command{Kind: Transfer, Actor: clerk2}, hand)
+		if d.Clock.Due.After(provisional) {
+			t.Fatalf("received %v (%v), handed over %v by %v: due %v after provisional %v",
+				recv, in.Channel, hand, by, d.Clock.Due, provisional)
+		}
 	}
 }

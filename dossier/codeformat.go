@@ -16,7 +16,9 @@ import (
 //
 // Format returns the printed form of c, or a *CodeError naming the part the format cannot
 // print (a unit, date or sequence number out of its range). Parse reads a printed code, or
-// reports a *CodeError naming the malformed part. A format must be safe for concurrent use,
+// reports a *CodeError naming the malformed part; a text of the wrong shape is best reported
+// with the format's own sentinel, since ErrCodeFormat names the Circular 01 form (an error
+// that is not a *CodeError is reported as ErrCodeFormat). A format must be safe for concurrent use,
 // and Parse(Format(c)) must give c back. Codes printed before a new format came into force
 // keep their form: a format that replaces another should still read them (fall back to
 // ParseCode).

@@ -20,13 +20,23 @@ type Handover struct {
 	Late       bool // the transfer happened after DispatchBy
 }
 
-// Transfer sends an accepted dossier to the agencies of its route.
+// Transfer sends an accepted dossier to the agencies of its route. When the time limit of a
+// boundary-free dossier runs from the competent agency's receipt (Decree 309/2026 [S],
+// IntakeResult.Provisional), the transfer fixes it: the route is planned again from the
+// hand-over, and the dossier's due time is the end of that plan.
 func (o *Office) Transfer(ctx context.Context, clerk dossier.Actor, code string) (Handover, error) {
 	if err := o.checkActor(clerk, dossier.RoleClerk); err != nil {
 		return Handover{}, err
 	}
 	rec, err := o.exec(ctx, code, clerk, func(rec *Record, now time.Time) (string, error) {
-		return apply(dossier.Command{Kind: dossier.Transfer, Actor: clerk, Steps: rec.Plan})(rec, now)
+		cmd := dossier.Command{Kind: dossier.Transfer, Actor: clerk, Steps: rec.Plan}
+		if rec.Dossier.DueProvisional() && rec.Dossier.State == dossier.Received {
+			// The competent agency receives the dossier now: its time limit and the route's
+			// deadlines run from here (Decree 309/2026 [S]).
+			cmd.Due, cmd.Steps, rec.Schedule = o.fixedPlan(*rec, now)
+			rec.Plan = cmd.Steps
+		}
+		return apply(cmd)(rec, now)
 	})
 	if rec.Dossier == nil {
 		return Handover{}, err

@@ -68,15 +68,22 @@ func (d Decision) String() string {
 // accepted dossier gets a code and is stored; a supplement request or a refusal at intake
 // creates no dossier (Decree 61/2018 Art. 17(3)) and only returns its slip.
 type IntakeResult struct {
-	Decision   Decision
-	Code       string                  // dossier code (accepted only)
-	Received   time.Time               // official reception: now, or the next working session for an online dossier sent outside office hours
-	Due        time.Time               // appointment for the result
-	Receipt    *dossier.ReceiptSlip    // Mẫu 01; nil when refused, incomplete or immediate
-	Supplement *dossier.SupplementSlip // Mẫu 02 listing every missing document
-	Refusal    *dossier.RefusalSlip    // Mẫu 03 with the reasons
-	Missing    []string                // documents missing, as published
-	Transfer   []dossier.Step          // the route: each agency's task and deadline
+	Decision Decision
+	Code     string    // dossier code (accepted only), printed in the code format in force (dossier.Rules.FormatCode)
+	Received time.Time // official reception: now, or the next working session for an online dossier sent outside office hours
+	Due      time.Time // appointment for the result
+	// Provisional is true when Due is provisional: the dossier is boundary-free and its time
+	// limit runs from the competent agency's receipt (Decree 309/2026 [S],
+	// dossier.Policy.ClockFromCompetentReceipt). Due and the route's deadlines then count from
+	// the latest hand-over the desk is allowed (dossier.Dossier.TransferDue); Transfer fixes
+	// them from the actual hand-over, and Lookup shows the fixed due time. The receipt slip
+	// marks such an appointment "dự kiến".
+	Provisional bool
+	Receipt     *dossier.ReceiptSlip    // Mẫu 01; nil when refused, incomplete or immediate
+	Supplement  *dossier.SupplementSlip // Mẫu 02 listing every missing document
+	Refusal     *dossier.RefusalSlip    // Mẫu 03 with the reasons
+	Missing     []string                // documents missing, as published
+	Transfer    []dossier.Step          // the route: each agency's task and deadline
 }
 
 var channelNames = [...]procedure.Channel{dossier.Counter: procedure.Counter, dossier.Online: procedure.Online, dossier.Postal: procedure.Postal}
@@ -261,6 +268,10 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 			o.notifyIntake(ctx, d, dossier.RequestIntakeSupplement, clerk, now, sub.Reference, cmd.Reason, missing)
 	}
 
+	// The time limit of a boundary-free dossier may run from the competent agency's receipt
+	// (Decree 309/2026 [S]): the appointment and the route are then planned, provisionally, from
+	// the latest hand-over the desk is allowed, and fixed at the transfer.
+	start := o.countFrom(d, clerk, received)
 	// A group is due when its slowest member is (a project choice: the group limits found are
 	// not confirmed, domain notes §5.5).
 	var due time.Time
@@ -269,7 +280,7 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 		if i > 0 {
 			mcase = ""
 		}
-		mdue, err := m.Due(o.cal, received, channelNames[sub.Channel], mcase)
+		mdue, err := m.Due(o.cal, start, channelNames[sub.Channel], mcase)
 		if err != nil {
 			return IntakeResult{}, err
 		}
@@ -280,11 +291,11 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 			}
 		}
 	}
-	steps, sched, err := o.plan(proc, group, sub, in.Agency, received, in.Limit, due)
+	steps, sched, err := o.plan(proc, group, sub, in.Agency, received, start, in.Limit, due)
 	if err != nil {
 		return IntakeResult{}, err
 	}
-	code, err := dossier.IssueCode(ctx, o.store, o.desk, received)
+	code, err := o.rules.IssueCode(ctx, o.store, o.desk, received)
 	if err != nil {
 		if errors.Is(err, dossier.ErrCodeExhausted) {
 			return IntakeResult{}, &FieldError{Field: "Code", Value: o.desk, Err: ErrSequenceExhausted}
@@ -310,11 +321,13 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 		}
 	}
 	rec.Summary = summarize(d, Summary{Level: o.level(proc, in.Agency, received), Field: proc.Field, StepScore: -1})
-	rec.Public = publicView(d)
+	printed := o.printed(code)
+	rec.Public = publicView(d, printed)
 	if _, err := o.store.Create(ctx, rec); err != nil {
 		return IntakeResult{}, err
 	}
-	res := IntakeResult{Decision: Accepted, Code: rec.Code, Received: received, Due: d.Clock.History[0].Due, Transfer: steps}
+	res := IntakeResult{Decision: Accepted, Code: printed, Received: received, Due: d.Clock.History[0].Due,
+		Provisional: d.DueProvisional(), Transfer: steps}
 	if !sub.Immediate || sub.WantReceipt {
 		slip, err := d.ReceiptSlip()
 		if err != nil {
@@ -389,7 +402,9 @@ func missingDocuments(p *procedure.Procedure, caseID string, given []string) []s
 // has no route and one step, its competent agency.
 // The last step ends at the appointment; no step is due after it (a same-day procedure keeps
 // the same-day appointment whatever the route's shares say).
-func (o *Office) plan(p *procedure.Procedure, group *procedure.Group, sub Submission, agency string, received time.Time, limit calendar.Limit, due time.Time) ([]dossier.Step, *routing.Schedule, error) {
+// The route is chosen and bound on the day of reception and planned from start (the reception,
+// or the provisional start of the count of a boundary-free dossier).
+func (o *Office) plan(p *procedure.Procedure, group *procedure.Group, sub Submission, agency string, received, start time.Time, limit calendar.Limit, due time.Time) ([]dossier.Step, *routing.Schedule, error) {
 	single := []dossier.Step{{ID: "1", Agency: agency, Task: "decide", Due: due}}
 	if o.routes == nil {
 		if p.InterAgency || group != nil {
@@ -430,17 +445,55 @@ func (o *Office) plan(p *procedure.Procedure, group *procedure.Group, sub Submis
 	if err != nil {
 		return nil, nil, err
 	}
-	sched, err := routing.Plan(bound, received, limit, o.cal)
+	sched, err := routing.Plan(bound, start, limit, o.cal)
 	if err != nil {
 		return nil, nil, err
 	}
-	steps := dossier.StepsFrom(sched)
+	return endAt(dossier.StepsFrom(sched), due), sched, nil
+}
+
+// endAt makes the last step end at due and no step end after it.
+func endAt(steps []dossier.Step, due time.Time) []dossier.Step {
 	for i := range steps {
 		if steps[i].Due.After(due) || i == len(steps)-1 {
 			steps[i].Due = due
 		}
 	}
-	return steps, sched, nil
+	return steps
+}
+
+// countFrom returns when the time limit of d, about to be received at received, starts to
+// run: the reception, or, for a boundary-free dossier whose limit runs from the competent
+// agency's receipt (Decree 309/2026 [S]), the latest hand-over the desk is allowed. The rules
+// decide (dossier.Dossier.DueProvisional), on a copy received with a stand-in code.
+func (o *Office) countFrom(d *dossier.Dossier, clerk dossier.Actor, received time.Time) time.Time {
+	probe := cloneDossier(d)
+	cmd := dossier.Command{Kind: dossier.Receive, Actor: clerk, Code: dossier.Code{Unit: o.desk, Date: dayOf(received), Seq: 1}}
+	if _, err := probe.Apply(cmd, received); err != nil || !probe.DueProvisional() {
+		return received
+	}
+	return probe.TransferDue()
+}
+
+// fixedPlan is the route of a boundary-free dossier whose time limit runs from the competent
+// agency's receipt, planned again at the hand-over now: the due time counted from now and the
+// steps ending at it. The route is planned again from its name and locality; when that is
+// not possible the steps kept are cut at the new due time.
+func (o *Office) fixedPlan(rec Record, now time.Time) (time.Time, []dossier.Step, *routing.Schedule) {
+	d := rec.Dossier
+	due := o.cal.Due(now, d.Limit)
+	if rec.Route != "" && o.routes != nil {
+		route, ok := o.routes.Route(rec.Route)
+		loc, lerr := routing.ParseAgencyCode(rec.Locality)
+		if ok && lerr == nil {
+			if bound, err := route.Bind(o.dir, loc, dayOf(d.Received)); err == nil {
+				if sched, err := routing.Plan(bound, now, d.Limit, o.cal); err == nil {
+					return due, endAt(dossier.StepsFrom(sched), due), sched
+				}
+			}
+		}
+	}
+	return due, endAt(slices.Clone(rec.Plan), due), rec.Schedule
 }
 
 // level names the level of the competent agency for reports: from the directory when it

@@ -23,12 +23,18 @@ type Status struct {
 	Received      time.Time      // official reception
 	FirstDue      time.Time      // appointment on the receipt (Mẫu 01)
 	Due           time.Time      // appointment in force
-	Reappointed   bool           // an apology set a new appointment
-	ResultAt      time.Time      // result ready, refusal or withdrawal; zero until then
-	ReturnedAt    time.Time      // result handed over; zero until then
-	Overdue       bool           // still open and past Due at the time of the lookup
-	Steps         []StepStatus   // the route, with each agency's deadline
-	History       []Entry        // every event, oldest first
+	// Provisional is true while Due (and FirstDue) is provisional: the time limit of a dossier
+	// received by a desk that is not the competent agency's own runs from the agency's receipt
+	// (Decree 309/2026 [S], dossier.Policy.ClockFromCompetentReceipt), so until the transfer
+	// Due counts from the latest hand-over the desk is allowed (dossier.Dossier.DueProvisional).
+	// The transfer fixes Due, and Provisional turns false; FirstDue stays the receipt's.
+	Provisional bool
+	Reappointed bool         // an apology set a new appointment
+	ResultAt    time.Time    // result ready, refusal or withdrawal; zero until then
+	ReturnedAt  time.Time    // result handed over; zero until then
+	Overdue     bool         // still open and past Due at the time of the lookup
+	Steps       []StepStatus // the route, with each agency's deadline
+	History     []Entry      // every event, oldest first
 }
 
 // StepStatus is one step of the route in the public view.
@@ -59,10 +65,11 @@ func open(s dossier.State) bool {
 	return true
 }
 
-// publicView derives the public view of d (without Overdue, which depends on the time asked).
-func publicView(d *dossier.Dossier) *Status {
+// publicView derives the public view of d, whose code prints as code (without Overdue, which
+// depends on the time asked).
+func publicView(d *dossier.Dossier, code string) *Status {
 	s := &Status{
-		Code:          d.Code.String(),
+		Code:          code,
 		Procedure:     d.Procedure.Code,
 		ProcedureName: d.Procedure.Name,
 		State:         d.State,
@@ -72,6 +79,7 @@ func publicView(d *dossier.Dossier) *Status {
 		Holder:        holder(d),
 		Received:      d.Received,
 		Due:           d.Clock.Due,
+		Provisional:   d.DueProvisional(),
 		Reappointed:   d.Clock.Reappointments > 0,
 		ResultAt:      d.Result.At,
 		ReturnedAt:    d.Result.Returned,
@@ -114,10 +122,11 @@ func holder(d *dossier.Dossier) string {
 // *CodeError wrapping ErrMalformedCode, an unknown one ErrNotFound. The slices of the result
 // are shared with the store's copy: do not modify them.
 func (o *Office) Lookup(ctx context.Context, code string) (Status, error) {
-	if _, err := dossier.ParseCode(code); err != nil {
-		return Status{}, &CodeError{Code: code, Err: ErrMalformedCode, Cause: err}
+	key, err := o.key(code)
+	if err != nil {
+		return Status{}, err
 	}
-	rec, err := o.store.Get(ctx, code)
+	rec, err := o.get(ctx, code, key)
 	if err != nil {
 		return Status{}, err
 	}
@@ -126,7 +135,7 @@ func (o *Office) Lookup(ctx context.Context, code string) (Status, error) {
 		if rec.Dossier == nil {
 			return Status{}, &CodeError{Code: code, Err: ErrNotFound}
 		}
-		pub = publicView(rec.Dossier)
+		pub = publicView(rec.Dossier, o.printed(rec.Dossier.Code))
 	}
 	s := *pub
 	s.Overdue = open(s.State) && !s.Due.IsZero() && o.clock.Now().After(s.Due)

@@ -169,13 +169,13 @@ type change func(rec *Record, now time.Time) (event string, err error)
 
 // exec runs a command on the dossier of code with optimistic concurrency and notifies.
 func (o *Office) exec(ctx context.Context, code string, actor dossier.Actor, f change) (Record, error) {
-	if _, err := dossier.ParseCode(code); err != nil {
-		return Record{}, &CodeError{Code: code, Err: ErrMalformedCode, Cause: err}
+	key, err := o.key(code)
+	if err != nil {
+		return Record{}, err
 	}
-	var err error
 	for range o.retries {
 		var rec Record
-		rec, err = o.store.Get(ctx, code)
+		rec, err = o.get(ctx, code, key)
 		if err != nil {
 			return Record{}, err
 		}
@@ -192,10 +192,10 @@ func (o *Office) exec(ctx context.Context, code string, actor dossier.Actor, f c
 		var event string
 		event, err = f(&rec, now)
 		if err != nil {
-			return Record{}, err
+			return Record{}, renamed(err, key, code)
 		}
 		rec.Summary = summarize(rec.Dossier, rec.Summary)
-		rec.Public = publicView(rec.Dossier)
+		rec.Public = publicView(rec.Dossier, o.printed(rec.Dossier.Code))
 		var out Record
 		out, err = o.store.Update(ctx, rec)
 		if err == nil {
@@ -206,6 +206,46 @@ func (o *Office) exec(ctx context.Context, code string, actor dossier.Actor, f c
 		}
 	}
 	return Record{}, err
+}
+
+// key reads a dossier code printed in the code format of any regime (Rules.ParseCode) and
+// returns the key the store files it under, its stored form (Code.String). A code no format
+// reads is a *CodeError wrapping ErrMalformedCode, with the format's problem as Cause.
+func (o *Office) key(code string) (string, error) {
+	c, err := o.rules.ParseCode(code)
+	if err != nil {
+		return "", &CodeError{Code: code, Err: ErrMalformedCode, Cause: err}
+	}
+	return c.String(), nil
+}
+
+// get reads the record of key, naming in its errors the code as it was given.
+func (o *Office) get(ctx context.Context, code, key string) (Record, error) {
+	rec, err := o.store.Get(ctx, key)
+	return rec, renamed(err, key, code)
+}
+
+// renamed makes a *CodeError about the stored form key name the code as it was given.
+func renamed(err error, key, code string) error {
+	var ce *CodeError
+	if key == code || !errors.As(err, &ce) || ce.Code != key {
+		return err
+	}
+	c := *ce
+	c.Code = code
+	if err == error(ce) {
+		return &c
+	}
+	return err
+}
+
+// printed is code in the code format of the regime of its date (Rules.FormatCode), or its
+// stored form when that format cannot print it.
+func (o *Office) printed(c dossier.Code) string {
+	if s, err := o.rules.FormatCode(c); err == nil {
+		return s
+	}
+	return c.String()
 }
 
 // apply runs one dossier command inside exec.
@@ -226,7 +266,7 @@ func (o *Office) notify(ctx context.Context, d *dossier.Dossier, event string, a
 		return nil
 	}
 	n := Notice{
-		Code: d.Code.String(), Procedure: d.Procedure.Code, Event: event, Status: d.State.String(),
+		Code: o.printed(d.Code), Procedure: d.Procedure.Code, Event: event, Status: d.State.String(),
 		NationalStatus: int(d.State.Status()), Agency: holder(d), At: at, SubmittedAt: d.Submitted,
 		ReceivedAt: d.Received, DueAt: d.Clock.Due, ReturnedAt: d.Result.Returned,
 	}

@@ -67,6 +67,9 @@ func Sweep(now time.Time, watches []Watch) []Alert {
 			continue
 		}
 		a := Alert{Code: d.Code.String(), Due: d.Clock.Due}
+		if s, err := d.Rules.FormatCode(d.Code); err == nil {
+			a.Code = s
+		}
 		pol := d.Rules.Policy(d.Regime)
 		cal := d.Rules.Calendar()
 		lastDay := cal.AddWorkingDays(dayOf(d.Clock.Due), -pol.ApologyLead)
@@ -171,7 +174,15 @@ func (o *Office) schedule(r Record, d *dossier.Dossier) *routing.Schedule {
 	if err != nil {
 		return nil
 	}
-	s, err := routing.Plan(bound, d.Received, d.Limit, o.cal)
+	// The time limit of a boundary-free dossier may run from the competent agency's receipt
+	// (Decree 309/2026 [S]): provisionally from TransferDue, then from the transfer that fixed it.
+	from := d.Received
+	if d.DueProvisional() {
+		from = d.TransferDue()
+	} else if slices.ContainsFunc(d.Clock.History, func(c dossier.DueChange) bool { return c.Cause == dossier.Transfer }) {
+		from = d.Transferred
+	}
+	s, err := routing.Plan(bound, from, d.Limit, o.cal)
 	if err != nil {
 		return nil
 	}
@@ -196,10 +207,11 @@ func (o *Office) Report(ctx context.Context, from, to time.Time, opts ReportOpti
 
 // Indices returns the Circular 01/2018 indices 1–4 of one dossier.
 func (o *Office) Indices(ctx context.Context, code string) (Indices, error) {
-	if _, err := dossier.ParseCode(code); err != nil {
-		return Indices{}, &CodeError{Code: code, Err: ErrMalformedCode, Cause: err}
+	key, err := o.key(code)
+	if err != nil {
+		return Indices{}, err
 	}
-	rec, err := o.store.Get(ctx, code)
+	rec, err := o.get(ctx, code, key)
 	if err != nil {
 		return Indices{}, err
 	}

@@ -1,0 +1,249 @@
+package onestop_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/dossier"
+	"github.com/motcua-go/motcua/onestop"
+	"github.com/motcua-go/motcua/routing"
+	"github.com/rickb777/date/v2"
+)
+
+// hungYen is the province committee of Hưng Yên (which Thái Bình joined on 2025-07-01) in the
+// sample directory, the competent agency of the cross-province dossiers below, received at
+// the Vân Đồn desk in Quảng Ninh. Its code is the sample's placeholder.
+const hungYen = "000.00.00.H33"
+
+// crossProvinceRoutes routes household-business registrations through a route whose steps name
+// their agencies: the receiving desk in Quảng Ninh, then the competent agency in Hưng Yên.
+func crossProvinceRoutes(t *testing.T) (*routing.Set, *routing.Route) {
+	t.Helper()
+	route, err := routing.ParseRoute([]byte(`{"name": "cross-province", "title": "Hộ kinh doanh – nhận hồ sơ ngoài tỉnh",
+ "kind": "vertical", "basis": ["Decree 309/2026/NĐ-CP"], "limit": "3wd", "lead": "register",
+ "steps": [
+  {"id": "receive", "agency": "`+desk+`", "task": "receive", "share": "1/12"},
+  {"id": "register", "agency": "`+hungYen+`", "task": "register", "share": "1/2", "after": ["receive"]},
+  {"id": "issue", "agency": "`+hungYen+`", "task": "issue", "share": "1/4", "after": ["register"]},
+  {"id": "return", "agency": "`+hungYen+`", "task": "return", "share": "1/6", "after": ["issue"]}]}`), routing.SampleDirectory())
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := routing.NewSet([]*routing.Route{route}, routing.Rules{Rules: []routing.Rule{{Procedure: "2.000720", Route: "cross-province"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set, route
+}
+
+// clockFromReceipt is the office of the Vân Đồn desk receiving nationwide (Decree 309/2026, new
+// Art. 14(4) of Decree 118/2025), with the boundary-free clock rule on or off.
+func clockFromReceipt(t *testing.T, start time.Time, rule bool) (*fixture, *routing.Route) {
+	t.Helper()
+	return clockFromReceiptIn(t, start, rule, nil)
+}
+
+// clockFromReceiptIn is clockFromReceipt with the store made by wrap from the fixture's
+// MemStore (nil: the MemStore).
+func clockFromReceiptIn(t *testing.T, start time.Time, rule bool, wrap func(*onestop.MemStore) onestop.Store) (*fixture, *routing.Route) {
+	t.Helper()
+	p := dossier.DefaultPolicy(dossier.Decree118)
+	p.ClockFromCompetentReceipt = rule
+	rules, err := dossier.NewRules(dossier.Config{Decree118: &p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, route := crossProvinceRoutes(t)
+	f := &fixture{clock: onestop.NewFakeClock(start), notes: new(onestop.Recorder), store: onestop.NewMemStore()}
+	var store onestop.Store = f.store
+	if wrap != nil {
+		store = wrap(f.store)
+	}
+	f.office, err = onestop.New(onestop.Config{Desk: desk, Catalog: testCatalog(t), Rules: rules, Routes: set,
+		Directory: routing.SampleDirectory(), Store: store, Clock: f.clock, Notifier: f.notes,
+		Receivable: func(string, string, time.Time) bool { return true }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f, route
+}
+
+func householdBusiness() onestop.Submission {
+	return onestop.Submission{Procedure: "2.000720", Case: "household-business", Channel: dossier.Counter,
+		Applicant: person("Trần Thị Bình"), Competent: hungYen, Documents: []string{"Giấy đề nghị đăng ký hộ kinh doanh"}}
+}
+
+// planned is the route planned from an instant, its steps ending at the due time, as the
+// transfer sends them.
+func planned(t *testing.T, route *routing.Route, from time.Time, received time.Time) []onestop.StepStatus {
+	t.Helper()
+	loc, _ := routing.ParseAgencyCode(hungYen)
+	bound, err := route.Bind(routing.SampleDirectory(), loc, dayIn(received))
+	if err != nil {
+		t.Fatal(err)
+	}
+	limit := calendar.Limit{N: 3, Unit: calendar.WorkingDays}
+	sched, err := routing.Plan(bound, from, limit, calendar.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	due := calendar.Default().Due(from, limit)
+	var out []onestop.StepStatus
+	for _, st := range dossier.StepsFrom(sched) {
+		out = append(out, onestop.StepStatus{ID: st.ID, Agency: st.Agency, Task: st.Task, Due: st.Due})
+	}
+	if last := out[len(out)-1]; !last.Due.Equal(due) {
+		t.Fatalf("the plan ends at %v, not at the due time %v", last.Due, due)
+	}
+	return out
+}
+
+// dayIn is the date of t in Vietnam.
+func dayIn(t time.Time) date.Date { return date.NewAt(t.In(calendar.Zone())) }
+
+// A dossier received in Quảng Ninh for an agency of Hưng Yên after Decree 309/2026: its time
+// limit runs from the hand-over. The intake gives a provisional appointment counted from the
+// latest hand-over allowed (the close of the day of a dossier received before 15:00), shown
+// as provisional; the transfer, earlier that day, fixes it from the hand-over, plans the
+// route again from there, and the step deadlines end at the fixed due time. With the rule
+// off, the count runs from reception as before, and the transfer moves nothing.
+func TestBoundaryFreeClockFromCompetentReceipt(t *testing.T) {
+	cal := calendar.Default()
+	received := time.Date(2026, time.August, 11, 10, 0, 0, 0, calendar.Zone()) // Tuesday
+	handover := received.Add(4 * time.Hour)
+	limit := calendar.Limit{N: 3, Unit: calendar.WorkingDays}
+	provisional := cal.Due(cal.CloseOfDay(dayIn(received)), limit)
+	fixed := cal.Due(handover, limit)
+	if !fixed.Before(provisional) {
+		t.Fatalf("test setup: fixed %v not before provisional %v", fixed, provisional)
+	}
+
+	t.Run("rule on", func(t *testing.T) {
+		f, route := clockFromReceipt(t, received, true)
+		res := mustIntake(t, f, householdBusiness())
+		if !res.Provisional || !res.Due.Equal(provisional) {
+			t.Fatalf("intake: due %v provisional %v, want %v provisional", res.Due, res.Provisional, provisional)
+		}
+		if res.Receipt == nil || !res.Receipt.Provisional || !res.Receipt.Due.Equal(provisional) {
+			t.Fatalf("receipt slip %+v", res.Receipt)
+		}
+		if last := res.Transfer[len(res.Transfer)-1]; !last.Due.Equal(provisional) {
+			t.Errorf("intake plan ends at %v, want %v", last.Due, provisional)
+		}
+		if diff := cmp.Diff(planned(t, route, cal.CloseOfDay(dayIn(received)), received), stepsOf(res.Transfer)); diff != "" {
+			t.Errorf("intake plan, from the latest hand-over allowed (-want +got):\n%s", diff)
+		}
+		st, err := f.office.Lookup(ctx, res.Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !st.Provisional || !st.Due.Equal(provisional) || !st.FirstDue.Equal(provisional) {
+			t.Fatalf("lookup before transfer: due %v first %v provisional %v", st.Due, st.FirstDue, st.Provisional)
+		}
+
+		f.clock.Set(handover)
+		h, err := f.office.Transfer(ctx, clerk, res.Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h.Late {
+			t.Error("transfer on the day of reception reported late")
+		}
+		st, err = f.office.Lookup(ctx, res.Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Provisional || !st.Due.Equal(fixed) || !st.FirstDue.Equal(provisional) {
+			t.Fatalf("lookup after transfer: due %v first %v provisional %v, want due %v", st.Due, st.FirstDue, st.Provisional, fixed)
+		}
+		want := planned(t, route, handover, received)
+		if diff := cmp.Diff(want, stepsOnly(st.Steps)); diff != "" {
+			t.Errorf("steps after transfer, planned from the hand-over (-want +got):\n%s", diff)
+		}
+		if !h.Slip.Due.Equal(fixed) || len(h.Slip.Rows) != len(want) || !h.Slip.Rows[len(want)-1].Due.Equal(fixed) {
+			t.Errorf("transfer slip: due %v, rows %+v, want them to end at %v", h.Slip.Due, h.Slip.Rows, fixed)
+		}
+	})
+
+	t.Run("rule off", func(t *testing.T) {
+		f, route := clockFromReceipt(t, received, false)
+		res := mustIntake(t, f, householdBusiness())
+		asReceived := cal.Due(received, limit)
+		if res.Provisional || !res.Due.Equal(asReceived) || res.Receipt.Provisional {
+			t.Fatalf("intake: due %v provisional %v, want %v fixed", res.Due, res.Provisional, asReceived)
+		}
+		want := planned(t, route, received, received)
+		if diff := cmp.Diff(want, stepsOf(res.Transfer)); diff != "" {
+			t.Errorf("intake plan (-want +got):\n%s", diff)
+		}
+		f.clock.Set(handover)
+		if _, err := f.office.Transfer(ctx, clerk, res.Code); err != nil {
+			t.Fatal(err)
+		}
+		st, err := f.office.Lookup(ctx, res.Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Provisional || !st.Due.Equal(asReceived) {
+			t.Fatalf("lookup after transfer: due %v provisional %v, want %v", st.Due, st.Provisional, asReceived)
+		}
+		if diff := cmp.Diff(want, stepsOnly(st.Steps)); diff != "" {
+			t.Errorf("steps after transfer (-want +got):\n%s", diff)
+		}
+	})
+}
+
+// stepsOf keeps what a plan says of each step.
+func stepsOf(steps []dossier.Step) []onestop.StepStatus {
+	var out []onestop.StepStatus
+	for _, st := range steps {
+		out = append(out, onestop.StepStatus{ID: st.ID, Agency: st.Agency, Task: st.Task, Due: st.Due})
+	}
+	return out
+}
+
+// stepsOnly drops the progress of the steps of a lookup.
+func stepsOnly(steps []onestop.StepStatus) []onestop.StepStatus {
+	out := make([]onestop.StepStatus, len(steps))
+	for i, st := range steps {
+		out[i] = onestop.StepStatus{ID: st.ID, Agency: st.Agency, Task: st.Task, Due: st.Due}
+	}
+	return out
+}
+
+// A store that drops the route plan makes the office plan it again as it was planned: from the
+// latest hand-over allowed while the due time is provisional, from the hand-over once the
+// transfer fixed it. The sweep then names the same step, agency and overrun as with the plan
+// kept.
+func TestBoundaryFreeScheduleReplannedAlike(t *testing.T) {
+	received := time.Date(2026, time.August, 11, 10, 0, 0, 0, calendar.Zone())
+	handover := received.Add(4 * time.Hour)
+	late := time.Date(2026, time.August, 20, 10, 0, 0, 0, calendar.Zone())
+	for _, transfer := range []bool{false, true} {
+		var got [2][]onestop.Alert
+		for i, wrap := range []func(*onestop.MemStore) onestop.Store{nil, func(m *onestop.MemStore) onestop.Store { return forgetful{m} }} {
+			f, _ := clockFromReceiptIn(t, received, true, wrap)
+			res := mustIntake(t, f, householdBusiness())
+			if transfer {
+				f.clock.Set(handover)
+				if _, err := f.office.Transfer(ctx, clerk, res.Code); err != nil {
+					t.Fatal(err)
+				}
+			}
+			f.clock.Set(late)
+			alerts, err := f.office.Sweep(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(alerts) != 1 || alerts[0].Step == "" || alerts[0].Over <= 0 {
+				t.Fatalf("transfer %v, store %d: alerts %+v, want one naming an overrun step", transfer, i, alerts)
+			}
+			got[i] = alerts
+		}
+		if diff := cmp.Diff(got[0], got[1]); diff != "" {
+			t.Errorf("transfer %v: sweep with the plan kept vs planned again (-kept +again):\n%s", transfer, diff)
+		}
+	}
+}

@@ -11,13 +11,30 @@
 // <unit>-YYMMDD-NNNN from the desk's daily sequence (Circular 01/2018/TT-VPCP Art. 19); or
 // the applicant is asked once for the complete list of missing documents (Mẫu 02, Art.
 // 15(3)); or it is refused with reasons (Mẫu 03). Only an accepted dossier gets a code and is
-// stored. A procedure whose result is given on the spot needs no receipt (Art. 17(4)). An
+// stored. The code is issued, printed and read in the code format of the regime in force
+// (dossier.Policy.CodeFormat through dossier.Rules.IssueCode, FormatCode and ParseCode:
+// Decree 309/2026/NĐ-CP leaves the format to the ministry hosting the National Public Service
+// Portal [S]); every code the Office shows is printed in it, every code it is given is read
+// in it, and the store files the dossier under the stored form (dossier.Code.String), which a
+// change of format does not move. A procedure whose result is given on the spot needs no receipt (Art. 17(4)). An
 // online dossier sent outside office hours is received at the start of the next working
 // session (the text on out-of-hours online receipt was not found: a project choice). From
 // 2025-07-01 a desk receives for any agency of its province (Decree 118/2025 Art. 14(2),
 // boundary-free reception); the scope is the policy value Config.Receivable, see
 // DefaultReceivable. A published group of procedures (Circular 01/2018 Art. 4) is received as
 // one dossier with every member's documents, due when its slowest member is.
+//
+// Boundary-free time limit (Decree 309/2026/NĐ-CP amending Decree 118/2025 Art. 17(3), read
+// as quoted by a crawled mirror [S]; the policy value dossier.Policy.ClockFromCompetentReceipt,
+// on by default for dossiers received from 2026-08-05): when a desk receives a dossier for an
+// agency whose own desk it is not (dossier.Config.OwnDesk), the time limit runs from the
+// competent agency's receipt. Intake then gives a provisional appointment, and plans the
+// route, from the latest hand-over the desk is allowed (dossier.Dossier.TransferDue);
+// IntakeResult.Provisional and Status.Provisional say so, and the receipt reads "dự kiến". The
+// transfer fixes it: the route is planned again from the hand-over, and the dossier's due time
+// is the end of that plan, so the deadlines of the steps and of the dossier agree. The
+// nationwide reception that decree opens (new Art. 14(4)) is not the default scope: an
+// Office that receives for agencies of other provinces says so in Config.Receivable.
 //
 // Routing: a group dossier takes its group's route; any other dossier the first rule of
 // Config.Routes that matches (routing.Set.Select), else the route its procedure names. A
@@ -38,8 +55,8 @@
 // rules themselves are applied by package dossier; their values are dossier.Policy.
 //
 // Lookup (Art. 17(3), 26): by code, the status and national status code, the receiving desk
-// and the agencies, the times received and due, and the history step by step, with no
-// personal data.
+// and the agencies, the times received and due (marked when provisional), and the history
+// step by step, with no personal data.
 //
 // Supervision: Sweep lists the dossiers at risk, those whose apology is due, and the overdue
 // ones, each with the agency responsible (routing.Responsible).

@@ -12,7 +12,7 @@ import (
 // when it was received and is due, and its history step by step. It carries no personal data:
 // no applicant, no officer names, no reasons or attachments.
 type Status struct {
-	Code          string
+	Code          string         // dossier code as printed in its regime's code format (dossier.Rules.FormatCode)
 	Procedure     string         // national procedure code
 	ProcedureName string         // published name
 	State         dossier.State  // lifecycle state

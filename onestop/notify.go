@@ -21,7 +21,7 @@ import (
 // of the submission), the procedure, the desk (Agency) and SubmittedAt; Reason and Missing
 // say what was decided and why.
 type Notice struct {
-	Code           string    // dossier code; empty for a submission refused or incomplete at intake
+	Code           string    // dossier code as printed (Rules.FormatCode); empty for a submission refused or incomplete at intake
 	Reference      string    // Submission.Reference, for a notice without a dossier code
 	Procedure      string    // procedure code, e.g. 1.001193
 	Event          string    // what happened, e.g. "receive", "apologise", "return", "refuse-intake"

@@ -17,7 +17,7 @@ import (
 // modify the Dossier, and a Dossier returned by Get or Scan must not be modified (the Office
 // works on a copy).
 type Record struct {
-	Code    string           // dossier code, the key
+	Code    string           // dossier code in its stored form (dossier.Code.String), the key
 	Version uint64           // 0 before Create; the store sets 1 on Create and adds 1 on each Update
 	Dossier *dossier.Dossier // the dossier with its event log
 	Summary Summary          // compact record for reports

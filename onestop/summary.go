@@ -58,7 +58,7 @@ func (r Rating) String() string {
 // Office keeps one for every accepted dossier; embedders with their own database can build them
 // from their rows. Times are Unix seconds; 0 means "not yet".
 type Summary struct {
-	Code   string // dossier code
+	Code   string // dossier code in its stored form (Record.Code)
 	Level  string // level of the competent agency (e.g. "province", "commune")
 	Field  string // field (lĩnh vực) code of the procedure
 	Agency string // competent (processing) agency code

@@ -41,7 +41,7 @@ func (k AlertKind) String() string {
 // delay: the agency of a step over its allotment (routing.Responsible), else the agency
 // holding the dossier.
 type Alert struct {
-	Code      string
+	Code      string // dossier code as printed in its regime's code format (dossier.Rules.FormatCode)
 	Kind      AlertKind
 	Due       time.Time
 	ApologyBy time.Time // last moment for the apology; zero when it is no longer possible

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/motcua-go/motcua/calendar"
 	"github.com/motcua-go/motcua/dossier"
 	"github.com/motcua-go/motcua/onestop"
@@ -245,5 +246,50 @@ func TestBoundaryFreeScheduleReplannedAlike(t *testing.T) {
 		if diff := cmp.Diff(got[0], got[1]); diff != "" {
 			t.Errorf("transfer %v: sweep with the plan kept vs planned again (-kept +again):\n%s", transfer, diff)
 		}
+	}
+}
+
+// A single-agency procedure with the same-day rule, received for an agency of another
+// province: the provisional appointment counts from the close of the day of reception (after
+// the 15:00 cut-off, so the next working day), the transfer at 14:00 fixes it by the same-day
+// rule at the close of that day, and its one step ends there. A result given on the spot is
+// not provisional.
+func TestBoundaryFreeSameDay(t *testing.T) {
+	cal := calendar.Default()
+	received := time.Date(2026, time.August, 11, 10, 0, 0, 0, calendar.Zone()) // Tuesday
+	handover := received.Add(4 * time.Hour)
+	f, _ := clockFromReceipt(t, received, true)
+	sub := birth()
+	sub.Competent = hungYen
+	res := mustIntake(t, f, sub)
+	provisional := cal.CloseOfDay(dayIn(received) + 1)
+	if !res.Provisional || !res.Due.Equal(provisional) {
+		t.Fatalf("intake: due %v provisional %v, want %v provisional", res.Due, res.Provisional, provisional)
+	}
+	f.clock.Set(handover)
+	h, err := f.office.Transfer(ctx, clerk, res.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixed := cal.CloseOfDay(dayIn(received))
+	st, err := f.office.Lookup(ctx, res.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []onestop.StepStatus{{ID: "1", Agency: hungYen, Due: fixed}}
+	if st.Provisional || !st.Due.Equal(fixed) || !h.Slip.Due.Equal(fixed) {
+		t.Errorf("after transfer: due %v (slip %v) provisional %v, want %v", st.Due, h.Slip.Due, st.Provisional, fixed)
+	}
+	if diff := cmp.Diff(want, stepsOnly(st.Steps), cmpopts.IgnoreFields(onestop.StepStatus{}, "Task")); diff != "" {
+		t.Errorf("steps (-want +got):\n%s", diff)
+	}
+
+	sub.Immediate, sub.WantReceipt = true, true
+	res = mustIntake(t, f, sub)
+	if res.Provisional {
+		t.Error("a result given on the spot is shown with a provisional due time")
+	}
+	if st, err := f.office.Lookup(ctx, res.Code); err != nil || st.Provisional {
+		t.Errorf("lookup of a result given on the spot: provisional %v, %v", st.Provisional, err)
 	}
 }

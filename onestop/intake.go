@@ -77,7 +77,7 @@ type IntakeResult struct {
 	// dossier.Policy.ClockFromCompetentReceipt). Due and the route's deadlines then count from
 	// the latest hand-over the desk is allowed (dossier.Dossier.TransferDue); Transfer fixes
 	// them from the actual hand-over, and Lookup shows the fixed due time. The receipt slip
-	// marks such an appointment "dự kiến".
+	// marks such an appointment "dự kiến". A result given on the spot is never provisional.
 	Provisional bool
 	Receipt     *dossier.ReceiptSlip    // Mẫu 01; nil when refused, incomplete or immediate
 	Supplement  *dossier.SupplementSlip // Mẫu 02 listing every missing document
@@ -272,25 +272,11 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 	// (Decree 309/2026 [S]): the appointment and the route are then planned, provisionally, from
 	// the latest hand-over the desk is allowed, and fixed at the transfer.
 	start := o.countFrom(d, clerk, received)
-	// A group is due when its slowest member is (a project choice: the group limits found are
-	// not confirmed, domain notes §5.5).
-	var due time.Time
-	for i, m := range members {
-		mcase := sub.Case
-		if i > 0 {
-			mcase = ""
-		}
-		mdue, err := m.Due(o.cal, start, channelNames[sub.Channel], mcase)
-		if err != nil {
-			return IntakeResult{}, err
-		}
-		if mdue.After(due) {
-			due = mdue
-			if in.Limit, err = m.Limit(channelNames[sub.Channel], mcase); err != nil {
-				return IntakeResult{}, err
-			}
-		}
+	due, limit, err := o.dueFrom(members, sub.Case, sub.Channel, start)
+	if err != nil {
+		return IntakeResult{}, err
 	}
+	in.Limit = limit
 	steps, sched, err := o.plan(proc, group, sub, in.Agency, received, start, in.Limit, due)
 	if err != nil {
 		return IntakeResult{}, err
@@ -327,7 +313,7 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 		return IntakeResult{}, err
 	}
 	res := IntakeResult{Decision: Accepted, Code: printed, Received: received, Due: d.Clock.History[0].Due,
-		Provisional: d.DueProvisional(), Transfer: steps}
+		Provisional: open(d.State) && d.DueProvisional(), Transfer: steps}
 	if !sub.Immediate || sub.WantReceipt {
 		slip, err := d.ReceiptSlip()
 		if err != nil {
@@ -462,6 +448,55 @@ func endAt(steps []dossier.Step, due time.Time) []dossier.Step {
 	return steps
 }
 
+// dueFrom returns when a dossier of the procedures members (the first in case caseID, the
+// others in their general case) is due if its time limit starts at start, and the limit that
+// decides it. A group is due when its slowest member is (a project choice: the group limits
+// found are not confirmed, domain notes §5.5).
+func (o *Office) dueFrom(members []*procedure.Procedure, caseID string, ch dossier.Channel, start time.Time) (time.Time, calendar.Limit, error) {
+	var due time.Time
+	var limit calendar.Limit
+	for i, m := range members {
+		mcase := caseID
+		if i > 0 {
+			mcase = ""
+		}
+		mdue, err := m.Due(o.cal, start, channelNames[ch], mcase)
+		if err != nil {
+			return time.Time{}, calendar.Limit{}, err
+		}
+		if mdue.After(due) {
+			due = mdue
+			if limit, err = m.Limit(channelNames[ch], mcase); err != nil {
+				return time.Time{}, calendar.Limit{}, err
+			}
+		}
+	}
+	return due, limit, nil
+}
+
+// membersOf finds again in the catalog the procedures of a received dossier, as intake found
+// them: the versions in force at reception, the members of its group for a group dossier.
+func (o *Office) membersOf(d *dossier.Dossier) ([]*procedure.Procedure, string, bool) {
+	if gc, ok := o.catalog.(GroupCatalog); ok && d.Procedure.Case != "" {
+		if g, ok := gc.Group(d.Procedure.Case); ok && g != nil && len(g.Members) > 0 && string(g.Members[0]) == d.Procedure.Code {
+			members := make([]*procedure.Procedure, 0, len(g.Members))
+			for _, m := range g.Members {
+				p, err := o.catalog.Lookup(m, d.Received)
+				if err != nil || p == nil {
+					return nil, "", false
+				}
+				members = append(members, p)
+			}
+			return members, "", true
+		}
+	}
+	p, err := o.catalog.Lookup(procedure.Code(d.Procedure.Code), d.Received)
+	if err != nil || p == nil {
+		return nil, "", false
+	}
+	return []*procedure.Procedure{p}, d.Procedure.Case, true
+}
+
 // countFrom returns when the time limit of d, about to be received at received, starts to
 // run: the reception, or, for a boundary-free dossier whose limit runs from the competent
 // agency's receipt (Decree 309/2026 [S]), the latest hand-over the desk is allowed. The rules
@@ -476,12 +511,18 @@ func (o *Office) countFrom(d *dossier.Dossier, clerk dossier.Actor, received tim
 }
 
 // fixedPlan is the route of a boundary-free dossier whose time limit runs from the competent
-// agency's receipt, planned again at the hand-over now: the due time counted from now and the
-// steps ending at it. The route is planned again from its name and locality; when that is
-// not possible the steps kept are cut at the new due time.
+// agency's receipt, planned again at the hand-over now: the due time counted from now as at
+// intake (the procedures' rules, the same-day rule included; the dossier's limit when the
+// catalog no longer has them) and the steps ending at it. The route is planned again from its
+// name and locality; when that is not possible the steps kept are cut at the new due time.
 func (o *Office) fixedPlan(rec Record, now time.Time) (time.Time, []dossier.Step, *routing.Schedule) {
 	d := rec.Dossier
 	due := o.cal.Due(now, d.Limit)
+	if members, caseID, ok := o.membersOf(d); ok {
+		if mdue, _, err := o.dueFrom(members, caseID, d.Channel, now); err == nil {
+			due = mdue
+		}
+	}
 	if rec.Route != "" && o.routes != nil {
 		route, ok := o.routes.Route(rec.Route)
 		loc, lerr := routing.ParseAgencyCode(rec.Locality)

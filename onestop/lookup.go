@@ -27,7 +27,8 @@ type Status struct {
 	// received by a desk that is not the competent agency's own runs from the agency's receipt
 	// (Decree 309/2026 [S], dossier.Policy.ClockFromCompetentReceipt), so until the transfer
 	// Due counts from the latest hand-over the desk is allowed (dossier.Dossier.DueProvisional).
-	// The transfer fixes Due, and Provisional turns false; FirstDue stays the receipt's.
+	// The transfer fixes Due, and Provisional turns false; FirstDue stays the receipt's. A
+	// closed dossier has no provisional due.
 	Provisional bool
 	Reappointed bool         // an apology set a new appointment
 	ResultAt    time.Time    // result ready, refusal or withdrawal; zero until then
@@ -79,7 +80,7 @@ func publicView(d *dossier.Dossier, code string) *Status {
 		Holder:        holder(d),
 		Received:      d.Received,
 		Due:           d.Clock.Due,
-		Provisional:   d.DueProvisional(),
+		Provisional:   open(d.State) && d.DueProvisional(),
 		Reappointed:   d.Clock.Reappointments > 0,
 		ResultAt:      d.Result.At,
 		ReturnedAt:    d.Result.Returned,

@@ -1,6 +1,7 @@
 package onestop_test
 
 import (
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -291,5 +292,74 @@ func TestBoundaryFreeSameDay(t *testing.T) {
 	}
 	if st, err := f.office.Lookup(ctx, res.Code); err != nil || st.Provisional {
 		t.Errorf("lookup of a result given on the spot: provisional %v, %v", st.Provisional, err)
+	}
+}
+
+// Property: for boundary-free dossiers received at random instants after Decree 309/2026, by
+// counter or online, and handed over at a random instant no later than the desk is allowed,
+// the fixed due time is never later than the provisional one, the steps sent at the transfer
+// end exactly at the fixed due time with none after it, and the lookup agrees with both.
+func TestBoundaryFreeFixedNeverLater(t *testing.T) {
+	r := rand.New(rand.NewPCG(309, 2026))
+	cal := calendar.Default()
+	first := time.Date(2026, time.August, 10, 0, 0, 0, 0, calendar.Zone())
+	for i := range 60 {
+		// A reception instant: a random working day of six weeks, in office hours.
+		var received time.Time
+		for {
+			received = first.Add(time.Duration(r.IntN(42*24*60)) * time.Minute)
+			if cal.IsReceptionHours(received) {
+				break
+			}
+		}
+		f, _ := clockFromReceipt(t, received, true)
+		sub := householdBusiness()
+		if r.IntN(2) == 0 {
+			sub.Channel = dossier.Online
+		}
+		res := mustIntake(t, f, sub)
+		if !res.Provisional {
+			t.Fatalf("case %d (%v): due not provisional", i, received)
+		}
+		st, err := f.office.Lookup(ctx, res.Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The latest hand-over allowed, read from the transfer deadline of a dossier at the
+		// office's own rules: the close of the day, the next working start, or at once online.
+		latest := res.Received
+		if sub.Channel == dossier.Counter {
+			rec, err := f.store.Get(ctx, st.Code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			latest = rec.Dossier.TransferDue()
+		}
+		handover := res.Received.Add(time.Duration(r.Int64N(int64(latest.Sub(res.Received)) + 1)))
+		f.clock.Set(handover)
+		h, err := f.office.Transfer(ctx, clerk, res.Code)
+		if err != nil {
+			t.Fatalf("case %d: %v", i, err)
+		}
+		if h.Late {
+			t.Errorf("case %d: hand-over at %v by %v reported late", i, handover, latest)
+		}
+		st, err = f.office.Lookup(ctx, res.Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Provisional || st.Due.After(res.Due) || st.Due.Before(handover) {
+			t.Errorf("case %d: received %v, handed over %v: fixed due %v (provisional %v), provisional due %v",
+				i, res.Received, handover, st.Due, st.Provisional, res.Due)
+		}
+		last := st.Steps[len(st.Steps)-1]
+		if !last.Due.Equal(st.Due) || !h.Slip.Due.Equal(st.Due) {
+			t.Errorf("case %d: last step due %v, slip due %v, dossier due %v", i, last.Due, h.Slip.Due, st.Due)
+		}
+		for j, s := range st.Steps {
+			if s.Due.After(st.Due) || j > 0 && s.Due.Before(st.Steps[j-1].Due) {
+				t.Errorf("case %d: step %s due %v out of order or after %v", i, s.ID, s.Due, st.Due)
+			}
+		}
 	}
 }

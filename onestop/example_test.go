@@ -92,3 +92,55 @@ func ExampleBuildReport() {
 	// resolved 2 (early 0, on time 1, late 1); in progress 1
 	// on time 33.3%; identities: <nil>
 }
+
+// A birth registration received at the Vân Đồn desk (Quảng Ninh) for an agency of Hưng Yên
+// after Decree 309/2026: the time limit runs from the competent agency's receipt. The receipt
+// gives a provisional appointment, counted from the latest hand-over the desk is allowed (the
+// close of the day: after the same-day cut-off, so the next day); the transfer at 14:00 fixes
+// it by the same-day rule.
+func ExampleOffice_Transfer_boundaryFree() {
+	ctx := context.Background()
+	f, err := os.Open("testdata/catalog.json")
+	if err != nil {
+		panic(err)
+	}
+	defer f.Close()
+	catalog, err := procedure.Load(f, procedure.Policy{})
+	if err != nil {
+		panic(err)
+	}
+	clock := onestop.NewFakeClock(time.Date(2026, 8, 11, 10, 0, 0, 0, calendar.Zone()))
+	office, err := onestop.New(onestop.Config{Desk: "000.00.31.H49", Catalog: catalog, Clock: clock,
+		// Reception for agencies of every province (Decree 309/2026, new Art. 14(4)).
+		Receivable: func(string, string, time.Time) bool { return true }})
+	if err != nil {
+		panic(err)
+	}
+	clerk := dossier.Actor{ID: "clerk-1", Role: dossier.RoleClerk, Agency: "000.00.31.H49"}
+
+	res, err := office.Intake(ctx, clerk, onestop.Submission{
+		Procedure: "1.001193", Channel: dossier.Counter, Competent: "000.00.00.H33",
+		Applicant: dossier.Applicant{Kind: dossier.Person, Name: "Nguyễn Văn An", CitizenID: "022090012345",
+			Address: dossier.Address{Line: "Thôn 1", UnitCode: "22300", UnitName: "Đặc khu Vân Đồn, Quảng Ninh"}},
+		Documents: []string{"Tờ khai đăng ký khai sinh", "Giấy chứng sinh"},
+	})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(res.Code, "due", res.Due.Format("02/01 15:04"), "provisional:", res.Provisional)
+
+	clock.Set(time.Date(2026, 8, 11, 14, 0, 0, 0, calendar.Zone()))
+	h, err := office.Transfer(ctx, clerk, res.Code)
+	if err != nil {
+		panic(err)
+	}
+	st, err := office.Lookup(ctx, res.Code)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("transferred; due", st.Due.Format("02/01 15:04"), "provisional:", st.Provisional,
+		"step due", h.Slip.Rows[0].Due.Format("02/01 15:04"))
+	// Output:
+	// 000.00.31.H49-260811-0001 due 12/08 17:00 provisional: true
+	// transferred; due 11/08 17:00 provisional: false step due 11/08 17:00
+}

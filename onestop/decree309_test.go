@@ -21,7 +21,7 @@ const hungYen = "000.00.00.H33"
 
 // crossProvinceRoutes routes household-business registrations through a route whose steps name
 // their agencies: the receiving desk in Quảng Ninh, then the competent agency in Hưng Yên.
-func crossProvinceRoutes(t *testing.T) (*routing.Set, *routing.Route) {
+func crossProvinceRoutes(t testing.TB) (*routing.Set, *routing.Route) {
 	t.Helper()
 	route, err := routing.ParseRoute([]byte(`{"name": "cross-province", "title": "Hộ kinh doanh – nhận hồ sơ ngoài tỉnh",
  "kind": "vertical", "basis": ["Decree 309/2026/NĐ-CP"], "limit": "3wd", "lead": "register",
@@ -42,14 +42,14 @@ func crossProvinceRoutes(t *testing.T) (*routing.Set, *routing.Route) {
 
 // clockFromReceipt is the office of the Vân Đồn desk receiving nationwide (Decree 309/2026, new
 // Art. 14(4) of Decree 118/2025), with the boundary-free clock rule on or off.
-func clockFromReceipt(t *testing.T, start time.Time, rule bool) (*fixture, *routing.Route) {
+func clockFromReceipt(t testing.TB, start time.Time, rule bool) (*fixture, *routing.Route) {
 	t.Helper()
 	return clockFromReceiptIn(t, start, rule, nil)
 }
 
 // clockFromReceiptIn is clockFromReceipt with the store made by wrap from the fixture's
 // MemStore (nil: the MemStore).
-func clockFromReceiptIn(t *testing.T, start time.Time, rule bool, wrap func(*onestop.MemStore) onestop.Store) (*fixture, *routing.Route) {
+func clockFromReceiptIn(t testing.TB, start time.Time, rule bool, wrap func(*onestop.MemStore) onestop.Store) (*fixture, *routing.Route) {
 	t.Helper()
 	p := dossier.DefaultPolicy(dossier.Decree118)
 	p.ClockFromCompetentReceipt = rule
@@ -360,6 +360,34 @@ func TestBoundaryFreeFixedNeverLater(t *testing.T) {
 			if s.Due.After(st.Due) || j > 0 && s.Due.Before(st.Steps[j-1].Due) {
 				t.Errorf("case %d: step %s due %v out of order or after %v", i, s.ID, s.Due, st.Due)
 			}
+		}
+	}
+}
+
+// BenchmarkIntakeBoundaryFree receives cross-province household-business registrations under
+// Decree 309/2026 (provisional appointment and route planned from the latest hand-over) and
+// transfers each, which plans the route again from the hand-over.
+func BenchmarkIntakeBoundaryFree(b *testing.B) {
+	start := time.Date(2026, time.August, 11, 9, 0, 0, 0, calendar.Zone())
+	f, _ := clockFromReceiptIn(b, start, true, nil)
+	cal := calendar.Default()
+	day := dayIn(start)
+	sub := householdBusiness()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if i++; i%9000 == 0 {
+			b.StopTimer()
+			day = cal.AddWorkingDays(day, 1)
+			f.clock.Set(cal.CloseOfDay(day).Add(-8 * time.Hour))
+			b.StartTimer()
+		}
+		res, err := f.office.Intake(ctx, clerk, sub)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := f.office.Transfer(ctx, clerk, res.Code); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

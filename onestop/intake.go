@@ -299,7 +299,8 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 			return IntakeResult{}, err
 		}
 	}
-	rec := Record{Code: code.String(), Dossier: d, Plan: steps, Schedule: sched}
+	printed := o.printed(code)
+	rec := Record{Code: storedForm(printed, code), Dossier: d, Plan: steps, Schedule: sched}
 	if sched != nil {
 		rec.Route, rec.Locality = sched.Route, sub.Locality
 		if rec.Locality == "" {
@@ -307,7 +308,6 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 		}
 	}
 	rec.Summary = summarize(d, Summary{Level: o.level(proc, in.Agency, received), Field: proc.Field, StepScore: -1})
-	printed := o.printed(code)
 	rec.Public = publicView(d, printed)
 	if _, err := o.store.Create(ctx, rec); err != nil {
 		return IntakeResult{}, err
@@ -502,6 +502,9 @@ func (o *Office) membersOf(d *dossier.Dossier) ([]*procedure.Procedure, string, 
 // agency's receipt (Decree 309/2026 [S]), the latest hand-over the desk is allowed. The rules
 // decide (dossier.Dossier.DueProvisional), on a copy received with a stand-in code.
 func (o *Office) countFrom(d *dossier.Dossier, clerk dossier.Actor, received time.Time) time.Time {
+	if p := o.rules.Policy(dossier.RegimeAt(received)); !p.ClockFromCompetentReceipt || dayOf(received) < p.Decree309From {
+		return received
+	}
 	probe := cloneDossier(d)
 	cmd := dossier.Command{Kind: dossier.Receive, Actor: clerk, Code: dossier.Code{Unit: o.desk, Date: dayOf(received), Seq: 1}}
 	if _, err := probe.Apply(cmd, received); err != nil || !probe.DueProvisional() {

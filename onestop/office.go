@@ -216,7 +216,16 @@ func (o *Office) key(code string) (string, error) {
 	if err != nil {
 		return "", &CodeError{Code: code, Err: ErrMalformedCode, Cause: err}
 	}
-	return c.String(), nil
+	return storedForm(code, c), nil
+}
+
+// storedForm is the stored form of c (Code.String), which text, a printed form of c, may
+// already be.
+func storedForm(text string, c dossier.Code) string {
+	if s, err := dossier.ParseCode(text); err == nil && s == c {
+		return text
+	}
+	return c.String()
 }
 
 // get reads the record of key, naming in its errors the code as it was given.
@@ -227,8 +236,11 @@ func (o *Office) get(ctx context.Context, code, key string) (Record, error) {
 
 // renamed makes a *CodeError about the stored form key name the code as it was given.
 func renamed(err error, key, code string) error {
+	if err == nil || key == code {
+		return err
+	}
 	var ce *CodeError
-	if key == code || !errors.As(err, &ce) || ce.Code != key {
+	if !errors.As(err, &ce) || ce.Code != key {
 		return err
 	}
 	c := *ce

@@ -391,3 +391,51 @@ func BenchmarkIntakeBoundaryFree(b *testing.B) {
 		}
 	}
 }
+
+// A group dossier under a policy where no desk is the competent agency's own
+// (dossier.Config.OwnDesk): intake counts the slowest member (7 working days for the
+// residence) from the latest hand-over, and the transfer fixes the due time by the same
+// member, found again in the catalog, with the group's route planned from the hand-over.
+func TestBoundaryFreeGroup(t *testing.T) {
+	cal := calendar.Default()
+	received := time.Date(2026, time.August, 11, 10, 0, 0, 0, calendar.Zone())
+	handover := received.Add(4 * time.Hour)
+	rules, err := dossier.NewRules(dossier.Config{OwnDesk: func(string, string) bool { return false }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := onestop.NewFakeClock(received)
+	o, err := onestop.New(onestop.Config{Desk: desk, Catalog: testCatalog(t), Rules: rules, Routes: testRoutes(t),
+		Directory: routing.SampleDirectory(), Clock: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub := birth()
+	sub.Procedure, sub.Group = "", "khai-sinh-thuong-tru"
+	sub.Documents = append(sub.Documents, "Tờ khai thay đổi thông tin cư trú")
+	res, err := o.Intake(ctx, clerk, sub)
+	if err != nil || res.Decision != onestop.Accepted {
+		t.Fatalf("intake: %v %v", res.Decision, err)
+	}
+	limit := calendar.Limit{N: 7, Unit: calendar.WorkingDays}
+	if want := cal.Due(cal.CloseOfDay(dayIn(received)), limit); !res.Provisional || !res.Due.Equal(want) {
+		t.Fatalf("intake: due %v provisional %v, want %v provisional", res.Due, res.Provisional, want)
+	}
+	clock.Set(handover)
+	if _, err := o.Transfer(ctx, clerk, res.Code); err != nil {
+		t.Fatal(err)
+	}
+	st, err := o.Lookup(ctx, res.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixed := cal.Due(handover, limit)
+	if st.Provisional || !st.Due.Equal(fixed) || len(st.Steps) != len(res.Transfer) || !st.Steps[len(st.Steps)-1].Due.Equal(fixed) {
+		t.Errorf("after transfer: due %v provisional %v, steps %+v; want all ending at %v", st.Due, st.Provisional, st.Steps, fixed)
+	}
+	for i, s := range st.Steps {
+		if s.Due.After(fixed) || !s.Due.Before(res.Transfer[i].Due) && i < len(st.Steps)-1 {
+			t.Errorf("step %s due %v: not moved earlier than %v by the earlier hand-over", s.ID, s.Due, res.Transfer[i].Due)
+		}
+	}
+}

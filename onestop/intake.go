@@ -520,10 +520,11 @@ func (o *Office) countFrom(d *dossier.Dossier, clerk dossier.Actor, received tim
 // name and locality; when that is not possible the steps kept are cut at the new due time.
 func (o *Office) fixedPlan(rec Record, now time.Time) (time.Time, []dossier.Step, *routing.Schedule) {
 	d := rec.Dossier
-	due := o.cal.Due(now, d.Limit)
+	limit := d.Limit
+	due := o.cal.Due(now, limit)
 	if members, caseID, ok := o.membersOf(d); ok {
-		if mdue, _, err := o.dueFrom(members, caseID, d.Channel, now); err == nil {
-			due = mdue
+		if mdue, mlimit, err := o.dueFrom(members, caseID, d.Channel, now); err == nil {
+			due, limit = mdue, mlimit
 		}
 	}
 	if rec.Route != "" && o.routes != nil {
@@ -531,7 +532,7 @@ func (o *Office) fixedPlan(rec Record, now time.Time) (time.Time, []dossier.Step
 		loc, lerr := routing.ParseAgencyCode(rec.Locality)
 		if ok && lerr == nil {
 			if bound, err := route.Bind(o.dir, loc, dayOf(d.Received)); err == nil {
-				if sched, err := routing.Plan(bound, now, d.Limit, o.cal); err == nil {
+				if sched, err := routing.Plan(bound, now, limit, o.cal); err == nil {
 					return due, endAt(dossier.StepsFrom(sched), due), sched
 				}
 			}

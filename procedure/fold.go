@@ -30,10 +30,14 @@ var foldTable = sync.OnceValue(func() *[0x1F00]rune {
 				}
 			}
 		}
-		t[r] = unicode.ToLower(base)
+		t[r] = foldCase(base)
 	}
 	return &t
 })
+
+// foldCase maps r to one form for all its cases: lower case of its upper case, so that
+// variant forms such as ſ, ϱ and K fold with their plain letters.
+func foldCase(r rune) rune { return unicode.ToLower(unicode.ToUpper(r)) }
 
 // Fold returns s in lower case without Vietnamese diacritics ("Đăng ký khai sinh" → "dang ky
 // khai sinh"), with runs of white space reduced to one space and trimmed, for matching names.
@@ -49,7 +53,7 @@ func Fold(s string) string {
 		case unicode.Is(unicode.Mn, r):
 			r = -1
 		default:
-			r = unicode.ToLower(r)
+			r = foldCase(r)
 		}
 		switch {
 		case r < 0:

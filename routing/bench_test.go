@@ -29,19 +29,25 @@ func BenchmarkPlan6(b *testing.B) {
 	}
 }
 
-func BenchmarkResponsible(b *testing.B) {
+// lateFixture plans the 6-step route and records progress with three steps done, verify one
+// hour late, and both parallel branches running, one of them over its allotment.
+func lateFixture(b *testing.B) (*Schedule, Progress, time.Time) {
+	b.Helper()
 	r := mustRoute(b, route6)
 	cal := calendar.Default()
 	s, err := Plan(r, at(2026, 2, 12, 9, 10), limit(5, calendar.WorkingDays), cal)
 	if err != nil {
 		b.Fatal(err)
 	}
-	// Three steps done, verify one hour late; both parallel branches running, one over.
 	p := s.Progress()
 	p.Steps[0].Finished = s.Steps[0].Due
 	p.Steps[1].Finished = cal.AddWorkingTime(s.Steps[1].Due, time.Hour)
 	p.Steps[2].Finished = cal.AddWorkingTime(p.Steps[1].Finished, s.Steps[2].Allotted)
-	now := cal.AddWorkingTime(s.Steps[3].Due, 3*time.Hour)
+	return s, p, cal.AddWorkingTime(s.Steps[3].Due, 3*time.Hour)
+}
+
+func BenchmarkResponsible(b *testing.B) {
+	s, p, now := lateFixture(b)
 	if got := Responsible(s, p, now); len(got) != 3 {
 		b.Fatalf("Responsible = %+v", got)
 	}
@@ -52,17 +58,7 @@ func BenchmarkResponsible(b *testing.B) {
 }
 
 func BenchmarkAppendResponsible(b *testing.B) {
-	r := mustRoute(b, route6)
-	cal := calendar.Default()
-	s, err := Plan(r, at(2026, 2, 12, 9, 10), limit(5, calendar.WorkingDays), cal)
-	if err != nil {
-		b.Fatal(err)
-	}
-	p := s.Progress()
-	p.Steps[0].Finished = s.Steps[0].Due
-	p.Steps[1].Finished = cal.AddWorkingTime(s.Steps[1].Due, time.Hour)
-	p.Steps[2].Finished = cal.AddWorkingTime(p.Steps[1].Finished, s.Steps[2].Allotted)
-	now := cal.AddWorkingTime(s.Steps[3].Due, 3*time.Hour)
+	s, p, now := lateFixture(b)
 	var buf []Late
 	b.ReportAllocs()
 	for b.Loop() {

@@ -21,7 +21,7 @@ const (
 
 // Calendar is a compiled working calendar. It is immutable and safe for concurrent use.
 type Calendar struct {
-	rules     Rules
+	rules     HolidayRules
 	extras    []StatutoryHoliday
 	layers    []layer // embedded schedules first, then files given with WithSchedule
 	overrides layer

@@ -114,7 +114,7 @@ func TestRulesAgainstOfficial(t *testing.T) {
 }
 
 func TestCompensatory(t *testing.T) {
-	r := DefaultRules()
+	r := DefaultHolidayRules()
 	tests := []struct {
 		year int
 		want []kd
@@ -138,7 +138,7 @@ func TestCompensatory(t *testing.T) {
 }
 
 func TestRegimes(t *testing.T) {
-	r := DefaultRules()
+	r := DefaultHolidayRules()
 	count := func(y int, k DayKind) int {
 		n := 0
 		for _, d := range r.ruleYear(y, nil) {
@@ -264,7 +264,7 @@ func TestNewErrors(t *testing.T) {
 		{"reception weekday", WithReception(time.Weekday(9), DefaultSessions()...), ErrBadValue},
 		{"holiday date", WithStatutoryHoliday(StatutoryHoliday{Month: 13, Day: 1, Name: "x", From: 2026}), ErrBadValue},
 		{"holiday years", WithStatutoryHoliday(StatutoryHoliday{Month: 11, Day: 24, Name: "x", From: 2026, Until: 2020}), ErrOutOfRange},
-		{"rules", WithRules(Rules{TetBefore: [7]int{9}}), ErrOutOfRange},
+		{"rules", WithHolidayRules(HolidayRules{TetBefore: [7]int{9}}), ErrOutOfRange},
 		{"policy", WithDuePolicy(DuePolicy(7)), ErrBadValue},
 	}
 	for _, tt := range tests {

@@ -42,7 +42,7 @@
 //
 // Which days form the Tết block and which neighbour of 2 September is off are the
 // Prime Minister's choice each year, not law: the rules follow the practice of
-// 2019–2027 (Rules, DefaultRules; e.g. mùng 1 on a Tuesday: 1 day before and 4
+// 2019–2027 (HolidayRules, DefaultHolidayRules; e.g. mùng 1 on a Tuesday: 1 day before and 4
 // after; on a Wednesday, Friday, Saturday or Sunday: 2 before and 3 after, with
 // compensatory days for those on a weekend) and such days are provisional. With the defaults the rules
 // reproduce every official day of 2019–2027 except the swaps and make-up Saturdays.

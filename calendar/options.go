@@ -34,7 +34,7 @@ func (p DuePolicy) String() string {
 }
 
 type config struct {
-	rules     Rules
+	rules     HolidayRules
 	extras    []StatutoryHoliday
 	schedules [][]Day
 	overrides []Day
@@ -45,7 +45,7 @@ type config struct {
 
 func defaultConfig() config {
 	return config{
-		rules:   DefaultRules(),
+		rules:   DefaultHolidayRules(),
 		seasons: []Season{{Month: time.January, Day: 1, Sessions: DefaultSessions()}},
 	}
 }
@@ -201,25 +201,25 @@ func WithStatutoryHoliday(hs ...StatutoryHoliday) Option {
 	})
 }
 
-// WithRules replaces the rule policy (Tết placement, National Day second day,
+// WithHolidayRules replaces the rule policy (Tết placement, National Day second day,
 // start of the five-day week) used for years no schedule covers.
-func WithRules(r Rules) Option {
+func WithHolidayRules(r HolidayRules) Option {
 	return optionFunc(func(c *config) error {
 		for w, v := range r.TetBefore {
 			if v < 0 || v > 4 {
-				return &OptionError{Option: "WithRules", Field: "TetBefore[" + time.Weekday(w).String() + "]", Value: strconv.Itoa(v), Err: ErrOutOfRange}
+				return &OptionError{Option: "WithHolidayRules", Field: "TetBefore[" + time.Weekday(w).String() + "]", Value: strconv.Itoa(v), Err: ErrOutOfRange}
 			}
 		}
 		if r.TetBeforeShort < 0 || r.TetBeforeShort > 3 {
-			return &OptionError{Option: "WithRules", Field: "TetBeforeShort", Value: strconv.Itoa(r.TetBeforeShort), Err: ErrOutOfRange}
+			return &OptionError{Option: "WithHolidayRules", Field: "TetBeforeShort", Value: strconv.Itoa(r.TetBeforeShort), Err: ErrOutOfRange}
 		}
 		for w, v := range r.NationalDaySecond {
 			if v != -1 && v != 1 {
-				return &OptionError{Option: "WithRules", Field: "NationalDaySecond[" + time.Weekday(w).String() + "]", Value: strconv.Itoa(v), Err: ErrBadValue}
+				return &OptionError{Option: "WithHolidayRules", Field: "NationalDaySecond[" + time.Weekday(w).String() + "]", Value: strconv.Itoa(v), Err: ErrBadValue}
 			}
 		}
 		if y := yearOf(r.FiveDayWeekFrom); y < minYear || y > maxYear {
-			return &OptionError{Option: "WithRules", Field: "FiveDayWeekFrom", Value: r.FiveDayWeekFrom.String(), Err: ErrOutOfRange}
+			return &OptionError{Option: "WithHolidayRules", Field: "FiveDayWeekFrom", Value: r.FiveDayWeekFrom.String(), Err: ErrOutOfRange}
 		}
 		c.rules = r
 		return nil

@@ -9,10 +9,10 @@ import (
 	"github.com/rickb777/date/v2"
 )
 
-// Rules is the statutory-rule policy used for years no official schedule covers.
+// HolidayRules is the statutory-rule policy used for years no official schedule covers.
 // The placement of Tết and the second day of National Day are not law: the Prime
 // Minister fixes them each year. The defaults reproduce the choices of 2019–2027.
-type Rules struct {
+type HolidayRules struct {
 	// TetBefore[w] is how many of the five Tết days fall before mùng 1 (the last
 	// days of the lunar year) when mùng 1 falls on weekday w. Default: Monday,
 	// Tuesday and Thursday 1, other days 2. The 2019–2027 record shows Tuesday,
@@ -29,9 +29,9 @@ type Rules struct {
 	FiveDayWeekFrom date.Date
 }
 
-// DefaultRules returns the default rule policy.
-func DefaultRules() Rules {
-	return Rules{
+// DefaultHolidayRules returns the default rule policy.
+func DefaultHolidayRules() HolidayRules {
+	return HolidayRules{
 		TetBefore:         [7]int{time.Sunday: 2, time.Monday: 1, time.Tuesday: 1, time.Wednesday: 2, time.Thursday: 1, time.Friday: 2, time.Saturday: 2},
 		TetBeforeShort:    1,
 		NationalDaySecond: [7]int{time.Sunday: 1, time.Monday: 1, time.Tuesday: -1, time.Wednesday: -1, time.Thursday: 1, time.Friday: -1, time.Saturday: -1},
@@ -69,13 +69,13 @@ var (
 )
 
 // restDay reports whether d is a weekly rest day.
-func (r *Rules) restDay(d date.Date) bool {
+func (r *HolidayRules) restDay(d date.Date) bool {
 	w := weekday(d)
 	return w == 6 || (w == 5 && d >= r.FiveDayWeekFrom)
 }
 
 // plainKind is the kind of d in the plain week.
-func (r *Rules) plainKind(d date.Date) DayKind {
+func (r *HolidayRules) plainKind(d date.Date) DayKind {
 	if r.restDay(d) {
 		return Weekend
 	}
@@ -96,7 +96,7 @@ const practice = "; xếp ngày theo thông lệ (chưa công bố)"
 
 // ruleYear derives the days off of year y from the statutory rules, the practice
 // policy and the extra statutory holidays. Every day is marked provisional.
-func (r *Rules) ruleYear(y int, extra []StatutoryHoliday) []Day {
+func (r *HolidayRules) ruleYear(y int, extra []StatutoryHoliday) []Day {
 	var hs []Day
 	add := func(d date.Date, name, src string) {
 		for _, h := range hs {
@@ -167,7 +167,7 @@ func (r *Rules) ruleYear(y int, extra []StatutoryHoliday) []Day {
 // compensate adds, for every holiday in hs on a weekly rest day, a compensatory
 // day on the next working day that is not itself off (Labor Code 2019 Art. 111(3)).
 // off lists further days already off (schedule rows); hs must be sorted.
-func (r *Rules) compensate(hs []Day, off []Day) []Day {
+func (r *HolidayRules) compensate(hs []Day, off []Day) []Day {
 	isOff := func(d date.Date, list []Day) bool {
 		for _, h := range list {
 			if h.Date == d && !h.Kind.IsWorking() && h.Kind != Weekend {

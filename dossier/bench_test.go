@@ -29,8 +29,8 @@ func typical(tb testing.TB) *Dossier {
 // counted once; strs counts them all, owned only those its event log does not hold too.
 func footprint(d *Dossier) (structBytes, slices, strs, owned int) {
 	structBytes = int(unsafe.Sizeof(*d))
-	slices = cap(d.Steps)*int(unsafe.Sizeof(Step{})) +
-		cap(d.Clock.History)*int(unsafe.Sizeof(DueChange{})) +
+	slices = cap(d.Steps)*int(unsafe.Sizeof(StepRecord{})) +
+		cap(d.Deadline.History)*int(unsafe.Sizeof(DueChange{})) +
 		cap(d.Supplements)*int(unsafe.Sizeof(SupplementRequest{})) +
 		cap(d.Documents)*int(unsafe.Sizeof(""))
 	if len(d.Documents) > 0 && len(d.Events) > 0 && d.Events[0].Intake != nil &&
@@ -60,7 +60,7 @@ func footprint(d *Dossier) (structBytes, slices, strs, owned int) {
 
 func dossierStrings(d *Dossier) []string {
 	p := d.Procedure
-	ss := []string{d.Code.Unit, d.Desk, d.Agency, d.Result.Reference, p.Code, p.Version, p.Case, p.Name}
+	ss := []string{d.Code.Unit, d.Desk, d.Agency, d.Resolution.Reference, p.Code, p.Version, p.Case, p.Name}
 	if a := d.Applicant; a != nil {
 		ss = append(ss, a.Name, a.CitizenID, a.TaxCode, a.Phone, a.Email, a.Address.Line, a.Address.UnitCode, a.Address.UnitName)
 	}
@@ -104,7 +104,7 @@ func worst(tb testing.TB) *Dossier {
 	}
 	mustApply(tb, d, Command{Kind: Receive, Actor: clerk, Code: codeAt(at("2025-03-04 09:10"), 1)}, at("2025-03-04 09:10"))
 	officerC := Actor{ID: "officer-c", Role: RoleOfficer, Agency: agencyC}
-	steps := []Step{
+	steps := []StepRecord{
 		{ID: "verify", Agency: agencyA, Task: "Thẩm định hồ sơ, đo đạc", Due: at("2025-03-11 09:10")},
 		{ID: "tax", Agency: agencyB, Task: "Xác định nghĩa vụ tài chính", Due: at("2025-03-14 09:10")},
 		{ID: "sign", Agency: agencyC, Task: "Ký cấp giấy chứng nhận", Due: at("2025-03-25 09:10")},
@@ -244,7 +244,7 @@ func BenchmarkApplyClock(b *testing.B) {
 			b.Fatal(err)
 		}
 		if i&63 == 63 {
-			d.Events, d.Supplements, d.Clock.History = d.Events[:base], nil, d.Clock.History[:1]
+			d.Events, d.Supplements, d.Deadline.History = d.Events[:base], nil, d.Deadline.History[:1]
 		}
 	}
 }

@@ -6,8 +6,8 @@ import "time"
 // or now.
 func (d *Dossier) end(now time.Time) time.Time {
 	switch {
-	case !d.Result.At.IsZero():
-		return d.Result.At
+	case !d.Resolution.At.IsZero():
+		return d.Resolution.At
 	}
 	if p := d.PausedAt(); !p.IsZero() {
 		return p
@@ -84,7 +84,7 @@ func (d *Dossier) Overdue(now time.Time) bool {
 	if d == nil {
 		return false
 	}
-	return !d.Clock.Due.IsZero() && d.end(now).After(d.Clock.Due)
+	return !d.Deadline.Due.IsZero() && d.end(now).After(d.Deadline.Due)
 }
 
 // Remaining returns the working time left until the due time at now (negative when
@@ -93,10 +93,10 @@ func (d *Dossier) Remaining(now time.Time) time.Duration {
 	if d == nil {
 		return 0
 	}
-	if d.Clock.Due.IsZero() || d.Rules == nil {
+	if d.Deadline.Due.IsZero() || d.Rules == nil {
 		return 0
 	}
-	return d.Rules.cal.WorkingTimeBetween(d.end(now), d.Clock.Due)
+	return d.Rules.cal.WorkingTimeBetween(d.end(now), d.Deadline.Due)
 }
 
 // Used returns the share of the time limit used at now (0 before receipt; above 1 when
@@ -106,12 +106,12 @@ func (d *Dossier) Used(now time.Time) float64 {
 	if d == nil {
 		return 0
 	}
-	if d.Clock.Due.IsZero() || d.Rules == nil {
+	if d.Deadline.Due.IsZero() || d.Rules == nil {
 		return 0
 	}
 	cal := d.Rules.cal
 	start, paused := d.span()
-	total := cal.WorkingTimeBetween(start, d.Clock.Due) - paused
+	total := cal.WorkingTimeBetween(start, d.Deadline.Due) - paused
 	used := cal.WorkingTimeBetween(start, d.end(now)) - paused
 	if total <= 0 {
 		return 1
@@ -125,7 +125,7 @@ func (d *Dossier) AtRisk(now time.Time) bool {
 	if d == nil {
 		return false
 	}
-	if d.Clock.Due.IsZero() || d.Rules == nil || !d.Result.At.IsZero() || d.Overdue(now) {
+	if d.Deadline.Due.IsZero() || d.Rules == nil || !d.Resolution.At.IsZero() || d.Overdue(now) {
 		return false
 	}
 	return d.Used(now) >= d.Rules.Policy(d.Regime).AtRiskShare
@@ -184,7 +184,7 @@ func (d *Dossier) Late766(now time.Time) bool {
 	if d == nil {
 		return false
 	}
-	if d.Received.IsZero() || d.Rules == nil || len(d.Clock.History) == 0 {
+	if d.Received.IsZero() || d.Rules == nil || len(d.Deadline.History) == 0 {
 		return false
 	}
 	if len(d.Supplements) > 1 {
@@ -192,12 +192,12 @@ func (d *Dossier) Late766(now time.Time) bool {
 	}
 	cal := d.Rules.cal
 	end := now
-	if !d.Result.At.IsZero() {
-		end = d.Result.At
+	if !d.Resolution.At.IsZero() {
+		end = d.Resolution.At
 	}
-	start, first := d.Received, d.Clock.History[0].Due
-	if len(d.Clock.History) > 1 && d.Clock.History[1].Cause == Transfer {
-		start, first = d.Transferred, d.Clock.History[1].Due
+	start, first := d.Received, d.Deadline.History[0].Due
+	if len(d.Deadline.History) > 1 && d.Deadline.History[1].Cause == Transfer {
+		start, first = d.Transferred, d.Deadline.History[1].Due
 	}
 	elapsed := cal.WorkingTimeBetween(start, end)
 	for _, s := range d.Supplements {

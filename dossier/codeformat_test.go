@@ -57,7 +57,7 @@ func (slashFormat) Parse(s string) (Code, error) {
 func slashRules(t testing.TB) *Rules {
 	p := DefaultPolicy(Decree118)
 	p.CodeFormat = slashFormat{}
-	r, err := NewRules(Config{Decree118: &p})
+	r, err := NewRules(RulesConfig{Decree118: &p})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +145,7 @@ func TestCodeFormatPlainErrorsAreTyped(t *testing.T) {
 	p.CodeFormat = plainErrFormat{}
 	q := DefaultPolicy(Decree61)
 	q.CodeFormat = plainErrFormat{}
-	r, err := NewRules(Config{Decree61: &q, Decree118: &p})
+	r, err := NewRules(RulesConfig{Decree61: &q, Decree118: &p})
 	if err != nil {
 		t.Fatal(err)
 	}

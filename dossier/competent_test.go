@@ -39,7 +39,7 @@ func ownRules(t testing.TB, edit func(p *Policy), own func(desk, agency string) 
 		edit(&p61)
 		edit(&p118)
 	}
-	r, err := NewRules(Config{Decree61: &p61, Decree118: &p118, OwnDesk: own})
+	r, err := NewRules(RulesConfig{Decree61: &p61, Decree118: &p118, OwnDesk: own})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,8 +118,8 @@ func TestClockFromCompetentReceipt(t *testing.T) {
 				t.Errorf("DueProvisional before transfer = %v", d.DueProvisional())
 			}
 			mustApply(t, d, Command{Kind: Transfer, Actor: Actor{ID: "clerk-2", Role: RoleClerk, Agency: c.desk}}, at(c.transfer))
-			got := result{ReceiptDue: slip.Due, Provisional: slip.Provisional, Due: d.Clock.Due}
-			for _, h := range d.Clock.History {
+			got := result{ReceiptDue: slip.Due, Provisional: slip.Provisional, Due: d.Deadline.Due}
+			for _, h := range d.Deadline.History {
 				got.Causes = append(got.Causes, h.Cause)
 			}
 			if diff := cmp.Diff(c.want, got); diff != "" {
@@ -128,8 +128,8 @@ func TestClockFromCompetentReceipt(t *testing.T) {
 			if d.DueProvisional() {
 				t.Error("still provisional after the transfer")
 			}
-			if d.Steps[0].Due != d.Clock.Due {
-				t.Errorf("step due %v, dossier due %v", d.Steps[0].Due, d.Clock.Due)
+			if d.Steps[0].Due != d.Deadline.Due {
+				t.Errorf("step due %v, dossier due %v", d.Steps[0].Due, d.Deadline.Due)
 			}
 			if again, _ := d.ReceiptSlip(); again.Due != slip.Due || again.Provisional != slip.Provisional {
 				t.Errorf("receipt slip changed by the transfer: %+v", again)
@@ -173,15 +173,15 @@ func TestTransferDueFromPlan(t *testing.T) {
 	planned := at("2026-10-13 10:00")
 	steps := twoSteps(at("2026-10-09 10:00"), planned)
 	mustApply(t, d, Command{Kind: Transfer, Actor: clerk2, Due: planned, Steps: steps}, at("2026-10-07 10:00"))
-	if d.Clock.Due != planned {
-		t.Fatalf("due %v", d.Clock.Due)
+	if d.Deadline.Due != planned {
+		t.Fatalf("due %v", d.Deadline.Due)
 	}
 	// The same command on a dossier whose count runs from the receipt leaves its due time.
 	s := openAt(t, testRules(), desk, at("2026-10-06 16:00"))
-	due := s.Clock.Due
+	due := s.Deadline.Due
 	mustApply(t, s, Command{Kind: Transfer, Actor: clerk, Due: planned, Steps: steps}, at("2026-10-07 10:00"))
-	if s.Clock.Due != due || len(s.Clock.History) != 1 {
-		t.Fatalf("due %v, history %v", s.Clock.Due, s.Clock.History)
+	if s.Deadline.Due != due || len(s.Deadline.History) != 1 {
+		t.Fatalf("due %v, history %v", s.Deadline.Due, s.Deadline.History)
 	}
 }
 
@@ -221,8 +221,8 @@ func TestCompetentReceiptReplayAndJSON(t *testing.T) {
 	mustApply(t, d, Command{Kind: Start, Actor: officerA}, at("2026-10-07 10:30"))
 	mustApply(t, d, Command{Kind: RequestSupplement, Actor: officerA, Reason: "Thiếu bản sao"}, at("2026-10-08 09:00"))
 	mustApply(t, d, Command{Kind: Supplement, Actor: citizen}, at("2026-10-09 09:00"))
-	if d.Clock.Due != at("2026-10-14 09:00") {
-		t.Fatalf("restarted due %v", d.Clock.Due)
+	if d.Deadline.Due != at("2026-10-14 09:00") {
+		t.Fatalf("restarted due %v", d.Deadline.Due)
 	}
 	if u := d.Used(at("2026-10-09 09:00")); u != 0 {
 		t.Errorf("Used after the restart = %v", u)
@@ -295,16 +295,16 @@ func TestHandoverOnTimeKeepsProvisionalDue(t *testing.T) {
 			t.Fatal(err)
 		}
 		mustApply(t, d, Command{Kind: Receive, Actor: clerk2, Code: Code{Unit: otherDesk, Date: dateOf(recv), Seq: 1}}, recv)
-		provisional := d.Clock.Due
+		provisional := d.Deadline.Due
 		by := d.TransferDue()
 		hand := recv
 		if span := by.Sub(recv); span > 0 {
 			hand = recv.Add(time.Duration(rng.Int64N(int64(span) + 1)))
 		}
 		mustApply(t, d, Command{Kind: Transfer, Actor: clerk2}, hand)
-		if d.Clock.Due.After(provisional) {
+		if d.Deadline.Due.After(provisional) {
 			t.Fatalf("received %v (%v), handed over %v by %v: due %v after provisional %v",
-				recv, in.Channel, hand, by, d.Clock.Due, provisional)
+				recv, in.Channel, hand, by, d.Deadline.Due, provisional)
 		}
 	}
 }

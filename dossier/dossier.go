@@ -235,7 +235,7 @@ func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
 	case RefuseIntake:
 		return required("reason", cmd.Reason)
 	case Transfer:
-		due := d.Clock.Due
+		due := d.Deadline.Due
 		if d.fromTransfer() {
 			// The competent agency receives the dossier now: the time limit runs from here.
 			if due = cmd.Due; due.IsZero() {
@@ -246,7 +246,7 @@ func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
 			ev.Due = due
 		}
 		if len(cmd.Steps) == 0 {
-			ev.Steps = []Step{{ID: "1", Agency: d.Agency, Due: due}}
+			ev.Steps = []StepRecord{{ID: "1", Agency: d.Agency, Due: due}}
 		} else {
 			if err := validateSteps(cmd.Steps); err != nil {
 				return err
@@ -321,13 +321,13 @@ func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
 			return err
 		}
 		p := d.policy(now)
-		if d.Clock.Reappointments >= p.MaxReappointments {
+		if d.Deadline.Reappointments >= p.MaxReappointments {
 			return &RuleError{Command: cmd.Kind, Rule: "Decree 61/2018 Art. 19(9)", Err: ErrReappointed}
 		}
 		if limit := d.apologyDeadline(p); now.After(limit) {
 			return &RuleError{Command: cmd.Kind, Rule: "Decree 61/2018 Art. 19(9)", Deadline: limit, Err: ErrApologyLate}
 		}
-		if !cmd.Due.After(d.Clock.Due) {
+		if !cmd.Due.After(d.Deadline.Due) {
 			return &FieldError{Field: "due", Value: cmd.Due.Format(time.RFC3339), Err: ErrNotLater}
 		}
 		ev.Due = cmd.Due
@@ -346,8 +346,8 @@ func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
 		if err := d.holds(cmd, cur); err != nil {
 			return err
 		}
-		if d.policy(now).RefusalWithinLimit && !d.Clock.Due.IsZero() && now.After(d.Clock.Due) {
-			return &RuleError{Command: cmd.Kind, Rule: "Decree 61/2018 Art. 19(8)", Deadline: d.Clock.Due, Err: ErrRefusalLate}
+		if d.policy(now).RefusalWithinLimit && !d.Deadline.Due.IsZero() && now.After(d.Deadline.Due) {
+			return &RuleError{Command: cmd.Kind, Rule: "Decree 61/2018 Art. 19(8)", Deadline: d.Deadline.Due, Err: ErrRefusalLate}
 		}
 		ev.StepDue = d.stepDue(cur)
 	case Withdraw:
@@ -363,10 +363,10 @@ func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
 // later than the due time itself (which only matters for a lead of 0).
 func (d *Dossier) apologyDeadline(p Policy) time.Time {
 	cal := d.Rules.cal
-	last := cal.AddWorkingDays(date.NewAt(d.Clock.Due.In(calendar.Zone())), -p.ApologyLead)
+	last := cal.AddWorkingDays(date.NewAt(d.Deadline.Due.In(calendar.Zone())), -p.ApologyLead)
 	limit := cal.CloseOfDay(last)
-	if limit.After(d.Clock.Due) {
-		limit = d.Clock.Due
+	if limit.After(d.Deadline.Due) {
+		limit = d.Deadline.Due
 	}
 	return limit
 }
@@ -379,13 +379,13 @@ func (d *Dossier) resumedDue(rule ClockRule, now time.Time) time.Time {
 		return cal.Due(now, d.Limit)
 	case Pause:
 		if p := d.PausedAt(); !p.IsZero() {
-			return cal.AddWorkingTime(d.Clock.Due, cal.WorkingTimeBetween(p, now))
+			return cal.AddWorkingTime(d.Deadline.Due, cal.WorkingTimeBetween(p, now))
 		}
 	}
-	return d.Clock.Due
+	return d.Deadline.Due
 }
 
-func validateSteps(steps []Step) error {
+func validateSteps(steps []StepRecord) error {
 	if len(steps) == 0 {
 		return &FieldError{Field: "steps", Err: ErrRequired}
 	}
@@ -425,7 +425,7 @@ func (d *Dossier) apply(ev *Event) {
 		}
 		d.setDue(ev.Due, Receive)
 	case RefuseIntake, Withdraw:
-		d.Result.At, d.Result.Refused = at, ev.Command == RefuseIntake
+		d.Resolution.At, d.Resolution.Refused = at, ev.Command == RefuseIntake
 	case Transfer:
 		d.Transferred, d.Steps, d.Current = at, slices.Clone(ev.Steps), 0
 		if !ev.Due.IsZero() {
@@ -453,26 +453,28 @@ func (d *Dossier) apply(ev *Event) {
 	case FulfilObligation:
 		d.resume(ev)
 	case Apologise:
-		d.Clock.Reappointments++
+		d.Deadline.Reappointments++
 		d.setDue(ev.Due, Apologise)
 	case Resolve, Refuse:
 		if cur < len(d.Steps) && ev.From == InProcess {
 			d.Steps[cur].Done = at
 		}
-		d.Result.At, d.Result.Refused, d.Result.Reference = at, ev.Command == Refuse, ev.Reference
-		d.Result.Late = d.lateAt(at)
+		d.Resolution.At, d.Resolution.Refused, d.Resolution.Reference = at, ev.Command == Refuse, ev.Reference
+		d.Resolution.Late = d.lateAt(at)
 	case Return:
-		d.Result.Returned = at
+		d.Resolution.Returned = at
 	}
 	d.State = ev.To
 }
 
 // lateAt reports whether at is past the due time in force.
-func (d *Dossier) lateAt(at time.Time) bool { return !d.Clock.Due.IsZero() && at.After(d.Clock.Due) }
+func (d *Dossier) lateAt(at time.Time) bool {
+	return !d.Deadline.Due.IsZero() && at.After(d.Deadline.Due)
+}
 
 func (d *Dossier) setDue(due time.Time, cause CommandKind) {
-	d.Clock.Due = due
-	d.Clock.History = appendExact(d.Clock.History, DueChange{Due: due, Cause: cause})
+	d.Deadline.Due = due
+	d.Deadline.History = appendExact(d.Deadline.History, DueChange{Due: due, Cause: cause})
 }
 
 // appendExact appends without spare capacity: these lists grow a few times in a dossier's
@@ -489,7 +491,7 @@ func appendExact[T any](s []T, v T) []T {
 // log: Dossier.span.)
 func (d *Dossier) resume(ev *Event) {
 	cal := d.Rules.cal
-	old := d.Clock.Due
+	old := d.Deadline.Due
 	if ev.Due.IsZero() || ev.Due.Equal(old) {
 		return
 	}

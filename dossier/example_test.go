@@ -36,7 +36,7 @@ func vn(s string) time.Time {
 // A birth registration received at the counter, appraised by one agency and decided by
 // another, with the receipt, transfer and control slips.
 func Example() {
-	rules, err := dossier.NewRules(dossier.Config{})
+	rules, err := dossier.NewRules(dossier.RulesConfig{})
 	if err != nil {
 		panic(err)
 	}
@@ -67,9 +67,9 @@ func Example() {
 	fmt.Print(receipt.Text())
 	fmt.Println("transfer by:", d.TransferDue().Format("02/01 15:04"))
 
-	steps := []dossier.Step{
+	steps := []dossier.StepRecord{
 		{ID: "appraise", Agency: justice, Task: "Thẩm định", Due: vn("2025-03-07 11:30")},
-		{ID: "sign", Agency: chair, Task: "Ký giấy khai sinh", Due: d.Clock.Due},
+		{ID: "sign", Agency: chair, Task: "Ký giấy khai sinh", Due: d.Deadline.Due},
 	}
 	for _, c := range []struct {
 		cmd dossier.Command
@@ -116,7 +116,7 @@ func Example() {
 // The apology with a new appointment must come at least one working day before the due
 // date, and only once (Decree 61/2018 Art. 19(9)).
 func ExampleDossier_Apply_apology() {
-	rules, _ := dossier.NewRules(dossier.Config{})
+	rules, _ := dossier.NewRules(dossier.RulesConfig{})
 	const desk, agency = "000.00.00.H49", "000.00.12.H49"
 	clerk := dossier.Actor{ID: "tn-01", Role: dossier.RoleClerk, Agency: desk}
 	officer := dossier.Actor{ID: "cb-07", Role: dossier.RoleOfficer, Agency: agency}
@@ -131,7 +131,7 @@ func ExampleDossier_Apply_apology() {
 	d.Apply(dossier.Command{Kind: dossier.Receive, Actor: clerk, Code: code}, vn("2025-03-04 08:00"))
 	d.Apply(dossier.Command{Kind: dossier.Transfer, Actor: clerk}, vn("2025-03-04 08:00"))
 	d.Apply(dossier.Command{Kind: dossier.Start, Actor: officer}, vn("2025-03-04 09:00"))
-	fmt.Println("due:", d.Clock.Due.Format("Mon 02/01 15:04"))
+	fmt.Println("due:", d.Deadline.Due.Format("Mon 02/01 15:04"))
 
 	apology := dossier.Command{Kind: dossier.Apologise, Actor: officer, Reason: "Chờ xác minh", Due: vn("2025-03-14 17:00")}
 	_, err := d.Apply(apology, vn("2025-03-11 08:00"))
@@ -141,7 +141,7 @@ func ExampleDossier_Apply_apology() {
 		fmt.Println(re.Message(dossier.Vietnamese))
 	}
 	_, err = d.Apply(apology, vn("2025-03-10 16:00"))
-	fmt.Println(err, "→ due:", d.Clock.Due.Format("Mon 02/01 15:04"))
+	fmt.Println(err, "→ due:", d.Deadline.Due.Format("Mon 02/01 15:04"))
 	_, err = d.Apply(apology, vn("2025-03-11 09:00"))
 	fmt.Println(errors.Is(err, dossier.ErrReappointed))
 	slip, _ := d.ApologySlip()
@@ -195,7 +195,7 @@ func ExampleState_Status() {
 // agency after Decree 309/2026, so its time limit runs from the hand-over. The receipt
 // gives a provisional appointment; the transfer fixes it.
 func ExampleDossier_DueProvisional() {
-	rules, err := dossier.NewRules(dossier.Config{})
+	rules, err := dossier.NewRules(dossier.RulesConfig{})
 	if err != nil {
 		panic(err)
 	}
@@ -226,7 +226,7 @@ func ExampleDossier_DueProvisional() {
 	if _, err := d.Apply(dossier.Command{Kind: dossier.Transfer, Actor: clerk}, vn("2026-10-07 10:00")); err != nil {
 		panic(err)
 	}
-	fmt.Println("fixed:", d.DueProvisional(), d.Clock.Due.Format("Mon 02/01 15:04"))
+	fmt.Println("fixed:", d.DueProvisional(), d.Deadline.Due.Format("Mon 02/01 15:04"))
 	// Output:
 	// provisional: true Fri 09/10 17:00
 	// fixed: false Mon 12/10 10:00
@@ -261,7 +261,7 @@ func (seqFormat) Parse(s string) (dossier.Code, error) {
 func ExampleCodeFormat() {
 	p := dossier.DefaultPolicy(dossier.Decree118)
 	p.CodeFormat = seqFormat{}
-	rules, err := dossier.NewRules(dossier.Config{Decree118: &p})
+	rules, err := dossier.NewRules(dossier.RulesConfig{Decree118: &p})
 	if err != nil {
 		panic(err)
 	}

@@ -47,7 +47,7 @@ func testIntake(ch Channel, limit calendar.Limit) Intake {
 }
 
 var testRulesOnce = sync.OnceValue(func() *Rules {
-	r, err := NewRules(Config{})
+	r, err := NewRules(RulesConfig{})
 	if err != nil {
 		panic(err)
 	}
@@ -95,15 +95,15 @@ func receivedAt(t testing.TB, r *Rules, ch Channel, limit calendar.Limit, when t
 	return d
 }
 
-var twoSteps = func(due1, due2 time.Time) []Step {
-	return []Step{{ID: "verify", Agency: agencyA, Task: "Thẩm định", Due: due1}, {ID: "decide", Agency: agencyB, Task: "Quyết định", Due: due2}}
+var twoSteps = func(due1, due2 time.Time) []StepRecord {
+	return []StepRecord{{ID: "verify", Agency: agencyA, Task: "Thẩm định", Due: due1}, {ID: "decide", Agency: agencyB, Task: "Quyết định", Due: due2}}
 }
 
 // inProcess receives at t, transfers along two steps and starts the first.
 func inProcess(t testing.TB, r *Rules, when time.Time) *Dossier {
 	t.Helper()
 	d := receivedAt(t, r, Online, calendar.Limit{N: 5, Unit: calendar.WorkingDays}, when)
-	due := d.Clock.Due
+	due := d.Deadline.Due
 	mustApply(t, d, Command{Kind: Transfer, Actor: clerk, Steps: twoSteps(r.cal.Due(when, calendar.Limit{N: 3, Unit: calendar.WorkingDays}), due)}, when)
 	mustApply(t, d, Command{Kind: Start, Actor: officerA}, when.Add(time.Minute))
 	return d

@@ -47,8 +47,8 @@ func TestIntakeRefusal(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustApply(t, d, Command{Kind: RefuseIntake, Actor: clerk, Reason: "Không thuộc thẩm quyền; nộp tại UBND xã"}, at("2025-03-04 08:00"))
-	if d.State != NotAccepted || d.State.Status() != StatusNotAccepted || !d.Result.Refused || !d.Code.IsZero() {
-		t.Fatalf("%v %+v", d.State, d.Result)
+	if d.State != NotAccepted || d.State.Status() != StatusNotAccepted || !d.Resolution.Refused || !d.Code.IsZero() {
+		t.Fatalf("%v %+v", d.State, d.Resolution)
 	}
 	slip, err := d.RefusalSlip()
 	if err != nil || !slip.Intake || slip.Reason == "" {
@@ -68,8 +68,8 @@ func TestObligationPause(t *testing.T) {
 	}
 	// Paid a full working day later: the due time moves by 8 working hours.
 	mustApply(t, d, Command{Kind: FulfilObligation, Actor: clerk}, at("2025-03-06 09:10"))
-	if want := at("2025-03-12 09:10"); !d.Clock.Due.Equal(want) {
-		t.Fatalf("due %v, want %v", d.Clock.Due, want)
+	if want := at("2025-03-12 09:10"); !d.Deadline.Due.Equal(want) {
+		t.Fatalf("due %v, want %v", d.Deadline.Due, want)
 	}
 	if _, got := d.span(); got != 8*time.Hour {
 		t.Fatalf("paused %v", got)

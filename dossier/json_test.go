@@ -54,7 +54,7 @@ func FuzzEventJSON(f *testing.F) {
 
 func TestEventJSONShape(t *testing.T) {
 	ev := Event{Seq: 3, At: at("2025-03-04 09:10"), Actor: clerk, Command: Transfer, From: Received, To: Transferred,
-		StepDue: at("2025-03-07 09:10"), Steps: []Step{{ID: "verify", Agency: agencyA, Due: at("2025-03-07 09:10")}}}
+		StepDue: at("2025-03-07 09:10"), Steps: []StepRecord{{ID: "verify", Agency: agencyA, Due: at("2025-03-07 09:10")}}}
 	b, err := json.Marshal(ev)
 	if err != nil {
 		t.Fatal(err)
@@ -151,14 +151,14 @@ func TestDossierDecode(t *testing.T) {
 	if err != nil || string(b2) != string(b) {
 		t.Fatalf("not stable (%v):\n%s\n%s", err, b, b2)
 	}
-	if cap(back.Steps) != len(back.Steps) || cap(back.Events) != len(back.Events) || cap(back.Clock.History) != len(back.Clock.History) {
+	if cap(back.Steps) != len(back.Steps) || cap(back.Events) != len(back.Events) || cap(back.Deadline.History) != len(back.Deadline.History) {
 		t.Fatalf("spare capacity: steps %d/%d, events %d/%d", len(back.Steps), cap(back.Steps), len(back.Events), cap(back.Events))
 	}
 
 	// Some instants written in UTC by another system.
 	inUTC := *d
 	inUTC.Received = d.Received.UTC()
-	inUTC.Steps = append([]Step(nil), d.Steps...)
+	inUTC.Steps = append([]StepRecord(nil), d.Steps...)
 	inUTC.Steps[1].Done = d.Steps[1].Done.UTC()
 	b3, err := json.Marshal(&inUTC)
 	if err != nil {
@@ -237,7 +237,7 @@ func TestLateResultJSON(t *testing.T) {
 	d := inProcess(t, testRules(), at("2025-03-04 09:10"))
 	mustApply(t, d, Command{Kind: Refuse, Actor: officerA, Reason: "Không đủ điều kiện"}, at("2025-03-12 09:00"))
 	mustApply(t, d, Command{Kind: Return, Actor: clerk}, at("2025-03-12 10:00"))
-	if !d.Result.Late {
+	if !d.Resolution.Late {
 		t.Fatal("late refusal not counted late")
 	}
 	b, err := json.Marshal(d)

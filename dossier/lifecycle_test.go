@@ -212,7 +212,7 @@ func goodCommand(d *Dossier, k CommandKind, now time.Time) Command {
 	case Resubmit, Supplement, Withdraw:
 		c.Actor = citizen
 	case Apologise:
-		c.Due = d.Clock.Due.Add(48 * time.Hour)
+		c.Due = d.Deadline.Due.Add(48 * time.Hour)
 	case Recall:
 		c.Actor = clerk
 	case Resolve:

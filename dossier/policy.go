@@ -225,8 +225,8 @@ func (p Policy) Validate() error {
 	return nil
 }
 
-// Config configures NewRules. Zero fields take their defaults.
-type Config struct {
+// RulesConfig configures NewRules. Zero fields take their defaults.
+type RulesConfig struct {
 	Calendar  *calendar.Calendar // nil: calendar.Default()
 	Decree61  *Policy            // nil: DefaultPolicy(Decree61)
 	Decree118 *Policy            // nil: DefaultPolicy(Decree118)
@@ -267,7 +267,7 @@ func (r *Rules) ownDesk(desk, agency string) bool {
 }
 
 // NewRules builds Rules from c, validating the policies.
-func NewRules(c Config) (*Rules, error) {
+func NewRules(c RulesConfig) (*Rules, error) {
 	r := &Rules{cal: c.Calendar, home: c.OwnDesk}
 	if r.cal == nil {
 		r.cal = calendar.Default()

@@ -45,7 +45,7 @@ func randomCommand(rng *rand.Rand, d *Dossier, now time.Time) Command {
 			c.Due = now.Add(time.Duration(rng.IntN(200)) * time.Hour)
 		}
 	case Apologise:
-		c.Due = d.Clock.Due.Add(time.Duration(rng.IntN(100)-20) * time.Hour)
+		c.Due = d.Deadline.Due.Add(time.Duration(rng.IntN(100)-20) * time.Hour)
 	case Transfer:
 		if rng.IntN(2) == 0 {
 			c.Steps = twoSteps(now.Add(30*time.Hour), now.Add(100*time.Hour))

@@ -7,17 +7,17 @@ import (
 // StepsFrom turns a route schedule into the steps of a Transfer command, in the schedule's
 // order: one step per route step with its agency (or its role, when the agency is resolved
 // later), task and due time. Parallel steps are taken in that order, one after the other.
-func StepsFrom(s *routing.Schedule) []Step {
+func StepsFrom(s *routing.Schedule) []StepRecord {
 	if s == nil {
 		return nil
 	}
-	steps := make([]Step, len(s.Steps))
+	steps := make([]StepRecord, len(s.Steps))
 	for i, sp := range s.Steps {
 		agency := sp.Agency.String()
 		if sp.Agency.IsZero() {
 			agency = string(sp.Role)
 		}
-		steps[i] = Step{ID: sp.Step, Agency: agency, Task: sp.Task.String(), Due: sp.Due}
+		steps[i] = StepRecord{ID: sp.Step, Agency: agency, Task: sp.Task.String(), Due: sp.Due}
 	}
 	return steps
 }
@@ -37,12 +37,12 @@ func (d *Dossier) Progress() routing.Progress {
 
 // Holder returns the step now in hand and true, or false when no step is (before transfer,
 // after the result).
-func (d *Dossier) Holder() (Step, bool) {
+func (d *Dossier) Holder() (StepRecord, bool) {
 	if d == nil {
-		return Step{}, false
+		return StepRecord{}, false
 	}
 	if d.State != InProcess && d.State != SupplementRequested && d.State != AwaitingObligation || d.Current >= len(d.Steps) {
-		return Step{}, false
+		return StepRecord{}, false
 	}
 	return d.Steps[d.Current], true
 }

@@ -51,7 +51,7 @@ func rulesWith(t testing.TB, edit func(*Policy)) *Rules {
 	p61, p118 := DefaultPolicy(Decree61), DefaultPolicy(Decree118)
 	edit(&p61)
 	edit(&p118)
-	r, err := NewRules(Config{Decree61: &p61, Decree118: &p118})
+	r, err := NewRules(RulesConfig{Decree61: &p61, Decree118: &p118})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,8 +144,8 @@ func TestRuleClockAfterSupplement(t *testing.T) {
 				t.Fatal("a stopped clock went overdue")
 			}
 			mustApply(t, d, Command{Kind: Supplement, Actor: clerk, Attachments: []string{"Bản sao giấy chứng sinh"}}, at("2025-03-10 14:00"))
-			if !d.Clock.Due.Equal(at(c.wantDue)) {
-				t.Errorf("due = %v, want %v", d.Clock.Due, c.wantDue)
+			if !d.Deadline.Due.Equal(at(c.wantDue)) {
+				t.Errorf("due = %v, want %v", d.Deadline.Due, c.wantDue)
 			}
 			if !d.Steps[0].Due.Equal(at(c.wantStep)) {
 				t.Errorf("step due = %v, want %v", d.Steps[0].Due, c.wantStep)
@@ -198,7 +198,7 @@ func TestRuleRefusalWithinLimit(t *testing.T) {
 			if c.late {
 				verdict = Late
 			}
-			got := []any{d.State, d.Result.Late, d.Overdue(later), slip.Late, control.Verdict, strings.Contains(slip.Text(), "quá hạn")}
+			got := []any{d.State, d.Resolution.Late, d.Overdue(later), slip.Late, control.Verdict, strings.Contains(slip.Text(), "quá hạn")}
 			want := []any{Refused, c.late, c.late, c.late, verdict, c.late}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("state, Result.Late, Overdue, slip late, control verdict, slip text (-want +got):\n%s", diff)
@@ -256,8 +256,8 @@ func TestRuleApology(t *testing.T) {
 			}
 			wantErr(t, err, c.want, dl)
 			if err == nil {
-				if !d.Clock.Due.Equal(at(c.newDue)) || d.Clock.Reappointments != 1 {
-					t.Fatalf("clock = %+v", d.Clock)
+				if !d.Deadline.Due.Equal(at(c.newDue)) || d.Deadline.Reappointments != 1 {
+					t.Fatalf("clock = %+v", d.Deadline)
 				}
 			}
 		})
@@ -329,7 +329,7 @@ func TestRuleWithdrawal(t *testing.T) {
 func TestRegimeByReceptionDate(t *testing.T) {
 	p118 := DefaultPolicy(Decree118)
 	p118.AfterSupplement = Pause
-	r, err := NewRules(Config{Decree118: &p118})
+	r, err := NewRules(RulesConfig{Decree118: &p118})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -396,7 +396,7 @@ func TestAgencyHoldsStep(t *testing.T) {
 		t.Fatalf("after recall: %+v", d.Steps)
 	}
 	wantErr(t, applyChecked(t, d, Command{Kind: Resolve, Actor: officerA}, at("2025-03-04 11:30")), ErrStepsPending, time.Time{})
-	want := []Step{
+	want := []StepRecord{
 		{ID: "verify", Agency: agencyA, Task: "Thẩm định", Due: at("2025-03-07 09:10"), Start: at("2025-03-04 09:11")},
 		{ID: "decide", Agency: agencyB, Task: "Quyết định", Due: at("2025-03-11 09:10")},
 	}
@@ -487,8 +487,8 @@ func TestLate766Combined(t *testing.T) {
 	mustApply(t, d, Command{Kind: Supplement, Actor: citizen}, at("2025-03-10 09:10"))
 	// Restarted: due Mon 17 March 09:10 by the decree. In the 766 view 8 hours were used before
 	// the request, so 32 remain from the supplement: Fri 14 March 09:10.
-	if !d.Clock.Due.Equal(at("2025-03-17 09:10")) {
-		t.Fatalf("restarted due %v", d.Clock.Due)
+	if !d.Deadline.Due.Equal(at("2025-03-17 09:10")) {
+		t.Fatalf("restarted due %v", d.Deadline.Due)
 	}
 	for _, c := range []struct {
 		now  string

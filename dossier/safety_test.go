@@ -68,7 +68,7 @@ func TestNilAndZeroInput(t *testing.T) {
 		}, "dossier", ErrUnbound},
 		{"Policy: zero", func() error { return Policy{}.Validate() }, "policy.afterSupplement", ErrInvalid},
 		{"NewRules: zero policy", func() error {
-			_, err := NewRules(Config{Decree61: &Policy{}})
+			_, err := NewRules(RulesConfig{Decree61: &Policy{}})
 			return err
 		}, "policy.afterSupplement", ErrInvalid},
 		{"Intake: zero", func() error { return Intake{}.Validate() }, "", ErrRequired},
@@ -318,7 +318,7 @@ func FuzzApply(f *testing.F) {
 			cmd.Code = codeAt(now, int(agency)+1)
 		}
 		for i := range int(nsteps % 4) {
-			cmd.Steps = append(cmd.Steps, Step{ID: string(rune('a' + i%3)), Agency: agencies[(int(agency)+i)%len(agencies)], Due: due.Add(time.Duration(i) * time.Hour)})
+			cmd.Steps = append(cmd.Steps, StepRecord{ID: string(rune('a' + i%3)), Agency: agencies[(int(agency)+i)%len(agencies)], Due: due.Add(time.Duration(i) * time.Hour)})
 		}
 		if err := applyChecked(t, d, cmd, now); err != nil {
 			if err.Error() == "" {

@@ -112,9 +112,9 @@ func (d *Dossier) ReceiptSlip() (ReceiptSlip, error) {
 	if d.Received.IsZero() {
 		return ReceiptSlip{}, noSlip("receipt")
 	}
-	due := d.Clock.Due
-	if len(d.Clock.History) > 0 {
-		due = d.Clock.History[0].Due
+	due := d.Deadline.Due
+	if len(d.Deadline.History) > 0 {
+		due = d.Deadline.History[0].Due
 	}
 	return ReceiptSlip{Header: d.header(), Channel: d.Channel, Documents: slices.Clone(d.Documents), Received: d.Received, Due: due,
 		Provisional: d.fromTransfer()}, nil
@@ -200,7 +200,7 @@ func (d *Dossier) RefusalSlip() (RefusalSlip, error) {
 	if s.Intake {
 		s.Agency = d.Desk
 	} else {
-		s.Due, s.Late = d.Clock.Due, d.lateAt(ev.At)
+		s.Due, s.Late = d.Deadline.Due, d.lateAt(ev.At)
 	}
 	return s, nil
 }
@@ -235,14 +235,14 @@ func (d *Dossier) ApologySlip() (ApologySlip, error) {
 	if d == nil {
 		return ApologySlip{}, errNoDossier()
 	}
-	for i := len(d.Clock.History) - 1; i > 0; i-- {
-		if h := d.Clock.History[i]; h.Cause == Apologise {
+	for i := len(d.Deadline.History) - 1; i > 0; i-- {
+		if h := d.Deadline.History[i]; h.Cause == Apologise {
 			ev := d.last(Apologise)
 			if ev == nil {
 				break
 			}
 			return ApologySlip{Header: d.header(), At: ev.At, Agency: ev.Actor.Agency, Reason: ev.Reason,
-				OldDue: d.Clock.History[i-1].Due, NewDue: h.Due}, nil
+				OldDue: d.Deadline.History[i-1].Due, NewDue: h.Due}, nil
 		}
 	}
 	return ApologySlip{}, noSlip("apology")
@@ -284,7 +284,7 @@ func (d *Dossier) TransferSlip() (TransferSlip, error) {
 	if d.Transferred.IsZero() {
 		return TransferSlip{}, noSlip("transfer")
 	}
-	s := TransferSlip{Header: d.header(), At: d.Transferred, Due: d.Clock.Due, Rows: make([]TransferRow, len(d.Steps))}
+	s := TransferSlip{Header: d.header(), At: d.Transferred, Due: d.Deadline.Due, Rows: make([]TransferRow, len(d.Steps))}
 	for i, st := range d.Steps {
 		s.Rows[i] = TransferRow{Step: st.ID, Agency: st.Agency, Task: st.Task, Due: st.Due}
 	}
@@ -382,9 +382,9 @@ func (d *Dossier) ControlSlip(now time.Time) (ControlSlip, error) {
 	if d.Received.IsZero() {
 		return ControlSlip{}, noSlip("control")
 	}
-	s := ControlSlip{Header: d.header(), Due: d.Clock.Due}
+	s := ControlSlip{Header: d.header(), Due: d.Deadline.Due}
 	desk := ControlRow{Agency: d.Desk, From: d.Received, Due: d.TransferDue()}
-	var steps []Step
+	var steps []StepRecord
 	open := -1
 	idx := 0
 	closeRow := func(at time.Time, why CommandKind) {
@@ -430,7 +430,7 @@ func (d *Dossier) ControlSlip(now time.Time) (ControlSlip, error) {
 		r := &s.Rows[i]
 		r.Verdict = Judge(r.Due, r.To, now)
 	}
-	s.Verdict = Judge(d.Clock.Due, d.Result.At, d.end(now))
+	s.Verdict = Judge(d.Deadline.Due, d.Resolution.At, d.end(now))
 	return s, nil
 }
 

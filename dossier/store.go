@@ -99,8 +99,8 @@ func (d *Dossier) compact() {
 	}
 	d.Documents = exact(d.Documents)
 	d.Desk, d.Agency, d.Code.Unit = codes.get(d.Desk), codes.get(d.Agency), codes.get(d.Code.Unit)
-	for _, t := range []*time.Time{&d.Submitted, &d.Received, &d.Transferred, &d.Clock.Due,
-		&d.Result.At, &d.Result.Returned} {
+	for _, t := range []*time.Time{&d.Submitted, &d.Received, &d.Transferred, &d.Deadline.Due,
+		&d.Resolution.At, &d.Resolution.Returned} {
 		inZone(t)
 	}
 	d.Steps = exact(d.Steps)
@@ -121,26 +121,26 @@ func (d *Dossier) compact() {
 		inZone(&s.Requested)
 		inZone(&s.Supplied)
 	}
-	d.Clock.History = exact(d.Clock.History)
-	for i := range d.Clock.History {
-		inZone(&d.Clock.History[i].Due)
+	d.Deadline.History = exact(d.Deadline.History)
+	for i := range d.Deadline.History {
+		inZone(&d.Deadline.History[i].Due)
 	}
 	// Encodings without the late flag: the log says whether the result came late.
 	if d.State == Resolved || d.State == Refused || d.State == Returned {
 		if ev := d.last(Resolve, Refuse); ev != nil {
-			d.Result.Late = d.lateAt(ev.At)
+			d.Resolution.Late = d.lateAt(ev.At)
 		}
 	}
-	for i := len(d.Events) - 1; i >= 0 && d.Result.Reference != ""; i-- {
-		if d.Events[i].Reference == d.Result.Reference {
-			d.Result.Reference = d.Events[i].Reference
+	for i := len(d.Events) - 1; i >= 0 && d.Resolution.Reference != ""; i-- {
+		if d.Events[i].Reference == d.Resolution.Reference {
+			d.Resolution.Reference = d.Events[i].Reference
 			break
 		}
 	}
 }
 
 // transferStep returns step i of the last transfer in the log, if any.
-func (d *Dossier) transferStep(i int) *Step {
+func (d *Dossier) transferStep(i int) *StepRecord {
 	for j := len(d.Events) - 1; j >= 0; j-- {
 		if d.Events[j].Command == Transfer {
 			if i < len(d.Events[j].Steps) {

@@ -99,8 +99,8 @@ type Intake struct {
 	Documents []string       `json:"documents,omitempty"` // names of the documents handed in
 }
 
-// Step is one agency's part of the route, with its allotted due time and what happened.
-type Step struct {
+// StepRecord is one agency's part of the route, with its allotted due time and what happened.
+type StepRecord struct {
 	ID     string    `json:"id"`
 	Agency string    `json:"agency"`         // QCVN 102 code
 	Task   string    `json:"task,omitempty"` // work content, as on the transfer slip
@@ -116,10 +116,10 @@ type DueChange struct {
 	Cause CommandKind `json:"cause"`
 }
 
-// Clock is the SLA clock. Overdue, remaining and at-risk are derived from it, never stored;
+// Deadline is the SLA clock. Overdue, remaining and at-risk are derived from it, never stored;
 // so are, from the log, the start of the count (receipt or restart), the working time
 // paused since, and the instant a wait for the applicant began (Dossier.PausedAt).
-type Clock struct {
+type Deadline struct {
 	Due            time.Time   `json:"due,omitzero"` // promised return instant now in force
 	Reappointments int         `json:"reappointments,omitempty"`
 	History        []DueChange `json:"history,omitempty"`
@@ -132,9 +132,9 @@ type SupplementRequest struct {
 	Supplied  time.Time `json:"supplied,omitzero"`
 }
 
-// Result is the outcome of a dossier. The reasons of a refusal or withdrawal are in its
+// Resolution is the outcome of a dossier. The reasons of a refusal or withdrawal are in its
 // event (and on the refusal slip).
-type Result struct {
+type Resolution struct {
 	At        time.Time `json:"at,omitzero"` // resolution, refusal, withdrawal or intake refusal
 	Returned  time.Time `json:"returned,omitzero"`
 	Reference string    `json:"reference,omitempty"` // number of the result document
@@ -163,12 +163,12 @@ type Dossier struct {
 	Submitted   time.Time           `json:"submitted"`
 	Received    time.Time           `json:"received,omitzero"`
 	Transferred time.Time           `json:"transferred,omitzero"`
-	Clock       Clock               `json:"clock"`
-	Steps       []Step              `json:"steps,omitempty"`
+	Deadline    Deadline            `json:"clock"`
+	Steps       []StepRecord        `json:"steps,omitempty"`
 	Current     int                 `json:"current"` // index in Steps of the step in hand
 	Supplements []SupplementRequest `json:"supplements,omitempty"`
 	Documents   []string            `json:"documents,omitempty"`
-	Result      Result              `json:"result,omitzero"`
+	Resolution  Resolution          `json:"result,omitzero"`
 	Events      []Event             `json:"events"`
 	// Rules the dossier is judged by; set by Open and Replay, and by the embedder after
 	// decoding a stored dossier.
@@ -188,24 +188,24 @@ type Command struct {
 	// the plan made at the hand-over (zero: calendar.Due from the transfer; otherwise
 	// ignored); for Apologise, the new appointment.
 	Due       time.Time
-	Steps     []Step // Transfer: the route's steps with their due times (empty: one step, the competent agency)
-	Reference string // Resolve: number of the result document
+	Steps     []StepRecord // Transfer: the route's steps with their due times (empty: one step, the competent agency)
+	Reference string       // Resolve: number of the result document
 }
 
 // Event is one entry of the append-only log.
 type Event struct {
-	Seq         int         `json:"seq"`
-	At          time.Time   `json:"at"`
-	Actor       Actor       `json:"actor"`
-	Command     CommandKind `json:"command"`
-	From        State       `json:"from,omitzero"`
-	To          State       `json:"to"`
-	Reason      string      `json:"reason,omitempty"`
-	Attachments []string    `json:"attachments,omitempty"`
-	StepDue     time.Time   `json:"stepDue,omitzero"` // due time of the step in hand after the event
-	Due         time.Time   `json:"due,omitzero"`     // the dossier's due time, when the event sets it
-	Code        Code        `json:"code,omitzero"`
-	Reference   string      `json:"reference,omitempty"`
-	Steps       []Step      `json:"steps,omitempty"`
-	Intake      *Intake     `json:"intake,omitempty"`
+	Seq         int          `json:"seq"`
+	At          time.Time    `json:"at"`
+	Actor       Actor        `json:"actor"`
+	Command     CommandKind  `json:"command"`
+	From        State        `json:"from,omitzero"`
+	To          State        `json:"to"`
+	Reason      string       `json:"reason,omitempty"`
+	Attachments []string     `json:"attachments,omitempty"`
+	StepDue     time.Time    `json:"stepDue,omitzero"` // due time of the step in hand after the event
+	Due         time.Time    `json:"due,omitzero"`     // the dossier's due time, when the event sets it
+	Code        Code         `json:"code,omitzero"`
+	Reference   string       `json:"reference,omitempty"`
+	Steps       []StepRecord `json:"steps,omitempty"`
+	Intake      *Intake      `json:"intake,omitempty"`
 }

@@ -106,7 +106,7 @@ func TestIntakeValidation(t *testing.T) {
 func TestPolicyValidation(t *testing.T) {
 	p := DefaultPolicy(Decree61)
 	p.AtRiskShare, p.TransferCutoff, p.AfterSupplement = 1.5, -1, 0
-	_, err := NewRules(Config{Decree61: &p})
+	_, err := NewRules(RulesConfig{Decree61: &p})
 	var ve *ValidationError
 	if !errors.As(err, &ve) || len(ve.Problems) != 3 {
 		t.Fatalf("err = %v", err)

@@ -110,11 +110,11 @@ func TestRuleVectors(t *testing.T) {
 			if v.State != 0 && d.State != v.State {
 				t.Errorf("state %v, want %v", d.State, v.State)
 			}
-			if d.Result.Late != v.Late {
-				t.Errorf("late %v, want %v", d.Result.Late, v.Late)
+			if d.Resolution.Late != v.Late {
+				t.Errorf("late %v, want %v", d.Resolution.Late, v.Late)
 			}
-			if v.Due != "" && !d.Clock.Due.Equal(at(v.Due)) {
-				t.Errorf("due %v, want %v", d.Clock.Due, v.Due)
+			if v.Due != "" && !d.Deadline.Due.Equal(at(v.Due)) {
+				t.Errorf("due %v, want %v", d.Deadline.Due, v.Due)
 			}
 		})
 	}

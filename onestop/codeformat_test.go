@@ -57,7 +57,7 @@ func slashFixture(t *testing.T, start time.Time) *fixture {
 	t.Helper()
 	p61, p118 := dossier.DefaultPolicy(dossier.Decree61), dossier.DefaultPolicy(dossier.Decree118)
 	p61.CodeFormat, p118.CodeFormat = slashFormat{}, slashFormat{}
-	rules, err := dossier.NewRules(dossier.Config{Decree61: &p61, Decree118: &p118})
+	rules, err := dossier.NewRules(dossier.RulesConfig{Decree61: &p61, Decree118: &p118})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -50,17 +50,17 @@ func (o *Office) Transfer(ctx context.Context, clerk dossier.Actor, code string)
 }
 
 // Start records that the first agency of the route took the dossier up.
-func (o *Office) Start(ctx context.Context, officer dossier.Actor, code string) (Status, error) {
+func (o *Office) Start(ctx context.Context, officer dossier.Actor, code string) (PublicView, error) {
 	return o.simple(ctx, officer, code, dossier.Command{Kind: dossier.Start, Actor: officer}, dossier.RoleOfficer)
 }
 
-// CompleteStep records that the agency holding the dossier finished its step and handed the
+// Handoff records that the agency holding the dossier finished its step and handed the
 // dossier to the next agency of the route (a row of the control slip, Mẫu 05). It is refused
 // while an agency consulted by this one has neither answered nor, where silence means consent,
 // let its deadline pass.
-func (o *Office) CompleteStep(ctx context.Context, officer dossier.Actor, code string) (Status, error) {
+func (o *Office) Handoff(ctx context.Context, officer dossier.Actor, code string) (PublicView, error) {
 	if err := o.checkActor(officer, dossier.RoleOfficer); err != nil {
-		return Status{}, err
+		return PublicView{}, err
 	}
 	rec, err := o.exec(ctx, code, officer, func(rec *Record, now time.Time) (string, error) {
 		if err := pendingConsultation(rec, officer.Agency, now); err != nil {
@@ -93,9 +93,9 @@ func (o *Office) RequestSupplement(ctx context.Context, officer dossier.Actor, c
 }
 
 // Supplement records the applicant's complete supplement, handed in at the desk.
-func (o *Office) Supplement(ctx context.Context, actor dossier.Actor, code string, documents []string) (Status, error) {
+func (o *Office) Supplement(ctx context.Context, actor dossier.Actor, code string, documents []string) (PublicView, error) {
 	if err := o.checkActor(actor, dossier.RoleClerk, dossier.RoleApplicant); err != nil {
-		return Status{}, err
+		return PublicView{}, err
 	}
 	return o.simple(ctx, actor, code, dossier.Command{Kind: dossier.Supplement, Actor: actor, Attachments: documents}, actor.Role)
 }
@@ -135,17 +135,17 @@ func (o *Office) Apologise(ctx context.Context, officer dossier.Actor, code, rea
 	return slip, err
 }
 
-// Ready is the answer to ResultReady: the status, and whether the result is early, in which
+// Ready is the answer to Resolve: the status, and whether the result is early, in which
 // case the applicant was told in advance (Decree 61/2018 Art. 20(4)) by an "early-return"
 // notice.
 type Ready struct {
-	Status Status
+	Status PublicView
 	Early  bool
 }
 
-// ResultReady records that the result is signed and ready at the desk (national status 9).
+// Resolve records that the result is signed and ready at the desk (national status 9).
 // The agency of the last step (or, for a dossier never transferred, the desk) issues it.
-func (o *Office) ResultReady(ctx context.Context, actor dossier.Actor, code, reference string) (Ready, error) {
+func (o *Office) Resolve(ctx context.Context, actor dossier.Actor, code, reference string) (Ready, error) {
 	if err := o.checkActor(actor, dossier.RoleOfficer, dossier.RoleClerk); err != nil {
 		return Ready{}, err
 	}
@@ -159,22 +159,22 @@ func (o *Office) ResultReady(ctx context.Context, actor dossier.Actor, code, ref
 		return Ready{}, err
 	}
 	d := rec.Dossier
-	r := Ready{Status: statusOf(rec), Early: dossier.Judge(d.Clock.Due, d.Result.At, d.Result.At) == dossier.Early}
+	r := Ready{Status: statusOf(rec), Early: dossier.Judge(d.Deadline.Due, d.Resolution.At, d.Resolution.At) == dossier.Early}
 	if r.Early && err == nil {
-		err = o.notify(ctx, d, "early-return", actor, d.Result.At)
+		err = o.notify(ctx, d, "early-return", actor, d.Resolution.At)
 	}
 	return r, err
 }
 
 // Return records that the result (or the refusal) was handed to the applicant (status 10).
-func (o *Office) Return(ctx context.Context, clerk dossier.Actor, code string) (Status, error) {
+func (o *Office) Return(ctx context.Context, clerk dossier.Actor, code string) (PublicView, error) {
 	return o.simple(ctx, clerk, code, dossier.Command{Kind: dossier.Return, Actor: clerk}, dossier.RoleClerk)
 }
 
 // Withdraw records the applicant's withdrawal of the dossier (national status 7), asked at
 // the desk or online, before the result. It is a policy of the regime (Circular 03/2025 form
 // 05, "thông báo dừng giải quyết"); Decree 61/2018 does not regulate it.
-func (o *Office) Withdraw(ctx context.Context, actor dossier.Actor, code, reason string) (Status, error) {
+func (o *Office) Withdraw(ctx context.Context, actor dossier.Actor, code, reason string) (PublicView, error) {
 	return o.simple(ctx, actor, code, dossier.Command{Kind: dossier.Withdraw, Actor: actor, Reason: reason}, dossier.RoleClerk, dossier.RoleApplicant)
 }
 
@@ -199,17 +199,17 @@ func (o *Office) Rate(ctx context.Context, applicant dossier.Actor, code string,
 	return err
 }
 
-func (o *Office) simple(ctx context.Context, actor dossier.Actor, code string, cmd dossier.Command, roles ...dossier.Role) (Status, error) {
+func (o *Office) simple(ctx context.Context, actor dossier.Actor, code string, cmd dossier.Command, roles ...dossier.Role) (PublicView, error) {
 	if err := o.checkActor(actor, roles...); err != nil {
-		return Status{}, err
+		return PublicView{}, err
 	}
 	rec, err := o.exec(ctx, code, actor, apply(cmd))
 	return statusOf(rec), err
 }
 
-func statusOf(rec Record) Status {
+func statusOf(rec Record) PublicView {
 	if rec.Public == nil {
-		return Status{}
+		return PublicView{}
 	}
 	return *rec.Public
 }
@@ -302,20 +302,20 @@ func (o *Office) Consult(ctx context.Context, officer dossier.Actor, code string
 
 // declared returns the consultation that the record's route declares for a consult step of
 // agency.
-func (o *Office) declared(rec Record, agency string) (routing.Consultation, bool) {
+func (o *Office) declared(rec Record, agency string) (routing.ConsultTerms, bool) {
 	if rec.Route == "" && rec.Schedule == nil {
-		return routing.Consultation{}, false
+		return routing.ConsultTerms{}, false
 	}
 	s := o.schedule(rec, rec.Dossier)
 	if s == nil {
-		return routing.Consultation{}, false
+		return routing.ConsultTerms{}, false
 	}
 	for _, st := range s.Steps {
-		if st.Task == routing.Consult && st.Agency.String() == agency && st.Consult != (routing.Consultation{}) {
+		if st.Task == routing.Consult && st.Agency.String() == agency && st.Consult != (routing.ConsultTerms{}) {
 			return st.Consult, true
 		}
 	}
-	return routing.Consultation{}, false
+	return routing.ConsultTerms{}, false
 }
 
 // Answer records the consulted agency's opinion on consultation id.

@@ -40,11 +40,11 @@ func TestConcurrentCommandsOnOneDossier(t *testing.T) {
 			count(&starts, err)
 			for range 6 {
 				for i := range officers {
-					_, err := f.office.CompleteStep(ctx, officers[(i+g)%len(officers)], code)
+					_, err := f.office.Handoff(ctx, officers[(i+g)%len(officers)], code)
 					count(&handoffs, err)
 				}
 			}
-			_, err = f.office.ResultReady(ctx, civil, code, "KS")
+			_, err = f.office.Resolve(ctx, civil, code, "KS")
 			count(&resolves, err)
 			_, err = f.office.Return(ctx, clerk, code)
 			count(&returns, err)

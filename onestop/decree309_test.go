@@ -33,7 +33,7 @@ func crossProvinceRoutes(t testing.TB) (*routing.Set, *routing.Route) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := routing.NewSet([]*routing.Route{route}, routing.Rules{Rules: []routing.Rule{{Procedure: "2.000720", Route: "cross-province"}}})
+	set, err := routing.NewSet([]*routing.Route{route}, routing.SelectionRules{Rules: []routing.SelectionRule{{Procedure: "2.000720", Route: "cross-province"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +53,7 @@ func clockFromReceiptIn(t testing.TB, start time.Time, rule bool, wrap func(*one
 	t.Helper()
 	p := dossier.DefaultPolicy(dossier.Decree118)
 	p.ClockFromCompetentReceipt = rule
-	rules, err := dossier.NewRules(dossier.Config{Decree118: &p})
+	rules, err := dossier.NewRules(dossier.RulesConfig{Decree118: &p})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func householdBusiness() onestop.Submission {
 
 // planned is the route planned from an instant, its steps ending at the due time, as the
 // transfer sends them.
-func planned(t *testing.T, route *routing.Route, from time.Time, received time.Time) []onestop.StepStatus {
+func planned(t *testing.T, route *routing.Route, from time.Time, received time.Time) []onestop.PublicStep {
 	t.Helper()
 	loc, _ := routing.ParseAgencyCode(hungYen)
 	bound, err := route.Bind(routing.SampleDirectory(), loc, dayIn(received))
@@ -92,9 +92,9 @@ func planned(t *testing.T, route *routing.Route, from time.Time, received time.T
 		t.Fatal(err)
 	}
 	due := calendar.Default().Due(from, limit)
-	var out []onestop.StepStatus
+	var out []onestop.PublicStep
 	for _, st := range dossier.StepsFrom(sched) {
-		out = append(out, onestop.StepStatus{ID: st.ID, Agency: st.Agency, Task: st.Task, Due: st.Due})
+		out = append(out, onestop.PublicStep{ID: st.ID, Agency: st.Agency, Task: st.Task, Due: st.Due})
 	}
 	if last := out[len(out)-1]; !last.Due.Equal(due) {
 		t.Fatalf("the plan ends at %v, not at the due time %v", last.Due, due)
@@ -198,19 +198,19 @@ func TestBoundaryFreeClockFromCompetentReceipt(t *testing.T) {
 }
 
 // stepsOf keeps what a plan says of each step.
-func stepsOf(steps []dossier.Step) []onestop.StepStatus {
-	var out []onestop.StepStatus
+func stepsOf(steps []dossier.StepRecord) []onestop.PublicStep {
+	var out []onestop.PublicStep
 	for _, st := range steps {
-		out = append(out, onestop.StepStatus{ID: st.ID, Agency: st.Agency, Task: st.Task, Due: st.Due})
+		out = append(out, onestop.PublicStep{ID: st.ID, Agency: st.Agency, Task: st.Task, Due: st.Due})
 	}
 	return out
 }
 
 // stepsOnly drops the progress of the steps of a lookup.
-func stepsOnly(steps []onestop.StepStatus) []onestop.StepStatus {
-	out := make([]onestop.StepStatus, len(steps))
+func stepsOnly(steps []onestop.PublicStep) []onestop.PublicStep {
+	out := make([]onestop.PublicStep, len(steps))
 	for i, st := range steps {
-		out[i] = onestop.StepStatus{ID: st.ID, Agency: st.Agency, Task: st.Task, Due: st.Due}
+		out[i] = onestop.PublicStep{ID: st.ID, Agency: st.Agency, Task: st.Task, Due: st.Due}
 	}
 	return out
 }
@@ -277,11 +277,11 @@ func TestBoundaryFreeSameDay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []onestop.StepStatus{{ID: "1", Agency: hungYen, Due: fixed}}
+	want := []onestop.PublicStep{{ID: "1", Agency: hungYen, Due: fixed}}
 	if st.Provisional || !st.Due.Equal(fixed) || !h.Slip.Due.Equal(fixed) {
 		t.Errorf("after transfer: due %v (slip %v) provisional %v, want %v", st.Due, h.Slip.Due, st.Provisional, fixed)
 	}
-	if diff := cmp.Diff(want, stepsOnly(st.Steps), cmpopts.IgnoreFields(onestop.StepStatus{}, "Task")); diff != "" {
+	if diff := cmp.Diff(want, stepsOnly(st.Steps), cmpopts.IgnoreFields(onestop.PublicStep{}, "Task")); diff != "" {
 		t.Errorf("steps (-want +got):\n%s", diff)
 	}
 
@@ -400,7 +400,7 @@ func TestBoundaryFreeGroup(t *testing.T) {
 	cal := calendar.Default()
 	received := time.Date(2026, time.August, 11, 10, 0, 0, 0, calendar.Zone())
 	handover := received.Add(4 * time.Hour)
-	rules, err := dossier.NewRules(dossier.Config{OwnDesk: func(string, string) bool { return false }})
+	rules, err := dossier.NewRules(dossier.RulesConfig{OwnDesk: func(string, string) bool { return false }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -414,7 +414,7 @@ func TestBoundaryFreeGroup(t *testing.T) {
 	sub.Procedure, sub.Group = "", "khai-sinh-thuong-tru"
 	sub.Documents = append(sub.Documents, "Tờ khai thay đổi thông tin cư trú")
 	res, err := o.Intake(ctx, clerk, sub)
-	if err != nil || res.Decision != onestop.Accepted {
+	if err != nil || res.Decision != onestop.DecisionReceive {
 		t.Fatalf("intake: %v %v", res.Decision, err)
 	}
 	limit := calendar.Limit{N: 7, Unit: calendar.WorkingDays}

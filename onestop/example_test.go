@@ -21,7 +21,7 @@ func Example() {
 		panic(err)
 	}
 	defer f.Close()
-	catalog, err := procedure.Load(f, procedure.Policy{})
+	catalog, err := procedure.Load(f, procedure.LoadOptions{})
 	if err != nil {
 		panic(err)
 	}
@@ -51,7 +51,7 @@ func Example() {
 		panic(err)
 	}
 	clock.Set(time.Date(2026, 3, 10, 14, 0, 0, 0, calendar.Zone()))
-	ready, err := office.ResultReady(ctx, officer, res.Code, "12/GKS")
+	ready, err := office.Resolve(ctx, officer, res.Code, "12/GKS")
 	if err != nil {
 		panic(err)
 	}
@@ -75,8 +75,8 @@ func Example() {
 func ExampleBuildReport() {
 	day := func(d, h int) int64 { return time.Date(2026, 3, d, h, 0, 0, 0, calendar.Zone()).Unix() }
 	ss := []onestop.Summary{
-		{Level: "commune", Field: "Hộ tịch", Agency: "000.00.31.H49", Online: true, Received: day(2, 9), Due: day(2, 17), End: day(2, 11), Outcome: onestop.Resolved},
-		{Level: "commune", Field: "Hộ tịch", Agency: "000.00.31.H49", Received: day(3, 9), Due: day(6, 9), End: day(9, 9), Outcome: onestop.Resolved},
+		{Level: "commune", Field: "Hộ tịch", Agency: "000.00.31.H49", Online: true, Received: day(2, 9), Due: day(2, 17), End: day(2, 11), Outcome: onestop.OutcomeResolved},
+		{Level: "commune", Field: "Hộ tịch", Agency: "000.00.31.H49", Received: day(3, 9), Due: day(6, 9), End: day(9, 9), Outcome: onestop.OutcomeResolved},
 		{Level: "commune", Field: "Đất đai", Agency: "000.00.31.H49", Received: day(4, 9), Due: day(20, 9)},
 	}
 	rep, err := onestop.BuildReport(time.Date(2026, 3, 1, 0, 0, 0, 0, calendar.Zone()), time.Date(2026, 4, 1, 0, 0, 0, 0, calendar.Zone()), ss, onestop.ReportOptions{})
@@ -105,7 +105,7 @@ func ExampleOffice_Transfer_boundaryFree() {
 		panic(err)
 	}
 	defer f.Close()
-	catalog, err := procedure.Load(f, procedure.Policy{})
+	catalog, err := procedure.Load(f, procedure.LoadOptions{})
 	if err != nil {
 		panic(err)
 	}

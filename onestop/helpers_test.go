@@ -41,7 +41,7 @@ func testCatalog(t testing.TB) *procedure.Catalog {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	c, err := procedure.Load(f, procedure.Policy{})
+	c, err := procedure.Load(f, procedure.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func mustIntake(t testing.TB, f *fixture, sub onestop.Submission) onestop.Intake
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Decision != onestop.Accepted {
+	if res.Decision != onestop.DecisionReceive {
 		t.Fatalf("intake decision %v, want accepted", res.Decision)
 	}
 	return res

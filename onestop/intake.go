@@ -46,19 +46,19 @@ type Decision uint8
 
 // Intake decisions (Decree 61/2018 Art. 17(1)).
 const (
-	Accepted         Decision = iota + 1 // tiếp nhận: code and receipt (Mẫu 01)
-	SupplementNeeded                     // hướng dẫn bổ sung: the complete list, once (Mẫu 02)
-	NotAccepted                          // từ chối tiếp nhận: reasons (Mẫu 03)
+	DecisionReceive    Decision = iota + 1 // tiếp nhận: code and receipt (Mẫu 01)
+	DecisionSupplement                     // hướng dẫn bổ sung: the complete list, once (Mẫu 02)
+	DecisionRefuse                         // từ chối tiếp nhận: reasons (Mẫu 03)
 )
 
 // String returns the decision in English.
 func (d Decision) String() string {
 	switch d {
-	case Accepted:
+	case DecisionReceive:
 		return "accepted"
-	case SupplementNeeded:
+	case DecisionSupplement:
 		return "supplement needed"
-	case NotAccepted:
+	case DecisionRefuse:
 		return "not accepted"
 	}
 	return "Decision(" + strconv.Itoa(int(d)) + ")"
@@ -83,7 +83,7 @@ type IntakeResult struct {
 	Supplement  *dossier.SupplementSlip // Mẫu 02 listing every missing document
 	Refusal     *dossier.RefusalSlip    // Mẫu 03 with the reasons
 	Missing     []string                // documents missing, as published
-	Transfer    []dossier.Step          // the route: each agency's task and deadline
+	Transfer    []dossier.StepRecord    // the route: each agency's task and deadline
 }
 
 var channelNames = [...]procedure.Channel{dossier.Counter: procedure.Counter, dossier.Online: procedure.Online, dossier.Postal: procedure.Postal}
@@ -105,7 +105,7 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 	}
 	var group *procedure.Group
 	if sub.Group != "" {
-		gc, ok := o.catalog.(GroupCatalog)
+		gc, ok := o.catalog.(GroupProcedures)
 		if ok {
 			group, ok = gc.Group(sub.Group)
 		}
@@ -248,7 +248,7 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 		if err != nil {
 			return IntakeResult{}, err
 		}
-		return IntakeResult{Decision: NotAccepted, Refusal: &slip}, o.notifyIntake(ctx, d, dossier.RefuseIntake, clerk, now, sub.Reference, refusal, nil)
+		return IntakeResult{Decision: DecisionRefuse, Refusal: &slip}, o.notifyIntake(ctx, d, dossier.RefuseIntake, clerk, now, sub.Reference, refusal, nil)
 	}
 	var missing []string
 	for _, m := range members {
@@ -264,7 +264,7 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 		if err != nil {
 			return IntakeResult{}, err
 		}
-		return IntakeResult{Decision: SupplementNeeded, Supplement: &slip, Missing: missing},
+		return IntakeResult{Decision: DecisionSupplement, Supplement: &slip, Missing: missing},
 			o.notifyIntake(ctx, d, dossier.RequestIntakeSupplement, clerk, now, sub.Reference, cmd.Reason, missing)
 	}
 
@@ -312,7 +312,7 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 	if _, err := o.store.Create(ctx, rec); err != nil {
 		return IntakeResult{}, err
 	}
-	res := IntakeResult{Decision: Accepted, Code: printed, Received: received, Due: d.Clock.History[0].Due,
+	res := IntakeResult{Decision: DecisionReceive, Code: printed, Received: received, Due: d.Deadline.History[0].Due,
 		Provisional: open(d.State) && d.DueProvisional(), Transfer: steps}
 	if !sub.Immediate || sub.WantReceipt {
 		slip, err := d.ReceiptSlip()
@@ -342,7 +342,7 @@ func (o *Office) notifyIntake(ctx context.Context, d *dossier.Dossier, cmd dossi
 
 // procedureInForce looks the procedure up; a version not in force is a refusal reason.
 func (o *Office) procedureInForce(sub Submission, at time.Time) (*procedure.Procedure, string, error) {
-	proc, err := o.catalog.Lookup(procedure.Code(sub.Procedure), at)
+	proc, err := o.catalog.Lookup(procedure.NationalCode(sub.Procedure), at)
 	switch {
 	case err == nil && proc == nil:
 		return nil, "", &FieldError{Field: "Submission.Procedure", Value: sub.Procedure, Err: ErrUnknownProcedure}
@@ -390,8 +390,8 @@ func missingDocuments(p *procedure.Procedure, caseID string, given []string) []s
 // the same-day appointment whatever the route's shares say).
 // The route is chosen and bound on the day of reception and planned from start (the reception,
 // or the provisional start of the count of a boundary-free dossier).
-func (o *Office) plan(p *procedure.Procedure, group *procedure.Group, sub Submission, agency string, received, start time.Time, limit calendar.Limit, due time.Time) ([]dossier.Step, *routing.Schedule, error) {
-	single := []dossier.Step{{ID: "1", Agency: agency, Task: "decide", Due: due}}
+func (o *Office) plan(p *procedure.Procedure, group *procedure.Group, sub Submission, agency string, received, start time.Time, limit calendar.Limit, due time.Time) ([]dossier.StepRecord, *routing.Schedule, error) {
+	single := []dossier.StepRecord{{ID: "1", Agency: agency, Task: "decide", Due: due}}
 	if o.routes == nil {
 		if p.InterAgency || group != nil {
 			return nil, nil, &FieldError{Field: "Submission.Procedure", Value: sub.Procedure, Err: ErrNoRoute}
@@ -439,7 +439,7 @@ func (o *Office) plan(p *procedure.Procedure, group *procedure.Group, sub Submis
 }
 
 // endAt makes the last step end at due and no step end after it.
-func endAt(steps []dossier.Step, due time.Time) []dossier.Step {
+func endAt(steps []dossier.StepRecord, due time.Time) []dossier.StepRecord {
 	for i := range steps {
 		if steps[i].Due.After(due) || i == len(steps)-1 {
 			steps[i].Due = due
@@ -477,7 +477,7 @@ func (o *Office) dueFrom(members []*procedure.Procedure, caseID string, ch dossi
 // membersOf finds again in the catalog the procedures of a received dossier, as intake found
 // them: the versions in force at reception, the members of its group for a group dossier.
 func (o *Office) membersOf(d *dossier.Dossier) ([]*procedure.Procedure, string, bool) {
-	if gc, ok := o.catalog.(GroupCatalog); ok && d.Procedure.Case != "" {
+	if gc, ok := o.catalog.(GroupProcedures); ok && d.Procedure.Case != "" {
 		if g, ok := gc.Group(d.Procedure.Case); ok && g != nil && len(g.Members) > 0 && string(g.Members[0]) == d.Procedure.Code {
 			members := make([]*procedure.Procedure, 0, len(g.Members))
 			for _, m := range g.Members {
@@ -490,7 +490,7 @@ func (o *Office) membersOf(d *dossier.Dossier) ([]*procedure.Procedure, string, 
 			return members, "", true
 		}
 	}
-	p, err := o.catalog.Lookup(procedure.Code(d.Procedure.Code), d.Received)
+	p, err := o.catalog.Lookup(procedure.NationalCode(d.Procedure.Code), d.Received)
 	if err != nil || p == nil {
 		return nil, "", false
 	}
@@ -518,7 +518,7 @@ func (o *Office) countFrom(d *dossier.Dossier, clerk dossier.Actor, received tim
 // intake (the procedures' rules, the same-day rule included; the dossier's limit when the
 // catalog no longer has them) and the steps ending at it. The route is planned again from its
 // name and locality; when that is not possible the steps kept are cut at the new due time.
-func (o *Office) fixedPlan(rec Record, now time.Time) (time.Time, []dossier.Step, *routing.Schedule) {
+func (o *Office) fixedPlan(rec Record, now time.Time) (time.Time, []dossier.StepRecord, *routing.Schedule) {
 	d := rec.Dossier
 	limit := d.Limit
 	due := o.cal.Due(now, limit)

@@ -7,11 +7,11 @@ import (
 	"github.com/motcua-go/motcua/dossier"
 )
 
-// Status is the public view of a dossier, what anyone holding its code may see on a portal,
+// PublicView is the public view of a dossier, what anyone holding its code may see on a portal,
 // a kiosk, by phone or SMS (Decree 61/2018 Art. 17(3), 26): where it stands, who holds it,
 // when it was received and is due, and its history step by step. It carries no personal data:
 // no applicant, no officer names, no reasons or attachments.
-type Status struct {
+type PublicView struct {
 	Code          string         // dossier code as printed in its regime's code format (dossier.Rules.FormatCode)
 	Procedure     string         // national procedure code
 	ProcedureName string         // published name
@@ -34,12 +34,12 @@ type Status struct {
 	ResultAt    time.Time    // result ready, refusal or withdrawal; zero until then
 	ReturnedAt  time.Time    // result handed over; zero until then
 	Overdue     bool         // still open and past Due at the time of the lookup
-	Steps       []StepStatus // the route, with each agency's deadline
+	Steps       []PublicStep // the route, with each agency's deadline
 	History     []Entry      // every event, oldest first
 }
 
-// StepStatus is one step of the route in the public view.
-type StepStatus struct {
+// PublicStep is one step of the route in the public view.
+type PublicStep struct {
 	ID     string
 	Agency string
 	Task   string
@@ -68,8 +68,8 @@ func open(s dossier.State) bool {
 
 // publicView derives the public view of d, whose code prints as code (without Overdue, which
 // depends on the time asked).
-func publicView(d *dossier.Dossier, code string) *Status {
-	s := &Status{
+func publicView(d *dossier.Dossier, code string) *PublicView {
+	s := &PublicView{
 		Code:          code,
 		Procedure:     d.Procedure.Code,
 		ProcedureName: d.Procedure.Name,
@@ -79,19 +79,19 @@ func publicView(d *dossier.Dossier, code string) *Status {
 		Agency:        d.Agency,
 		Holder:        holder(d),
 		Received:      d.Received,
-		Due:           d.Clock.Due,
+		Due:           d.Deadline.Due,
 		Provisional:   open(d.State) && d.DueProvisional(),
-		Reappointed:   d.Clock.Reappointments > 0,
-		ResultAt:      d.Result.At,
-		ReturnedAt:    d.Result.Returned,
+		Reappointed:   d.Deadline.Reappointments > 0,
+		ResultAt:      d.Resolution.At,
+		ReturnedAt:    d.Resolution.Returned,
 	}
-	if len(d.Clock.History) > 0 {
-		s.FirstDue = d.Clock.History[0].Due
+	if len(d.Deadline.History) > 0 {
+		s.FirstDue = d.Deadline.History[0].Due
 	}
 	if len(d.Steps) > 0 {
-		s.Steps = make([]StepStatus, len(d.Steps))
+		s.Steps = make([]PublicStep, len(d.Steps))
 		for i, st := range d.Steps {
-			s.Steps[i] = StepStatus{ID: st.ID, Agency: st.Agency, Task: st.Task, Due: st.Due, Start: st.Start, Done: st.Done}
+			s.Steps[i] = PublicStep{ID: st.ID, Agency: st.Agency, Task: st.Task, Due: st.Due, Start: st.Start, Done: st.Done}
 		}
 	}
 	s.History = make([]Entry, len(d.Events))
@@ -122,19 +122,19 @@ func holder(d *dossier.Dossier) string {
 // Lookup returns the public status of a dossier by its code. A malformed code gives a
 // *CodeError wrapping ErrMalformedCode, an unknown one ErrNotFound. The slices of the result
 // are shared with the store's copy: do not modify them.
-func (o *Office) Lookup(ctx context.Context, code string) (Status, error) {
+func (o *Office) Lookup(ctx context.Context, code string) (PublicView, error) {
 	key, err := o.key(code)
 	if err != nil {
-		return Status{}, err
+		return PublicView{}, err
 	}
 	rec, err := o.get(ctx, code, key)
 	if err != nil {
-		return Status{}, err
+		return PublicView{}, err
 	}
 	pub := rec.Public
 	if pub == nil {
 		if rec.Dossier == nil {
-			return Status{}, &CodeError{Code: code, Err: ErrNotFound}
+			return PublicView{}, &CodeError{Code: code, Err: ErrNotFound}
 		}
 		pub = publicView(rec.Dossier, o.printed(rec.Dossier.Code))
 	}

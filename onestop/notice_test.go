@@ -92,7 +92,7 @@ func TestIntakeRefusalAndSupplementAreNotified(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res.Decision != onestop.NotAccepted {
+		if res.Decision != onestop.DecisionRefuse {
 			t.Fatalf("decision %v", res.Decision)
 		}
 		notes := f.notes.Notices()
@@ -119,7 +119,7 @@ func TestIntakeRefusalAndSupplementAreNotified(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res.Decision != onestop.SupplementNeeded {
+		if res.Decision != onestop.DecisionSupplement {
 			t.Fatalf("decision %v", res.Decision)
 		}
 		notes := f.notes.Notices()

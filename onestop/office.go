@@ -13,17 +13,17 @@ import (
 	"github.com/rickb777/date/v2"
 )
 
-// Catalog finds the version of a procedure in force at an instant. *procedure.Catalog
+// Procedures finds the version of a procedure in force at an instant. *procedure.Procedures
 // implements it; an embedder may put its own source behind it.
-type Catalog interface {
-	Lookup(code procedure.Code, at time.Time) (*procedure.Procedure, error)
+type Procedures interface {
+	Lookup(code procedure.NationalCode, at time.Time) (*procedure.Procedure, error)
 }
 
-// GroupCatalog is a Catalog that also knows the published inter-agency groups of procedures
+// GroupProcedures is a Catalog that also knows the published inter-agency groups of procedures
 // (Circular 01/2018 Art. 4); *procedure.Catalog implements it. Submissions naming a group
 // need it.
-type GroupCatalog interface {
-	Catalog
+type GroupProcedures interface {
+	Procedures
 	Group(id string) (*procedure.Group, bool)
 }
 
@@ -55,7 +55,7 @@ type Config struct {
 	// Desk is the QCVN 102 code of the receiving one-stop desk; it heads every dossier code.
 	Desk string
 	// Catalog gives the procedure version in force at reception.
-	Catalog Catalog
+	Catalog Procedures
 	// Rules are the dossier rules (calendar and decree policies); nil: dossier.NewRules with
 	// Calendar.
 	Rules *dossier.Rules
@@ -88,7 +88,7 @@ type Config struct {
 // command is therefore in the dossier's log exactly once.
 type Office struct {
 	desk       string
-	catalog    Catalog
+	catalog    Procedures
 	rules      *dossier.Rules
 	cal        *calendar.Calendar
 	routes     *routing.Set
@@ -114,7 +114,7 @@ func New(cfg Config) (*Office, error) {
 	o := &Office{desk: cfg.Desk, catalog: cfg.Catalog, rules: cfg.Rules, routes: cfg.Routes, dir: cfg.Directory,
 		store: cfg.Store, clock: cfg.Clock, notifier: cfg.Notifier, receivable: cfg.Receivable, retries: cfg.Retries}
 	if o.rules == nil {
-		r, err := dossier.NewRules(dossier.Config{Calendar: cfg.Calendar})
+		r, err := dossier.NewRules(dossier.RulesConfig{Calendar: cfg.Calendar})
 		if err != nil {
 			return nil, err
 		}
@@ -160,7 +160,7 @@ func cloneDossier(d *dossier.Dossier) *dossier.Dossier {
 	c.Supplements = slices.Clone(d.Supplements)
 	c.Documents = slices.Clone(d.Documents)
 	c.Events = slices.Clip(d.Events)
-	c.Clock.History = slices.Clip(d.Clock.History)
+	c.Deadline.History = slices.Clip(d.Deadline.History)
 	return &c
 }
 
@@ -280,11 +280,11 @@ func (o *Office) notify(ctx context.Context, d *dossier.Dossier, event string, a
 	n := Notice{
 		Code: o.printed(d.Code), Procedure: d.Procedure.Code, Event: event, Status: d.State.String(),
 		NationalStatus: int(d.State.Status()), Agency: holder(d), At: at, SubmittedAt: d.Submitted,
-		ReceivedAt: d.Received, DueAt: d.Clock.Due, ReturnedAt: d.Result.Returned,
+		ReceivedAt: d.Received, DueAt: d.Deadline.Due, ReturnedAt: d.Resolution.Returned,
 	}
 	n.Handler, n.Role = handler(actor)
 	if d.State == dossier.Resolved || d.State == dossier.Refused || d.State == dossier.Returned {
-		n.ProcessedAt = d.Result.At
+		n.ProcessedAt = d.Resolution.At
 	}
 	if err := o.notifier.Notify(ctx, n); err != nil {
 		return &NotifyError{Code: n.Code, Err: err}
@@ -299,22 +299,22 @@ func summarize(d *dossier.Dossier, prev Summary) Summary {
 	s.Agency = d.Agency
 	s.Online = d.Channel == dossier.Online
 	s.Received = Unix(d.Received)
-	s.Due = Unix(d.Clock.Due)
-	if len(d.Clock.History) > 0 {
-		s.OriginalDue = Unix(d.Clock.History[0].Due)
+	s.Due = Unix(d.Deadline.Due)
+	if len(d.Deadline.History) > 0 {
+		s.OriginalDue = Unix(d.Deadline.History[0].Due)
 	}
-	s.Returned = Unix(d.Result.Returned)
-	s.End, s.Outcome = 0, Open
+	s.Returned = Unix(d.Resolution.Returned)
+	s.End, s.Outcome = 0, OutcomeOpen
 	switch d.State {
 	case dossier.Resolved, dossier.Returned:
-		s.End, s.Outcome = Unix(d.Result.At), Resolved
-		if d.Result.Refused {
-			s.Outcome = Refused
+		s.End, s.Outcome = Unix(d.Resolution.At), OutcomeResolved
+		if d.Resolution.Refused {
+			s.Outcome = OutcomeRefused
 		}
 	case dossier.Refused:
-		s.End, s.Outcome = Unix(d.Result.At), Refused
+		s.End, s.Outcome = Unix(d.Resolution.At), OutcomeRefused
 	case dossier.Withdrawn:
-		s.End, s.Outcome = Unix(d.Result.At), Withdrawn
+		s.End, s.Outcome = Unix(d.Resolution.At), OutcomeWithdrawn
 	}
 	s.Supplements = uint8(min(len(d.Supplements), 255))
 	s.WaitingSince, s.ApplicantTime = 0, 0

@@ -61,7 +61,7 @@ func TestIntakeCodesFromDailySequence(t *testing.T) {
 	got = append(got, mustIntake(t, f, birth()).Code)
 	incomplete := birth()
 	incomplete.Documents = nil
-	if res, err := f.office.Intake(ctx, clerk, incomplete); err != nil || res.Decision != onestop.SupplementNeeded || res.Code != "" {
+	if res, err := f.office.Intake(ctx, clerk, incomplete); err != nil || res.Decision != onestop.DecisionSupplement || res.Code != "" {
 		t.Fatalf("incomplete: %+v, %v", res, err)
 	}
 	got = append(got, mustIntake(t, f, birth()).Code)
@@ -85,7 +85,7 @@ func TestIntakeSupplementListsEverythingOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{"Tờ khai thay đổi thông tin cư trú", "Tờ khai tham gia bảo hiểm y tế"}
-	if res.Decision != onestop.SupplementNeeded || res.Supplement == nil || !res.Supplement.Intake {
+	if res.Decision != onestop.DecisionSupplement || res.Supplement == nil || !res.Supplement.Intake {
 		t.Fatalf("decision %v, slip %+v", res.Decision, res.Supplement)
 	}
 	if diff := cmp.Diff(want, res.Missing); diff != "" {
@@ -126,7 +126,7 @@ func TestIntakeRefusals(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if res.Decision != onestop.NotAccepted || res.Refusal == nil || !strings.Contains(res.Refusal.Reason, tc.reason) {
+			if res.Decision != onestop.DecisionRefuse || res.Refusal == nil || !strings.Contains(res.Refusal.Reason, tc.reason) {
 				t.Fatalf("got %v %+v, want a refusal containing %q", res.Decision, res.Refusal, tc.reason)
 			}
 			if res.Code != "" || res.Receipt != nil {
@@ -234,7 +234,7 @@ func TestBirthRegistrationEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.clock.Set(at(10, 14, 0))
-	ready, err := f.office.ResultReady(ctx, civil, res.Code, "123/GKS")
+	ready, err := f.office.Resolve(ctx, civil, res.Code, "123/GKS")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -309,15 +309,15 @@ func TestInterAgencyGroup(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.clock.Set(at(10, 9, 15))
-	if _, err := f.office.CompleteStep(ctx, civil, res.Code); err != nil {
+	if _, err := f.office.Handoff(ctx, civil, res.Code); err != nil {
 		t.Fatal(err)
 	}
 	f.clock.Set(at(10, 10, 0))
-	if _, err := f.office.CompleteStep(ctx, civil, res.Code); err != nil {
+	if _, err := f.office.Handoff(ctx, civil, res.Code); err != nil {
 		t.Fatal(err)
 	}
 	// The police step is in hand: the insurer may not finish it.
-	if _, err := f.office.CompleteStep(ctx, insurer, res.Code); !errors.Is(err, dossier.ErrWrongAgency) {
+	if _, err := f.office.Handoff(ctx, insurer, res.Code); !errors.Is(err, dossier.ErrWrongAgency) {
 		t.Fatalf("insurer finishing the police step: %v, want ErrWrongAgency", err)
 	}
 	st, _ := f.office.Lookup(ctx, res.Code)
@@ -325,15 +325,15 @@ func TestInterAgencyGroup(t *testing.T) {
 		t.Errorf("holder %s, want the police", st.Holder)
 	}
 	f.clock.Set(at(10, 11, 0))
-	if _, err := f.office.CompleteStep(ctx, policeman, res.Code); err != nil {
+	if _, err := f.office.Handoff(ctx, policeman, res.Code); err != nil {
 		t.Fatal(err)
 	}
 	f.clock.Set(at(10, 13, 30))
-	if _, err := f.office.CompleteStep(ctx, insurer, res.Code); err != nil {
+	if _, err := f.office.Handoff(ctx, insurer, res.Code); err != nil {
 		t.Fatal(err)
 	}
 	f.clock.Set(at(10, 14, 0))
-	if _, err := f.office.ResultReady(ctx, civil, res.Code, "KS-12"); err != nil {
+	if _, err := f.office.Resolve(ctx, civil, res.Code, "KS-12"); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{"open", "receive", "transfer", "start", "handoff", "handoff", "handoff", "handoff", "resolve"}
@@ -373,7 +373,7 @@ func startBusiness(t *testing.T, f *fixture) string {
 	for _, step := range []func() error{
 		func() error { _, err := f.office.Transfer(ctx, clerk, res.Code); return err },
 		func() error { _, err := f.office.Start(ctx, civil, res.Code); return err },
-		func() error { _, err := f.office.CompleteStep(ctx, civil, res.Code); return err },
+		func() error { _, err := f.office.Handoff(ctx, civil, res.Code); return err },
 	} {
 		if err := step(); err != nil {
 			t.Fatal(err)
@@ -466,11 +466,11 @@ func TestEarlyReturnNotice(t *testing.T) {
 	code := startBusiness(t, f)
 	f.clock.Set(at(10, 14, 0))
 	for _, a := range []dossier.Actor{civil, {ID: "tax-1", Role: dossier.RoleOfficer, Agency: tax}} {
-		if _, err := f.office.CompleteStep(ctx, a, code); err != nil {
+		if _, err := f.office.Handoff(ctx, a, code); err != nil {
 			t.Fatal(err)
 		}
 	}
-	ready, err := f.office.ResultReady(ctx, civil, code, "HKD-1")
+	ready, err := f.office.Resolve(ctx, civil, code, "HKD-1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -526,7 +526,7 @@ func TestConsultation(t *testing.T) {
 	if !silent.Deadline.Equal(at(13, 9, 0)) {
 		t.Errorf("deadline %v", silent.Deadline)
 	}
-	if _, err := f.office.ResultReady(ctx, civil, res.Code, "GP-1"); !errors.Is(err, onestop.ErrConsultationPending) {
+	if _, err := f.office.Resolve(ctx, civil, res.Code, "GP-1"); !errors.Is(err, onestop.ErrConsultationPending) {
 		t.Fatalf("result with pending consultations: %v", err)
 	}
 	if _, err := f.office.Answer(ctx, policeman, res.Code, asked.ID, true, ""); !errors.Is(err, onestop.ErrWrongActor) {
@@ -546,14 +546,14 @@ func TestConsultation(t *testing.T) {
 	if _, err := f.office.Answer(ctx, civil, res.Code, 9, true, ""); !errors.Is(err, onestop.ErrUnknownConsultation) {
 		t.Errorf("unknown consultation: %v", err)
 	}
-	if _, err := f.office.ResultReady(ctx, civil, res.Code, "GP-1"); !errors.Is(err, onestop.ErrConsultationPending) {
+	if _, err := f.office.Resolve(ctx, civil, res.Code, "GP-1"); !errors.Is(err, onestop.ErrConsultationPending) {
 		t.Fatalf("the police are silent but their deadline has not passed: %v", err)
 	}
 	f.clock.Set(at(13, 9, 1))
 	if !silent.Consent(at(13, 9, 1)) || silent.Consent(at(13, 9, 0)) {
 		t.Error("silence means consent only after the deadline")
 	}
-	if _, err := f.office.ResultReady(ctx, civil, res.Code, "GP-1"); err != nil {
+	if _, err := f.office.Resolve(ctx, civil, res.Code, "GP-1"); err != nil {
 		t.Fatalf("after the deadline silence is consent: %v", err)
 	}
 }
@@ -593,7 +593,7 @@ func TestWithdrawalClosesDossier(t *testing.T) {
 	if st.National != dossier.StatusWithdrawn {
 		t.Errorf("status %d", st.National)
 	}
-	_, err = f.office.CompleteStep(ctx, civil, code)
+	_, err = f.office.Handoff(ctx, civil, code)
 	var ce *onestop.CodeError
 	if !errors.Is(err, onestop.ErrClosed) || !errors.As(err, &ce) || ce.Code != code {
 		t.Errorf("command on a withdrawn dossier: %v", err)
@@ -618,10 +618,10 @@ func TestLookup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := onestop.Status{Code: res.Code, Procedure: "1.001193", ProcedureName: "Thủ tục đăng ký khai sinh",
+	want := onestop.PublicView{Code: res.Code, Procedure: "1.001193", ProcedureName: "Thủ tục đăng ký khai sinh",
 		State: dossier.Transferred, National: dossier.StatusReceived, Desk: desk, Agency: desk, Holder: desk,
 		Received: at(10, 9, 0), FirstDue: at(10, 17, 0), Due: at(10, 17, 0),
-		Steps: []onestop.StepStatus{{ID: "1", Agency: desk, Task: "decide", Due: at(10, 17, 0)}},
+		Steps: []onestop.PublicStep{{ID: "1", Agency: desk, Task: "decide", Due: at(10, 17, 0)}},
 		History: []onestop.Entry{
 			{At: at(10, 9, 0), Event: "open", State: dossier.Submitted, National: dossier.StatusSubmitted, Agency: desk},
 			{At: at(10, 9, 0), Event: "receive", State: dossier.Received, National: dossier.StatusReceived, Agency: desk},
@@ -776,7 +776,7 @@ func TestNotifierFailure(t *testing.T) {
 	if !errors.Is(err, onestop.ErrNotDelivered) || !errors.Is(err, boom) || !errors.As(err, &ne) {
 		t.Fatalf("got %v", err)
 	}
-	if res.Decision != onestop.Accepted || res.Code == "" {
+	if res.Decision != onestop.DecisionReceive || res.Code == "" {
 		t.Fatalf("the intake did not take effect: %+v", res)
 	}
 	if _, err := o.Lookup(ctx, res.Code); err != nil {
@@ -801,7 +801,7 @@ func TestIntakeGroup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Decision != onestop.SupplementNeeded || len(res.Missing) != 1 || res.Missing[0] != "Tờ khai thay đổi thông tin cư trú" {
+	if res.Decision != onestop.DecisionSupplement || len(res.Missing) != 1 || res.Missing[0] != "Tờ khai thay đổi thông tin cư trú" {
 		t.Fatalf("group without the residence form: %v %v", res.Decision, res.Missing)
 	}
 	sub.Documents = append(sub.Documents, "Tờ khai thay đổi thông tin cư trú")

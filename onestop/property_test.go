@@ -67,16 +67,16 @@ func TestRandomHistoriesThroughOffice(t *testing.T) {
 		}
 		f.store.Scan(ctx, func(rec onestop.Record) bool {
 			d, s := rec.Dossier, rec.Summary
-			closed := map[dossier.State]onestop.Outcome{dossier.Resolved: onestop.Resolved, dossier.Refused: onestop.Refused,
-				dossier.Withdrawn: onestop.Withdrawn, dossier.Returned: onestop.Resolved}
+			closed := map[dossier.State]onestop.Outcome{dossier.Resolved: onestop.OutcomeResolved, dossier.Refused: onestop.OutcomeRefused,
+				dossier.Withdrawn: onestop.OutcomeWithdrawn, dossier.Returned: onestop.OutcomeResolved}
 			want, ok := closed[d.State]
-			if d.State == dossier.Returned && d.Result.Refused {
-				want = onestop.Refused
+			if d.State == dossier.Returned && d.Resolution.Refused {
+				want = onestop.OutcomeRefused
 			}
 			if !ok {
-				want = onestop.Open
+				want = onestop.OutcomeOpen
 			}
-			if s.Outcome != want || (want == onestop.Open) != (s.End == 0) || s.Due != d.Clock.Due.Unix() || int(s.Supplements) != len(d.Supplements) {
+			if s.Outcome != want || (want == onestop.OutcomeOpen) != (s.End == 0) || s.Due != d.Deadline.Due.Unix() || int(s.Supplements) != len(d.Supplements) {
 				t.Errorf("seed %d: %s in state %v has summary %+v", seed, rec.Code, d.State, s)
 			}
 			return true
@@ -119,9 +119,9 @@ func randomCommand(t *testing.T, f *fixture, r *rand.Rand, code string) {
 	case 1:
 		_, err = f.office.Start(ctx, officer, code)
 	case 2, 3:
-		_, err = f.office.CompleteStep(ctx, officer, code)
+		_, err = f.office.Handoff(ctx, officer, code)
 	case 4:
-		_, err = f.office.ResultReady(ctx, officer, code, "R")
+		_, err = f.office.Resolve(ctx, officer, code, "R")
 	case 5:
 		_, err = f.office.Return(ctx, clerk, code)
 	case 6:

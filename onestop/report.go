@@ -233,7 +233,7 @@ func BuildReport(from, to time.Time, summaries []Summary, opts ReportOptions) (R
 		if s.Received >= t || (s.End != 0 && s.End < f) || s.Received == 0 {
 			continue
 		}
-		if s.Outcome == Withdrawn && opts.Withdrawn == WithdrawnExcluded {
+		if s.Outcome == OutcomeWithdrawn && opts.Withdrawn == WithdrawnExcluded {
 			if s.End != 0 && s.End < t {
 				rep.Total.Withdrawn++
 				if k := (fieldKey{s.Level, s.Field}); k != lastF {
@@ -262,7 +262,7 @@ func BuildReport(from, to time.Time, summaries []Summary, opts ReportOptions) (R
 			due = s.OriginalDue
 		}
 		overdue := false
-		if s.End != 0 && s.End < t && s.Outcome != Open {
+		if s.End != 0 && s.End < t && s.Outcome != OutcomeOpen {
 			c.Resolved = 1
 			switch {
 			case s.End > due:
@@ -273,7 +273,7 @@ func BuildReport(from, to time.Time, summaries []Summary, opts ReportOptions) (R
 			default:
 				c.OnTime = 1
 			}
-			if s.Outcome == Withdrawn {
+			if s.Outcome == OutcomeWithdrawn {
 				c.Withdrawn = 1
 			}
 		} else {
@@ -387,7 +387,7 @@ func (s Summary) Indices() Indices {
 	if due == 0 {
 		due = s.Due
 	}
-	if s.End != 0 && (s.Outcome == Resolved || s.Outcome == Refused) && due != 0 {
+	if s.End != 0 && (s.Outcome == OutcomeResolved || s.Outcome == OutcomeRefused) && due != 0 {
 		switch {
 		case s.End > due:
 			ix.TotalTime = 0

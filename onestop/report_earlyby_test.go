@@ -12,7 +12,7 @@ import (
 func TestReportEarlyBy(t *testing.T) {
 	from, to := at(2, 0, 0), at(9, 0, 0)
 	end := func(day, hour, min int) Summary {
-		return Summary{Level: "commune", Field: "civil-status", Agency: "A", Outcome: Resolved,
+		return Summary{Level: "commune", Field: "civil-status", Agency: "A", Outcome: OutcomeResolved,
 			Received: Unix(at(2, 9, 0)), Due: Unix(at(5, 9, 0)), End: Unix(at(day, hour, min))}
 	}
 	tests := []struct {

@@ -24,13 +24,13 @@ func TestBuildReportForm06(t *testing.T) {
 		want Counts
 	}{
 		{"new online, resolved a day early", mk(func(s *Summary) {
-			s.Online, s.Received, s.Due, s.End, s.Outcome = true, Unix(at(2, 9, 0)), Unix(at(5, 9, 0)), Unix(at(4, 10, 0)), Resolved
+			s.Online, s.Received, s.Due, s.End, s.Outcome = true, Unix(at(2, 9, 0)), Unix(at(5, 9, 0)), Unix(at(4, 10, 0)), OutcomeResolved
 		}), ReportOptions{}, Counts{Received: 1, ReceivedOnline: 1, Resolved: 1, Early: 1}},
 		{"new at the counter, resolved on the due day", mk(func(s *Summary) {
-			s.Received, s.Due, s.End, s.Outcome = Unix(at(2, 9, 0)), Unix(at(5, 9, 0)), Unix(at(5, 8, 0)), Resolved
+			s.Received, s.Due, s.End, s.Outcome = Unix(at(2, 9, 0)), Unix(at(5, 9, 0)), Unix(at(5, 8, 0)), OutcomeResolved
 		}), ReportOptions{}, Counts{Received: 1, ReceivedCounter: 1, Resolved: 1, OnTime: 1}},
 		{"carried over, resolved late", mk(func(s *Summary) {
-			s.Received, s.Due, s.End, s.Outcome = Unix(at(1, 9, 0)), Unix(at(3, 9, 0)), Unix(at(3, 9, 1)), Refused
+			s.Received, s.Due, s.End, s.Outcome = Unix(at(1, 9, 0)), Unix(at(3, 9, 0)), Unix(at(3, 9, 1)), OutcomeRefused
 		}), ReportOptions{}, Counts{Received: 1, CarriedOver: 1, Resolved: 1, Late: 1}},
 		{"in progress within time", mk(func(s *Summary) {
 			s.Received, s.Due = Unix(at(6, 9, 0)), Unix(at(11, 9, 0))
@@ -39,25 +39,25 @@ func TestBuildReportForm06(t *testing.T) {
 			s.Received, s.Due = Unix(at(2, 9, 0)), Unix(at(6, 17, 0))
 		}), ReportOptions{}, Counts{Received: 1, ReceivedCounter: 1, InProgress: 1, Over: 1}},
 		{"ended after the period is still in progress", mk(func(s *Summary) {
-			s.Received, s.Due, s.End, s.Outcome = Unix(at(2, 9, 0)), Unix(at(12, 9, 0)), Unix(at(10, 9, 0)), Resolved
+			s.Received, s.Due, s.End, s.Outcome = Unix(at(2, 9, 0)), Unix(at(12, 9, 0)), Unix(at(10, 9, 0)), OutcomeResolved
 		}), ReportOptions{}, Counts{Received: 1, ReceivedCounter: 1, InProgress: 1, Within: 1}},
 		{"ended before the period is not reported", mk(func(s *Summary) {
-			s.Received, s.Due, s.End, s.Outcome = Unix(at(1, 9, 0)), Unix(at(1, 17, 0)), Unix(at(1, 10, 0)), Resolved
+			s.Received, s.Due, s.End, s.Outcome = Unix(at(1, 9, 0)), Unix(at(1, 17, 0)), Unix(at(1, 10, 0)), OutcomeResolved
 		}), ReportOptions{}, Counts{}},
 		{"received after the period is not reported", mk(func(s *Summary) {
 			s.Received, s.Due = Unix(at(9, 0, 0)), Unix(at(10, 9, 0))
 		}), ReportOptions{}, Counts{}},
 		{"late against the first appointment despite the apology", mk(func(s *Summary) {
-			s.Received, s.OriginalDue, s.Due, s.End, s.Outcome = Unix(at(2, 9, 0)), Unix(at(3, 9, 0)), Unix(at(6, 9, 0)), Unix(at(5, 9, 0)), Resolved
+			s.Received, s.OriginalDue, s.Due, s.End, s.Outcome = Unix(at(2, 9, 0)), Unix(at(3, 9, 0)), Unix(at(6, 9, 0)), Unix(at(5, 9, 0)), OutcomeResolved
 		}), ReportOptions{Appointment: OriginalAppointment}, Counts{Received: 1, ReceivedCounter: 1, Resolved: 1, Late: 1}},
 		{"early against the new appointment", mk(func(s *Summary) {
-			s.Received, s.OriginalDue, s.Due, s.End, s.Outcome = Unix(at(2, 9, 0)), Unix(at(3, 9, 0)), Unix(at(6, 9, 0)), Unix(at(5, 9, 0)), Resolved
+			s.Received, s.OriginalDue, s.Due, s.End, s.Outcome = Unix(at(2, 9, 0)), Unix(at(3, 9, 0)), Unix(at(6, 9, 0)), Unix(at(5, 9, 0)), OutcomeResolved
 		}), ReportOptions{}, Counts{Received: 1, ReceivedCounter: 1, Resolved: 1, Early: 1}},
 		{"withdrawn counts as resolved by default", mk(func(s *Summary) {
-			s.Received, s.Due, s.End, s.Outcome = Unix(at(2, 9, 0)), Unix(at(5, 9, 0)), Unix(at(3, 9, 0)), Withdrawn
+			s.Received, s.Due, s.End, s.Outcome = Unix(at(2, 9, 0)), Unix(at(5, 9, 0)), Unix(at(3, 9, 0)), OutcomeWithdrawn
 		}), ReportOptions{}, Counts{Received: 1, ReceivedCounter: 1, Resolved: 1, Early: 1, Withdrawn: 1}},
 		{"withdrawn excluded on request", mk(func(s *Summary) {
-			s.Received, s.Due, s.End, s.Outcome = Unix(at(2, 9, 0)), Unix(at(5, 9, 0)), Unix(at(3, 9, 0)), Withdrawn
+			s.Received, s.Due, s.End, s.Outcome = Unix(at(2, 9, 0)), Unix(at(5, 9, 0)), Unix(at(3, 9, 0)), OutcomeWithdrawn
 		}), ReportOptions{Withdrawn: WithdrawnExcluded}, Counts{Withdrawn: 1}},
 	}
 	for _, tc := range tests {
@@ -90,8 +90,8 @@ func TestBuildReportRejectsEmptyPeriod(t *testing.T) {
 func TestReportRowsAndRates(t *testing.T) {
 	from, to := at(2, 0, 0), at(9, 0, 0)
 	ss := []Summary{
-		{Level: "commune", Field: "civil-status", Agency: "A", Received: Unix(at(2, 9, 0)), Due: Unix(at(2, 17, 0)), End: Unix(at(2, 11, 0)), Outcome: Resolved, Rating: Satisfied},
-		{Level: "commune", Field: "business", Agency: "B", Online: true, Received: Unix(at(2, 9, 0)), Due: Unix(at(5, 9, 0)), End: Unix(at(6, 9, 0)), Outcome: Resolved, Rating: Dissatisfied, Complaint: true},
+		{Level: "commune", Field: "civil-status", Agency: "A", Received: Unix(at(2, 9, 0)), Due: Unix(at(2, 17, 0)), End: Unix(at(2, 11, 0)), Outcome: OutcomeResolved, Rating: Satisfied},
+		{Level: "commune", Field: "business", Agency: "B", Online: true, Received: Unix(at(2, 9, 0)), Due: Unix(at(5, 9, 0)), End: Unix(at(6, 9, 0)), Outcome: OutcomeResolved, Rating: Dissatisfied, Complaint: true},
 		{Level: "commune", Field: "civil-status", Agency: "A", Received: Unix(at(3, 9, 0)), Due: Unix(at(20, 9, 0)), Supplements: 2},
 		{Level: "province", Field: "land", Agency: "B", Received: Unix(at(3, 9, 0)), Due: Unix(at(20, 9, 0)), WaitingSince: Unix(at(4, 9, 0))},
 	}
@@ -138,11 +138,11 @@ func TestIndices(t *testing.T) {
 		want Indices
 	}{
 		{"open", Summary{OriginalDue: due, Due: due, StepScore: -1}, Indices{NotScored, NotScored, 2, 2}},
-		{"early", Summary{OriginalDue: due, Due: due, End: Unix(at(4, 9, 0)), Outcome: Resolved, StepScore: 2}, Indices{2, 2, 2, 2}},
-		{"on the day", Summary{OriginalDue: due, Due: due, End: Unix(at(5, 8, 0)), Outcome: Resolved, StepScore: 1, Supplements: 1}, Indices{1, 1, 1, 2}},
-		{"late after an apology", Summary{OriginalDue: due, Due: Unix(at(9, 9, 0)), End: Unix(at(6, 9, 0)), Outcome: Resolved, StepScore: 0, Supplements: 3, Contacts: 1}, Indices{0, 0, 0, 1}},
-		{"refusal scored", Summary{OriginalDue: due, Due: due, End: Unix(at(5, 10, 0)), Outcome: Refused, Contacts: 4}, Indices{0, 0, 2, 0}},
-		{"withdrawn not scored", Summary{OriginalDue: due, Due: due, End: Unix(at(3, 10, 0)), Outcome: Withdrawn, StepScore: 9}, Indices{NotScored, NotScored, 2, 2}},
+		{"early", Summary{OriginalDue: due, Due: due, End: Unix(at(4, 9, 0)), Outcome: OutcomeResolved, StepScore: 2}, Indices{2, 2, 2, 2}},
+		{"on the day", Summary{OriginalDue: due, Due: due, End: Unix(at(5, 8, 0)), Outcome: OutcomeResolved, StepScore: 1, Supplements: 1}, Indices{1, 1, 1, 2}},
+		{"late after an apology", Summary{OriginalDue: due, Due: Unix(at(9, 9, 0)), End: Unix(at(6, 9, 0)), Outcome: OutcomeResolved, StepScore: 0, Supplements: 3, Contacts: 1}, Indices{0, 0, 0, 1}},
+		{"refusal scored", Summary{OriginalDue: due, Due: due, End: Unix(at(5, 10, 0)), Outcome: OutcomeRefused, Contacts: 4}, Indices{0, 0, 2, 0}},
+		{"withdrawn not scored", Summary{OriginalDue: due, Due: due, End: Unix(at(3, 10, 0)), Outcome: OutcomeWithdrawn, StepScore: 9}, Indices{NotScored, NotScored, 2, 2}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -173,7 +173,7 @@ func randomHistory(r *rand.Rand, n int) []Summary {
 		}
 		if r.IntN(5) != 0 {
 			s.End = Unix(rec.Add(time.Duration(r.Int64N(int64(20 * 24 * time.Hour)))))
-			s.Outcome = []Outcome{Resolved, Resolved, Resolved, Refused, Withdrawn}[r.IntN(5)]
+			s.Outcome = []Outcome{OutcomeResolved, OutcomeResolved, OutcomeResolved, OutcomeRefused, OutcomeWithdrawn}[r.IntN(5)]
 		} else if r.IntN(3) == 0 {
 			s.WaitingSince = Unix(rec.Add(48 * time.Hour))
 		}
@@ -193,7 +193,7 @@ func reference(s Summary, from, to time.Time, opts ReportOptions) (c Counts) {
 	if ended && end.Before(from) {
 		return
 	}
-	if s.Outcome == Withdrawn && opts.Withdrawn == WithdrawnExcluded {
+	if s.Outcome == OutcomeWithdrawn && opts.Withdrawn == WithdrawnExcluded {
 		if ended && end.Before(to) {
 			c.Withdrawn = 1
 		}
@@ -224,7 +224,7 @@ func reference(s Summary, from, to time.Time, opts ReportOptions) (c Counts) {
 		default:
 			c.OnTime = 1
 		}
-		if s.Outcome == Withdrawn {
+		if s.Outcome == OutcomeWithdrawn {
 			c.Withdrawn = 1
 		}
 		return

@@ -21,7 +21,7 @@ type Record struct {
 	Version uint64           // 0 before Create; the store sets 1 on Create and adds 1 on each Update
 	Dossier *dossier.Dossier // the dossier with its event log
 	Summary Summary          // compact record for reports
-	Public  *Status          // the public lookup view; nil means "derive it from the dossier"
+	Public  *PublicView      // the public lookup view; nil means "derive it from the dossier"
 
 	// Plan holds the route's steps with their deadlines, computed at acceptance and used by
 	// the transfer (nil: one step, the competent agency). Schedule is the route plan behind
@@ -29,7 +29,7 @@ type Record struct {
 	// UnmarshalJSON), and the Office uses the schedule kept. A store that drops it keeps Route
 	// and Locality, from which the Office plans it again (with the routes and directory of
 	// the day, which may have changed). All are empty for a dossier with a single step.
-	Plan     []dossier.Step
+	Plan     []dossier.StepRecord
 	Schedule *routing.Schedule
 	Route    string // name of the route in the Office's routing.Set
 	Locality string // QCVN 102 code the route's roles were resolved against

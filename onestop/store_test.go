@@ -122,7 +122,7 @@ func TestKeptScheduleIsUsed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	changedSet, err := routing.NewSet([]*routing.Route{changed}, routing.Rules{})
+	changedSet, err := routing.NewSet([]*routing.Route{changed}, routing.SelectionRules{})
 	if err != nil {
 		t.Fatal(err)
 	}

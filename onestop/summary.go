@@ -7,22 +7,22 @@ type Outcome uint8
 
 // Outcomes.
 const (
-	Open      Outcome = iota // still being processed (or waiting for the applicant)
-	Resolved                 // result ready or returned (national codes 9, 10)
-	Refused                  // refused after appraisal (Mẫu 03); a decision, counted as resolved
-	Withdrawn                // withdrawn at the applicant's request or stopped (codes 7, 8)
+	OutcomeOpen      Outcome = iota // still being processed (or waiting for the applicant)
+	OutcomeResolved                 // result ready or returned (national codes 9, 10)
+	OutcomeRefused                  // refused after appraisal (Mẫu 03); a decision, counted as resolved
+	OutcomeWithdrawn                // withdrawn at the applicant's request or stopped (codes 7, 8)
 )
 
 // String returns the outcome in English.
 func (o Outcome) String() string {
 	switch o {
-	case Open:
+	case OutcomeOpen:
 		return "open"
-	case Resolved:
+	case OutcomeResolved:
 		return "resolved"
-	case Refused:
+	case OutcomeRefused:
 		return "refused"
-	case Withdrawn:
+	case OutcomeWithdrawn:
 		return "withdrawn"
 	}
 	return "unknown"

@@ -66,15 +66,15 @@ func Sweep(now time.Time, watches []Watch) []Alert {
 		if d == nil || d.Rules == nil || d.Received.IsZero() || !open(d.State) {
 			continue
 		}
-		a := Alert{Code: d.Code.String(), Due: d.Clock.Due}
+		a := Alert{Code: d.Code.String(), Due: d.Deadline.Due}
 		if s, err := d.Rules.FormatCode(d.Code); err == nil {
 			a.Code = s
 		}
 		pol := d.Rules.Policy(d.Regime)
 		cal := d.Rules.Calendar()
-		lastDay := cal.AddWorkingDays(dayOf(d.Clock.Due), -pol.ApologyLead)
+		lastDay := cal.AddWorkingDays(dayOf(d.Deadline.Due), -pol.ApologyLead)
 		apologyBy := cal.CloseOfDay(lastDay)
-		canApologise := d.Clock.Reappointments < pol.MaxReappointments && !now.After(apologyBy)
+		canApologise := d.Deadline.Reappointments < pol.MaxReappointments && !now.After(apologyBy)
 		switch {
 		case d.Overdue(now):
 			a.Kind = Overdue
@@ -179,7 +179,7 @@ func (o *Office) schedule(r Record, d *dossier.Dossier) *routing.Schedule {
 	from := d.Received
 	if d.DueProvisional() {
 		from = d.TransferDue()
-	} else if slices.ContainsFunc(d.Clock.History, func(c dossier.DueChange) bool { return c.Cause == dossier.Transfer }) {
+	} else if slices.ContainsFunc(d.Deadline.History, func(c dossier.DueChange) bool { return c.Cause == dossier.Transfer }) {
 		from = d.Transferred
 	}
 	s, err := routing.Plan(bound, from, d.Limit, o.cal)

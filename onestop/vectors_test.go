@@ -56,7 +56,7 @@ func TestIntakeVectors(t *testing.T) {
 			}
 			if v.Documents != nil {
 				sub.Documents = *v.Documents
-			} else if p, err := cat.Lookup(procedure.Code(v.Procedure), v.Now); err == nil {
+			} else if p, err := cat.Lookup(procedure.NationalCode(v.Procedure), v.Now); err == nil {
 				sub.Documents = nil
 				for _, d := range p.Documents {
 					if d.Requirement == procedure.Required {

@@ -22,14 +22,14 @@ import (
 
 // Key returns the code a procedure is looked up by: the national code, or for a local instance
 // the national code and the unit, e.g. "1.001193.000.00.00.H49". It is empty for a nil p.
-func (p *Procedure) Key() Code {
+func (p *Procedure) Key() NationalCode {
 	if p == nil {
 		return ""
 	}
 	if p.Unit == "" {
 		return p.Code
 	}
-	return p.Code + "." + Code(p.Unit)
+	return p.Code + "." + NationalCode(p.Unit)
 }
 
 // InForce reports whether the version is in force on day d; a nil p is never in force.
@@ -44,7 +44,7 @@ func (p *Procedure) InForce(d date.Date) bool {
 type Catalog struct {
 	procs    []Procedure
 	groups   []Group
-	versions map[Code][]version
+	versions map[NationalCode][]version
 	names    []string // folded names, parallel to procs
 	bySector map[Sector][]int
 	byField  map[string][]int
@@ -62,7 +62,7 @@ type version struct {
 // Load reads one catalog document ({"procedures": [...], "groups": [...]}) from r and validates
 // it under policy pol. On any problem it returns no catalog and a *ValidationError listing them
 // all, each with its JSON path and a message in Vietnamese and English.
-func Load(r io.Reader, pol Policy) (*Catalog, error) {
+func Load(r io.Reader, pol LoadOptions) (*Catalog, error) {
 	data, err := readAll(r)
 	if err != nil {
 		return nil, err
@@ -109,7 +109,7 @@ func readAll(r io.Reader) ([]byte, error) {
 
 // LoadFS reads every "*.json" file in the root of fsys (in name order) as one catalog and
 // validates it as Load does; problems name their file. Use fs.Sub to load a folder.
-func LoadFS(fsys fs.FS, pol Policy) (*Catalog, error) {
+func LoadFS(fsys fs.FS, pol LoadOptions) (*Catalog, error) {
 	names, err := fs.Glob(fsys, "*.json")
 	if err != nil {
 		return nil, err
@@ -346,7 +346,7 @@ func position(data []byte, off int64) (int, int) {
 	return line, col
 }
 
-func (l *loader) finish(pol Policy) (*Catalog, error) {
+func (l *loader) finish(pol LoadOptions) (*Catalog, error) {
 	chk, err := theChecker()
 	if err != nil {
 		return nil, err
@@ -415,7 +415,7 @@ func (l *loader) finish(pol Policy) (*Catalog, error) {
 	// The checks across items take the items whose fields they read were decoded. Group
 	// members are checked only when every procedure key is known.
 	entries := make([]entry, 0, len(procs))
-	keys := make(map[Code]bool, len(procs))
+	keys := make(map[NationalCode]bool, len(procs))
 	allKeys := len(bad) == 0
 	for i := range procs {
 		it := &l.procs[i]
@@ -492,7 +492,7 @@ func build(procs []Procedure, folds []folded, groups []Group) *Catalog {
 	c := &Catalog{
 		procs:    procs,
 		groups:   groups,
-		versions: make(map[Code][]version, len(procs)),
+		versions: make(map[NationalCode][]version, len(procs)),
 		names:    make([]string, len(procs)),
 		bySector: make(map[Sector][]int),
 		byField:  make(map[string][]int),
@@ -550,7 +550,7 @@ func day(t time.Time) date.Date {
 // Lookup returns the version of the procedure with key code (national code, or local instance
 // code) in force at time at (its date in Vietnam). The error is a *LookupError wrapping
 // ErrUnknownCode or ErrNotInForce, or ErrNilCatalog for a nil c.
-func (c *Catalog) Lookup(code Code, at time.Time) (*Procedure, error) {
+func (c *Catalog) Lookup(code NationalCode, at time.Time) (*Procedure, error) {
 	if c == nil {
 		return nil, &LookupError{Code: code, At: at, Err: ErrNilCatalog}
 	}
@@ -575,7 +575,7 @@ func (c *Catalog) Lookup(code Code, at time.Time) (*Procedure, error) {
 }
 
 // Versions returns every version of the procedure with key code, oldest first.
-func (c *Catalog) Versions(code Code) []*Procedure {
+func (c *Catalog) Versions(code NationalCode) []*Procedure {
 	if c == nil {
 		return nil
 	}
@@ -725,7 +725,7 @@ func (c *Catalog) Group(id string) (*Group, bool) {
 }
 
 // GroupsOf returns the groups the procedure with key code is a member of.
-func (c *Catalog) GroupsOf(code Code) []*Group {
+func (c *Catalog) GroupsOf(code NationalCode) []*Group {
 	if c == nil {
 		return nil
 	}

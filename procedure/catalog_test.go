@@ -42,7 +42,7 @@ func testCatalog(t testing.TB) *Catalog {
 	land.Field = "Đất đai"
 	land.Levels = []Level{Province}
 	land.CompetentAgency = Agency{Code: "000.00.15.H49", Name: "Văn phòng đăng ký đất đai"}
-	group := Group{ID: "khai-sinh", Name: "Liên thông khai sinh", LeadSector: Justice, Members: []Code{"1.001193", "1.000656"}}
+	group := Group{ID: "khai-sinh", Name: "Liên thông khai sinh", LeadSector: Justice, Members: []NationalCode{"1.001193", "1.000656"}}
 	return mustLoad(t, catalogJSON(t, []Procedure{v1, v2, local, death1, death2, land}, []Group{group}))
 }
 
@@ -53,7 +53,7 @@ func TestLookupBoundaries(t *testing.T) {
 	}
 	tests := []struct {
 		name    string
-		code    Code
+		code    NationalCode
 		at      time.Time
 		version int
 		err     error
@@ -298,14 +298,14 @@ func TestLoadFS(t *testing.T) {
 	v2.EffectiveFrom = ymd(2024, 1, 1)
 	death := validProcedure()
 	death.Code = "1.000656"
-	group := Group{ID: "g", Name: "G", LeadSector: Justice, Members: []Code{"1.001193", "1.000656"}}
+	group := Group{ID: "g", Name: "G", LeadSector: Justice, Members: []NationalCode{"1.001193", "1.000656"}}
 
 	good := fstest.MapFS{
 		"a.json":    {Data: catalogJSON(t, []Procedure{v2}, nil)},
 		"b.json":    {Data: catalogJSON(t, []Procedure{death}, []Group{group})},
 		"README.md": {Data: []byte("not a catalog")},
 	}
-	c, err := LoadFS(good, Policy{})
+	c, err := LoadFS(good, LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -318,7 +318,7 @@ func TestLoadFS(t *testing.T) {
 		"b.json": {Data: catalogJSON(t, []Procedure{v2}, nil)},
 		"c.json": {Data: []byte(`{"procedures": [}`)},
 	}
-	c, err = LoadFS(bad, Policy{})
+	c, err = LoadFS(bad, LoadOptions{})
 	var ve *ValidationError
 	if c != nil || !errors.As(err, &ve) {
 		t.Fatalf("LoadFS = %v, %v", c, err)
@@ -344,7 +344,7 @@ func TestLoadFS(t *testing.T) {
 		t.Errorf("Messages(vi) = %s", ve.Messages("vi"))
 	}
 
-	_, err = LoadFS(fstest.MapFS{}, Policy{})
+	_, err = LoadFS(fstest.MapFS{}, LoadOptions{})
 	if !errors.Is(err, ErrInvalidCatalog) {
 		t.Errorf("empty folder: %v", err)
 	}

@@ -51,7 +51,7 @@ func TestEchoedValuesAreClipped(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := problemsOf(t, []byte(tt.data), Policy{})
+			got := problemsOf(t, []byte(tt.data), LoadOptions{})
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("problems (-want +got):\n%.2000s", diff)
 			}
@@ -62,7 +62,7 @@ func TestEchoedValuesAreClipped(t *testing.T) {
 	p.Fees = []Fee{{ID: long, Name: "Sao y", Kind: PerUnitFee, Amount: dec("2000"), Per: "trang"}}
 	_, feeErr := p.AmountDue(FeeQuery{})
 	_, caseErr := p.Limit(Counter, long)
-	_, lookupErr := mustLoad(t, catalogJSON(t, []Procedure{validProcedure()}, nil)).Lookup(Code(long), time.Date(2025, 3, 4, 9, 0, 0, 0, zone()))
+	_, lookupErr := mustLoad(t, catalogJSON(t, []Procedure{validProcedure()}, nil)).Lookup(NationalCode(long), time.Date(2025, 3, 4, 9, 0, 0, 0, zone()))
 	msgs := []string{feeErr.Error(), caseErr.Error(), lookupErr.Error(), (&DateError{Text: long}).Error()}
 	want := []string{
 		`procedure 1.001193: "` + clipped + ` (quantity)" needs an input that was not given`,
@@ -103,7 +103,7 @@ func TestExtremeDecimalsAreCheap(t *testing.T) {
 	huge := dec("1e-100000000")
 	p := validProcedure()
 	data := `{"procedures": [` + itemJSON(t, p, map[string]any{"fees": `[{"id": "f", "name": "Phí", "kind": "percent", "rate": "1", "max": "1e-100000000"}]`}) + `]}`
-	got := problemsOf(t, []byte(data), Policy{})
+	got := problemsOf(t, []byte(data), LoadOptions{})
 	if len(got) != 1 || got[0].Rule != "decimal_range" || got[0].Path != "procedures[0].fees[0].max" {
 		t.Errorf("problems %+v", got)
 	}
@@ -111,7 +111,7 @@ func TestExtremeDecimalsAreCheap(t *testing.T) {
 	if _, err := p.AmountDue(FeeQuery{DeclaredValue: huge}); !errors.Is(err, ErrInputRange) {
 		t.Errorf("AmountDue with a declared value of 1e-100000000: %v, want ErrInputRange", err)
 	}
-	if _, err := (Limit{Value: dec("1e100000000"), Unit: Days}).Calendar(); err == nil {
+	if _, err := (PublishedLimit{Value: dec("1e100000000"), Unit: Days}).Calendar(); err == nil {
 		t.Error("a limit of 1e100000000 days was accepted")
 	}
 }

@@ -4,11 +4,11 @@ import "strings"
 
 // Valid reports whether c is a national code ("1.001193") or a local instance code
 // ("1.001193.000.00.00.H49").
-func (c Code) Valid() bool { return isKey(string(c)) }
+func (c NationalCode) Valid() bool { return isKey(string(c)) }
 
 // National returns the national code of c: c itself, or the code without the unit of a local
 // instance ("1.001193.000.00.00.H49" → "1.001193"). It returns "" for an invalid code.
-func (c Code) National() Code {
+func (c NationalCode) National() NationalCode {
 	if !c.Valid() {
 		return ""
 	}
@@ -16,7 +16,7 @@ func (c Code) National() Code {
 }
 
 // Unit returns the implementing unit of a local instance code, or "" for a national code.
-func (c Code) Unit() AgencyCode {
+func (c NationalCode) Unit() AgencyCode {
 	if !c.Valid() || len(c) == 8 {
 		return ""
 	}

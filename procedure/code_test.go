@@ -4,9 +4,9 @@ import "testing"
 
 func TestCodes(t *testing.T) {
 	tests := []struct {
-		code     Code
+		code     NationalCode
 		valid    bool
-		national Code
+		national NationalCode
 		unit     AgencyCode
 	}{
 		{"1.001193", true, "1.001193", ""},

@@ -95,7 +95,7 @@ func decText(d decimal.Decimal) string {
 }
 
 // limitText writes a published limit for a message, e.g. "1.5 working_days".
-func limitText(l *Limit) string { return decText(l.Value) + " " + clip(string(l.Unit)) }
+func limitText(l *PublishedLimit) string { return decText(l.Value) + " " + clip(string(l.Unit)) }
 
 // Problem is one problem found in catalog data.
 type Problem struct {
@@ -163,7 +163,7 @@ func (e *ValidationError) Unwrap() error { return ErrInvalidCatalog }
 
 // LookupError reports a failed Lookup.
 type LookupError struct {
-	Code Code
+	Code NationalCode
 	At   time.Time
 	Err  error // ErrUnknownCode, ErrNotInForce or ErrNilCatalog
 }
@@ -190,7 +190,7 @@ func (e *LookupError) Unwrap() error { return e.Err }
 // UseError reports a request a procedure cannot answer: an unknown case, a channel not offered,
 // missing or negative fee input, or a nil procedure (Code is then empty).
 type UseError struct {
-	Code Code
+	Code NationalCode
 	// What names the case, channel or fee concerned; for a fee input, the fee ID followed by
 	// " (quantity)" or " (declared value)".
 	What string

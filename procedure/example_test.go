@@ -40,7 +40,7 @@ const catalogJSON = `{
 }`
 
 func Example() {
-	cat, err := procedure.Load(strings.NewReader(catalogJSON), procedure.Policy{})
+	cat, err := procedure.Load(strings.NewReader(catalogJSON), procedure.LoadOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -70,7 +70,7 @@ func Example() {
 }
 
 func ExampleCatalog_Search() {
-	cat, _ := procedure.Load(strings.NewReader(catalogJSON), procedure.Policy{})
+	cat, _ := procedure.Load(strings.NewReader(catalogJSON), procedure.LoadOptions{})
 	for _, p := range cat.Search("khai sinh", time.Time{}) {
 		fmt.Println(p.Code, p.Name)
 	}
@@ -83,7 +83,7 @@ func ExampleCatalog_Search() {
 }
 
 func ExampleProcedure_AmountDue() {
-	cat, _ := procedure.Load(strings.NewReader(catalogJSON), procedure.Policy{})
+	cat, _ := procedure.Load(strings.NewReader(catalogJSON), procedure.LoadOptions{})
 	p, _ := cat.Lookup("1.012787", time.Date(2025, 3, 4, 9, 0, 0, 0, calendar.Zone()))
 	bill, err := p.AmountDue(procedure.FeeQuery{
 		Channel:       procedure.Online,
@@ -106,7 +106,7 @@ func ExampleProcedure_AmountDue() {
 func ExampleLoad_invalid() {
 	bad := strings.Replace(catalogJSON, `"1.012787"`, `"1.01278"`, 1)
 	bad = strings.Replace(bad, `"value": "1.5"`, `"value": "1.3"`, 1)
-	_, err := procedure.Load(strings.NewReader(bad), procedure.Policy{})
+	_, err := procedure.Load(strings.NewReader(bad), procedure.LoadOptions{})
 	var ve *procedure.ValidationError
 	if errors.As(err, &ve) {
 		fmt.Println(ve.Messages("en"))

@@ -305,7 +305,7 @@ func (f *fastDecoder) procedure(p *Procedure) {
 	f.object(func(k string) bool {
 		switch k {
 		case "code":
-			p.Code = Code(f.str())
+			p.Code = NationalCode(f.str())
 		case "unit":
 			p.Unit = AgencyCode(f.str())
 		case "version":
@@ -401,7 +401,7 @@ func (f *fastDecoder) agency(a *Agency) {
 
 func (f *fastDecoder) limits(ls *Limits) {
 	f.object(func(k string) bool {
-		var dst **Limit
+		var dst **PublishedLimit
 		switch k {
 		case "counter":
 			dst = &ls.Counter
@@ -412,7 +412,7 @@ func (f *fastDecoder) limits(ls *Limits) {
 		default:
 			return false
 		}
-		l := new(Limit)
+		l := new(PublishedLimit)
 		f.object(func(k string) bool {
 			switch k {
 			case "value":

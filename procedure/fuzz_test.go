@@ -19,7 +19,7 @@ func FuzzCatalogJSON(f *testing.F) {
 	p2.Limits = Limits{Counter: lim("1", WorkingDays)}
 	p2.Cases = nil
 	p2.InterAgency, p2.Route = true, "khai-tu"
-	f.Add(catalogJSON(f, []Procedure{p, p2}, []Group{{ID: "g", Name: "G", LeadSector: Justice, Members: []Code{"1.001193", "1.000656"}}}))
+	f.Add(catalogJSON(f, []Procedure{p, p2}, []Group{{ID: "g", Name: "G", LeadSector: Justice, Members: []NationalCode{"1.001193", "1.000656"}}}))
 	for _, s := range []string{
 		``, `{}`, `[]`, `null`, `{"procedures": null}`, `{"procedures": [null]}`, `{"procedures": [{}]}`,
 		`{"procedures": [{"code": "1.001193", "limits": {"counter": {"value": 1e400, "unit": "days"}}}]}`,
@@ -35,7 +35,7 @@ func FuzzCatalogJSON(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, err := Load(bytes.NewReader(data), Policy{})
+		c, err := Load(bytes.NewReader(data), LoadOptions{})
 		if err != nil {
 			var ve *ValidationError
 			if c != nil || !errors.As(err, &ve) || len(ve.Problems) == 0 {
@@ -52,7 +52,7 @@ func FuzzCatalogJSON(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		again, err := Load(bytes.NewReader(out), Policy{})
+		again, err := Load(bytes.NewReader(out), LoadOptions{})
 		if err != nil {
 			t.Fatalf("export does not reload: %v\n%s", err, out)
 		}

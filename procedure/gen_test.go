@@ -24,7 +24,7 @@ func generate(n int, seed uint64) []Procedure {
 	out := make([]Procedure, 0, n)
 	for code := 1; len(out) < n; code++ {
 		p := validProcedure()
-		p.Code = Code(fmt.Sprintf("%d.%06d", 1+code%3, code))
+		p.Code = NationalCode(fmt.Sprintf("%d.%06d", 1+code%3, code))
 		if code%3 == 0 {
 			p.Unit = AgencyCode(fmt.Sprintf("000.00.%02d.H%02d", code%100, 10+code%60))
 		}
@@ -112,7 +112,7 @@ func BenchmarkLoad6000(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Load(bytes.NewReader(data), Policy{}); err != nil {
+		if _, err := Load(bytes.NewReader(data), LoadOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -121,7 +121,7 @@ func BenchmarkLoad6000(b *testing.B) {
 func BenchmarkLookup(b *testing.B) {
 	c := mustLoad(b, catalogJSON(b, generate(6000, 1), nil))
 	ps := c.Procedures()
-	codes := make([]Code, 256)
+	codes := make([]NationalCode, 256)
 	for i := range codes {
 		codes[i] = ps[i*len(ps)/len(codes)].Key()
 	}

@@ -13,7 +13,7 @@ import (
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
-func lim(v string, u Unit) *Limit { return &Limit{Value: dec(v), Unit: u} }
+func lim(v string, u Unit) *PublishedLimit { return &PublishedLimit{Value: dec(v), Unit: u} }
 
 // validProcedure returns a procedure that passes every rule.
 func validProcedure() Procedure {
@@ -52,7 +52,7 @@ func catalogJSON(t testing.TB, procs []Procedure, groups []Group) []byte {
 }
 
 // problemsOf loads data and returns its problems (nil when valid).
-func problemsOf(t testing.TB, data []byte, pol Policy) []Problem {
+func problemsOf(t testing.TB, data []byte, pol LoadOptions) []Problem {
 	t.Helper()
 	c, err := Load(bytes.NewReader(data), pol)
 	if err == nil {
@@ -73,7 +73,7 @@ func problemsOf(t testing.TB, data []byte, pol Policy) []Problem {
 
 func mustLoad(t testing.TB, data []byte) *Catalog {
 	t.Helper()
-	c, err := Load(bytes.NewReader(data), Policy{})
+	c, err := Load(bytes.NewReader(data), LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -113,7 +113,7 @@ func TestItemProblemsBesideDecodeProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := problemsOf(t, []byte(tt.data), Policy{})
+			got := problemsOf(t, []byte(tt.data), LoadOptions{})
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}
@@ -140,7 +140,7 @@ func TestItemWithDecodeProblemsInCatalogChecks(t *testing.T) {
 				En: "version 2 of 1.001193 overlaps version 1 (procedures[0])",
 				Vi: "phiên bản 2 của 1.001193 trùng thời gian hiệu lực với phiên bản 1 (procedures[0])"},
 		}
-		if diff := cmp.Diff(want, problemsOf(t, []byte(data), Policy{})); diff != "" {
+		if diff := cmp.Diff(want, problemsOf(t, []byte(data), LoadOptions{})); diff != "" {
 			t.Errorf("problems (-want +got):\n%s", diff)
 		}
 	})
@@ -149,7 +149,7 @@ func TestItemWithDecodeProblemsInCatalogChecks(t *testing.T) {
 			itemJSON(t, death, nil) + `], "groups": [` + group + `]}`
 		want := []Problem{{Path: "procedures[0].effective_from", Rule: "json", En: `"2020-07-32" is not a date written YYYY-MM-DD`,
 			Vi: `"2020-07-32" không phải là ngày dạng YYYY-MM-DD`}}
-		if diff := cmp.Diff(want, problemsOf(t, []byte(data), Policy{})); diff != "" {
+		if diff := cmp.Diff(want, problemsOf(t, []byte(data), LoadOptions{})); diff != "" {
 			t.Errorf("problems (-want +got):\n%s", diff)
 		}
 	})
@@ -157,7 +157,7 @@ func TestItemWithDecodeProblemsInCatalogChecks(t *testing.T) {
 		data := `{"procedures": [` + itemJSON(t, v1, map[string]any{"code": `1001193`}) + `,` +
 			itemJSON(t, death, nil) + `], "groups": [` + group + `]}`
 		want := []Problem{{Path: "procedures[0].code", Rule: "json", En: "must be a JSON string, not number", Vi: "phải là chuỗi, không phải số"}}
-		if diff := cmp.Diff(want, problemsOf(t, []byte(data), Policy{})); diff != "" {
+		if diff := cmp.Diff(want, problemsOf(t, []byte(data), LoadOptions{})); diff != "" {
 			t.Errorf("problems (-want +got):\n%s", diff)
 		}
 	})

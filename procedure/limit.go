@@ -30,7 +30,7 @@ var (
 // Calendar returns the limit in calendar form: whole working days stay working days, fractional
 // ones become working hours (1.5 working days → 12 working hours). It fails for a value that is
 // not positive, not a whole number of working hours, or a fractional number of days or months.
-func (l Limit) Calendar() (calendar.Limit, error) {
+func (l PublishedLimit) Calendar() (calendar.Limit, error) {
 	v := l.Value
 	if v.Sign() <= 0 || wild(v) || v.GreaterThan(decimal.NewFromInt(maxLimitValue)) {
 		return calendar.Limit{}, errLimitRange
@@ -64,7 +64,7 @@ func (l Limit) Calendar() (calendar.Limit, error) {
 }
 
 // String returns e.g. "1.5 working_days".
-func (l Limit) String() string { return l.Value.String() + " " + string(l.Unit) }
+func (l PublishedLimit) String() string { return l.Value.String() + " " + string(l.Unit) }
 
 // workingHours returns the limit in working hours, and false for calendar units.
 func workingHours(l calendar.Limit) (int, bool) {
@@ -92,7 +92,7 @@ func longer(a, b calendar.Limit) (bool, bool) {
 }
 
 // channel returns the limit for ch, or nil.
-func (ls *Limits) channel(ch Channel) *Limit {
+func (ls *Limits) channel(ch Channel) *PublishedLimit {
 	switch ch {
 	case Counter:
 		return ls.Counter
@@ -136,7 +136,7 @@ func (p *Procedure) Case(id string) (*Case, bool) {
 
 // published returns the published limit for ch in case caseID ("" for the general case), and
 // whether a case overrides it.
-func (p *Procedure) published(ch Channel, caseID string) (*Limit, bool, error) {
+func (p *Procedure) published(ch Channel, caseID string) (*PublishedLimit, bool, error) {
 	if p == nil {
 		return nil, false, &UseError{What: string(ch), Err: ErrNilProcedure}
 	}

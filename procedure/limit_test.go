@@ -13,7 +13,7 @@ import (
 
 func TestLimitCalendar(t *testing.T) {
 	tests := []struct {
-		in      Limit
+		in      PublishedLimit
 		want    calendar.Limit
 		wantErr error
 	}{
@@ -52,7 +52,7 @@ func TestLimitEighths(t *testing.T) {
 	for range 2000 {
 		n, k := r.IntN(1000), 1+r.IntN(7)
 		v := decimal.NewFromInt(int64(8*n + k)).Div(decimal.NewFromInt(8))
-		got, err := Limit{Value: v, Unit: WorkingDays}.Calendar()
+		got, err := PublishedLimit{Value: v, Unit: WorkingDays}.Calendar()
 		want := calendar.Limit{N: 8*n + k, Unit: calendar.WorkingHours}
 		if err != nil || got != want {
 			t.Fatalf("%s working days = %v, %v; want %v", v, got, err, want)

@@ -59,7 +59,7 @@ func TestNilProcedureDoesNotPanic(t *testing.T) {
 	cut, ok := p.Cutoff()
 	c, okCase := p.Case("x")
 	type empty struct {
-		Key      Code
+		Key      NationalCode
 		InForce  bool
 		Channels []Channel
 		Cutoff   time.Duration

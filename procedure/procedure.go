@@ -44,9 +44,9 @@ type DateError struct{ Text string }
 // characters is shortened, marked "…".
 func (e *DateError) Error() string { return `"` + clip(e.Text) + `" ` + errDate.Error() }
 
-// Code is a procedure code of the National Database on Administrative Procedures, e.g. "1.001193",
+// NationalCode is a procedure code of the National Database on Administrative Procedures, e.g. "1.001193",
 // or a local instance code that appends the implementing unit, e.g. "1.001193.000.00.00.H49".
-type Code string
+type NationalCode string
 
 // AgencyCode is an agency identifier in the QCVN 102:2016/BTTTT structure, e.g. "000.00.12.H49",
 // or its short form used by portals for units of execution, e.g. "H49", "H49.12".
@@ -139,7 +139,7 @@ const (
 // version in force on the day it is received.
 type Procedure struct {
 	// Code is the national code, e.g. "1.001193".
-	Code Code `json:"code" validate:"required,ttcode"`
+	Code NationalCode `json:"code" validate:"required,ttcode"`
 	// Unit is the implementing unit of a local instance; empty for the national template.
 	Unit AgencyCode `json:"unit,omitempty" validate:"omitempty,agencycode"`
 	// Version numbers the published versions of Code (from 1).
@@ -197,14 +197,14 @@ type Agency struct {
 
 // Limits holds a time limit per channel.
 type Limits struct {
-	Counter *Limit `json:"counter,omitempty"`
-	Online  *Limit `json:"online,omitempty"`
-	Postal  *Limit `json:"postal,omitempty"`
+	Counter *PublishedLimit `json:"counter,omitempty"`
+	Online  *PublishedLimit `json:"online,omitempty"`
+	Postal  *PublishedLimit `json:"postal,omitempty"`
 }
 
-// Limit is a time limit as published: an exact value (possibly fractional, e.g. 1.5) and a unit.
+// PublishedLimit is a time limit as published: an exact value (possibly fractional, e.g. 1.5) and a unit.
 // Its calendar form is given by Calendar.
-type Limit struct {
+type PublishedLimit struct {
 	Value decimal.Decimal `json:"value"`
 	Unit  Unit            `json:"unit" validate:"required,unit"`
 }
@@ -292,10 +292,10 @@ type Group struct {
 	// LeadSector is the sector that receives the dossier and leads the group.
 	LeadSector Sector `json:"lead_sector" validate:"required,sector"`
 	// Members are the codes of the member procedures, lead first.
-	Members    []Code   `json:"members" validate:"min=2,unique,dive,prockey"`
-	LegalBasis []string `json:"legal_basis,omitempty" validate:"dive,required"`
-	Route      string   `json:"route,omitempty"`
-	Note       string   `json:"note,omitempty"`
+	Members    []NationalCode `json:"members" validate:"min=2,unique,dive,prockey"`
+	LegalBasis []string       `json:"legal_basis,omitempty" validate:"dive,required"`
+	Route      string         `json:"route,omitempty"`
+	Note       string         `json:"note,omitempty"`
 }
 
 // document is the shape of a catalog file: {"procedures": [...], "groups": [...]}.

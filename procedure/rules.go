@@ -12,8 +12,8 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Policy relaxes or adjusts catalog validation. The zero value is the default policy.
-type Policy struct {
+// LoadOptions relaxes or adjusts catalog validation. The zero value is the default policy.
+type LoadOptions struct {
 	// AllowDistrictLevel accepts district-level versions in force after the two-level reform.
 	AllowDistrictLevel bool
 	// LastDistrictDay is the last day a district-level version may be in force; zero means
@@ -23,7 +23,7 @@ type Policy struct {
 	AllowLongerCaseLimits bool
 }
 
-func (p Policy) lastDistrictDay() Date {
+func (p LoadOptions) lastDistrictDay() Date {
 	if p.LastDistrictDay != 0 {
 		return p.LastDistrictDay
 	}
@@ -127,7 +127,7 @@ func (o origin) String(kind string) string {
 var dec100 = decimal.NewFromInt(100)
 
 // checkProcedure applies the cross-field rules to one procedure.
-func checkProcedure(p *Procedure, o origin, pol Policy, out []Problem) []Problem {
+func checkProcedure(p *Procedure, o origin, pol LoadOptions, out []Problem) []Problem {
 	at := o.path("procedures")
 	f := o.file
 	if p.EffectiveTo != 0 && p.EffectiveFrom != 0 && p.EffectiveTo < p.EffectiveFrom {
@@ -202,7 +202,7 @@ func checkProcedure(p *Procedure, o origin, pol Policy, out []Problem) []Problem
 }
 
 type limitInfo struct {
-	pub *Limit
+	pub *PublishedLimit
 	cal calendar.Limit
 }
 
@@ -211,7 +211,7 @@ func sameDayTooLong(b *limitInfo) bool {
 	return !ok || h > HoursPerWorkingDay
 }
 
-func checkLimit(l *Limit, f, lp string, dst *calendar.Limit, out []Problem) ([]Problem, bool) {
+func checkLimit(l *PublishedLimit, f, lp string, dst *calendar.Limit, out []Problem) ([]Problem, bool) {
 	if l.Unit == "" || enumIndex("unit", string(l.Unit)) < 0 {
 		return out, false // reported by the field validator
 	}
@@ -349,7 +349,7 @@ type entry struct {
 	p   *Procedure
 	o   origin
 	seq int // position in the input
-	key Code
+	key NationalCode
 }
 
 // checkVersions checks that (key, version) is unique and that the effective ranges of the

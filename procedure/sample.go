@@ -17,5 +17,5 @@ func Sample() (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	return LoadFS(sub, Policy{})
+	return LoadFS(sub, LoadOptions{})
 }

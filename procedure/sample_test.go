@@ -15,7 +15,7 @@ func TestSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	codes := map[Code]bool{}
+	codes := map[NationalCode]bool{}
 	sectors := map[Sector]bool{}
 	levels := map[Level]bool{}
 	sameDay, inter := 0, 0

@@ -9,7 +9,7 @@ import (
 )
 
 func TestValidProcedureLoads(t *testing.T) {
-	if probs := problemsOf(t, catalogJSON(t, []Procedure{validProcedure()}, nil), Policy{}); probs != nil {
+	if probs := problemsOf(t, catalogJSON(t, []Procedure{validProcedure()}, nil), LoadOptions{}); probs != nil {
 		t.Fatalf("base procedure invalid: %v", probs)
 	}
 }
@@ -108,7 +108,7 @@ func TestFieldRules(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p := validProcedure()
 			tt.mutate(&p)
-			got := problemsOf(t, catalogJSON(t, []Procedure{p}, nil), Policy{})
+			got := problemsOf(t, catalogJSON(t, []Procedure{p}, nil), LoadOptions{})
 			if diff := cmp.Diff([]Problem{tt.want}, got); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}
@@ -122,56 +122,56 @@ func TestCrossFieldRules(t *testing.T) {
 	tests := []struct {
 		name   string
 		mutate func(p *Procedure)
-		pol    Policy
+		pol    LoadOptions
 		want   []Problem
 	}{
-		{"effective range", func(p *Procedure) { p.EffectiveTo = ymd(2020, 6, 30) }, Policy{},
+		{"effective range", func(p *Procedure) { p.EffectiveTo = ymd(2020, 6, 30) }, LoadOptions{},
 			[]Problem{{Path: p0 + ".effective_to", Rule: "date_range",
 				En: "effective_to must not be before effective_from (2020-07-01)",
 				Vi: "effective_to không được trước effective_from (2020-07-01)"}}},
-		{"district level open-ended", func(p *Procedure) { p.Levels = []Level{District} }, Policy{},
+		{"district level open-ended", func(p *Procedure) { p.Levels = []Level{District} }, LoadOptions{},
 			[]Problem{{Path: p0 + ".levels", Rule: "district_abolished",
 				En: "the district level is abolished from 2025-07-01: a version at district level must end by 2025-06-30",
 				Vi: "không còn cấp huyện từ ngày 2025-07-01: phiên bản có cấp huyện phải hết hiệu lực chậm nhất ngày 2025-06-30"}}},
 		{"district level ending after the reform", func(p *Procedure) {
 			p.Levels = []Level{Commune, District}
 			p.EffectiveTo = ymd(2025, 7, 1)
-		}, Policy{},
+		}, LoadOptions{},
 			[]Problem{{Path: p0 + ".levels", Rule: "district_abolished",
 				En: "the district level is abolished from 2025-07-01: a version at district level must end by 2025-06-30",
 				Vi: "không còn cấp huyện từ ngày 2025-07-01: phiên bản có cấp huyện phải hết hiệu lực chậm nhất ngày 2025-06-30"}}},
 		{"district level ending on the last day", func(p *Procedure) {
 			p.Levels = []Level{District}
 			p.EffectiveTo = ymd(2025, 6, 30)
-		}, Policy{}, nil},
+		}, LoadOptions{}, nil},
 		{"district level allowed by policy", func(p *Procedure) { p.Levels = []Level{District} },
-			Policy{AllowDistrictLevel: true}, nil},
+			LoadOptions{AllowDistrictLevel: true}, nil},
 		{"district level with a later last day", func(p *Procedure) {
 			p.Levels = []Level{District}
 			p.EffectiveTo = ymd(2025, 12, 31)
-		}, Policy{LastDistrictDay: ymd(2025, 12, 31)}, nil},
-		{"no limit", func(p *Procedure) { p.Limits = Limits{}; p.Cases = nil }, Policy{},
+		}, LoadOptions{LastDistrictDay: ymd(2025, 12, 31)}, nil},
+		{"no limit", func(p *Procedure) { p.Limits = Limits{}; p.Cases = nil }, LoadOptions{},
 			[]Problem{{Path: p0 + ".limits", Rule: "limits_empty",
 				En: "at least one channel (counter, online, postal) needs a time limit",
 				Vi: "phải có thời hạn giải quyết cho ít nhất một hình thức nộp (counter, online, postal)"}}},
-		{"limit zero", func(p *Procedure) { p.Limits.Online = lim("0", Days) }, Policy{},
+		{"limit zero", func(p *Procedure) { p.Limits.Online = lim("0", Days) }, LoadOptions{},
 			[]Problem{{Path: p0 + ".limits.online.value", Rule: "limit_range",
 				En: "value must be greater than 0 and at most 10000", Vi: "value phải lớn hơn 0 và không quá 10000"}}},
-		{"limit too long", func(p *Procedure) { p.Limits.Online = lim("10001", Days) }, Policy{},
+		{"limit too long", func(p *Procedure) { p.Limits.Online = lim("10001", Days) }, LoadOptions{},
 			[]Problem{{Path: p0 + ".limits.online.value", Rule: "limit_range",
 				En: "value must be greater than 0 and at most 10000", Vi: "value phải lớn hơn 0 và không quá 10000"}}},
-		{"fraction of a working hour", func(p *Procedure) { p.Limits.Online = lim("1.3", WorkingDays) }, Policy{},
+		{"fraction of a working hour", func(p *Procedure) { p.Limits.Online = lim("1.3", WorkingDays) }, LoadOptions{},
 			[]Problem{{Path: p0 + ".limits.online.value", Rule: "limit_hours",
 				En: "1.3 working_days is not a whole number of working hours (1 working day = 8 hours)",
 				Vi: "1.3 working_days không quy đổi được thành số giờ làm việc nguyên (1 ngày làm việc = 8 giờ)"}}},
-		{"half a working hour", func(p *Procedure) { p.Limits.Online = lim("0.5", WorkingHours) }, Policy{},
+		{"half a working hour", func(p *Procedure) { p.Limits.Online = lim("0.5", WorkingHours) }, LoadOptions{},
 			[]Problem{{Path: p0 + ".limits.online.value", Rule: "limit_hours",
 				En: "0.5 working_hours is not a whole number of working hours (1 working day = 8 hours)",
 				Vi: "0.5 working_hours không quy đổi được thành số giờ làm việc nguyên (1 ngày làm việc = 8 giờ)"}}},
-		{"fractional calendar days", func(p *Procedure) { p.Limits.Postal = lim("2.5", Days) }, Policy{},
+		{"fractional calendar days", func(p *Procedure) { p.Limits.Postal = lim("2.5", Days) }, LoadOptions{},
 			[]Problem{{Path: p0 + ".limits.postal.value", Rule: "limit_integer",
 				En: "2.5 days must be a whole number of days", Vi: "2.5 days phải là số nguyên days"}}},
-		{"online limit without online service", func(p *Procedure) { p.Online = NotOnline }, Policy{},
+		{"online limit without online service", func(p *Procedure) { p.Online = NotOnline }, LoadOptions{},
 			[]Problem{{Path: p0 + ".limits.online", Rule: "online_not_offered",
 				En: `an online time limit is given but online is "none"`,
 				Vi: `có thời hạn giải quyết trực tuyến nhưng online là "none"`}}},
@@ -179,7 +179,7 @@ func TestCrossFieldRules(t *testing.T) {
 			p.SameDay = &SameDay{}
 			p.Limits = Limits{Counter: lim("1", WorkingDays), Postal: lim("3", Days)}
 			p.Cases = nil
-		}, Policy{},
+		}, LoadOptions{},
 			[]Problem{{Path: p0 + ".same_day", Rule: "same_day_limit",
 				En: "a same-day procedure cannot have the postal limit 3 days, longer than 1 working day",
 				Vi: "thủ tục giải quyết trong ngày không thể có thời hạn postal là 3 days, dài hơn 1 ngày làm việc"}}},
@@ -187,57 +187,57 @@ func TestCrossFieldRules(t *testing.T) {
 			p.SameDay = &SameDay{Cutoff: "16:00"}
 			p.Limits = Limits{Counter: lim("1", WorkingDays), Online: lim("8", WorkingHours), Postal: lim("0.5", WorkingDays)}
 			p.Cases = nil
-		}, Policy{}, nil},
-		{"duplicate case", func(p *Procedure) { p.Cases = append(p.Cases, Case{ID: "xac-minh", Name: "Khác"}) }, Policy{},
+		}, LoadOptions{}, nil},
+		{"duplicate case", func(p *Procedure) { p.Cases = append(p.Cases, Case{ID: "xac-minh", Name: "Khác"}) }, LoadOptions{},
 			[]Problem{{Path: p0 + ".cases[1].id", Rule: "duplicate", En: `duplicate case id "xac-minh"`, Vi: `trùng case id "xac-minh"`}}},
-		{"case limit for a channel not offered", func(p *Procedure) { p.Cases[0].Limits.Postal = lim("1", WorkingDays) }, Policy{},
+		{"case limit for a channel not offered", func(p *Procedure) { p.Cases[0].Limits.Postal = lim("1", WorkingDays) }, LoadOptions{},
 			[]Problem{{Path: p0 + ".cases[0].limits.postal", Rule: "case_channel",
 				En: "the procedure has no postal time limit for a case to replace",
 				Vi: "thủ tục không có thời hạn postal để trường hợp thay thế"}}},
-		{"case limit longer", func(p *Procedure) { p.Cases[0].Limits.Online = lim("13", WorkingHours) }, Policy{},
+		{"case limit longer", func(p *Procedure) { p.Cases[0].Limits.Online = lim("13", WorkingHours) }, LoadOptions{},
 			[]Problem{{Path: p0 + ".cases[0].limits.online", Rule: "case_limit_longer",
 				En: "the case limit 13 working_hours is longer than the procedure's 1.5 working_days",
 				Vi: "thời hạn của trường hợp 13 working_hours dài hơn thời hạn của thủ tục 1.5 working_days"}}},
-		{"case limit equal in other units", func(p *Procedure) { p.Cases[0].Limits.Online = lim("12", WorkingHours) }, Policy{}, nil},
+		{"case limit equal in other units", func(p *Procedure) { p.Cases[0].Limits.Online = lim("12", WorkingHours) }, LoadOptions{}, nil},
 		{"case limit longer allowed by policy", func(p *Procedure) { p.Cases[0].Limits.Counter = lim("10", WorkingDays) },
-			Policy{AllowLongerCaseLimits: true}, nil},
-		{"case limit in another unit kind", func(p *Procedure) { p.Cases[0].Limits.Counter = lim("30", Days) }, Policy{}, nil},
-		{"case limit value", func(p *Procedure) { p.Cases[0].Limits.Counter = lim("-1", WorkingDays) }, Policy{},
+			LoadOptions{AllowLongerCaseLimits: true}, nil},
+		{"case limit in another unit kind", func(p *Procedure) { p.Cases[0].Limits.Counter = lim("30", Days) }, LoadOptions{}, nil},
+		{"case limit value", func(p *Procedure) { p.Cases[0].Limits.Counter = lim("-1", WorkingDays) }, LoadOptions{},
 			[]Problem{{Path: p0 + ".cases[0].limits.counter.value", Rule: "limit_range",
 				En: "value must be greater than 0 and at most 10000", Vi: "value phải lớn hơn 0 và không quá 10000"}}},
-		{"document without copies", func(p *Procedure) { p.Documents[0].Originals = 0 }, Policy{},
+		{"document without copies", func(p *Procedure) { p.Documents[0].Originals = 0 }, LoadOptions{},
 			[]Problem{{Path: p0 + ".documents[0]", Rule: "document_count",
 				En: "originals and copies are both 0: give at least one, or mark the document presented",
 				Vi: "số bản chính và bản sao đều bằng 0: cần ít nhất một bản, hoặc đánh dấu presented (xuất trình)"}}},
-		{"presented document", func(p *Procedure) { p.Documents[0].Originals = 0; p.Documents[0].Presented = true }, Policy{}, nil},
-		{"case document", func(p *Procedure) { p.Cases[0].Documents = []Document{{Name: "Biên bản", Requirement: Required}} }, Policy{},
+		{"presented document", func(p *Procedure) { p.Documents[0].Originals = 0; p.Documents[0].Presented = true }, LoadOptions{}, nil},
+		{"case document", func(p *Procedure) { p.Cases[0].Documents = []Document{{Name: "Biên bản", Requirement: Required}} }, LoadOptions{},
 			[]Problem{{Path: p0 + ".cases[0].documents[0]", Rule: "document_count",
 				En: "originals and copies are both 0: give at least one, or mark the document presented",
 				Vi: "số bản chính và bản sao đều bằng 0: cần ít nhất một bản, hoặc đánh dấu presented (xuất trình)"}}},
-		{"fee amount", func(p *Procedure) { p.Fees[0].Amount = dec("0") }, Policy{},
+		{"fee amount", func(p *Procedure) { p.Fees[0].Amount = dec("0") }, LoadOptions{},
 			[]Problem{{Path: p0 + ".fees[0].amount", Rule: "fee_positive", En: "amount must be greater than 0", Vi: "amount phải lớn hơn 0"}}},
-		{"rate on a fixed fee", func(p *Procedure) { p.Fees[0].Rate = dec("1") }, Policy{},
+		{"rate on a fixed fee", func(p *Procedure) { p.Fees[0].Rate = dec("1") }, LoadOptions{},
 			[]Problem{{Path: p0 + ".fees[0].rate", Rule: "fee_not_applicable", En: "rate does not apply to fixed fees", Vi: "rate không áp dụng cho loại phí fixed"}}},
-		{"percent fee rate", func(p *Procedure) { p.Fees[0] = Fee{ID: "x", Name: "X", Kind: PercentFee, Rate: dec("100.5")} }, Policy{},
+		{"percent fee rate", func(p *Procedure) { p.Fees[0] = Fee{ID: "x", Name: "X", Kind: PercentFee, Rate: dec("100.5")} }, LoadOptions{},
 			[]Problem{{Path: p0 + ".fees[0].rate", Rule: "percent_range", En: "rate must be greater than 0 and at most 100", Vi: "rate phải lớn hơn 0 và không quá 100"}}},
-		{"amount on a percent fee", func(p *Procedure) { p.Fees[0].Kind = PercentFee; p.Fees[0].Rate = dec("0.5") }, Policy{},
+		{"amount on a percent fee", func(p *Procedure) { p.Fees[0].Kind = PercentFee; p.Fees[0].Rate = dec("0.5") }, LoadOptions{},
 			[]Problem{{Path: p0 + ".fees[0].amount", Rule: "fee_not_applicable", En: "amount does not apply to percent fees", Vi: "amount không áp dụng cho loại phí percent"}}},
-		{"negative minimum", func(p *Procedure) { p.Fees[0].Min = dec("-1") }, Policy{},
+		{"negative minimum", func(p *Procedure) { p.Fees[0].Min = dec("-1") }, LoadOptions{},
 			[]Problem{{Path: p0 + ".fees[0].min", Rule: "fee_negative", En: "min must not be negative", Vi: "min không được âm"}}},
-		{"maximum under minimum", func(p *Procedure) { p.Fees[0].Min = dec("5000"); p.Fees[0].Max = dec("2000") }, Policy{},
+		{"maximum under minimum", func(p *Procedure) { p.Fees[0].Min = dec("5000"); p.Fees[0].Max = dec("2000") }, LoadOptions{},
 			[]Problem{{Path: p0 + ".fees[0].max", Rule: "fee_bounds", En: "max 2000 must not be less than min 5000", Vi: "max 2000 không được nhỏ hơn min 5000"}}},
-		{"duplicate fee", func(p *Procedure) { p.Fees = append(p.Fees, p.Fees[0]) }, Policy{},
+		{"duplicate fee", func(p *Procedure) { p.Fees = append(p.Fees, p.Fees[0]) }, LoadOptions{},
 			[]Problem{{Path: p0 + ".fees[1].id", Rule: "duplicate", En: `duplicate fee id "le-phi"`, Vi: `trùng fee id "le-phi"`}}},
-		{"case fee", func(p *Procedure) { p.Cases[0].Fees = []Fee{{ID: "a", Name: "A", Kind: FixedFee}} }, Policy{},
+		{"case fee", func(p *Procedure) { p.Cases[0].Fees = []Fee{{ID: "a", Name: "A", Kind: FixedFee}} }, LoadOptions{},
 			[]Problem{{Path: p0 + ".cases[0].fees[0].amount", Rule: "fee_positive", En: "amount must be greater than 0", Vi: "amount phải lớn hơn 0"}}},
 		{"reduction percent", func(p *Procedure) {
 			p.Fees[0].OnlineReduction = &Reduction{Percent: dec("0"), From: ymd(2024, 1, 1)}
-		}, Policy{},
+		}, LoadOptions{},
 			[]Problem{{Path: p0 + ".fees[0].online_reduction.percent", Rule: "percent_range",
 				En: "percent must be greater than 0 and at most 100", Vi: "percent phải lớn hơn 0 và không quá 100"}}},
 		{"reduction dates", func(p *Procedure) {
 			p.Fees[0].OnlineReduction = &Reduction{Percent: dec("50"), From: ymd(2024, 1, 1), To: ymd(2023, 12, 31)}
-		}, Policy{},
+		}, LoadOptions{},
 			[]Problem{{Path: p0 + ".fees[0].online_reduction.to", Rule: "date_range",
 				En: "to must not be before from (2024-01-01)", Vi: "to không được trước from (2024-01-01)"}}},
 	}
@@ -265,7 +265,7 @@ func TestCatalogRules(t *testing.T) {
 	death := validProcedure()
 	death.Code = "1.000656"
 	death.Name = "Thủ tục đăng ký khai tử"
-	group := Group{ID: "g", Name: "Nhóm", LeadSector: Justice, Members: []Code{"1.001193", "1.000656"}}
+	group := Group{ID: "g", Name: "Nhóm", LeadSector: Justice, Members: []NationalCode{"1.001193", "1.000656"}}
 
 	overlap := v2
 	overlap.EffectiveFrom = ymd(2023, 12, 31)
@@ -298,11 +298,11 @@ func TestCatalogRules(t *testing.T) {
 		{"unknown member", []Procedure{v2}, []Group{group},
 			[]Problem{{Path: "groups[0].members[1]", Rule: "unknown_member",
 				En: "no procedure 1.000656 in the catalog", Vi: "không có thủ tục 1.000656 trong danh mục"}}},
-		{"member code format", []Procedure{v2, death}, []Group{{ID: "g", Name: "N", LeadSector: Justice, Members: []Code{"1.001193", "1.000656.X"}}},
+		{"member code format", []Procedure{v2, death}, []Group{{ID: "g", Name: "N", LeadSector: Justice, Members: []NationalCode{"1.001193", "1.000656.X"}}},
 			[]Problem{{Path: "groups[0].members[1]", Rule: "prockey",
 				En: "members[1] must be a procedure code such as 1.001193 or 1.001193.000.00.00.H49",
 				Vi: "members[1] phải là mã thủ tục dạng 1.001193 hoặc 1.001193.000.00.00.H49"}}},
-		{"one member", []Procedure{v2}, []Group{{ID: "g", Name: "N", LeadSector: Justice, Members: []Code{"1.001193"}}},
+		{"one member", []Procedure{v2}, []Group{{ID: "g", Name: "N", LeadSector: Justice, Members: []NationalCode{"1.001193"}}},
 			[]Problem{{Path: "groups[0].members", Rule: "min",
 				En: "members must contain at least 2 items", Vi: "members phải chứa ít nhất 2 phần tử"}}},
 		{"duplicate group", []Procedure{v2, death}, []Group{group, group},
@@ -312,7 +312,7 @@ func TestCatalogRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := problemsOf(t, catalogJSON(t, tt.procs, tt.groups), Policy{})
+			got := problemsOf(t, catalogJSON(t, tt.procs, tt.groups), LoadOptions{})
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}
@@ -367,7 +367,7 @@ func TestJSONProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := decodeProblems(problemsOf(t, []byte(tt.data), Policy{}))
+			got := decodeProblems(problemsOf(t, []byte(tt.data), LoadOptions{}))
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}
@@ -397,7 +397,7 @@ func TestMalformedItem(t *testing.T) {
 		{"group", groupDoc, "malformed JSON at line 1, column " + col + ": invalid character 'x' looking for beginning of value"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			got := problemsOf(t, []byte(tt.data), Policy{})
+			got := problemsOf(t, []byte(tt.data), LoadOptions{})
 			if len(got) != 1 || got[0].Path != "" || got[0].Rule != "json" || got[0].En != tt.en {
 				t.Errorf("problems %v, want one %q", got, tt.en)
 			}

@@ -27,18 +27,18 @@ type AgencyCode struct {
 	l4     uint16
 }
 
-// Role names an agency by its function rather than its code, for example "commune-police";
+// Function names an agency by its function rather than its code, for example "commune-police";
 // it is resolved against the applicant's locality with a Directory.
-type Role string
+type Function string
 
-// Unit is one administrative unit or agency of the map, in force from From to Until (both
+// Entry is one administrative unit or agency of the map, in force from From to Until (both
 // inclusive; a zero date is open). An abolished unit names its Successor, if any.
-type Unit struct {
+type Entry struct {
 	Code      AgencyCode
 	Name      string     // display name, in Vietnamese
 	Level     Level      // tier of government
 	Parent    AgencyCode // enclosing unit (zero for the top)
-	Roles     []Role     // functions this unit performs for its parent's territory
+	Roles     []Function // functions this unit performs for its parent's territory
 	From      date.Date  // first day in force; zero: always
 	Until     date.Date  // last day in force; zero: still in force
 	Successor AgencyCode // unit that took over on abolition
@@ -48,8 +48,8 @@ type Unit struct {
 // Directory is the administrative map: the known agencies with their effective dates, and
 // the roles they perform. It is immutable once built and safe for concurrent use.
 type Directory struct {
-	units    []Unit
+	units    []Entry
 	byCode   map[AgencyCode][]int // versions of one code, by From
 	byParent map[AgencyCode][]int
-	roles    map[Role]struct{}
+	roles    map[Function]struct{}
 }

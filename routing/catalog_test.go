@@ -43,7 +43,7 @@ func TestSampleCatalogRoutesExist(t *testing.T) {
 			return
 		}
 		received := time.Date(on.Year(), on.Month(), on.Day(), 9, 0, 0, 0, calendar.Zone())
-		limits := []*procedure.Limit{p.Limits.Counter, p.Limits.Online, p.Limits.Postal}
+		limits := []*procedure.PublishedLimit{p.Limits.Counter, p.Limits.Online, p.Limits.Postal}
 		for _, c := range p.Cases {
 			limits = append(limits, c.Limits.Counter, c.Limits.Online, c.Limits.Postal)
 		}
@@ -72,7 +72,7 @@ func TestSampleCatalogRoutesExist(t *testing.T) {
 		}
 	}
 	named := 0
-	seen := map[procedure.Code]bool{}
+	seen := map[procedure.NationalCode]bool{}
 	for _, p := range cat.Procedures() {
 		if seen[p.Code] {
 			continue

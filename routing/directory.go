@@ -12,12 +12,12 @@ import (
 // NewDirectory builds a directory from units; every problem is reported at once with its
 // path ("units[3].parent"). Several units may share a code if their periods do not overlap:
 // they are the successive versions of one agency (renamed, re-parented).
-func NewDirectory(units []Unit) (*Directory, error) {
+func NewDirectory(units []Entry) (*Directory, error) {
 	d := &Directory{
 		units:    slices.Clone(units),
 		byCode:   make(map[AgencyCode][]int, len(units)),
 		byParent: make(map[AgencyCode][]int, len(units)),
-		roles:    make(map[Role]struct{}),
+		roles:    make(map[Function]struct{}),
 	}
 	for i := range d.units {
 		d.units[i].Roles = slices.Clone(d.units[i].Roles)
@@ -104,17 +104,17 @@ func (d *Directory) reaches(from, target AgencyCode) bool {
 	return false
 }
 
-func overlaps(a, b Unit) bool {
+func overlaps(a, b Entry) bool {
 	return (a.Until == date.Zero || b.From == date.Zero || b.From <= a.Until) &&
 		(b.Until == date.Zero || a.From == date.Zero || a.From <= b.Until)
 }
 
-func (u *Unit) inForce(on date.Date) bool {
+func (u *Entry) inForce(on date.Date) bool {
 	return (u.From == date.Zero || u.From <= on) && (u.Until == date.Zero || on <= u.Until)
 }
 
 // Units returns a copy of the directory's units in their original order.
-func (d *Directory) Units() []Unit {
+func (d *Directory) Units() []Entry {
 	out := slices.Clone(d.units)
 	for i := range out {
 		out[i].Roles = slices.Clone(out[i].Roles)
@@ -129,7 +129,7 @@ func (d *Directory) Known(code AgencyCode) bool {
 }
 
 // HasRole reports whether some unit of the directory performs role.
-func (d *Directory) HasRole(r Role) bool {
+func (d *Directory) HasRole(r Function) bool {
 	_, ok := d.roles[r]
 	return ok
 }
@@ -137,10 +137,10 @@ func (d *Directory) HasRole(r Role) bool {
 // Lookup returns the version of the unit code in force on the given date. A code used after
 // its unit was abolished gives an *AgencyError wrapping ErrAbolished that names the
 // successor; before its creation, ErrNotYet; an unknown code, ErrUnknownAgency.
-func (d *Directory) Lookup(code AgencyCode, on date.Date) (Unit, error) {
+func (d *Directory) Lookup(code AgencyCode, on date.Date) (Entry, error) {
 	v, ok := d.byCode[code]
 	if !ok {
-		return Unit{}, &AgencyError{Code: code, On: on, Err: ErrUnknownAgency}
+		return Entry{}, &AgencyError{Code: code, On: on, Err: ErrUnknownAgency}
 	}
 	for _, i := range v {
 		if d.units[i].inForce(on) {
@@ -150,7 +150,7 @@ func (d *Directory) Lookup(code AgencyCode, on date.Date) (Unit, error) {
 	// Not in force on that date: after the last version, before the first, or in a gap.
 	last := d.units[v[len(v)-1]]
 	if last.Until != date.Zero && on > last.Until {
-		return Unit{}, &AgencyError{Code: code, On: on, Until: last.Until, Successor: last.Successor, Err: ErrAbolished}
+		return Entry{}, &AgencyError{Code: code, On: on, Until: last.Until, Successor: last.Successor, Err: ErrAbolished}
 	}
 	from := d.units[v[0]].From
 	for _, i := range v {
@@ -159,10 +159,10 @@ func (d *Directory) Lookup(code AgencyCode, on date.Date) (Unit, error) {
 			break
 		}
 	}
-	return Unit{}, &AgencyError{Code: code, On: on, From: from, Err: ErrNotYet}
+	return Entry{}, &AgencyError{Code: code, On: on, From: from, Err: ErrNotYet}
 }
 
-func (d *Directory) clone(i int) Unit {
+func (d *Directory) clone(i int) Entry {
 	u := d.units[i]
 	u.Roles = slices.Clone(u.Roles)
 	return u
@@ -173,9 +173,9 @@ func (d *Directory) clone(i int) Unit {
 // level up (commune, then district, then province). The locality must be in force on that
 // date: a district code used after 2025-06-30 gives ErrAbolished. When no unit performs the
 // role there, the error wraps ErrNoAgency.
-func (d *Directory) Resolve(role Role, locality AgencyCode, on date.Date) (Unit, error) {
+func (d *Directory) Resolve(role Function, locality AgencyCode, on date.Date) (Entry, error) {
 	if _, err := d.Lookup(locality, on); err != nil {
-		return Unit{}, err
+		return Entry{}, err
 	}
 	// The map has no parent cycles (NewDirectory checks), so the walk ends; the bound is a
 	// second guard.
@@ -198,19 +198,19 @@ func (d *Directory) Resolve(role Role, locality AgencyCode, on date.Date) (Unit,
 		}
 		code = parent
 	}
-	return Unit{}, &AgencyError{Code: locality, Role: role, On: on, Err: ErrNoAgency}
+	return Entry{}, &AgencyError{Code: locality, Role: role, On: on, Err: ErrNoAgency}
 }
 
 type unitJSON struct {
-	Code      string `json:"code"`
-	Name      string `json:"name"`
-	Level     string `json:"level"`
-	Parent    string `json:"parent,omitempty"`
-	Roles     []Role `json:"roles,omitempty"`
-	From      string `json:"from,omitempty"`
-	Until     string `json:"until,omitempty"`
-	Successor string `json:"successor,omitempty"`
-	Note      string `json:"note,omitempty"`
+	Code      string     `json:"code"`
+	Name      string     `json:"name"`
+	Level     string     `json:"level"`
+	Parent    string     `json:"parent,omitempty"`
+	Roles     []Function `json:"roles,omitempty"`
+	From      string     `json:"from,omitempty"`
+	Until     string     `json:"until,omitempty"`
+	Successor string     `json:"successor,omitempty"`
+	Note      string     `json:"note,omitempty"`
 }
 
 // ParseDirectory reads a directory from JSON: {"units": [{"code": "000.00.00.H49",
@@ -226,7 +226,7 @@ func ParseDirectory(data []byte) (*Directory, error) {
 		return nil, &ValidationError{Name: "directory", Problems: []*FieldError{jsonProblem("", err)}}
 	}
 	var probs []*FieldError
-	units := make([]Unit, 0, len(doc.Units))
+	units := make([]Entry, 0, len(doc.Units))
 	for i, raw := range doc.Units {
 		var uj unitJSON
 		path := "units[" + strconv.Itoa(i) + "]"
@@ -242,7 +242,7 @@ func ParseDirectory(data []byte) (*Directory, error) {
 			p.fail("level", uj.Level, ErrInvalid)
 			lv = Commune
 		}
-		units = append(units, Unit{Code: p.code("code", uj.Code), Name: uj.Name, Level: lv,
+		units = append(units, Entry{Code: p.code("code", uj.Code), Name: uj.Name, Level: lv,
 			Parent: p.code("parent", uj.Parent), Roles: uj.Roles,
 			From: p.date("from", uj.From), Until: p.date("until", uj.Until),
 			Successor: p.code("successor", uj.Successor), Note: uj.Note})

@@ -126,7 +126,7 @@ func TestDirectoryResolve(t *testing.T) {
 	d := SampleDirectory()
 	oldCommune, newCommune := "000.10.21.H49", "000.00.31.H49"
 	tests := []struct {
-		role     Role
+		role     Function
 		locality string
 		on       string
 		want     string // agency code, or the error message
@@ -205,11 +205,11 @@ func TestDirectoryValidation(t *testing.T) {
 	if diff := cmp.Diff(want, ve.Messages(English)); diff != "" {
 		t.Errorf("decoding problems (-want +got):\n%s", diff)
 	}
-	_, err = NewDirectory([]Unit{
+	_, err = NewDirectory([]Entry{
 		{Code: code(t, "000.00.00.H49"), Name: "A", Level: Province},
 		{Code: code(t, "000.00.00.H49"), Name: "A again", Level: Province, From: day("2020-01-01")},
 		{Code: code(t, "000.00.01.H49"), Level: 9, Parent: code(t, "000.00.09.H49"), From: day("2025-07-01"), Until: day("2025-01-01")},
-		{Name: "B", Level: Commune, Successor: code(t, "000.00.08.H49"), Roles: []Role{""}},
+		{Name: "B", Level: Commune, Successor: code(t, "000.00.08.H49"), Roles: []Function{""}},
 	})
 	if !errors.As(err, &ve) {
 		t.Fatalf("NewDirectory = %v", err)
@@ -227,7 +227,7 @@ func TestDirectoryValidation(t *testing.T) {
 	if diff := cmp.Diff(want, ve.Messages(English)); diff != "" {
 		t.Errorf("validation problems (-want +got):\n%s", diff)
 	}
-	_, err = NewDirectory([]Unit{
+	_, err = NewDirectory([]Entry{
 		{Code: code(t, "000.00.00.H49"), Name: "A", Level: Province, Parent: code(t, "000.00.01.H49")},
 		{Code: code(t, "000.00.01.H49"), Name: "B", Level: District, Parent: code(t, "000.00.00.H49")},
 		{Code: code(t, "000.00.02.H49"), Name: "C", Level: Commune, Parent: code(t, "000.00.01.H49")},

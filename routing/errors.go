@@ -195,7 +195,7 @@ func (e *ValidationError) Unwrap() []error {
 // (with its first day).
 type AgencyError struct {
 	Code      AgencyCode
-	Role      Role
+	Role      Function
 	On        date.Date // the date it was used for
 	From      date.Date // first day in force, for ErrNotYet
 	Until     date.Date // last day in force, for ErrAbolished

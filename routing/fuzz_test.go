@@ -107,7 +107,7 @@ func FuzzParseRules(f *testing.F) {
 		if err != nil {
 			t.Fatalf("round trip rejected: %v\n%s", err, b)
 		}
-		if diff := cmp.Diff(rs, back, cmp.Comparer(func(a, b []Rule) bool { return cmp.Equal(cloneOrNil(a), cloneOrNil(b)) })); diff != "" {
+		if diff := cmp.Diff(rs, back, cmp.Comparer(func(a, b []SelectionRule) bool { return cmp.Equal(cloneOrNil(a), cloneOrNil(b)) })); diff != "" {
 			t.Fatalf("round trip (-want +got):\n%s", diff)
 		}
 	})
@@ -139,7 +139,7 @@ func FuzzParseDirectory(f *testing.F) {
 		if err != nil {
 			t.Fatalf("round trip rejected: %v\n%s", err, b)
 		}
-		if diff := cmp.Diff(d.Units(), back.Units(), cmp.Comparer(func(a, b []Role) bool { return cmp.Equal(cloneOrNil(a), cloneOrNil(b)) })); diff != "" {
+		if diff := cmp.Diff(d.Units(), back.Units(), cmp.Comparer(func(a, b []Function) bool { return cmp.Equal(cloneOrNil(a), cloneOrNil(b)) })); diff != "" {
 			t.Fatalf("round trip (-want +got):\n%s", diff)
 		}
 		for _, u := range d.Units() {

@@ -90,12 +90,12 @@ type scheduleBuf struct {
 type StepPlan struct {
 	Step     string
 	Agency   AgencyCode
-	Role     Role
+	Role     Function
 	Task     Task
 	Allotted time.Duration // working time allotted
 	Start    time.Time
 	Due      time.Time
-	Consult  Consultation // what a consult step declares; zero otherwise
+	Consult  ConsultTerms // what a consult step declares; zero otherwise
 }
 
 // StepProgress records when a step was finished (its result handed over); zero if not yet.
@@ -113,7 +113,7 @@ type Progress struct {
 type Late struct {
 	Step     string
 	Agency   AgencyCode
-	Role     Role
+	Role     Function
 	Over     time.Duration // working time beyond the allotment
 	Finished bool          // false while the step is still running
 }

@@ -107,7 +107,7 @@ func TestMessagesClipLongInput(t *testing.T) {
 		joined{&ValidationError{Name: long, Problems: []*FieldError{{Path: "name", Value: long, Err: ErrInvalid}}}},
 		&PlanError{Route: long, Limit: "3wd", Err: ErrLimit},
 		&SelectError{Query: Query{Procedure: long, Case: long, Channel: long}, Err: ErrNoRoute},
-		&AgencyError{Role: Role(long), Err: ErrUnknownRole},
+		&AgencyError{Role: Function(long), Err: ErrUnknownRole},
 	}
 	for _, e := range errs {
 		for _, lang := range []Lang{English, Vietnamese} {

@@ -46,13 +46,13 @@ type Share struct {
 	Rest     bool
 }
 
-// Consultation is what a consult step declares about the opinion asked of its agency (lấy ý
+// ConsultTerms is what a consult step declares about the opinion asked of its agency (lấy ý
 // kiến, Decree 61/2018 Art. 19(5)): the time the consulted agency has to answer, as the
 // sector law publishes it (e.g. 12 calendar days for a construction permit), and whether an
 // agency that does not answer by then is deemed to agree. The zero value declares nothing.
 // The step's Share is its window in the plan; Limit is the consulted agency's own deadline,
 // counted from the request.
-type Consultation struct {
+type ConsultTerms struct {
 	Limit               calendar.Limit
 	SilenceMeansConsent bool
 }
@@ -62,12 +62,12 @@ type Consultation struct {
 type Step struct {
 	ID      string
 	Agency  AgencyCode // fixed agency; zero when Role is set
-	Role    Role       // agency resolved against the locality; empty when Agency is set
+	Role    Function   // agency resolved against the locality; empty when Agency is set
 	Task    Task
 	Share   Share
 	After   []string     // predecessors by ID; empty only for the start step
 	Note    string       // where the share comes from; inferred splits say so here
-	Consult Consultation // only on a Consult step; zero if the route declares nothing
+	Consult ConsultTerms // only on a Consult step; zero if the route declares nothing
 }
 
 // Spec is the data of a route, as written in JSON.
@@ -111,7 +111,7 @@ const (
 type stepJSON struct {
 	ID      string       `json:"id"`
 	Agency  string       `json:"agency,omitempty"`
-	Role    Role         `json:"role,omitempty"`
+	Role    Function     `json:"role,omitempty"`
 	Task    string       `json:"task"`
 	Share   string       `json:"share"`
 	After   []string     `json:"after,omitempty"`
@@ -264,7 +264,7 @@ func (r *Route) MarshalJSON() ([]byte, error) {
 	for _, st := range s.Steps {
 		sj := stepJSON{ID: st.ID, Agency: st.Agency.String(), Role: st.Role,
 			Task: st.Task.String(), Share: st.Share.String(), After: st.After, Note: st.Note}
-		if st.Consult != (Consultation{}) {
+		if st.Consult != (ConsultTerms{}) {
 			sj.Consult = &consultJSON{Limit: compactLimit(st.Consult.Limit), SilenceMeansConsent: st.Consult.SilenceMeansConsent}
 		}
 		rj.Steps = append(rj.Steps, sj)
@@ -474,7 +474,7 @@ func (v *validator) checkStep(i int, st Step) {
 			v.fail(stepPath(i, "task"), st.Task.String(), ErrInvalid)
 		}
 	}
-	if c := st.Consult; c != (Consultation{}) {
+	if c := st.Consult; c != (ConsultTerms{}) {
 		switch {
 		case st.Task != Consult:
 			v.fail(stepPath(i, "consult"), st.Task.String(), ErrNotConsult)

@@ -375,20 +375,20 @@ func TestConsultationDeclaration(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []Consultation
+	var got []ConsultTerms
 	for _, st := range s.Steps {
-		if st.Consult != (Consultation{}) {
+		if st.Consult != (ConsultTerms{}) {
 			got = append(got, st.Consult)
 		}
 	}
-	want := []Consultation{{Limit: calendar.Limit{N: 12, Unit: calendar.Days}, SilenceMeansConsent: true}}
+	want := []ConsultTerms{{Limit: calendar.Limit{N: 12, Unit: calendar.Days}, SilenceMeansConsent: true}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("declared consultations (-want +got):\n%s", diff)
 	}
 	spec := r.Spec()
 	for i := range spec.Steps {
 		if spec.Steps[i].Task == Verify {
-			spec.Steps[i].Consult = Consultation{Limit: calendar.Limit{N: 5, Unit: calendar.WorkingDays}}
+			spec.Steps[i].Consult = ConsultTerms{Limit: calendar.Limit{N: 5, Unit: calendar.WorkingDays}}
 		}
 	}
 	if _, err := NewRoute(spec, SampleDirectory()); !errors.Is(err, ErrNotConsult) {

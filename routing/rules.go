@@ -9,9 +9,9 @@ import (
 	"github.com/rickb777/date/v2"
 )
 
-// Rule selects a route. Empty fields match anything; From and Until (inclusive, zero = open)
+// SelectionRule selects a route. Empty fields match anything; From and Until (inclusive, zero = open)
 // bound the receipt date.
-type Rule struct {
+type SelectionRule struct {
 	Procedure string     // national procedure code, e.g. "1.001193"
 	Case      string     // procedure case (trường hợp)
 	Channel   string     // "counter", "online" or "postal"
@@ -23,9 +23,9 @@ type Rule struct {
 	Route     string // route name
 }
 
-// Rules is an ordered list of rules: the first match wins, else Default.
-type Rules struct {
-	Rules   []Rule
+// SelectionRules is an ordered list of rules: the first match wins, else Default.
+type SelectionRules struct {
+	Rules   []SelectionRule
 	Default string // route name used when no rule matches; empty: none
 }
 
@@ -40,7 +40,7 @@ type Query struct {
 }
 
 // Matches reports whether the rule applies to q.
-func (r *Rule) Matches(q Query) bool {
+func (r *SelectionRule) Matches(q Query) bool {
 	return (r.Procedure == "" || r.Procedure == q.Procedure) &&
 		(r.Case == "" || r.Case == q.Case) &&
 		(r.Channel == "" || r.Channel == q.Channel) &&
@@ -53,7 +53,7 @@ func (r *Rule) Matches(q Query) bool {
 
 // Select returns the route name of the first rule matching q, else Default; ok is false when
 // neither gives a name.
-func (rs *Rules) Select(q Query) (name string, ok bool) {
+func (rs *SelectionRules) Select(q Query) (name string, ok bool) {
 	for i := range rs.Rules {
 		if rs.Rules[i].Matches(q) {
 			return rs.Rules[i].Route, true
@@ -88,15 +88,15 @@ type rulesJSON struct {
 // Channels are "counter", "online" and "postal"; levels "central", "province", "district"
 // and "commune"; a province is a level-1 code such as "H49"; a commune is a full agency
 // code.
-func ParseRules(data []byte) (Rules, error) {
+func ParseRules(data []byte) (SelectionRules, error) {
 	var doc rulesJSON
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&doc); err != nil {
-		return Rules{}, &ValidationError{Name: "rules", Problems: []*FieldError{jsonProblem("", err)}}
+		return SelectionRules{}, &ValidationError{Name: "rules", Problems: []*FieldError{jsonProblem("", err)}}
 	}
 	var probs []*FieldError
-	rs := Rules{Default: doc.Default, Rules: make([]Rule, 0, len(doc.Rules))}
+	rs := SelectionRules{Default: doc.Default, Rules: make([]SelectionRule, 0, len(doc.Rules))}
 	for i, raw := range doc.Rules {
 		path := "rules[" + strconv.Itoa(i) + "]"
 		var rj ruleJSON
@@ -114,19 +114,19 @@ func ParseRules(data []byte) (Rules, error) {
 				p.fail("level", rj.Level, ErrInvalid)
 			}
 		}
-		rs.Rules = append(rs.Rules, Rule{Procedure: rj.Procedure, Case: rj.Case, Channel: rj.Channel, Level: lv,
+		rs.Rules = append(rs.Rules, SelectionRule{Procedure: rj.Procedure, Case: rj.Case, Channel: rj.Channel, Level: lv,
 			Province: rj.Province, Commune: p.code("commune", rj.Commune),
 			From: p.date("from", rj.From), Until: p.date("until", rj.Until), Route: rj.Route})
 		probs = append(probs, p.probs...)
 	}
 	if probs != nil {
-		return Rules{}, &ValidationError{Name: "rules", Problems: probs}
+		return SelectionRules{}, &ValidationError{Name: "rules", Problems: probs}
 	}
 	return rs, rs.check(nil)
 }
 
 // MarshalJSON writes the rules in the form ParseRules reads.
-func (rs Rules) MarshalJSON() ([]byte, error) {
+func (rs SelectionRules) MarshalJSON() ([]byte, error) {
 	doc := struct {
 		Rules   []ruleJSON `json:"rules"`
 		Default string     `json:"default,omitempty"`
@@ -143,7 +143,7 @@ func (rs Rules) MarshalJSON() ([]byte, error) {
 }
 
 // check validates the rules; with known, route names must be among them.
-func (rs *Rules) check(known map[string]*Route) error {
+func (rs *SelectionRules) check(known map[string]*Route) error {
 	var probs []*FieldError
 	fail := func(path, value string, err error) {
 		probs = append(probs, &FieldError{Path: path, Value: value, Err: err})
@@ -190,12 +190,12 @@ func (rs *Rules) check(known map[string]*Route) error {
 type Set struct {
 	routes map[string]*Route
 	names  []string
-	rules  Rules
+	rules  SelectionRules
 }
 
 // NewSet builds a set; route names must be unique and every rule must name a route of the
 // set.
-func NewSet(routes []*Route, rules Rules) (*Set, error) {
+func NewSet(routes []*Route, rules SelectionRules) (*Set, error) {
 	s := &Set{routes: make(map[string]*Route, len(routes))}
 	var probs []*FieldError
 	for i, r := range routes {
@@ -214,7 +214,7 @@ func NewSet(routes []*Route, rules Rules) (*Set, error) {
 		return nil, &ValidationError{Name: "set", Problems: probs}
 	}
 	slices.Sort(s.names)
-	s.rules = Rules{Rules: slices.Clone(rules.Rules), Default: rules.Default}
+	s.rules = SelectionRules{Rules: slices.Clone(rules.Rules), Default: rules.Default}
 	if err := s.rules.check(s.routes); err != nil {
 		return nil, err
 	}
@@ -231,8 +231,8 @@ func (s *Set) Route(name string) (*Route, bool) {
 func (s *Set) Names() []string { return slices.Clone(s.names) }
 
 // Rules returns a copy of the set's rules.
-func (s *Set) Rules() Rules {
-	return Rules{Rules: slices.Clone(s.rules.Rules), Default: s.rules.Default}
+func (s *Set) Rules() SelectionRules {
+	return SelectionRules{Rules: slices.Clone(s.rules.Rules), Default: s.rules.Default}
 }
 
 // Select chooses the route for q: the first matching rule, else the default. With neither it

@@ -61,8 +61,8 @@ func TestSelect(t *testing.T) {
 
 func TestRulesMatching(t *testing.T) {
 	hn, qn := code(t, "000.00.00.H33"), code(t, "000.00.31.H49")
-	rules := Rules{
-		Rules: []Rule{
+	rules := SelectionRules{
+		Rules: []SelectionRule{
 			{Commune: qn, Route: "commune"},
 			{Province: "H49", From: day("2025-07-01"), Route: "province-after"},
 			{Procedure: "1.000656", Case: "bundle-4", Route: "case"},
@@ -92,7 +92,7 @@ func TestRulesMatching(t *testing.T) {
 			t.Errorf("Select(%+v) = %q, %v; want %q", tt.q, got, ok, tt.want)
 		}
 	}
-	if _, ok := (&Rules{}).Select(Query{}); ok {
+	if _, ok := (&SelectionRules{}).Select(Query{}); ok {
 		t.Error("empty rules selected a route")
 	}
 }
@@ -103,7 +103,7 @@ func TestParseRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Rules{Rules: []Rule{{Procedure: "1.001193", Case: "c", Channel: "online", Level: Commune, Province: "H49",
+	want := SelectionRules{Rules: []SelectionRule{{Procedure: "1.001193", Case: "c", Channel: "online", Level: Commune, Province: "H49",
 		Commune: code(t, "000.00.31.H49"), From: day("2025-07-01"), Until: day("2026-12-31"), Route: "r"}}, Default: "d"}
 	if diff := cmp.Diff(want, rs); diff != "" {
 		t.Errorf("ParseRules (-want +got):\n%s", diff)
@@ -152,7 +152,7 @@ func TestParseRules(t *testing.T) {
 
 func TestNewSet(t *testing.T) {
 	a, b := sample(t, "land-transfer"), sample(t, "birth-u6-paper")
-	_, err := NewSet([]*Route{a, b, a, nil}, Rules{Rules: []Rule{{Route: "nowhere"}}, Default: "gone"})
+	_, err := NewSet([]*Route{a, b, a, nil}, SelectionRules{Rules: []SelectionRule{{Route: "nowhere"}}, Default: "gone"})
 	var ve *ValidationError
 	if !errors.As(err, &ve) {
 		t.Fatalf("NewSet = %v", err)
@@ -161,7 +161,7 @@ func TestNewSet(t *testing.T) {
 	if diff := cmp.Diff(want, ve.Messages(English)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	_, err = NewSet([]*Route{a, b}, Rules{Rules: []Rule{{Route: "nowhere"}}, Default: "gone"})
+	_, err = NewSet([]*Route{a, b}, SelectionRules{Rules: []SelectionRule{{Route: "nowhere"}}, Default: "gone"})
 	if !errors.As(err, &ve) {
 		t.Fatalf("NewSet = %v", err)
 	}
@@ -169,7 +169,7 @@ func TestNewSet(t *testing.T) {
 	if diff := cmp.Diff(want, ve.Messages(English)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	rules := Rules{Rules: []Rule{{Procedure: "p", Route: "land-transfer"}}}
+	rules := SelectionRules{Rules: []SelectionRule{{Procedure: "p", Route: "land-transfer"}}}
 	s, err := NewSet([]*Route{a, b}, rules)
 	if err != nil {
 		t.Fatal(err)

@@ -24,7 +24,7 @@ type scheduleJSON struct {
 type stepPlanJSON struct {
 	Step     string       `json:"step"`
 	Agency   string       `json:"agency,omitempty"`
-	Role     Role         `json:"role,omitempty"`
+	Role     Function     `json:"role,omitempty"`
 	Task     string       `json:"task"`
 	Allotted string       `json:"allotted"`
 	Start    time.Time    `json:"start"`
@@ -55,7 +55,7 @@ func (s *Schedule) MarshalJSON() ([]byte, error) {
 		for _, p := range s.route.steps[k].preds {
 			sj.After = append(sj.After, s.Steps[p].Step)
 		}
-		if st.Consult != (Consultation{}) {
+		if st.Consult != (ConsultTerms{}) {
 			sj.Consult = &consultJSON{Limit: compactLimit(st.Consult.Limit), SilenceMeansConsent: st.Consult.SilenceMeansConsent}
 		}
 		out.Steps[k] = sj
@@ -153,7 +153,7 @@ func (s *Schedule) UnmarshalJSON(data []byte) error {
 			case err != nil:
 				fail(path+"consult.limit", c.Limit, ErrLimit)
 			default:
-				sp.Consult = Consultation{Limit: l, SilenceMeansConsent: c.SilenceMeansConsent}
+				sp.Consult = ConsultTerms{Limit: l, SilenceMeansConsent: c.SilenceMeansConsent}
 			}
 		}
 		if (k == 0) != (len(st.After) == 0) {

@@ -65,7 +65,7 @@ func run(w io.Writer) error {
 	fmt.Fprintf(w, "  received 04/01/2010 → %v\n", err)
 
 	fmt.Fprintln(w, "\nTime limits per channel, received Tue 10/03/2026 09:00:")
-	for _, code := range []procedure.Code{"1.001193", "1.012787", "1.013225", "1.013097"} {
+	for _, code := range []procedure.NationalCode{"1.001193", "1.012787", "1.013225", "1.013097"} {
 		p, err := cat.Lookup(code, now)
 		if err != nil {
 			return err

@@ -89,7 +89,7 @@ func run(w io.Writer) error {
 	// code format here is the illustrative one above.
 	pol := dossier.DefaultPolicy(dossier.Decree118)
 	pol.CodeFormat = dashFormat{}
-	rules, err := dossier.NewRules(dossier.Config{Decree118: &pol})
+	rules, err := dossier.NewRules(dossier.RulesConfig{Decree118: &pol})
 	if err != nil {
 		return err
 	}
@@ -122,7 +122,7 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if res.Decision != onestop.Accepted {
+	if res.Decision != onestop.DecisionReceive {
 		return fmt.Errorf("intake: %v, missing %v", res.Decision, res.Missing)
 	}
 	fmt.Fprintf(w, "       %s %s, due %s (provisional: %v)\n", res.Decision, res.Code, res.Due.Format("Mon 02/01 15:04"), res.Provisional)

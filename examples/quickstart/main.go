@@ -82,7 +82,7 @@ func (d *day) check(err error) bool {
 
 // required lists the required documents of a procedure as published, as a clerk ticks them.
 func (d *day) required(code string, t time.Time) []string {
-	p, err := d.cat.Lookup(procedure.Code(code), t)
+	p, err := d.cat.Lookup(procedure.NationalCode(code), t)
 	if !d.check(err) {
 		return nil
 	}
@@ -211,7 +211,7 @@ func (d *day) script() {
 	}
 	d.transferSlip(handover.Slip)
 	do(at(10, 8, 40), func() error { _, err := o.Start(ctx, civil, grp.Code); return err })
-	do(at(10, 8, 45), func() error { _, err := o.CompleteStep(ctx, civil, grp.Code); return err })
+	do(at(10, 8, 45), func() error { _, err := o.Handoff(ctx, civil, grp.Code); return err })
 
 	t = at(10, 9, 15)
 	d.log(t, "a household business registration (registered at the commune, tax code from the tax authority)")
@@ -227,7 +227,7 @@ func (d *day) script() {
 	}
 	d.transferSlip(handover.Slip)
 	do(at(10, 9, 30), func() error { _, err := o.Start(ctx, civil, biz.Code); return err })
-	do(at(10, 9, 35), func() error { _, err := o.CompleteStep(ctx, civil, biz.Code); return err })
+	do(at(10, 9, 35), func() error { _, err := o.Handoff(ctx, civil, biz.Code); return err })
 
 	t = at(10, 9, 40)
 	d.log(t, "another birth registration, without the birth certificate")
@@ -246,11 +246,11 @@ func (d *day) script() {
 	d.slip(incomplete.Supplement.Text())
 
 	d.log(at(10, 10, 15), "the birth of the group is registered; the dossier goes to the commune police")
-	d.check(func() error { _, err := o.CompleteStep(ctx, civil, grp.Code); return err }())
+	d.check(func() error { _, err := o.Handoff(ctx, civil, grp.Code); return err }())
 
 	d.log(at(10, 10, 30), "the birth certificates of %s and %s are signed", birth.Code, online.Code)
-	d.check(func() error { _, err := o.ResultReady(ctx, civil, birth.Code, "125/2026/GKS"); return err }())
-	d.check(func() error { _, err := o.ResultReady(ctx, civil, online.Code, "126/2026/GKS"); return err }())
+	d.check(func() error { _, err := o.Resolve(ctx, civil, birth.Code, "125/2026/GKS"); return err }())
+	d.check(func() error { _, err := o.Resolve(ctx, civil, online.Code, "126/2026/GKS"); return err }())
 
 	d.log(at(10, 11, 0), "%s: certificate handed over; the applicant rates the service: satisfied", birth.Code)
 	d.check(func() error { _, err := o.Return(ctx, clerk, birth.Code); return err }())
@@ -267,12 +267,12 @@ func (d *day) script() {
 	do(at(10, 14, 20), func() error { _, err := o.Start(ctx, civil, complete.Code); return err })
 
 	d.log(at(10, 15, 20), "the commune police registered the residence; the dossier goes to social insurance")
-	d.check(func() error { _, err := o.CompleteStep(ctx, policeman, grp.Code); return err }())
+	d.check(func() error { _, err := o.Handoff(ctx, policeman, grp.Code); return err }())
 
 	d.log(at(10, 16, 0), "the household business is registered; the dossier goes to the tax authority for the tax code")
-	d.check(func() error { _, err := o.CompleteStep(ctx, civil, biz.Code); return err }())
+	d.check(func() error { _, err := o.Handoff(ctx, civil, biz.Code); return err }())
 
-	do(at(10, 16, 20), func() error { _, err := o.ResultReady(ctx, civil, complete.Code, "127/2026/GKS"); return err })
+	do(at(10, 16, 20), func() error { _, err := o.Resolve(ctx, civil, complete.Code, "127/2026/GKS"); return err })
 	d.log(at(10, 16, 30), "%s: certificate handed over; rated acceptable", complete.Code)
 	d.check(func() error { _, err := o.Return(ctx, clerk, complete.Code); return err }())
 	d.check(o.Rate(ctx, citizen, complete.Code, onestop.Acceptable, false))

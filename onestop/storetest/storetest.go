@@ -51,7 +51,7 @@ func record(seq int) onestop.Record {
 		},
 		Summary: onestop.Summary{Code: c.String(), Level: "commune", Field: "civil-status", Agency: unit,
 			Received: recv.Unix(), OriginalDue: recv.Add(8 * time.Hour).Unix(), Due: recv.Add(8 * time.Hour).Unix(), StepScore: -1},
-		Plan:     []dossier.Step{{ID: "decide", Agency: unit, Task: "decide", Due: recv.Add(8 * time.Hour)}},
+		Plan:     []dossier.StepRecord{{ID: "decide", Agency: unit, Task: "decide", Due: recv.Add(8 * time.Hour)}},
 		Route:    "birth-u6-paper",
 		Locality: unit,
 		Consultations: []onestop.Consultation{{ID: 1, By: unit, Agency: "001.00.31.H49", Subject: "residence",

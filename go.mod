@@ -1,6 +1,6 @@
 module github.com/motcua-go/motcua
 
-go 1.26
+go 1.25
 
 require (
 	github.com/go-playground/locales v0.14.1

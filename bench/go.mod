@@ -1,6 +1,6 @@
 module github.com/motcua-go/motcua/bench
 
-go 1.26
+go 1.25
 
 require (
 	github.com/motcua-go/motcua v0.0.0

@@ -1,5 +1,5 @@
-// Command decree309 shows the two rules of Decree 309/2026/NĐ-CP (read as quoted by a crawled
-// mirror, so both are policy values) at the Vân Đồn desk (Quảng Ninh) on Tuesday 11 August
+// Command decree309 shows the two rules of Decree 309/2026/NĐ-CP (both are policy values whose
+// defaults follow the decree's text as published; an embedder can turn them off) at the Vân Đồn desk (Quảng Ninh) on Tuesday 11 August
 // 2026: a birth registration received for an agency of Hưng Yên, whose time limit runs from
 // the competent agency's receipt — a provisional appointment on the receipt, fixed at the
 // transfer — and a dossier-code format other than Circular 01's, issued, printed and looked

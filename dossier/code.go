@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/internal/msg"
 	"github.com/rickb777/date/v2"
 )
 
@@ -114,27 +115,29 @@ func ValidUnitCode(s string) bool {
 	return s[10] >= 'A' && s[10] <= 'Z'
 }
 
-// ParseCode parses a printed dossier code, reporting a *CodeError that names the malformed
-// part (ErrCodeFormat, ErrCodeUnit, ErrCodeDate or ErrCodeSequence).
+// ParseCode parses a printed dossier code, reporting a *CodeError that carries the code (cut
+// to 64 characters) and names the malformed part (ErrCodeFormat, ErrCodeUnit, ErrCodeDate or
+// ErrCodeSequence). The code is read as written: the embedder (or onestop's lookup) trims
+// spaces and upper-cases what a citizen types before.
 func ParseCode(s string) (Code, error) {
 	if len(s) != 25 || s[13] != '-' || s[20] != '-' {
-		return Code{}, &CodeError{Part: WholeCode, Value: s, Err: ErrCodeFormat}
+		return Code{}, newCodeError(s, ErrCodeFormat)
 	}
 	unit, ds, ss := s[:13], s[14:20], s[21:]
 	if !ValidUnitCode(unit) {
-		return Code{}, &CodeError{Part: UnitPart, Value: unit, Err: ErrCodeUnit}
+		return Code{}, &CodeError{Code: s, Part: UnitPart, Value: unit, Err: ErrCodeUnit}
 	}
 	n, ok := digits(ds)
 	if !ok {
-		return Code{}, &CodeError{Part: DatePart, Value: ds, Err: ErrCodeDate}
+		return Code{}, &CodeError{Code: s, Part: DatePart, Value: ds, Err: ErrCodeDate}
 	}
 	y, m, d := 2000+n/10000, n/100%100, n%100
 	if m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
-		return Code{}, &CodeError{Part: DatePart, Value: ds, Err: ErrCodeDate}
+		return Code{}, &CodeError{Code: s, Part: DatePart, Value: ds, Err: ErrCodeDate}
 	}
 	seq, ok := digits(ss)
 	if !ok || seq < 1 {
-		return Code{}, &CodeError{Part: SequencePart, Value: ss, Err: ErrCodeSequence}
+		return Code{}, &CodeError{Code: s, Part: SequencePart, Value: ss, Err: ErrCodeSequence}
 	}
 	return Code{Unit: unit, Date: date.New(y, time.Month(m), d), Seq: seq}, nil
 }
@@ -175,13 +178,13 @@ type SequenceSource interface {
 // *FieldError (ErrRequired); a nil ctx is taken as context.Background().
 func IssueCode(ctx context.Context, src SequenceSource, unit string, received time.Time) (Code, error) {
 	if src == nil {
-		return Code{}, &FieldError{Field: "sequenceSource", Err: ErrRequired}
+		return Code{}, &FieldError{Field: "sequence_source", Err: ErrRequired}
 	}
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	if !ValidUnitCode(unit) {
-		return Code{}, &CodeError{Part: UnitPart, Value: unit, Err: ErrCodeUnit}
+		return Code{}, &CodeError{Part: UnitPart, Value: msg.Clip(unit), Err: ErrCodeUnit}
 	}
 	day := date.NewAt(received.In(calendar.Zone()))
 	if y := day.Year(); y < 2000 || y > 2099 {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/rickb777/date/v2"
+	"golang.org/x/text/language"
 )
 
 func TestParseCode(t *testing.T) {
@@ -49,7 +50,7 @@ func TestParseCode(t *testing.T) {
 	_, err := ParseCode("000.00.00.H49-250230-0001")
 	var ce *CodeError
 	errors.As(err, &ce)
-	if got := ce.Message(Vietnamese); got != `ngày "250230" không phải ngày YYMMDD hợp lệ` {
+	if got := ce.Message(language.Vietnamese); got != `mã hồ sơ "000.00.00.H49-250230-0001": ngày "250230" không phải ngày YYMMDD hợp lệ` {
 		t.Error(got)
 	}
 }
@@ -121,7 +122,7 @@ func FuzzParseCode(f *testing.F) {
 			if !errors.As(err, &ce) || c != (Code{}) {
 				t.Fatalf("%q: %v", s, err)
 			}
-			if ce.Message(Vietnamese) == "" || err.Error() == "" {
+			if ce.Message(language.Vietnamese) == "" || err.Error() == "" {
 				t.Fatal("empty message")
 			}
 			return

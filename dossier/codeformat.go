@@ -7,12 +7,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/motcua-go/motcua/internal/msg"
 	"github.com/rickb777/date/v2"
 )
 
-// CodeFormat prints and reads dossier codes. Decree 309/2026 leaves the dossier-code rules
-// to the ministry hosting the National Public Service Portal [S]; until they are issued the
-// format is Circular01, and a Policy may name another (Policy.CodeFormat).
+// CodeFormat prints and reads dossier codes. Decree 309/2026/NĐ-CP leaves the dossier-code
+// rules to the ministry hosting the National Public Service Portal; until they are issued
+// the format is Circular01, and a Policy may name another (Policy.CodeFormat).
 //
 // Format returns the printed form of c, or a *CodeError naming the part the format cannot
 // print (a unit, date or sequence number out of its range). Parse reads a printed code, or
@@ -79,7 +80,7 @@ func (r *Rules) ParseCode(s string) (Code, error) {
 	for _, reg := range [...]Regime{Decree118, Decree61} {
 		c, err := r.codeFormat(reg).Parse(s)
 		if err == nil && !c.storable() {
-			err = &CodeError{Part: WholeCode, Value: s, Err: ErrCodeFormat}
+			err = newCodeError(s, ErrCodeFormat)
 		}
 		if err == nil {
 			return c, nil
@@ -98,7 +99,7 @@ func (r *Rules) ParseCode(s string) (Code, error) {
 // IssueCode.
 func (r *Rules) IssueCode(ctx context.Context, src SequenceSource, unit string, received time.Time) (Code, error) {
 	if src == nil {
-		return Code{}, &FieldError{Field: "sequenceSource", Err: ErrRequired}
+		return Code{}, &FieldError{Field: "sequence_source", Err: ErrRequired}
 	}
 	if ctx == nil {
 		ctx = context.Background()
@@ -106,10 +107,10 @@ func (r *Rules) IssueCode(ctx context.Context, src SequenceSource, unit string, 
 	day := dateOf(received)
 	f := r.codeFormat(regimeOn(day))
 	if unit == "" {
-		return Code{}, &CodeError{Part: UnitPart, Value: unit, Err: ErrCodeUnit}
+		return Code{}, &CodeError{Part: UnitPart, Err: ErrCodeUnit}
 	}
 	if _, err := f.Format(Code{Unit: unit, Date: day, Seq: 1}); err != nil {
-		return Code{}, codeError(err, WholeCode, unit)
+		return Code{}, codeError(err, UnitPart, unit)
 	}
 	n, err := src.Next(ctx, unit, day)
 	if err != nil {
@@ -131,19 +132,28 @@ func (r *Rules) checkCode(c Code, now time.Time) error {
 		return codeError(err, WholeCode, c.String())
 	}
 	if !c.storable() {
-		return &CodeError{Part: WholeCode, Value: c.String(), Err: ErrCodeFormat}
+		return newCodeError(c.String(), ErrCodeFormat)
 	}
 	return nil
 }
 
-// codeError returns err as a *CodeError: a format's own error is kept, any other is
-// reported as a code of the wrong form.
+// codeError returns err as a *CodeError about the text value: a format's own *CodeError is
+// kept, given the code when it has none; any other error is reported as a code of the wrong
+// form (or, for part UnitPart, a unit the format cannot print).
 func codeError(err error, part CodePart, value string) error {
 	var ce *CodeError
 	if errors.As(err, &ce) {
-		return err
+		if ce.Code != "" || part != WholeCode {
+			return err
+		}
+		c := *ce
+		c.Code = msg.Clip(value)
+		return &c
 	}
-	return &CodeError{Part: part, Value: value, Err: ErrCodeFormat}
+	if part == UnitPart {
+		return &CodeError{Part: UnitPart, Value: msg.Clip(value), Err: ErrCodeUnit}
+	}
+	return newCodeError(value, ErrCodeFormat)
 }
 
 // regimeOn is the regime of a dossier received on day.

@@ -42,26 +42,26 @@ func (r *Rules) Replay(events []Event) (*Dossier, error) {
 		return nil, errUnbound()
 	}
 	if len(events) == 0 || events[0].Command != Open || events[0].Intake == nil {
-		return nil, &LogError{Seq: 1, Reason: "the log does not start with open"}
+		return nil, &LogError{Seq: 1, Err: errLogStart}
 	}
 	if events[0].Seq != 1 || events[0].From != 0 || events[0].To != Submitted {
-		return nil, &LogError{Seq: 1, Reason: "open must be event 1 and lead to Submitted"}
+		return nil, &LogError{Seq: 1, Err: errLogStart}
 	}
 	d := &Dossier{Rules: r}
 	for i := range events {
 		ev := &events[i]
 		if i > 0 {
 			if ev.Seq != i+1 {
-				return nil, &LogError{Seq: i + 1, Reason: "sequence number out of order"}
+				return nil, &LogError{Seq: i + 1, Err: errLogSequence}
 			}
 			if ev.At.Before(events[i-1].At) {
-				return nil, &LogError{Seq: ev.Seq, Reason: "time goes back"}
+				return nil, &LogError{Seq: ev.Seq, Err: errLogTime}
 			}
 			if to, ok := Next(d.State, ev.Command); !ok || ev.From != d.State || ev.To != to {
-				return nil, &LogError{Seq: ev.Seq, Reason: "transition not allowed"}
+				return nil, &LogError{Seq: ev.Seq, Err: errLogTransition}
 			}
 			if err := d.replayable(ev); err != nil {
-				return nil, &LogError{Seq: ev.Seq, Reason: err.Error()}
+				return nil, &LogError{Seq: ev.Seq, Err: err}
 			}
 		}
 		d.Events = events[: i+1 : i+1]
@@ -102,6 +102,12 @@ func (d *Dossier) replayable(ev *Event) error {
 // in force for the dossier, then records it. It returns the events appended, as copies: the
 // log shares nothing with them nor with cmd (its attachments and steps are copied), so
 // changing either later leaves the dossier as it is. On error nothing changes.
+//
+// The command's texts are checked first (checkCommand): a reason, an attachment's name, a
+// reference or a step's text that is too long (MaxReasonLen, MaxDocumentLen,
+// MaxReferenceLen), holds a control character or is not UTF-8 is refused with a
+// *FieldError. A reason that holds only white space is no reason: the commands that need
+// one refuse it with ErrRequired.
 func (d *Dossier) Apply(cmd Command, now time.Time) ([]Event, error) {
 	if d == nil {
 		return nil, errNoDossier()
@@ -117,6 +123,9 @@ func (d *Dossier) Apply(cmd Command, now time.Time) ([]Event, error) {
 		return nil, &TransitionError{Command: cmd.Kind, State: d.State, Role: cmd.Actor.Role, Err: ErrForbidden}
 	}
 	if err := d.consistent(); err != nil {
+		return nil, err
+	}
+	if err := checkCommand(&cmd); err != nil {
 		return nil, err
 	}
 	if n := len(d.Events); n > 0 && now.Before(d.Events[n-1].At) {
@@ -175,8 +184,9 @@ func (d *Dossier) policy(now time.Time) Policy {
 	return d.Rules.Policy(RegimeAt(now))
 }
 
+// required reports a missing value: empty, or only white space.
 func required(field, v string) error {
-	if v == "" {
+	if blank(v) {
 		return &FieldError{Field: field, Err: ErrRequired}
 	}
 	return nil
@@ -385,9 +395,63 @@ func (d *Dossier) resumedDue(rule ClockRule, now time.Time) time.Time {
 	return d.Deadline.Due
 }
 
+// checkCommand checks the texts of cmd: the reason, the attachments' names, the reference,
+// the actor's identifiers and, for a transfer, the steps' texts.
+func checkCommand(cmd *Command) error {
+	check := func(field, s string, max int, multiline bool) error {
+		if err := checkText(s, max, multiline); err != nil {
+			return &FieldError{Field: field, Err: err}
+		}
+		return nil
+	}
+	if err := check("reason", cmd.Reason, MaxReasonLen, true); err != nil {
+		return err
+	}
+	if err := check("reference", cmd.Reference, MaxReferenceLen, false); err != nil {
+		return err
+	}
+	if err := check("actor.id", cmd.Actor.ID, MaxReferenceLen, false); err != nil {
+		return err
+	}
+	if err := check("actor.agency", cmd.Actor.Agency, MaxReferenceLen, false); err != nil {
+		return err
+	}
+	for i, a := range cmd.Attachments {
+		field := "attachments[" + itoa(i) + "]"
+		if err := check(field, a, MaxDocumentLen, false); err != nil {
+			return err
+		}
+		if blank(a) {
+			return &FieldError{Field: field, Err: ErrRequired}
+		}
+	}
+	if cmd.Kind == Transfer {
+		for i, st := range cmd.Steps {
+			p := "steps[" + itoa(i) + "]."
+			if err := check(p+"id", st.ID, MaxReferenceLen, false); err != nil {
+				return err
+			}
+			if err := check(p+"agency", st.Agency, MaxReferenceLen, false); err != nil {
+				return err
+			}
+			if err := check(p+"task", st.Task, MaxReasonLen, true); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// validateSteps checks a route's steps: each with an identifier, an agency and a due time,
+// no identifier twice. Its cost is linear in the number of steps.
 func validateSteps(steps []StepRecord) error {
 	if len(steps) == 0 {
 		return &FieldError{Field: "steps", Err: ErrRequired}
+	}
+	// A route has a few steps: compare them pairwise; a long list goes through a set.
+	var seen map[string]struct{}
+	if len(steps) > 8 {
+		seen = make(map[string]struct{}, len(steps))
 	}
 	for i, s := range steps {
 		switch {
@@ -398,10 +462,17 @@ func validateSteps(steps []StepRecord) error {
 		case s.Due.IsZero():
 			return &FieldError{Field: "steps[" + itoa(i) + "].due", Err: ErrRequired}
 		}
-		for _, t := range steps[:i] {
-			if t.ID == s.ID {
-				return &FieldError{Field: "steps[" + itoa(i) + "].id", Value: s.ID, Err: ErrInvalid}
+		dup := false
+		if seen != nil {
+			_, dup = seen[s.ID]
+			seen[s.ID] = struct{}{}
+		} else {
+			for _, t := range steps[:i] {
+				dup = dup || t.ID == s.ID
 			}
+		}
+		if dup {
+			return &FieldError{Field: "steps[" + itoa(i) + "].id", Value: s.ID, Err: ErrInvalid}
 		}
 	}
 	return nil

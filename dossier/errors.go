@@ -5,13 +5,26 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/motcua-go/motcua/internal/msg"
+	"golang.org/x/text/language"
 )
 
 // Problems reported by this package. Test with errors.Is; the typed errors below wrap them.
+// Their Error texts are English predicates; the typed errors' Message(lang) gives them in
+// Vietnamese too.
 var (
 	// Validation of fields and codes.
 	ErrRequired = errors.New("is required")
 	ErrInvalid  = errors.New("is not valid")
+	// ErrTooLong: a name or a free text is longer than its documented maximum (MaxNameLen,
+	// MaxReasonLen, …). The message names the maximum.
+	ErrTooLong = errors.New("is too long")
+	// ErrControl: a text holds a NUL byte or another control character (a line break in a
+	// name, for instance).
+	ErrControl = errors.New("contains a control character")
+	// ErrEncoding: a text is not valid UTF-8.
+	ErrEncoding = errors.New("is not valid UTF-8 text")
 
 	// Dossier codes.
 	ErrCodeFormat    = errors.New("is not of the form <unit>-YYMMDD-NNNN")
@@ -41,83 +54,33 @@ var (
 	ErrNotLater           = errors.New("is not later than the current appointment")
 )
 
-// Lang selects the language of a message.
-type Lang uint8
-
-// Languages.
-const (
-	English Lang = iota
-	Vietnamese
+// Why an event log cannot be replayed (LogError.Err); each also reads as ErrLog.
+var (
+	errLogStart      = errors.New("does not start with open as event 1, leading to Submitted")
+	errLogSequence   = errors.New("has a sequence number out of order")
+	errLogTime       = errors.New("goes back in time")
+	errLogTransition = errors.New("records a transition the lifecycle does not allow")
 )
 
-func viText(err error) (string, bool) {
-	switch err {
-	case ErrRequired:
-		return "là bắt buộc", true
-	case ErrInvalid:
-		return "không hợp lệ", true
-	case ErrCodeFormat:
-		return "không có dạng <mã đơn vị>-YYMMDD-NNNN", true
-	case ErrCodeUnit:
-		return "không phải mã đơn vị theo QCVN 102 (V1V2V3.Z1Z2.Y1Y2.MX1X2)", true
-	case ErrCodeDate:
-		return "không phải ngày YYMMDD hợp lệ", true
-	case ErrCodeSequence:
-		return "không phải số thứ tự từ 0001 đến 9999", true
-	case ErrCodeExhausted:
-		return "đã hết số thứ tự trong ngày", true
-	case ErrNotAllowed:
-		return "không được phép ở trạng thái này", true
-	case ErrForbidden:
-		return "không được thực hiện bởi vai trò này", true
-	case ErrWrongAgency:
-		return "chỉ cơ quan đang giữ bước xử lý được thực hiện", true
-	case ErrNoNextStep:
-		return "không còn bước tiếp theo trong quy trình", true
-	case ErrNoPrevStep:
-		return "không có bước trước trong quy trình", true
-	case ErrStepsPending:
-		return "còn bước xử lý chưa hoàn thành", true
-	case ErrUnbound:
-		return "chưa gắn bộ quy tắc", true
-	case ErrLog:
-		return "không phải nhật ký sự kiện hợp lệ", true
-	case ErrSupplementWindow:
-		return "đã quá thời hạn yêu cầu bổ sung trong quá trình giải quyết", true
-	case ErrSupplementRepeated:
-		return "đã được cơ quan này yêu cầu một lần", true
-	case ErrGuidanceRepeated:
-		return "đã được hướng dẫn: việc hướng dẫn bổ sung khi tiếp nhận chỉ thực hiện một lần, đầy đủ", true
-	case ErrRefusalLate:
-		return "đã quá thời hạn giải quyết", true
-	case ErrApologyLate:
-		return "muộn hơn thời hạn gửi văn bản xin lỗi trước ngày hẹn trả", true
-	case ErrReappointed:
-		return "đã hẹn lại: chỉ được hẹn lại một lần", true
-	case ErrWithdrawalClosed:
-		return "không được chính sách cho phép", true
-	case ErrNoSlip:
-		return "không có đối với hồ sơ này", true
-	case ErrNotLater:
-		return "không muộn hơn ngày hẹn hiện tại", true
+// tooLong is ErrTooLong with the maximum, so that the message names it.
+type tooLong struct{ max int }
+
+func (e tooLong) Error() string {
+	return "is longer than " + msg.Plural(e.max, "character", "characters")
+}
+func (e tooLong) Unwrap() error { return ErrTooLong }
+func (e tooLong) Message(lang language.Tag) string {
+	if msg.Vietnamese(lang) {
+		return "dài quá " + strconv.Itoa(e.max) + " ký tự"
 	}
-	return "", false
+	return e.Error()
 }
 
-func message(lang Lang, err error) string {
-	if err == nil {
-		err = ErrInvalid
-	}
-	if lang == Vietnamese {
-		if s, ok := viText(err); ok {
-			return s
-		}
-	}
-	return err.Error()
-}
-
-// FieldError is a problem with one field: its name, the offending value and the problem,
-// e.g. `applicant.citizenID "12345" is not valid`.
+// FieldError is a problem with one field: its name (the JSON path, e.g.
+// "applicant.address.unit_code"), the offending value and the problem, e.g.
+// `procedure.code "1001193" is not valid`. Value is empty when the value is personal data
+// (citizen ID, tax code, phone, e-mail, name, address) or a text too long to repeat: those
+// are named by their field only. A message repeats at most 64 characters of Value.
 type FieldError struct {
 	Field string
 	Value string
@@ -125,22 +88,22 @@ type FieldError struct {
 }
 
 // Error returns the English message.
-func (e *FieldError) Error() string { return e.Message(English) }
+func (e *FieldError) Error() string { return e.Message(language.English) }
 
-// Message returns the message in lang. A long value is cut to its first 64 characters and
-// "…".
-func (e *FieldError) Message(lang Lang) string {
+// Message returns the message in lang: Vietnamese for a tag of base vi, English otherwise.
+// The field's name is translated too.
+func (e *FieldError) Message(lang language.Tag) string {
 	if e == nil {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString(e.Field)
+	b.WriteString(fieldName(e.Field, lang))
 	if e.Value != "" {
 		b.WriteByte(' ')
-		b.WriteString(quote(e.Value))
+		b.WriteString(msg.Quote(e.Value))
 	}
 	b.WriteByte(' ')
-	b.WriteString(message(lang, e.Err))
+	b.WriteString(text(e.Err, lang))
 	return b.String()
 }
 
@@ -152,40 +115,35 @@ func (e *FieldError) Unwrap() error {
 	return e.Err
 }
 
-// maxEcho is how many characters of an input value a message repeats.
-const maxEcho = 64
-
-// quote returns s quoted, cut to its first maxEcho characters and "…" when longer, so that
-// a message never repeats an unbounded input.
-func quote(s string) string {
-	n := 0
-	for i := range s {
-		if n == maxEcho {
-			return strconv.Quote(s[:i]) + "…"
-		}
-		n++
-	}
-	return strconv.Quote(s)
-}
-
-// ValidationError lists every problem found in one input.
+// ValidationError lists the problems found in one input: the first msg.MaxProblems (100)
+// of them, and in More how many were found beyond those.
 type ValidationError struct {
 	Problems []*FieldError
+	More     int // problems found but not listed
 }
 
 // Error returns the English messages joined by "; ".
-func (e *ValidationError) Error() string { return strings.Join(e.Messages(English), "; ") }
+func (e *ValidationError) Error() string { return e.Message(language.English) }
 
-// Messages returns one message per problem in lang.
-func (e *ValidationError) Messages(lang Lang) []string {
+// Message returns the messages in lang joined by "; ".
+func (e *ValidationError) Message(lang language.Tag) string {
+	return strings.Join(e.Messages(lang), "; ")
+}
+
+// Messages returns one message per problem listed in lang, then, when problems were left
+// out, one that counts them.
+func (e *ValidationError) Messages(lang language.Tag) []string {
 	if e == nil {
 		return nil
 	}
-	m := make([]string, 0, len(e.Problems))
+	m := make([]string, 0, len(e.Problems)+1)
 	for _, p := range e.Problems {
 		if p != nil {
 			m = append(m, p.Message(lang))
 		}
+	}
+	if e.More > 0 {
+		m = append(m, moreProblems(e.More, lang))
 	}
 	return m
 }
@@ -204,6 +162,29 @@ func (e *ValidationError) Unwrap() []error {
 	return errs
 }
 
+// problems collects the problems of one input, keeping the first msg.MaxProblems and
+// counting the rest.
+type problems struct {
+	list []*FieldError
+	more int
+}
+
+func (p *problems) add(field, value string, err error) {
+	if len(p.list) >= msg.MaxProblems {
+		p.more++
+		return
+	}
+	p.list = append(p.list, &FieldError{Field: field, Value: value, Err: err})
+}
+
+// err returns the problems as a *ValidationError, or nil.
+func (p *problems) err() error {
+	if len(p.list) == 0 {
+		return nil
+	}
+	return &ValidationError{Problems: p.list, More: p.more}
+}
+
 // CodePart names a part of a dossier code.
 type CodePart uint8
 
@@ -215,22 +196,35 @@ const (
 	SequencePart
 )
 
-var codePartNames = [...]string{"dossier code", "unit code", "date", "sequence number"}
-var codePartVi = [...]string{"mã hồ sơ", "mã đơn vị", "ngày", "số thứ tự"}
-
-// CodeError is a malformed dossier code: which part is wrong, its text, and the problem.
+// CodeError is a problem with a dossier code: a malformed code (which part is wrong, its
+// text, the sentinel ErrCodeFormat, ErrCodeUnit, ErrCodeDate, ErrCodeSequence or a code
+// format's own), a code that cannot be issued (ErrCodeExhausted), or a code another layer
+// refuses (an office's "not found", for example: any error, whose Message(language.Tag) is
+// used when it has one). It is the one error about dossier codes in the module.
 type CodeError struct {
-	Part  CodePart
+	// Code is the code as given, cut to its first 64 characters (and "…"); empty when the
+	// error is about the parts of a Code value rather than a text.
+	Code string
+	// Part is the part at fault; WholeCode when the whole text is.
+	Part CodePart
+	// Value is the text of the part at fault (the unit, the date, the sequence number);
+	// with WholeCode it may repeat the code, or be empty. Messages cut it at 64 characters.
 	Value string
 	Err   error
 }
 
-// Error returns the English message.
-func (e *CodeError) Error() string { return e.Message(English) }
+// newCodeError returns a *CodeError about the text s as a whole.
+func newCodeError(s string, err error) *CodeError {
+	return &CodeError{Code: msg.Clip(s), Part: WholeCode, Err: err}
+}
 
-// Message returns the message in lang. A long value is cut to its first 64 characters and
-// "…".
-func (e *CodeError) Message(lang Lang) string {
+// Error returns the English message.
+func (e *CodeError) Error() string { return e.Message(language.English) }
+
+// Message returns the message in lang, e.g. `dossier code "000.00.00.H49-250230-0001": date
+// "250230" is not a valid YYMMDD date`; a long code or value is cut to its first 64
+// characters and "…".
+func (e *CodeError) Message(lang language.Tag) string {
 	if e == nil {
 		return ""
 	}
@@ -238,11 +232,23 @@ func (e *CodeError) Message(lang Lang) string {
 	if int(part) >= len(codePartNames) {
 		part = WholeCode
 	}
-	name := codePartNames[part]
-	if lang == Vietnamese {
-		name = codePartVi[part]
+	var b strings.Builder
+	if e.Code != "" {
+		b.WriteString(codePartName(WholeCode, lang))
+		b.WriteByte(' ')
+		b.WriteString(msg.Quote(e.Code))
 	}
-	return name + " " + quote(e.Value) + " " + message(lang, e.Err)
+	if e.Code == "" || part != WholeCode && e.Value != "" {
+		if e.Code != "" {
+			b.WriteString(": ")
+		}
+		b.WriteString(codePartName(part, lang))
+		b.WriteByte(' ')
+		b.WriteString(msg.Quote(e.Value))
+	}
+	b.WriteByte(' ')
+	b.WriteString(text(e.Err, lang))
+	return b.String()
 }
 
 // Unwrap returns the sentinel.
@@ -258,22 +264,23 @@ type TransitionError struct {
 	Command CommandKind
 	State   State
 	Role    Role
-	Err     error // ErrNotAllowed, ErrForbidden or ErrWrongAgency
+	Err     error // ErrNotAllowed, ErrForbidden, ErrWrongAgency, ErrNoNextStep, ErrNoPrevStep or ErrStepsPending
 }
 
 // Error returns the English message.
-func (e *TransitionError) Error() string { return e.Message(English) }
+func (e *TransitionError) Error() string { return e.Message(language.English) }
 
-// Message returns the message in lang.
-func (e *TransitionError) Message(lang Lang) string {
+// Message returns the message in lang, e.g. "return is not allowed in this state
+// (Received)", "trả kết quả không được phép ở trạng thái này (được tiếp nhận)".
+func (e *TransitionError) Message(lang language.Tag) string {
 	if e == nil {
 		return ""
 	}
 	switch e.Err {
 	case ErrForbidden, ErrWrongAgency:
-		return e.Command.String() + " (" + e.Role.String() + ") " + message(lang, e.Err)
+		return e.Command.Name(lang) + " (" + e.Role.Name(lang) + ") " + text(e.Err, lang)
 	}
-	return e.Command.String() + " " + message(lang, e.Err) + " (" + e.State.String() + ")"
+	return e.Command.Name(lang) + " " + text(e.Err, lang) + " (" + e.State.Name(lang) + ")"
 }
 
 // Unwrap returns the sentinel.
@@ -294,29 +301,26 @@ type RuleError struct {
 }
 
 // Error returns the English message.
-func (e *RuleError) Error() string { return e.Message(English) }
+func (e *RuleError) Error() string { return e.Message(language.English) }
 
-// Message returns the message in lang.
-func (e *RuleError) Message(lang Lang) string {
+// Message returns the message in lang; the legal source is translated too ("Nghị định
+// 61/2018, Điều 19(4)").
+func (e *RuleError) Message(lang language.Tag) string {
 	if e == nil {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString(e.Command.String())
+	b.WriteString(e.Command.Name(lang))
 	b.WriteByte(' ')
-	b.WriteString(message(lang, e.Err))
+	b.WriteString(text(e.Err, lang))
 	if !e.Deadline.IsZero() {
-		if lang == Vietnamese {
-			b.WriteString(" (hạn ")
-		} else {
-			b.WriteString(" (limit ")
-		}
-		b.WriteString(e.Deadline.Format("15:04 02/01/2006"))
+		b.WriteString(msg.Pick(lang, " (hạn ", " (limit "))
+		b.WriteString(e.Deadline.In(zone()).Format("15:04 02/01/2006"))
 		b.WriteByte(')')
 	}
 	if e.Rule != "" {
 		b.WriteString(" [")
-		b.WriteString(e.Rule)
+		b.WriteString(ruleName(e.Rule, lang))
 		b.WriteByte(']')
 	}
 	return b.String()
@@ -331,18 +335,29 @@ func (e *RuleError) Unwrap() error {
 }
 
 // LogError is an event log that cannot be replayed: the position of the bad event and why.
+// errors.Is(err, ErrLog) holds for every LogError; Err is the reason (a lifecycle sentinel
+// such as ErrNoNextStep when the event cannot be applied, or a problem of the log's order).
 type LogError struct {
-	Seq    int
-	Reason string
+	Seq int
+	Err error
 }
 
 // Error returns the English message.
-func (e *LogError) Error() string {
+func (e *LogError) Error() string { return e.Message(language.English) }
+
+// Message returns the message in lang, e.g. "event log: event 3 goes back in time".
+func (e *LogError) Message(lang language.Tag) string {
 	if e == nil {
 		return ""
 	}
-	return "event " + strconv.Itoa(e.Seq) + ": " + e.Reason + ": " + ErrLog.Error()
+	return msg.Pick(lang, "nhật ký sự kiện: sự kiện ", "event log: event ") + strconv.Itoa(e.Seq) +
+		" " + text(e.Err, lang)
 }
 
-// Unwrap returns ErrLog.
-func (e *LogError) Unwrap() error { return ErrLog }
+// Unwrap returns ErrLog and the reason.
+func (e *LogError) Unwrap() []error {
+	if e == nil || e.Err == nil {
+		return []error{ErrLog}
+	}
+	return []error{ErrLog, e.Err}
+}

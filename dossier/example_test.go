@@ -10,6 +10,7 @@ import (
 	"github.com/motcua-go/motcua/calendar"
 	"github.com/motcua-go/motcua/dossier"
 	"github.com/rickb777/date/v2"
+	"golang.org/x/text/language"
 )
 
 // counter is an in-memory sequence source; a real one lives in the embedder's database.
@@ -138,7 +139,7 @@ func ExampleDossier_Apply_apology() {
 	fmt.Println(err)
 	var re *dossier.RuleError
 	if errors.As(err, &re) {
-		fmt.Println(re.Message(dossier.Vietnamese))
+		fmt.Println(re.Message(language.Vietnamese))
 	}
 	_, err = d.Apply(apology, vn("2025-03-10 16:00"))
 	fmt.Println(err, "→ due:", d.Deadline.Due.Format("Mon 02/01 15:04"))
@@ -150,7 +151,7 @@ func ExampleDossier_Apply_apology() {
 	// Output:
 	// due: Tue 11/03 08:00
 	// apologise is later than the apology lead time before the due date (limit 17:00 10/03/2025) [Decree 61/2018 Art. 19(9)]
-	// apologise muộn hơn thời hạn gửi văn bản xin lỗi trước ngày hẹn trả (hạn 17:00 10/03/2025) [Decree 61/2018 Art. 19(9)]
+	// xin lỗi và hẹn lại muộn hơn thời hạn gửi văn bản xin lỗi trước ngày hẹn trả (hạn 17:00 10/03/2025) [Nghị định 61/2018, Điều 19(9)]
 	// <nil> → due: Fri 14/03 17:00
 	// true
 	// VĂN BẢN XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ
@@ -172,12 +173,12 @@ func ExampleParseCode() {
 	var ce *dossier.CodeError
 	if errors.As(err, &ce) {
 		fmt.Println(ce.Part == dossier.DatePart, err)
-		fmt.Println(ce.Message(dossier.Vietnamese))
+		fmt.Println(ce.Message(language.Vietnamese))
 	}
 	// Output:
 	// 000.00.00.H49 2025-07-01 42 <nil>
-	// true date "250230" is not a valid YYMMDD date
-	// ngày "250230" không phải ngày YYMMDD hợp lệ
+	// true dossier code "000.00.00.H49-250230-0042": date "250230" is not a valid YYMMDD date
+	// mã hồ sơ "000.00.00.H49-250230-0042": ngày "250230" không phải ngày YYMMDD hợp lệ
 }
 
 func ExampleState_Status() {

@@ -60,7 +60,7 @@ func TestEventJSONShape(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{"seq":3,"at":"2025-03-04T09:10:00+07:00","actor":{"id":"clerk-1","role":"clerk","agency":"000.00.00.H49"},` +
-		`"command":"transfer","from":"Received","to":"Transferred","stepDue":"2025-03-07T09:10:00+07:00",` +
+		`"command":"transfer","from":"received","to":"transferred","step_due":"2025-03-07T09:10:00+07:00",` +
 		`"steps":[{"id":"verify","agency":"000.00.12.H49","due":"2025-03-07T09:10:00+07:00"}]}`
 	if string(b) != want {
 		t.Fatalf("got  %s\nwant %s", b, want)
@@ -179,9 +179,9 @@ func TestDossierDecode(t *testing.T) {
 
 	// The clock of earlier versions stored its start, pause and paused time: read from the
 	// log now, they are ignored.
-	legacy := strings.Replace(string(b), `"clock":{`, `"clock":{"start":"2025-03-04T09:10:00+07:00","pausedAt":"2025-03-05T09:00:00+07:00","paused":3600000000000,`, 1)
+	legacy := strings.Replace(string(b), `"deadline":{`, `"deadline":{"start":"2025-03-04T09:10:00+07:00","paused_at":"2025-03-05T09:00:00+07:00","paused":3600000000000,`, 1)
 	if legacy == string(b) {
-		t.Fatal("no clock in the encoding")
+		t.Fatal("no deadline in the encoding")
 	}
 	var old Dossier
 	if err := json.Unmarshal([]byte(legacy), &old); err != nil {

@@ -49,7 +49,15 @@ func Commands() []CommandKind {
 	return c
 }
 
-// String returns the command's name, as used in JSON and in the diagram.
+// commandText are the commands' names in JSON (snake_case, like every key and value the
+// module reads and writes).
+var commandText = [numCommands]string{"", "open", "receive", "request_intake_supplement", "resubmit",
+	"refuse_intake", "transfer", "start", "handoff", "recall", "send_back", "request_supplement",
+	"supplement", "request_obligation", "fulfil_obligation", "apologise", "resolve", "refuse", "return",
+	"withdraw"}
+
+// String returns the command's Go-style name, as used in the diagram and in English messages
+// ("refuseIntake"); Name gives it in Vietnamese, MarshalText in JSON.
 func (k CommandKind) String() string {
 	if k > 0 && k < numCommands {
 		return commandNames[k]
@@ -57,18 +65,19 @@ func (k CommandKind) String() string {
 	return fmt.Sprintf("CommandKind(%d)", uint8(k))
 }
 
-// MarshalText encodes the command kind by name.
+// MarshalText encodes the command kind by its snake_case name ("refuse_intake").
 func (k CommandKind) MarshalText() ([]byte, error) {
 	if k == 0 || k >= numCommands {
 		return nil, &FieldError{Field: "command", Value: k.String(), Err: ErrInvalid}
 	}
-	return []byte(commandNames[k]), nil
+	return []byte(commandText[k]), nil
 }
 
-// UnmarshalText decodes a command name.
+// UnmarshalText decodes a command name: the snake_case name MarshalText writes, or the
+// Go-style name String returns.
 func (k *CommandKind) UnmarshalText(b []byte) error {
 	for i := Open; i < numCommands; i++ {
-		if commandNames[i] == string(b) {
+		if commandText[i] == string(b) || commandNames[i] == string(b) {
 			*k = i
 			return nil
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
+	"golang.org/x/text/language"
 )
 
 var update = flag.Bool("update", false, "rewrite lifecycle.md from the definition")
@@ -277,12 +278,12 @@ func TestOpenValidates(t *testing.T) {
 	if !errors.As(err, &ve) {
 		t.Fatalf("err = %v", err)
 	}
-	want := []string{`procedure.code "1001193" is not valid`, `applicant.citizenID "12345" is not valid`}
-	if diff := cmp.Diff(want, ve.Messages(English)); diff != "" {
+	want := []string{`procedure.code "1001193" is not valid`, `applicant.citizen_id is not valid`}
+	if diff := cmp.Diff(want, ve.Messages(language.English)); diff != "" {
 		t.Fatal(diff)
 	}
-	wantVi := []string{`procedure.code "1001193" không hợp lệ`, `applicant.citizenID "12345" không hợp lệ`}
-	if diff := cmp.Diff(wantVi, ve.Messages(Vietnamese)); diff != "" {
+	wantVi := []string{`mã thủ tục "1001193" không hợp lệ`, `số định danh cá nhân không hợp lệ`}
+	if diff := cmp.Diff(wantVi, ve.Messages(language.Vietnamese)); diff != "" {
 		t.Fatal(diff)
 	}
 	if _, err := testRules().Open(testIntake(Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays}), officerA, at("2025-03-04 09:00")); !errors.Is(err, ErrForbidden) {

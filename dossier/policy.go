@@ -125,34 +125,38 @@ type Policy struct {
 	// RefusalWithinLimit, when true, refuses a refusal after appraisal issued past the due
 	// time with ErrRefusalLate: the strict reading of Art. 19(8), under which an overdue
 	// dossier found ineligible can only be withdrawn. False (the default) accepts the late
-	// refusal and counts it late (Result.Late, Dossier.Overdue, the refusal and control
+	// refusal and counts it late (Resolution.Late, Dossier.Overdue, the refusal and control
 	// slips): Art. 19(8) sets when the refusal is due, and a late one is still late.
 	RefusalWithinLimit bool
 	// Withdrawal lets the applicant withdraw the dossier before the result (not regulated by
-	// Decree 61; Circular 03/2025 form 05 "dừng giải quyết").
+	// Decree 61; Decree 118/2025 Art. 21 "dừng thực hiện thủ tục hành chính", Circular
+	// 03/2025/TT-VPCP form 05). A withdrawal needs no reason. Default: true.
 	Withdrawal bool
 	// TransferCutoff is the time of day after which a paper dossier received at the desk is
 	// transferred at the start of the next working day (Art. 18(2): 15:00).
 	TransferCutoff time.Duration
 	// AtRiskShare is the share of the time limit used after which a dossier is at risk
-	// (0 < share ≤ 1; default 0.8, a project choice).
+	// (Dossier.AtRisk; 0 < share ≤ 1). No decree fixes it: the default, 0.8, warns when a
+	// fifth of the time is left; set the share your province's monitoring uses.
 	AtRiskShare float64
 	// ClockFromCompetentReceipt, when true, makes the time limit of a boundary-free dossier
-	// (phi địa giới: received by a desk that is not the competent agency's own, Config.OwnDesk)
-	// run from the transfer, when the competent agency receives it, instead of from the
-	// receipt: Decree 118/2025 Art. 17(3) as amended by Decree 309/2026 [S, quoted by a
-	// crawled mirror]. The receipt then gives a provisional appointment, computed from
+	// (phi địa giới: received by a desk that is not the competent agency's own,
+	// RulesConfig.OwnDesk) run from the transfer, when the competent agency receives it,
+	// instead of from the receipt: Decree 118/2025 Art. 17(3) as amended by Decree
+	// 309/2026/NĐ-CP. The receipt then gives a provisional appointment, computed from
 	// TransferDue (ReceiptSlip.Provisional), and the transfer fixes it. It applies to
 	// dossiers received on or after Decree309From. Default: false for Decree 61; true for
 	// Decree 118, from Decree309From.
 	ClockFromCompetentReceipt bool
 	// Decree309From is the first reception date to which the amendments of Decree 309/2026
-	// apply (ClockFromCompetentReceipt). Default 2026-08-05, the decree's date: its effective
-	// date was not verified. The zero date applies them to every dossier of the regime.
+	// apply (ClockFromCompetentReceipt). Default 2026-08-05, the decree's date; set the
+	// effective date if your legal office reads it otherwise. The zero date applies them to
+	// every dossier of the regime.
 	Decree309From date.Date
 	// CodeFormat prints and reads the dossier codes issued under the regime (Rules.IssueCode,
-	// Rules.ParseCode, Rules.FormatCode, the slips); nil is Circular01. Decree 309/2026 leaves
-	// the code rules to another ministry [S].
+	// Rules.ParseCode, Rules.FormatCode, the slips); nil is Circular01. Decree 309/2026
+	// leaves the code rules to the ministry hosting the National Public Service Portal: set
+	// the format it issues here.
 	CodeFormat CodeFormat
 }
 
@@ -165,11 +169,13 @@ func (p Policy) fromTransfer(r *Rules, received time.Time, desk, agency string) 
 	return p.ClockFromCompetentReceipt && dateOf(received) >= p.Decree309From && !r.ownDesk(desk, agency)
 }
 
-// DefaultPolicy returns the rules of regime r. The text of Decree 118/2025 on supplements,
-// apologies and withdrawal was not available: its policy keeps Decree 61's values. Its
-// policy counts a boundary-free dossier's time limit from the competent agency's receipt
-// for dossiers received from 2026-08-05 (Decree 309/2026 [S]). Both regimes print codes
-// with Circular01.
+// DefaultPolicy returns the rules of regime r. Decree 118/2025 keeps the one complete
+// guidance at intake (Art. 16(3), 17(1)(c)) and the refusal within the time limit; it
+// sets no window, count or lead time for supplements and apologies during processing
+// (Art. 12(5)), so its policy keeps Decree 61's values, which a province may relax on a
+// copy. Its policy counts a boundary-free dossier's time limit from the competent agency's
+// receipt for dossiers received from 2026-08-05 (Decree 309/2026/NĐ-CP). Both regimes print
+// codes with Circular01.
 func DefaultPolicy(r Regime) Policy {
 	p := Policy{
 		SupplementWindow:        3,
@@ -192,37 +198,32 @@ func DefaultPolicy(r Regime) Policy {
 	return p
 }
 
-// Validate reports the first field of p out of range.
+// Validate reports every field of p out of range.
 func (p Policy) Validate() error {
-	var probs []*FieldError
-	bad := func(f string, v any) {
-		probs = append(probs, &FieldError{Field: "policy." + f, Value: fmt.Sprint(v), Err: ErrInvalid})
-	}
+	var probs problems
+	bad := func(f string, v any) { probs.add("policy."+f, fmt.Sprint(v), ErrInvalid) }
 	if p.SupplementWindow < 0 {
-		bad("supplementWindow", p.SupplementWindow)
+		bad("supplement_window", p.SupplementWindow)
 	}
 	if p.AfterSupplement < Restart || p.AfterSupplement > Run {
-		bad("afterSupplement", p.AfterSupplement)
+		bad("after_supplement", p.AfterSupplement)
 	}
 	if p.DuringObligation < Restart || p.DuringObligation > Run {
-		bad("duringObligation", p.DuringObligation)
+		bad("during_obligation", p.DuringObligation)
 	}
 	if p.ApologyLead < 0 {
-		bad("apologyLead", p.ApologyLead)
+		bad("apology_lead", p.ApologyLead)
 	}
 	if p.MaxReappointments < 0 {
-		bad("maxReappointments", p.MaxReappointments)
+		bad("max_reappointments", p.MaxReappointments)
 	}
 	if p.TransferCutoff < 0 || p.TransferCutoff >= 24*time.Hour {
-		bad("transferCutoff", p.TransferCutoff)
+		bad("transfer_cutoff", p.TransferCutoff)
 	}
 	if !(p.AtRiskShare > 0 && p.AtRiskShare <= 1) {
-		bad("atRiskShare", p.AtRiskShare)
+		bad("at_risk_share", p.AtRiskShare)
 	}
-	if probs != nil {
-		return &ValidationError{Problems: probs}
-	}
-	return nil
+	return probs.err()
 }
 
 // RulesConfig configures NewRules. Zero fields take their defaults.
@@ -237,13 +238,13 @@ type RulesConfig struct {
 	OwnDesk func(desk, agency string) bool
 }
 
-// OwnDesk is the default Config.OwnDesk: a desk is the competent agency's own unless both
-// codes are of provincial People's Committees' trees (level-1 unit H..) in different
+// OwnDesk is the default RulesConfig.OwnDesk: a desk is the competent agency's own unless
+// both codes are of provincial People's Committees' trees (level-1 unit H..) in different
 // provinces — a dossier received in another province under the nationwide boundary-free
-// reception of Decree 309/2026 (new Art. 14(4) of Decree 118/2025) [S]. A dossier received
+// reception of Decree 309/2026/NĐ-CP (new Art. 14(4) of Decree 118/2025). A dossier received
 // within the province, or for a central agency (G..) whose procedures provincial desks
-// receive, is not told boundary-free: an embedder that knows its directory passes its own
-// function [I].
+// receive, is not told boundary-free: an embedder that knows its directory (which desk
+// serves which district) passes its own function in RulesConfig.OwnDesk.
 func OwnDesk(desk, agency string) bool {
 	if !ValidUnitCode(desk) || !ValidUnitCode(agency) || desk[10] != 'H' || agency[10] != 'H' {
 		return true

@@ -7,8 +7,8 @@ import (
 // State is where a dossier stands in its lifecycle. The zero State is not a valid state.
 type State uint8
 
-// States of the lifecycle (one-stop rules §3.2). Overdue is not a state: it is derived
-// from the clock (see Dossier.Overdue).
+// States of the lifecycle (Decree 61/2018 Art. 17–20, Decree 118/2025 Art. 17–21). Overdue is
+// not a state: it is derived from the deadline (see Dossier.Overdue).
 const (
 	Submitted           State = iota + 1 // mới đăng ký: submitted online, not yet checked
 	IntakeSupplement                     // chờ bổ sung: the desk asked for a supplement before accepting
@@ -38,7 +38,14 @@ func States() []State {
 	return s
 }
 
-// String returns the state's name, as used in JSON and in the diagram.
+// stateText are the states' names in JSON (snake_case, like every key and value the module
+// reads and writes).
+var stateText = [numStates]string{"", "submitted", "intake_supplement", "not_accepted", "received",
+	"transferred", "in_process", "supplement_requested", "awaiting_obligation", "refused", "resolved",
+	"returned", "withdrawn"}
+
+// String returns the state's Go-style name, as used in the diagram and in English messages
+// ("InProcess"); Name gives it in Vietnamese, MarshalText in JSON.
 func (s State) String() string {
 	if s > 0 && s < numStates {
 		return stateNames[s]
@@ -52,18 +59,19 @@ func (s State) Valid() bool { return s > 0 && s < numStates }
 // Terminal reports whether no command can leave s.
 func (s State) Terminal() bool { return s == NotAccepted || s == Returned || s == Withdrawn }
 
-// MarshalText encodes the state by name.
+// MarshalText encodes the state by its snake_case name ("in_process").
 func (s State) MarshalText() ([]byte, error) {
 	if !s.Valid() {
 		return nil, &FieldError{Field: "state", Value: s.String(), Err: ErrInvalid}
 	}
-	return []byte(stateNames[s]), nil
+	return []byte(stateText[s]), nil
 }
 
-// UnmarshalText decodes a state name.
+// UnmarshalText decodes a state name: the snake_case name MarshalText writes, or the
+// Go-style name String returns.
 func (s *State) UnmarshalText(b []byte) error {
 	for i := Submitted; i < numStates; i++ {
-		if stateNames[i] == string(b) {
+		if stateText[i] == string(b) || stateNames[i] == string(b) {
 			*s = i
 			return nil
 		}

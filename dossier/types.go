@@ -63,17 +63,17 @@ const (
 
 // Address is a postal address with its administrative unit.
 type Address struct {
-	Line     string `json:"line"`     // house number, street, hamlet
-	UnitCode string `json:"unitCode"` // administrative unit code (5 digits, commune level)
-	UnitName string `json:"unitName"` // commune/ward and province, as written
+	Line     string `json:"line"`      // house number, street, hamlet
+	UnitCode string `json:"unit_code"` // administrative unit code (5 digits, commune level)
+	UnitName string `json:"unit_name"` // commune/ward and province, as written
 }
 
 // Applicant is the person or organisation a dossier is for.
 type Applicant struct {
 	Kind      ApplicantKind `json:"kind"`
 	Name      string        `json:"name"`
-	CitizenID string        `json:"citizenID,omitempty"` // số định danh cá nhân: 12 digits (persons)
-	TaxCode   string        `json:"taxCode,omitempty"`   // mã số thuế / mã số doanh nghiệp (organisations)
+	CitizenID string        `json:"citizen_id,omitempty"` // số định danh cá nhân: 12 digits (persons)
+	TaxCode   string        `json:"tax_code,omitempty"`   // mã số thuế / mã số doanh nghiệp (organisations)
 	Phone     string        `json:"phone,omitempty"`
 	Email     string        `json:"email,omitempty"`
 	Address   Address       `json:"address"`
@@ -163,12 +163,12 @@ type Dossier struct {
 	Submitted   time.Time           `json:"submitted"`
 	Received    time.Time           `json:"received,omitzero"`
 	Transferred time.Time           `json:"transferred,omitzero"`
-	Deadline    Deadline            `json:"clock"`
+	Deadline    Deadline            `json:"deadline"`
 	Steps       []StepRecord        `json:"steps,omitempty"`
 	Current     int                 `json:"current"` // index in Steps of the step in hand
 	Supplements []SupplementRequest `json:"supplements,omitempty"`
 	Documents   []string            `json:"documents,omitempty"`
-	Resolution  Resolution          `json:"result,omitzero"`
+	Resolution  Resolution          `json:"resolution,omitzero"`
 	Events      []Event             `json:"events"`
 	// Rules the dossier is judged by; set by Open and Replay, and by the embedder after
 	// decoding a stored dossier.
@@ -202,8 +202,8 @@ type Event struct {
 	To          State        `json:"to"`
 	Reason      string       `json:"reason,omitempty"`
 	Attachments []string     `json:"attachments,omitempty"`
-	StepDue     time.Time    `json:"stepDue,omitzero"` // due time of the step in hand after the event
-	Due         time.Time    `json:"due,omitzero"`     // the dossier's due time, when the event sets it
+	StepDue     time.Time    `json:"step_due,omitzero"` // due time of the step in hand after the event
+	Due         time.Time    `json:"due,omitzero"`      // the dossier's due time, when the event sets it
 	Code        Code         `json:"code,omitzero"`
 	Reference   string       `json:"reference,omitempty"`
 	Steps       []StepRecord `json:"steps,omitempty"`

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/motcua-go/motcua/calendar"
 	"github.com/rickb777/date/v2"
@@ -65,92 +66,167 @@ func ValidTaxCode(s string) bool {
 	return len(s) == 10 && allDigits(s)
 }
 
-// Validate reports every problem of the applicant, each naming its field.
-func (a Applicant) Validate() error { return errs(a.problems("applicant")) }
+// Maximum lengths of names and free texts, in characters (runes). Longer texts are refused
+// with ErrTooLong (in a *FieldError naming the field), so that a dossier, its log and its
+// slips stay of a size a desk can print and a store can keep. The limits are far above what
+// a real form holds; texts hold no NUL byte nor, except reasons and tasks, which may have
+// line breaks and tabs, any control character (ErrControl), and are valid UTF-8
+// (ErrEncoding).
+const (
+	// MaxNameLen bounds the applicant's name (Applicant.Name), the name of an administrative
+	// unit (Address.UnitName) and a procedure's display name (ProcedureRef.Name).
+	MaxNameLen = 256
+	// MaxAddressLen bounds the address line (Address.Line).
+	MaxAddressLen = 512
+	// MaxReasonLen bounds the reasons of a command (Command.Reason: refusals, supplement
+	// requests, send-back, apology, withdrawal) and a step's task (StepRecord.Task).
+	MaxReasonLen = 4000
+	// MaxDocumentLen bounds the name of a document handed in or attached (Intake.Documents,
+	// Command.Attachments).
+	MaxDocumentLen = 512
+	// MaxReferenceLen bounds the number of the result document (Command.Reference) and the
+	// identifiers of the procedure (code, version, case), the actor, the steps and the
+	// agencies.
+	MaxReferenceLen = 128
+)
 
-func (a Applicant) problems(p string) []*FieldError {
-	var out []*FieldError
-	add := func(f, v string, err error) { out = append(out, &FieldError{Field: p + "." + f, Value: v, Err: err}) }
+// checkText checks a name or a free text: valid UTF-8, no control character (but line
+// breaks and tabs when multiline), at most max characters. It reads s once.
+func checkText(s string, max int, multiline bool) error {
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && !(multiline && (c == '\n' || c == '\r' || c == '\t')) || c == 0x7f {
+				return ErrControl
+			}
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				return ErrEncoding
+			}
+			if r >= 0x80 && r < 0xa0 {
+				return ErrControl
+			}
+			i += size
+		}
+		n++
+		if n > max {
+			return tooLong{max}
+		}
+	}
+	return nil
+}
+
+// personal fields are never echoed in a message: they are named only.
+const personal = ""
+
+// text checks field and adds its problem; it reports whether the text is acceptable.
+// A text with a problem is never echoed.
+func (p *problems) text(field, s string, max int, multiline bool) bool {
+	if err := checkText(s, max, multiline); err != nil {
+		p.add(field, personal, err)
+		return false
+	}
+	return true
+}
+
+// Validate reports the problems of the applicant, each naming its field; personal data
+// (citizen ID, tax code, phone, e-mail, name, address) is named, never repeated.
+func (a Applicant) Validate() error {
+	var p problems
+	a.problems(&p, "applicant")
+	return p.err()
+}
+
+func (a Applicant) problems(p *problems, prefix string) {
+	f := func(name string) string { return prefix + "." + name }
 	switch a.Kind {
 	case Person:
 		if a.CitizenID == "" {
-			add("citizenID", "", ErrRequired)
+			p.add(f("citizen_id"), "", ErrRequired)
 		} else if !ValidCitizenID(a.CitizenID) {
-			add("citizenID", a.CitizenID, ErrInvalid)
+			p.add(f("citizen_id"), personal, ErrInvalid)
 		}
 	case Organisation:
 		if a.TaxCode == "" {
-			add("taxCode", "", ErrRequired)
+			p.add(f("tax_code"), "", ErrRequired)
 		} else if !ValidTaxCode(a.TaxCode) {
-			add("taxCode", a.TaxCode, ErrInvalid)
+			p.add(f("tax_code"), personal, ErrInvalid)
 		}
 	default:
-		add("kind", itoa(int(a.Kind)), ErrInvalid)
+		p.add(f("kind"), itoa(int(a.Kind)), ErrInvalid)
 	}
-	if strings.TrimSpace(a.Name) == "" {
-		add("name", "", ErrRequired)
+	if p.text(f("name"), a.Name, MaxNameLen, false) && strings.TrimSpace(a.Name) == "" {
+		p.add(f("name"), "", ErrRequired)
 	}
 	if a.Phone != "" && !ValidPhone(a.Phone) {
-		add("phone", a.Phone, ErrInvalid)
+		p.add(f("phone"), personal, ErrInvalid)
 	}
 	if a.Email != "" {
-		if m, err := mail.ParseAddress(a.Email); err != nil || m.Address != a.Email {
-			add("email", a.Email, ErrInvalid)
+		if len(a.Email) > 254 {
+			p.add(f("email"), personal, ErrInvalid)
+		} else if m, err := mail.ParseAddress(a.Email); err != nil || m.Address != a.Email {
+			p.add(f("email"), personal, ErrInvalid)
 		}
 	}
-	if strings.TrimSpace(a.Address.Line) == "" {
-		add("address.line", "", ErrRequired)
+	if p.text(f("address.line"), a.Address.Line, MaxAddressLen, false) && strings.TrimSpace(a.Address.Line) == "" {
+		p.add(f("address.line"), "", ErrRequired)
 	}
 	if a.Address.UnitCode == "" {
-		add("address.unitCode", "", ErrRequired)
+		p.add(f("address.unit_code"), "", ErrRequired)
 	} else if len(a.Address.UnitCode) != 5 || !allDigits(a.Address.UnitCode) {
-		add("address.unitCode", a.Address.UnitCode, ErrInvalid)
+		p.add(f("address.unit_code"), a.Address.UnitCode, ErrInvalid)
 	}
-	return out
-}
-
-func errs(p []*FieldError) error {
-	if len(p) == 0 {
-		return nil
-	}
-	return &ValidationError{Problems: p}
+	p.text(f("address.unit_name"), a.Address.UnitName, MaxNameLen, false)
 }
 
 // maxLimit bounds a published time limit (in any unit) far above any real procedure's.
 const maxLimit = 10000
 
-// Validate reports every problem of the intake, each naming its field.
+// Validate reports the problems of the intake, each naming its field: the first 100 and a
+// count of the rest (ValidationError.More).
 func (in Intake) Validate() error {
-	var out []*FieldError
-	add := func(f, v string, err error) { out = append(out, &FieldError{Field: f, Value: v, Err: err}) }
+	var p problems
 	if in.Procedure.Code == "" {
-		add("procedure.code", "", ErrRequired)
+		p.add("procedure.code", "", ErrRequired)
 	} else if !ValidProcedureCode(in.Procedure.Code) {
-		add("procedure.code", in.Procedure.Code, ErrInvalid)
+		p.add("procedure.code", in.Procedure.Code, ErrInvalid)
 	}
 	if in.Procedure.Version == "" {
-		add("procedure.version", "", ErrRequired)
+		p.add("procedure.version", "", ErrRequired)
+	} else {
+		p.text("procedure.version", in.Procedure.Version, MaxReferenceLen, false)
 	}
-	out = append(out, in.Applicant.problems("applicant")...)
+	p.text("procedure.case", in.Procedure.Case, MaxReferenceLen, false)
+	p.text("procedure.name", in.Procedure.Name, MaxNameLen, false)
+	in.Applicant.problems(&p, "applicant")
 	if in.Channel < Counter || in.Channel > Postal {
-		add("channel", in.Channel.String(), ErrInvalid)
+		p.add("channel", in.Channel.String(), ErrInvalid)
 	}
 	if !ValidUnitCode(in.Desk) {
-		add("desk", in.Desk, ErrInvalid)
+		p.add("desk", in.Desk, ErrInvalid)
 	}
 	if in.Agency == "" {
-		add("agency", "", ErrRequired)
+		p.add("agency", "", ErrRequired)
+	} else if err := checkText(in.Agency, MaxReferenceLen, false); err != nil {
+		p.add("agency", "", err)
 	}
 	if in.Limit.N < 0 || in.Limit.N > maxLimit || in.Limit.Unit < calendar.WorkingDays || in.Limit.Unit > calendar.Months {
-		add("limit", itoa(in.Limit.N), ErrInvalid)
+		p.add("limit", itoa(in.Limit.N), ErrInvalid)
 	}
 	for i, doc := range in.Documents {
-		if strings.TrimSpace(doc) == "" {
-			add("documents["+itoa(i)+"]", "", ErrRequired)
+		field := "documents[" + itoa(i) + "]"
+		if p.text(field, doc, MaxDocumentLen, false) && strings.TrimSpace(doc) == "" {
+			p.add(field, "", ErrRequired)
 		}
 	}
-	return errs(out)
+	return p.err()
 }
+
+// blank reports whether s holds nothing but white space: a reason of blanks is no reason.
+func blank(s string) bool { return strings.TrimSpace(s) == "" }
 
 func zone() *time.Location { return calendar.Zone() }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
+	"golang.org/x/text/language"
 )
 
 func TestApplicantValidation(t *testing.T) {
@@ -22,24 +23,24 @@ func TestApplicantValidation(t *testing.T) {
 		{"person", func(*Applicant) {}, good, nil, nil},
 		{"organisation with a branch code and a landline", func(*Applicant) {}, org, nil, nil},
 		{"citizen ID of 9 digits (old identity card)", func(a *Applicant) { a.CitizenID = "100123456" }, good,
-			[]string{`applicant.citizenID "100123456" is not valid`}, []string{`applicant.citizenID "100123456" không hợp lệ`}},
+			[]string{`applicant.citizen_id is not valid`}, []string{`số định danh cá nhân không hợp lệ`}},
 		{"citizen ID with province 000", func(a *Applicant) { a.CitizenID = "000090012345" }, good,
-			[]string{`applicant.citizenID "000090012345" is not valid`}, nil},
+			[]string{`applicant.citizen_id is not valid`}, nil},
 		{"citizen ID missing", func(a *Applicant) { a.CitizenID = "" }, good,
-			[]string{`applicant.citizenID is required`}, []string{`applicant.citizenID là bắt buộc`}},
+			[]string{`applicant.citizen_id is required`}, []string{`số định danh cá nhân là bắt buộc`}},
 		{"tax code of 9 digits", func(a *Applicant) { a.TaxCode = "570123456" }, org,
-			[]string{`applicant.taxCode "570123456" is not valid`}, nil},
+			[]string{`applicant.tax_code is not valid`}, nil},
 		{"phone, e-mail and unit", func(a *Applicant) {
 			a.Phone, a.Email, a.Address.UnitCode = "0123456789", "An <an@example.vn>", "H49"
 		}, good, []string{
-			`applicant.phone "0123456789" is not valid`,
-			`applicant.email "An <an@example.vn>" is not valid`,
-			`applicant.address.unitCode "H49" is not valid`,
+			`applicant.phone is not valid`,
+			`applicant.email is not valid`,
+			`applicant.address.unit_code "H49" is not valid`,
 		}, nil},
 		{"mobile in international form", func(a *Applicant) { a.Phone = "+84 912 345 678" }, good, nil, nil},
 		{"no name, no address, no kind", func(a *Applicant) { a.Kind, a.Name, a.Address = 0, " ", Address{} }, good, []string{
 			`applicant.kind "0" is not valid`, `applicant.name is required`,
-			`applicant.address.line is required`, `applicant.address.unitCode is required`,
+			`applicant.address.line is required`, `applicant.address.unit_code is required`,
 		}, nil},
 	}
 	for _, c := range cases {
@@ -57,11 +58,11 @@ func TestApplicantValidation(t *testing.T) {
 			if !errors.As(err, &ve) {
 				t.Fatalf("err = %v", err)
 			}
-			if diff := cmp.Diff(c.en, ve.Messages(English)); diff != "" {
+			if diff := cmp.Diff(c.en, ve.Messages(language.English)); diff != "" {
 				t.Error(diff)
 			}
 			if c.vi != nil {
-				if diff := cmp.Diff(c.vi, ve.Messages(Vietnamese)); diff != "" {
+				if diff := cmp.Diff(c.vi, ve.Messages(language.Vietnamese)); diff != "" {
 					t.Error(diff)
 				}
 			}
@@ -95,7 +96,7 @@ func TestIntakeValidation(t *testing.T) {
 		`procedure.version is required`, `channel "Channel(9)" is not valid`, `desk "H49" is not valid`,
 		`agency is required`, `limit "-1" is not valid`, `documents[2] is required`,
 	}
-	if diff := cmp.Diff(want, ve.Messages(English)); diff != "" {
+	if diff := cmp.Diff(want, ve.Messages(language.English)); diff != "" {
 		t.Fatal(diff)
 	}
 	if !errors.Is(err, ErrRequired) || !errors.Is(err, ErrInvalid) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/rickb777/date/v2"
+	"golang.org/x/text/language"
 )
 
 func mustParseFile(t *testing.T, name string) []Day {
@@ -278,7 +279,7 @@ func TestNewErrors(t *testing.T) {
 		if !errors.As(err, &oe) && !errors.As(err, &se) {
 			t.Errorf("%s: %T is neither *OptionError nor *ScheduleError", tt.name, err)
 		}
-		if oe != nil && (oe.Field == "" || oe.Vietnamese() == "") {
+		if oe != nil && (oe.Field == "" || oe.Message(language.Vietnamese) == "") {
 			t.Errorf("%s: %v lacks a field or a Vietnamese message", tt.name, oe)
 		}
 	}
@@ -293,10 +294,10 @@ func TestOptionMessages(t *testing.T) {
 	}{
 		{WithStatutoryHoliday(StatutoryHoliday{Month: 13, Day: 1, Name: "x", From: 2026}),
 			`calendar: WithStatutoryHoliday: Month/Day "1/13" is not a valid value`,
-			`lịch: WithStatutoryHoliday: trường Month/Day "1/13" không phải giá trị hợp lệ`},
+			`cấu hình lịch, ngày lễ bổ sung: ngày/tháng "1/13" không phải giá trị hợp lệ`},
 		{WithOverrides(Day{Date: date.New(2026, 3, 11), Kind: Closure}),
 			`calendar: WithOverrides (2026-03-11): Name is required`,
-			`lịch: WithOverrides (2026-03-11): trường Name là bắt buộc`},
+			`cấu hình lịch, ngày điều chỉnh riêng (2026-03-11): tên là bắt buộc`},
 	}
 	for _, tt := range tests {
 		_, err := New(tt.opt)
@@ -304,7 +305,7 @@ func TestOptionMessages(t *testing.T) {
 		if !errors.As(err, &oe) {
 			t.Fatalf("%v: not an *OptionError", err)
 		}
-		if diff := cmp.Diff([2]string{tt.en, tt.vi}, [2]string{oe.Error(), oe.Vietnamese()}); diff != "" {
+		if diff := cmp.Diff([2]string{tt.en, tt.vi}, [2]string{oe.Error(), oe.Message(language.Vietnamese)}); diff != "" {
 			t.Errorf("messages (-want +got):\n%s", diff)
 		}
 	}

@@ -25,9 +25,11 @@ func (c *Calendar) position(d date.Date, tod time.Duration) (date.Date, time.Dur
 }
 
 // Due returns the promised return instant for a dossier received at received with limit l,
-// in Zone(). See the package documentation for the policy; N < 0 counts as 0, and a
-// limit of 0 working days or hours is the start of counting. An unknown unit gives the
-// start of counting too.
+// in Zone(). See the package documentation for the policy (WorkingTime by default, CivilCode
+// with WithDuePolicy). The zero Unit is WorkingDays, so Limit{N: 3} is 3 working days.
+// N < 0 counts as 0, and a limit of 0 working days or hours is the start of counting
+// (NextWorkingStart). A Unit that is none of the four constants gives the start of counting
+// too; Limit.Valid tells such a limit apart.
 func (c *Calendar) Due(received time.Time, l Limit) time.Time {
 	d, tod := split(received)
 	n := max(l.N, 0)
@@ -209,14 +211,16 @@ func (c *Calendar) WorkingTimeBetween(from, to time.Time) time.Duration {
 	return sum
 }
 
-// SameDayDue applies the same-day rule ("nếu tiếp nhận hồ sơ sau 15 giờ thì trả kết quả trong
-// ngày làm việc tiếp theo"): received on a working day not after cutoff (time of day, e.g.
-// 15*time.Hour; exactly 15:00 is not after it) and before the close → close of that day;
-// otherwise close of the next working day. A receipt before opening on a working day is due
-// the same day.
-func (c *Calendar) SameDayDue(received time.Time, cutoff time.Duration) time.Time {
+// SameDayDue applies the same-day rule that many procedures publish as their time limit
+// ("trong ngày làm việc; nếu tiếp nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày làm việc
+// tiếp theo", e.g. birth registration 1.001193): received on a working day not after cutoff
+// (usually 15:00, TimeOfDay(15*time.Hour); exactly 15:00 is not after it) and before the
+// close → close of that day; otherwise close of the next working day. A receipt before
+// opening on a working day is due the same day. The cut-off belongs to each procedure
+// (package procedure gives it, with 15:00 as its default).
+func (c *Calendar) SameDayDue(received time.Time, cutoff TimeOfDay) time.Time {
 	d, tod := split(received)
-	if c.IsWorkingDay(d) && tod <= cutoff && tod < c.seasonFor(d).close() {
+	if c.IsWorkingDay(d) && tod <= time.Duration(cutoff) && tod < c.seasonFor(d).close() {
 		return c.CloseOfDay(d)
 	}
 	return c.CloseOfDay(c.AddWorkingDays(d, 1))

@@ -67,12 +67,12 @@ func TestSameDayDue(t *testing.T) {
 		{"2026-01-09T16:00:00+07:00", "2026-01-10T17:00:00+07:00"}, // next working day is the make-up Saturday
 	}
 	for _, tt := range tests {
-		if got := c.SameDayDue(at(tt.received), 15*time.Hour); !got.Equal(at(tt.want)) {
+		if got := c.SameDayDue(at(tt.received), TimeOfDay(15*time.Hour)); !got.Equal(at(tt.want)) {
 			t.Errorf("SameDayDue(%s): got %v, want %s", tt.received, got, tt.want)
 		}
 	}
 	// A cut-off after closing time still needs the office open.
-	if got, want := c.SameDayDue(at("2026-03-10T17:30:00+07:00"), 18*time.Hour), at("2026-03-11T17:00:00+07:00"); !got.Equal(want) {
+	if got, want := c.SameDayDue(at("2026-03-10T17:30:00+07:00"), TimeOfDay(18*time.Hour)), at("2026-03-11T17:00:00+07:00"); !got.Equal(want) {
 		t.Errorf("after close: got %v, want %v", got, want)
 	}
 }

@@ -1,43 +1,53 @@
 package calendar
 
-import (
-	"errors"
-	"fmt"
-	"strconv"
-)
+import "errors"
 
-// problem is a sentinel error with a Vietnamese wording.
-type problem struct{ en, vi string }
-
-func (p *problem) Error() string { return p.en }
-
-// Sentinel errors, phrased as predicates; test with errors.Is.
-var (
-	ErrBadHeader     error = &problem{"is not the header date,kind,name,source[,provisional]", "không phải dòng tiêu đề date,kind,name,source[,provisional]"}
-	ErrSyntax        error = &problem{"is not well-formed", "sai cú pháp"}
-	ErrBadDate       error = &problem{"is not a date of the form YYYY-MM-DD", "không phải ngày dạng YYYY-MM-DD"}
-	ErrUnknownKind   error = &problem{"is not a kind of day (holiday, compensatory, swapped_off, makeup_workday, closure, workday, weekend)", "không phải loại ngày hợp lệ (holiday, compensatory, swapped_off, makeup_workday, closure, workday, weekend)"}
-	ErrFieldRequired error = &problem{"is required", "là bắt buộc"}
-	ErrDuplicateDate error = &problem{"is listed twice", "bị khai báo hai lần"}
-	ErrOutOfRange    error = &problem{"is outside the supported range", "nằm ngoài phạm vi hỗ trợ"}
-	ErrKindMismatch  error = &problem{"does not fit the day of the week", "không phù hợp với thứ trong tuần"}
-	ErrBadValue      error = &problem{"is not a valid value", "không phải giá trị hợp lệ"}
-	ErrBadHours      error = &problem{"is not a valid list of sessions (each start before its end, in order, within the day)", "không phải danh sách buổi làm việc hợp lệ (giờ bắt đầu trước giờ kết thúc, theo thứ tự, trong ngày)"}
-	ErrBadLimit      error = &problem{"is not a time limit of the form \"N unit\" (working-days, working-hours, days, months)", "không phải thời hạn dạng \"N đơn vị\" (ngày làm việc, giờ làm việc, ngày, tháng)"}
-)
-
-func vi(err error) string {
-	var p *problem
-	if errors.As(err, &p) {
-		return p.vi
-	}
-	if err == nil {
-		return ""
-	}
-	return err.Error()
+// subError is a sentinel that refines another: errors.Is matches both.
+type subError struct {
+	text   string
+	parent error
 }
 
-// ScheduleError reports a bad row in a schedule file: the line (1-based), the field and its value.
+func (e *subError) Error() string { return e.text }
+func (e *subError) Unwrap() error { return e.parent }
+
+// Sentinel errors, phrased as predicates; test with errors.Is. Each is wrapped in a
+// *ScheduleError, an *OptionError or a *TextError, which name the line, field or value at
+// fault; their Message method gives the text in Vietnamese or English.
+var (
+	ErrBadHeader     = errors.New("is not the header date,kind,name,source[,provisional]")
+	ErrSyntax        = errors.New("is not well-formed")
+	ErrBadDate       = errors.New("is not a date of the form YYYY-MM-DD")
+	ErrUnknownKind   = errors.New("is not a kind of day (holiday, compensatory, swapped_off, makeup_workday, closure, workday, weekend)")
+	ErrFieldRequired = errors.New("is required")
+	ErrDuplicateDate = errors.New("is listed twice")
+	ErrOutOfRange    = errors.New("is outside the supported range")
+	ErrKindMismatch  = errors.New("does not fit the day of the week")
+	ErrBadValue      = errors.New("is not a valid value")
+	ErrBadHours      = errors.New("is not a valid list of sessions (each start before its end, in order, within the day)")
+	ErrBadLimit      = errors.New(`is not a time limit of the form "N unit" (units: working_days, working_hours, days, months)`)
+	ErrBadUnit       = errors.New("is not a unit of a time limit (working_days, working_hours, days, months)")
+	ErrBadTimeOfDay  = errors.New("is not a time of day of the form HH:MM (00:00 to 23:59)")
+	ErrControl       = errors.New("contains a NUL or another control character")
+	ErrEncoding      = errors.New("is not valid UTF-8 text")
+	ErrTooLong       = errors.New("is longer than 200 characters")
+	ErrUnknownField  = errors.New("is not a field of a schedule row (date, kind, name, source, provisional)")
+
+	// ErrNoSuchDate: a date well written that the calendar does not have (2026-02-30). It
+	// refines ErrBadDate: errors.Is(err, ErrBadDate) holds too.
+	ErrNoSuchDate error = &subError{"is not a day of the calendar (the month is shorter)", ErrBadDate}
+	// ErrWrongType: a JSON value of the wrong type (a number where text is expected). It
+	// refines ErrSyntax: errors.Is(err, ErrSyntax) holds too.
+	ErrWrongType error = &subError{"has the wrong JSON type", ErrSyntax}
+)
+
+// MaxText is the longest name or source (in characters) a schedule row, an override or a
+// statutory holiday may have.
+const MaxText = 200
+
+// ScheduleError reports a bad row in a schedule file (ParseSchedule, WithSchedule): the line
+// (1-based), the field ("date", "kind", "name", "source", "provisional", "header" or "row";
+// empty when the line as a whole is at fault) and its value, cut to its first 64 characters.
 type ScheduleError struct {
 	Line  int
 	Field string
@@ -45,26 +55,15 @@ type ScheduleError struct {
 	Err   error
 }
 
-// Error returns the message in English.
-func (e *ScheduleError) Error() string {
-	if e.Field == "" {
-		return fmt.Sprintf("calendar: schedule line %d: %v", e.Line, e.Err)
-	}
-	return fmt.Sprintf("calendar: schedule line %d: %s %q %v", e.Line, e.Field, e.Value, e.Err)
-}
-
-// Vietnamese returns the message in Vietnamese.
-func (e *ScheduleError) Vietnamese() string {
-	if e.Field == "" {
-		return "lịch nghỉ, dòng " + strconv.Itoa(e.Line) + ": " + vi(e.Err)
-	}
-	return fmt.Sprintf("lịch nghỉ, dòng %d: trường %s %q %s", e.Line, e.Field, e.Value, vi(e.Err))
-}
+// Error returns the message in English, e.g. `calendar: schedule line 3: date "2026-02-30" is
+// not a day of the calendar (the month is shorter)`.
+func (e *ScheduleError) Error() string { return "calendar: " + e.Message(englishTag) }
 
 // Unwrap returns the sentinel error.
 func (e *ScheduleError) Unwrap() error { return e.Err }
 
-// OptionError reports a bad option given to New: the option, the field and its value.
+// OptionError reports a bad option given to New: the option (with the date at fault for
+// WithOverrides), the field and its value, cut to its first 64 characters.
 type OptionError struct {
 	Option string
 	Field  string
@@ -72,38 +71,24 @@ type OptionError struct {
 	Err    error
 }
 
-// Error returns the message in English.
-func (e *OptionError) Error() string {
-	if e.Value == "" {
-		return fmt.Sprintf("calendar: %s: %s %v", e.Option, e.Field, e.Err)
-	}
-	return fmt.Sprintf("calendar: %s: %s %q %v", e.Option, e.Field, e.Value, e.Err)
-}
-
-// Vietnamese returns the message in Vietnamese.
-func (e *OptionError) Vietnamese() string {
-	if e.Value == "" {
-		return fmt.Sprintf("lịch: %s: trường %s %s", e.Option, e.Field, vi(e.Err))
-	}
-	return fmt.Sprintf("lịch: %s: trường %s %q %s", e.Option, e.Field, e.Value, vi(e.Err))
-}
+// Error returns the message in English, e.g. `calendar: WithOverrides (2026-03-11): Name is
+// required`.
+func (e *OptionError) Error() string { return "calendar: " + e.Message(englishTag) }
 
 // Unwrap returns the sentinel error.
 func (e *OptionError) Unwrap() error { return e.Err }
 
-// LimitError reports a time limit that cannot be read or written.
-type LimitError struct {
+// TextError reports a text that cannot be read as a time limit, a unit, a time of day or a
+// kind of day (ParseLimit, ParseUnit, ParseTimeOfDay and the UnmarshalText methods), or a
+// value whose MarshalText has no text form. Value is the text, cut to its first 64
+// characters; Err is ErrBadLimit, ErrBadUnit, ErrBadTimeOfDay or ErrUnknownKind.
+type TextError struct {
 	Value string
 	Err   error
 }
 
-// Error returns the message in English.
-func (e *LimitError) Error() string { return fmt.Sprintf("calendar: limit %q %v", e.Value, e.Err) }
-
-// Vietnamese returns the message in Vietnamese.
-func (e *LimitError) Vietnamese() string {
-	return fmt.Sprintf("thời hạn %q %s", e.Value, vi(e.Err))
-}
+// Error returns the message in English, e.g. `calendar: "3 weeks" is not a time limit…`.
+func (e *TextError) Error() string { return "calendar: " + e.Message(englishTag) }
 
 // Unwrap returns the sentinel error.
-func (e *LimitError) Unwrap() error { return e.Err }
+func (e *TextError) Unwrap() error { return e.Err }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/motcua-go/motcua/calendar"
 	"github.com/rickb777/date/v2"
+	"golang.org/x/text/language"
 )
 
 // The promised return time of a dossier received on a Tuesday morning with a
@@ -82,6 +83,43 @@ func ExampleNew() {
 func ExampleParseLimit() {
 	l, err := calendar.ParseLimit("15 ngày làm việc")
 	fmt.Println(l, err)
+	fmt.Println(l.Text(language.Vietnamese), "/", l.Text(language.English))
 	// Output:
-	// 15 working-days <nil>
+	// 15 working_days <nil>
+	// 15 ngày làm việc / 15 working days
+}
+
+// A limit with no unit is in working days: the zero Unit is WorkingDays.
+func ExampleLimit_zeroUnit() {
+	cal := calendar.Default()
+	tue := time.Date(2026, 3, 10, 9, 10, 0, 0, calendar.Zone())
+	fmt.Println(cal.Due(tue, calendar.Limit{N: 3}).Format("Mon 02/01/2006 15:04"))
+	// Output:
+	// Fri 13/03/2026 09:10
+}
+
+// The same-day rule with the usual 15:00 cut-off: received at 14:30, due at the close of the
+// same day; at 15:30, at the close of the next working day.
+func ExampleCalendar_SameDayDue() {
+	cal := calendar.Default()
+	cutoff, err := calendar.ParseTimeOfDay("15:00")
+	if err != nil {
+		panic(err)
+	}
+	for _, hm := range [][2]int{{14, 30}, {15, 30}} {
+		at := time.Date(2026, 3, 10, hm[0], hm[1], 0, 0, calendar.Zone())
+		fmt.Println(cal.SameDayDue(at, cutoff).Format("Mon 02/01 15:04"))
+	}
+	// Output:
+	// Tue 10/03 17:00
+	// Wed 11/03 17:00
+}
+
+// A date.Date from a time.Time: take the time in Vietnam's zone first.
+func ExampleZone() {
+	t := time.Date(2026, 3, 10, 20, 0, 0, 0, time.UTC) // 03:00 on 11 March in Vietnam
+	d := date.NewAt(t.In(calendar.Zone()))
+	fmt.Println(d, calendar.Default().IsWorkingDay(d))
+	// Output:
+	// 2026-03-11 true
 }

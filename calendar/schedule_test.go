@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/rickb777/date/v2"
+	"golang.org/x/text/language"
 )
 
 func TestParseScheduleErrors(t *testing.T) {
@@ -46,7 +47,7 @@ func TestParseScheduleErrors(t *testing.T) {
 		if diff := cmp.Diff(tt.want, *se, cmp.Comparer(func(a, b error) bool { return errors.Is(a, b) })); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
 		}
-		if !errors.Is(err, tt.want.Err) || se.Vietnamese() == "" || se.Error() == "" {
+		if !errors.Is(err, tt.want.Err) || se.Message(language.Vietnamese) == "" || se.Error() == "" {
 			t.Errorf("%s: %v", tt.name, err)
 		}
 	}

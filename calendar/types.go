@@ -1,118 +1,11 @@
 package calendar
 
 import (
-	"fmt"
 	"strconv"
-	"strings"
 
+	"github.com/motcua-go/motcua/internal/msg"
 	"github.com/rickb777/date/v2"
 )
-
-// Unit is the unit of a time limit.
-type Unit uint8
-
-// Units of a time limit.
-const (
-	WorkingDays  Unit = iota + 1 // ngày làm việc
-	WorkingHours                 // giờ làm việc (session time)
-	Days                         // calendar days (ngày)
-	Months                       // calendar months (tháng)
-)
-
-var unitNames = [...]string{WorkingDays: "working-days", WorkingHours: "working-hours", Days: "days", Months: "months"}
-
-// String returns the unit's text form: working-days, working-hours, days or months.
-func (u Unit) String() string {
-	if u >= WorkingDays && u <= Months {
-		return unitNames[u]
-	}
-	return "unit(" + strconv.Itoa(int(u)) + ")"
-}
-
-// Limit is a time limit as published for a procedure: N units.
-// A fractional published limit is expressed in a smaller unit: 1.5 working days is 12 WorkingHours.
-type Limit struct {
-	N    int
-	Unit Unit
-}
-
-// String returns the limit's text form, e.g. "3 working-days" or "1 month"; ParseLimit reads it back.
-func (l Limit) String() string {
-	u := l.Unit.String()
-	if l.N == 1 && l.Unit >= WorkingDays && l.Unit <= Months {
-		u = u[:len(u)-1]
-	}
-	return strconv.Itoa(l.N) + " " + u
-}
-
-// Valid reports whether l has a known unit and N ≥ 0.
-func (l Limit) Valid() bool { return l.N >= 0 && l.Unit >= WorkingDays && l.Unit <= Months }
-
-// MarshalText encodes l as String does; the zero Limit encodes as "".
-func (l Limit) MarshalText() ([]byte, error) {
-	if l == (Limit{}) {
-		return []byte{}, nil
-	}
-	if !l.Valid() {
-		return nil, &LimitError{Value: l.String(), Err: ErrBadLimit}
-	}
-	return []byte(l.String()), nil
-}
-
-// UnmarshalText decodes the form ParseLimit accepts; "" decodes as the zero Limit.
-func (l *Limit) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*l = Limit{}
-		return nil
-	}
-	v, err := ParseLimit(string(b))
-	if err != nil {
-		return err
-	}
-	*l = v
-	return nil
-}
-
-// ParseLimit reads a limit: a whole number N ≥ 0 and a unit, with or without a space
-// between them. Units, without regard to case, with "-", "_" or a space between words:
-//
-//   - working days: working-days, working-day, working_days, wd, ngày làm việc;
-//   - working hours: working-hours, working-hour, working_hours, wh, giờ làm việc;
-//   - calendar days: days, day, d, ngày;
-//   - months: months, month, mo, tháng.
-//
-// So "3 working-days" (the form String writes), "3wd", "12wh", "20d", "2mo", "3 working_days"
-// and "15 ngày làm việc" are all accepted. Fractions are not: a published 1.5 working days
-// is 12 working hours.
-func ParseLimit(s string) (Limit, error) {
-	t := strings.TrimSpace(s)
-	i := 0
-	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
-		i++
-	}
-	if i == 0 {
-		return Limit{}, &LimitError{Value: s, Err: ErrBadLimit}
-	}
-	n, err := strconv.Atoi(t[:i])
-	if err != nil {
-		return Limit{}, &LimitError{Value: s, Err: ErrBadLimit}
-	}
-	unit := strings.Join(strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(strings.ToLower(t[i:]))), " ")
-	var u Unit
-	switch unit {
-	case "working days", "working day", "wd", "ngày làm việc":
-		u = WorkingDays
-	case "working hours", "working hour", "wh", "giờ làm việc":
-		u = WorkingHours
-	case "days", "day", "d", "ngày":
-		u = Days
-	case "months", "month", "mo", "tháng":
-		u = Months
-	default:
-		return Limit{}, &LimitError{Value: s, Err: ErrBadLimit}
-	}
-	return Limit{N: n, Unit: u}, nil
-}
 
 // DayKind classifies a date.
 type DayKind uint8
@@ -141,7 +34,7 @@ func (k DayKind) String() string {
 // MarshalText encodes k as String does.
 func (k DayKind) MarshalText() ([]byte, error) {
 	if int(k) >= len(kindNames) {
-		return nil, fmt.Errorf("calendar: %w: %d", ErrUnknownKind, k)
+		return nil, &TextError{Value: strconv.Itoa(int(k)), Err: ErrUnknownKind}
 	}
 	return []byte(k.String()), nil
 }
@@ -150,7 +43,7 @@ func (k DayKind) MarshalText() ([]byte, error) {
 func (k *DayKind) UnmarshalText(b []byte) error {
 	v, ok := parseKind(string(b))
 	if !ok {
-		return fmt.Errorf("calendar: %w: %q", ErrUnknownKind, b)
+		return &TextError{Value: msg.Clip(string(b)), Err: ErrUnknownKind}
 	}
 	*k = v
 	return nil

@@ -213,7 +213,7 @@ func (in Intake) Validate() error {
 	} else if err := checkText(in.Agency, MaxReferenceLen, false); err != nil {
 		p.add("agency", "", err)
 	}
-	if in.Limit.N < 0 || in.Limit.N > maxLimit || in.Limit.Unit < calendar.WorkingDays || in.Limit.Unit > calendar.Months {
+	if in.Limit.N > maxLimit || !in.Limit.Valid() {
 		p.add("limit", itoa(in.Limit.N), ErrInvalid)
 	}
 	for i, doc := range in.Documents {

@@ -32,10 +32,10 @@ func TestMainOutput(t *testing.T) {
 		"2026-02-17 Tue holiday        Tết Âm lịch – Mùng 1 Bính Ngọ — TB 9441/TB-BNV",
 		"2026-08-22 Sat makeup_workday",
 		"Days off 2027 (provisional)",
-		"Tue 10/03 09:10 + 3 working-days    → Fri 13/03/2026 09:10",
-		"Tue 10/03 12:15 + 1 working-day     → Wed 11/03/2026 11:30",
-		"Fri 13/02 15:00 + 3 working-days    → Wed 25/02/2026 15:00",
-		"Wed 29/04 10:00 + 12 working-hours  → Mon 04/05/2026 15:30",
+		"Tue 10/03 09:10 + 3 working_days    → Fri 13/03/2026 09:10",
+		"Tue 10/03 12:15 + 1 working_day     → Wed 11/03/2026 11:30",
+		"Fri 13/02 15:00 + 3 working_days    → Wed 25/02/2026 15:00",
+		"Wed 29/04 10:00 + 12 working_hours  → Mon 04/05/2026 15:30",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)

@@ -14,7 +14,7 @@ func TestRun(t *testing.T) {
 	}
 	out := buf.String()
 	for _, want := range []string{
-		"received Wed 11/02 09:00, limit 8 working-days → due Mon 02/03 09:00",
+		"received Wed 11/02 09:00, limit 8 working_days → due Mon 02/03 09:00",
 		"Tue 17/02 holiday  Tết Âm lịch – Mùng 1 Bính Ngọ",
 		"verify   verify   Văn phòng Đăng ký đất đai tỉnh Quảng Ninh          Wed 11/02 14:30 → Mon 23/02 14:30  (24h0m0s)",
 		"verify   000.00.02.H49 Văn phòng Đăng ký đất đai tỉnh Quảng Ninh, over by 22h0m0s (finished: true)",

@@ -221,7 +221,7 @@ func (d *Dossier) fromTransfer() bool {
 
 // DueProvisional reports whether the due time is provisional: the dossier is boundary-free,
 // its time limit runs from the competent agency's receipt (Policy.ClockFromCompetentReceipt,
-// Decree 309/2026 [S]) and it is not yet transferred. The provisional due time counts from
+// Decree 309/2026/NĐ-CP) and it is not yet transferred. The provisional due time counts from
 // TransferDue; the transfer fixes it.
 func (d *Dossier) DueProvisional() bool {
 	if d == nil {

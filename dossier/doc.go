@@ -1,6 +1,6 @@
 // Package dossier is one application (hồ sơ) moving through an administrative procedure:
-// its legal lifecycle, its SLA clock on the working calendar, its append-only event log and
-// the slips the desk prints.
+// its legal lifecycle, its deadline (the SLA clock) on the working calendar, its
+// append-only event log and the slips the desk prints.
 //
 // # Lifecycle
 //
@@ -12,8 +12,9 @@
 // agency (Art. 18), processed step by step along its route (hand-offs, recall, send-back;
 // Art. 19(6),(7)), possibly returned for a supplement (Art. 19(4)) or held for a tax or fee,
 // then resolved or refused (Art. 19(8)), and the result is returned (Art. 20). The applicant
-// may withdraw it before the result (Circular 03/2025/TT-VPCP form 05). States map onto the
-// ten national status codes of the National Public Service Portal (State.Status).
+// may withdraw it before the result (Decree 118/2025 Art. 21, Circular 03/2025/TT-VPCP
+// form 05). States map onto the ten national status codes of the National Public Service
+// Portal (State.Status).
 //
 // Apply(cmd, now) checks the lifecycle, the actor's role and agency and the decree rules,
 // and on any error changes nothing; on success it appends one event. Rules.Replay rebuilds
@@ -29,59 +30,72 @@
 // # Decree rules
 //
 // The legal regime is chosen by the reception date (RegimeAt): Decree 61/2018 as amended by
-// Decree 107/2021 until 2025-06-30, Decree 118/2025 from 2025-07-01. The rules are Policy
-// values per regime (DefaultPolicy):
+// Decree 107/2021 until 2025-06-30, Decree 118/2025 from 2025-07-01. Each regime's rules are
+// the values of a Policy; DefaultPolicy gives the decrees' values, and an embedder under a
+// specialised law changes a copy and passes it in RulesConfig (Decree61, Decree118) to
+// NewRules:
 //
+//   - guidance to supplement at intake is given once, completely (Decree 61 Art. 15(3);
+//     Decree 118 Art. 16(3)): Policy.IntakeGuidanceOnce, default true;
 //   - a supplement request during processing only within 3 working days of receipt and once
-//     per agency (Decree 61 Art. 15(3), 19(4));
-//   - after the supplement the time limit restarts from the beginning (Art. 19(4)); Pause is
-//     the alternative for procedures whose specialised law says so;
-//   - a refusal after appraisal is due within the time limit (Art. 19(8)); by default a
-//     late refusal is still accepted and counted late (Result.Late, Overdue, the refusal
-//     and control slips), so that an overdue dossier found ineligible is not stuck;
-//     Policy.RefusalWithinLimit selects the strict reading, which refuses it;
+//     per agency (Decree 61 Art. 15(3), 19(4)): Policy.SupplementWindow (3) and
+//     SupplementOncePerAgency (true);
+//   - after the supplement the time limit restarts from the beginning (Art. 19(4)):
+//     Policy.AfterSupplement, default Restart; Pause is for procedures whose specialised law
+//     stops the count instead;
+//   - time held for a tax or fee payment does not count: Policy.DuringObligation, default
+//     Pause (sector land and tax rules; set Run where the count goes on);
+//   - a refusal after appraisal is due within the time limit (Art. 19(8); Decree 118
+//     Art. 19(3)); by default a late refusal is still accepted and counted late
+//     (Resolution.Late, Overdue, the refusal and control slips), so that an overdue dossier
+//     found ineligible is not stuck; Policy.RefusalWithinLimit selects the strict reading,
+//     which refuses it;
 //   - the apology with a new appointment at least 1 working day before the due date — by
 //     the close of office hours of the working day before it — and a new appointment at
-//     most once (Art. 19(9));
+//     most once (Decree 61 Art. 19(9)): Policy.ApologyLead (1) and MaxReappointments (1).
+//     Decree 118 Art. 12(5) requires the apology and new appointment but fixes neither the
+//     lead time nor the count: its default policy keeps Decree 61's, which a province may
+//     relax;
 //   - a paper dossier received after 15:00 is transferred at the start of the next working
-//     day (Art. 18(2)); Dossier.TransferDue and the control slip show it;
-//   - withdrawal before the result.
-//
-// The text of Decree 118/2025 on supplements, apologies and withdrawal was not available;
-// its default policy keeps Decree 61's values. Time held for a tax or fee payment is paused
-// by default (sector land and tax rules, not verified).
+//     day (Art. 18(2)): Policy.TransferCutoff; Dossier.TransferDue and the control slip
+//     show it;
+//   - the applicant may stop (withdraw) the dossier before the decision (Decree 118 Art. 21;
+//     Circular 03/2025/TT-VPCP form 05): Policy.Withdrawal, default true; a withdrawal
+//     needs no reason;
+//   - a dossier is at risk once it has used 80% of its time (Policy.AtRiskShare; no decree
+//     fixes it: set your province's share).
 //
 // # Decree 309/2026
 //
-// Decree 309/2026/NĐ-CP (5 August 2026) amends Decree 118/2025. Its text was read only as
-// quoted by a crawled mirror, so its two rules here are [S] (secondary) policy values with
-// documented defaults, chosen by the reception date:
+// Decree 309/2026/NĐ-CP (5 August 2026) amends Decree 118/2025. Its two rules here are
+// policy values with defaults, chosen by the reception date:
 //
 //   - Boundary-free reception (phi địa giới; nationwide under the new Art. 14(4) of Decree
 //     118): for a dossier received by a desk that is not the competent agency's own, the
 //     time limit runs from when the competent agency receives it (Art. 17(3) as amended),
 //     so the receiving centre's hand-over time is not counted against that agency.
 //     Policy.ClockFromCompetentReceipt is false for Decree 61 and true for Decree 118 from
-//     Policy.Decree309From, which defaults to the decree's date, 2026-08-05: the effective
-//     date was not verified. Config.OwnDesk tells a desk of the agency's own jurisdiction
-//     (default OwnDesk: a desk in the same province, or any desk for a central agency
-//     [I]). The receipt gives a provisional appointment counted from the latest hand-over
-//     the desk is allowed (TransferDue), marked so on the slip (ReceiptSlip.Provisional,
-//     "dự kiến"; Dossier.DueProvisional); the transfer fixes the due time from the
-//     hand-over (Clock.History records it with the cause transfer), and Used, AtRisk,
-//     Late766 and the supplement window count from there. A desk that hands over on time
-//     never makes the fixed appointment later than the provisional one.
+//     Policy.Decree309From, which defaults to the decree's date, 2026-08-05: set the
+//     effective date your legal office reads. RulesConfig.OwnDesk tells a desk of the
+//     agency's own jurisdiction (default OwnDesk: a desk in the same province, or any desk
+//     for a central agency; pass your directory's answer instead). The receipt gives a
+//     provisional appointment counted from the latest hand-over the desk is allowed
+//     (TransferDue), marked so on the slip (ReceiptSlip.Provisional, "dự kiến";
+//     Dossier.DueProvisional); the transfer fixes the due time from the hand-over
+//     (Deadline.History records it with the cause transfer), and Used, AtRisk, Late766 and
+//     the supplement window count from there. A desk that hands over on time never makes
+//     the fixed appointment later than the provisional one.
 //   - The dossier-code and field-code rules are to be issued by the ministry now hosting
 //     the National Public Service Portal: the code format is a value, Policy.CodeFormat
 //     (interface CodeFormat), defaulting to Circular01.
 //
-// # Clock
+// # Deadline
 //
 // The due time comes from calendar.Due (or the route's plan, passed with Receive), moves on
 // restart or pause, and is replaced by the one new appointment; each change is kept in
-// Clock.History. The start of the count, the time paused and the start of a wait
+// Deadline.History. The start of the count, the time paused and the start of a wait
 // (Dossier.PausedAt) are read from the log. Overdue, Remaining (working time) and AtRisk
-// (a share of the time used) are derived from the clock at a given now, never stored.
+// (a share of the time used) are derived from the deadline at a given now, never stored.
 //
 // # Codes
 //
@@ -93,6 +107,33 @@
 // slips print the code in it (Header.CodeText). Codes are stored (JSON) in the Circular 01
 // form, or as <unit>-YYYYMMDD-N when another format issued parts that form cannot hold, so
 // a stored code reads back whatever the format in force.
+//
+// # Input and messages
+//
+// Every text a dossier keeps is checked before anything changes: names and free texts have
+// maximum lengths (MaxNameLen, MaxAddressLen, MaxReasonLen, MaxDocumentLen,
+// MaxReferenceLen; ErrTooLong), hold no NUL byte or other control character (ErrControl;
+// reasons and tasks may hold line breaks and tabs) and are UTF-8 (ErrEncoding). A reason of
+// white space only is no reason (ErrRequired). A validation lists its first 100 problems
+// and counts the rest (ValidationError.More). Personal data — citizen ID, tax code, phone,
+// e-mail, name, address — is named by its field in an error, never repeated, so that logs
+// that keep errors keep no personal data; other values are repeated cut at 64 characters.
+//
+// Every error that a person may read has Message(lang language.Tag) (and Messages for
+// lists): Vietnamese for a tag of base vi (language.Vietnamese, vi-VN), English otherwise,
+// with states, commands, roles, fields and legal sources named in the language asked
+// (State.Name, CommandKind.Name, Role.Name). Error returns the English message. Test errors
+// with errors.Is against the sentinels (ErrRequired, ErrNotAllowed, ErrSupplementWindow, …)
+// and errors.As against the types (FieldError, ValidationError, CodeError, TransitionError,
+// RuleError, LogError).
+//
+// # JSON
+//
+// Dossiers and events encode to JSON with snake_case keys and values, like the procedure
+// catalog ("deadline", "step_due", "citizen_id"; states and commands as "in_process",
+// "refuse_intake"); the Go-style names of states and commands ("InProcess",
+// "refuseIntake") still read. The dates of package rickb777/date (Code.Date) come from a
+// time.Time with date.NewAt(t.In(calendar.Zone())).
 //
 // # Slips
 //

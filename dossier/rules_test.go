@@ -201,7 +201,7 @@ func TestRuleRefusalWithinLimit(t *testing.T) {
 			got := []any{d.State, d.Resolution.Late, d.Overdue(later), slip.Late, control.Verdict, strings.Contains(slip.Text(), "quá hạn")}
 			want := []any{Refused, c.late, c.late, c.late, verdict, c.late}
 			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("state, Result.Late, Overdue, slip late, control verdict, slip text (-want +got):\n%s", diff)
+				t.Errorf("state, Resolution.Late, Overdue, slip late, control verdict, slip text (-want +got):\n%s", diff)
 			}
 			mustApply(t, d, Command{Kind: Return, Actor: clerk}, later)
 			replayed, err := d.Rules.Replay(d.Events)

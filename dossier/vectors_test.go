@@ -27,7 +27,7 @@ type vector struct {
 	Deadline string
 	State    State
 	Due      string
-	Late     bool // Result.Late after the commands
+	Late     bool // Resolution.Late after the commands
 }
 
 var sentinels = map[string]error{
@@ -46,13 +46,13 @@ func (v *vector) rules(t *testing.T) *Rules {
 		for k, raw := range v.Policy {
 			var err error
 			switch k {
-			case "afterSupplement":
+			case "after_supplement":
 				var s string
 				err = json.Unmarshal(raw, &s)
 				p.AfterSupplement = map[string]ClockRule{"restart": Restart, "pause": Pause, "run": Run}[s]
 			case "withdrawal":
 				err = json.Unmarshal(raw, &p.Withdrawal)
-			case "refusalWithinLimit":
+			case "refusal_within_limit":
 				err = json.Unmarshal(raw, &p.RefusalWithinLimit)
 			default:
 				t.Fatalf("unknown policy field %q", k)

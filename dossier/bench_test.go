@@ -320,3 +320,20 @@ func TestAllocationBudget(t *testing.T) {
 		t.Errorf("Replay of 20 events: %v allocations, want ≤ 12", allocs)
 	}
 }
+
+// BenchmarkValidateDocuments validates an intake of many blank documents: the cost grows
+// linearly with the list (8× the documents, about 8× the time) and the error lists 100.
+func BenchmarkValidateDocuments(b *testing.B) {
+	for _, n := range []int{10_000, 80_000} {
+		b.Run(itoa(n), func(b *testing.B) {
+			in := testIntake(Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays})
+			in.Documents = make([]string, n)
+			b.ReportAllocs()
+			for b.Loop() {
+				if in.Validate() == nil {
+					b.Fatal("no error")
+				}
+			}
+		})
+	}
+}

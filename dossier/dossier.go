@@ -9,7 +9,8 @@ import (
 )
 
 // Open creates a dossier in the Submitted state from what the desk or the portal knows,
-// recording the intake as the first event. Counter dossiers are then received at once with
+// recording the intake as the first event. The intake is checked first (Intake.Validate:
+// every problem at once, in a *ValidationError). Counter dossiers are then received at once with
 // Apply(Command{Kind: Receive, ...}).
 func (r *Rules) Open(in Intake, by Actor, now time.Time) (*Dossier, error) {
 	if r == nil {
@@ -17,6 +18,9 @@ func (r *Rules) Open(in Intake, by Actor, now time.Time) (*Dossier, error) {
 	}
 	if by.Role != RoleApplicant && by.Role != RoleClerk {
 		return nil, &TransitionError{Command: Open, Role: by.Role, Err: ErrForbidden}
+	}
+	if err := checkCommand(&Command{Actor: by}); err != nil {
+		return nil, err
 	}
 	if err := in.Validate(); err != nil {
 		return nil, err
@@ -417,12 +421,12 @@ func checkCommand(cmd *Command) error {
 		return err
 	}
 	for i, a := range cmd.Attachments {
-		field := "attachments[" + itoa(i) + "]"
-		if err := check(field, a, MaxDocumentLen, false); err != nil {
-			return err
+		err := checkText(a, MaxDocumentLen, false)
+		if err == nil && blank(a) {
+			err = ErrRequired
 		}
-		if blank(a) {
-			return &FieldError{Field: field, Err: ErrRequired}
+		if err != nil {
+			return &FieldError{Field: "attachments[" + itoa(i) + "]", Err: err}
 		}
 	}
 	if cmd.Kind == Transfer {

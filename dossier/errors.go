@@ -177,6 +177,16 @@ func (p *problems) add(field, value string, err error) {
 	p.list = append(p.list, &FieldError{Field: field, Value: value, Err: err})
 }
 
+// addAt adds a problem of element i of the list field, with no value; past the cap it
+// only counts it, without building the field's name.
+func (p *problems) addAt(field string, i int, err error) {
+	if len(p.list) >= msg.MaxProblems {
+		p.more++
+		return
+	}
+	p.add(field+"["+strconv.Itoa(i)+"]", "", err)
+}
+
 // err returns the problems as a *ValidationError, or nil.
 func (p *problems) err() error {
 	if len(p.list) == 0 {

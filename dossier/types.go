@@ -180,7 +180,7 @@ type Dossier struct {
 type Command struct {
 	Kind        CommandKind
 	Actor       Actor
-	Reason      string   // reasons: required for refusals, supplement requests, send-back, apology
+	Reason      string   // reasons: required (not blank) for refusals, supplement requests, send-back, apology; at most MaxReasonLen characters
 	Attachments []string // names of attached documents (copied into the log)
 	Code        Code     // Receive: the code issued with IssueCode
 	// Due is, for Receive, the due time from the route plan (zero: calendar.Due); for Transfer,

@@ -217,9 +217,12 @@ func (in Intake) Validate() error {
 		p.add("limit", itoa(in.Limit.N), ErrInvalid)
 	}
 	for i, doc := range in.Documents {
-		field := "documents[" + itoa(i) + "]"
-		if p.text(field, doc, MaxDocumentLen, false) && strings.TrimSpace(doc) == "" {
-			p.add(field, "", ErrRequired)
+		err := checkText(doc, MaxDocumentLen, false)
+		if err == nil && blank(doc) {
+			err = ErrRequired
+		}
+		if err != nil {
+			p.addAt("documents", i, err)
 		}
 	}
 	return p.err()

@@ -118,7 +118,8 @@ func TestIssue9VietnameseNames(t *testing.T) {
 		"channel", "desk", "agency", "limit", "documents[0]", "attachments[4]", "reason", "reference", "code",
 		"due", "now", "actor.id", "actor.agency", "steps", "steps[1].id", "steps[1].agency", "steps[1].task",
 		"steps[1].due", "dossier", "dossier.current", "dossier.steps", "dossier.supplements", "sequence_source",
-		"slip", "policy.supplement_window", "policy.after_supplement", "policy.during_obligation",
+		"slip.receipt", "slip.supplement", "slip.refusal", "slip.apology", "slip.transfer", "slip.control",
+		"policy.supplement_window", "policy.after_supplement", "policy.during_obligation",
 		"policy.apology_lead", "policy.max_reappointments", "policy.transfer_cutoff", "policy.at_risk_share"} {
 		if got := fieldName(f, vi); got == f {
 			t.Errorf("field %s has no Vietnamese name", f)
@@ -500,5 +501,19 @@ func TestIssue9CodeError(t *testing.T) {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// A slip the dossier has no ground for is named in Vietnamese, not by its English key.
+func TestIssue9NoSlipMessage(t *testing.T) {
+	d := dossierIn(t, Submitted)
+	_, err := d.ReceiptSlip()
+	var fe *FieldError
+	if !errors.As(err, &fe) || !errors.Is(err, ErrNoSlip) {
+		t.Fatalf("err = %v", err)
+	}
+	want := []string{"slip.receipt is not available for this dossier", "giấy tiếp nhận hồ sơ và hẹn trả kết quả không có đối với hồ sơ này"}
+	if diff := cmp.Diff(want, []string{err.Error(), fe.Message(vi)}); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

@@ -154,7 +154,7 @@ func (d *Dossier) transferDueAt(received time.Time, p Policy) time.Time {
 	local := received.In(zone())
 	day := dateOf(local)
 	midnight := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, zone())
-	if cal.IsWorkingDay(day) && local.Sub(midnight) <= p.TransferCutoff {
+	if cal.IsWorkingDay(day) && local.Sub(midnight) <= time.Duration(p.TransferCutoff) {
 		return cal.CloseOfDay(day)
 	}
 	return cal.NextWorkingStart(midnight.AddDate(0, 0, 1))

@@ -133,8 +133,10 @@ type Policy struct {
 	// 03/2025/TT-VPCP form 05). A withdrawal needs no reason. Default: true.
 	Withdrawal bool
 	// TransferCutoff is the time of day after which a paper dossier received at the desk is
-	// transferred at the start of the next working day (Art. 18(2): 15:00).
-	TransferCutoff time.Duration
+	// transferred at the start of the next working day (Decree 61/2018 Art. 18(2), Decree
+	// 118/2025 Art. 18(2): 15:00); the same type as the same-day cut-off of the catalog
+	// (calendar.TimeOfDay, text "15:00").
+	TransferCutoff calendar.TimeOfDay
 	// AtRiskShare is the share of the time limit used after which a dossier is at risk
 	// (Dossier.AtRisk; 0 < share ≤ 1). No decree fixes it: the default, 0.8, warns when a
 	// fifth of the time is left; set the share your province's monitoring uses.
@@ -187,7 +189,7 @@ func DefaultPolicy(r Regime) Policy {
 		MaxReappointments:       1,
 		RefusalWithinLimit:      false,
 		Withdrawal:              true,
-		TransferCutoff:          15 * time.Hour,
+		TransferCutoff:          calendar.TimeOfDay(15 * time.Hour),
 		AtRiskShare:             0.8,
 	}
 	if r != Decree61 {
@@ -217,7 +219,7 @@ func (p Policy) Validate() error {
 	if p.MaxReappointments < 0 {
 		bad("max_reappointments", p.MaxReappointments)
 	}
-	if p.TransferCutoff < 0 || p.TransferCutoff >= 24*time.Hour {
+	if !p.TransferCutoff.Valid() {
 		bad("transfer_cutoff", p.TransferCutoff)
 	}
 	if !(p.AtRiskShare > 0 && p.AtRiskShare <= 1) {

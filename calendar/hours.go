@@ -5,6 +5,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/motcua-go/motcua/internal/msg"
 	"github.com/rickb777/date/v2"
 )
 
@@ -36,7 +37,7 @@ func checkSessions(opt string, s []Session) error {
 	prev := time.Duration(0)
 	for i, x := range s {
 		if x.Start < prev || x.End <= x.Start || x.End > 24*time.Hour || (i > 0 && x.Start < s[i-1].End) {
-			return &OptionError{Option: opt, Field: "sessions", Value: fmt.Sprint(s), Err: ErrBadHours}
+			return &OptionError{Option: opt, Field: "sessions", Value: msg.Clip(fmt.Sprint(s)), Err: ErrBadHours}
 		}
 		prev = x.End
 	}

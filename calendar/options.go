@@ -134,13 +134,19 @@ func WithOverrides(days ...Day) Option {
 				return &OptionError{Option: "WithOverrides", Field: "Date", Value: v, Err: ErrOutOfRange}
 			}
 			if int(x.Kind) >= len(kindNames) {
-				return &OptionError{Option: "WithOverrides", Field: "Kind", Value: x.Kind.String(), Err: ErrUnknownKind}
+				return &OptionError{Option: "WithOverrides (" + v + ")", Field: "Kind", Value: strconv.Itoa(int(x.Kind)), Err: ErrUnknownKind}
 			}
 			if err := checkKind(x.Date, x.Kind); err != nil {
-				return &OptionError{Option: "WithOverrides", Field: "Kind", Value: x.Kind.String() + " " + v, Err: err}
+				return &OptionError{Option: "WithOverrides (" + v + ")", Field: "Kind", Value: x.Kind.String(), Err: err}
 			}
 			if x.Name == "" {
 				return &OptionError{Option: "WithOverrides (" + v + ")", Field: "Name", Err: ErrFieldRequired}
+			}
+			if err := checkText(x.Name); err != nil {
+				return &OptionError{Option: "WithOverrides (" + v + ")", Field: "Name", Err: err}
+			}
+			if err := checkText(x.Source); err != nil {
+				return &OptionError{Option: "WithOverrides (" + v + ")", Field: "Source", Err: err}
 			}
 			if seen[int64(x.Date)] {
 				return &OptionError{Option: "WithOverrides", Field: "Date", Value: v, Err: ErrDuplicateDate}
@@ -194,6 +200,12 @@ func WithStatutoryHoliday(hs ...StatutoryHoliday) Option {
 			}
 			if x.Name == "" {
 				return &OptionError{Option: opt, Field: "Name", Value: "", Err: ErrFieldRequired}
+			}
+			if err := checkText(x.Name); err != nil {
+				return &OptionError{Option: opt, Field: "Name", Err: err}
+			}
+			if err := checkText(x.Source); err != nil {
+				return &OptionError{Option: opt, Field: "Source", Err: err}
 			}
 		}
 		c.extras = append(c.extras, h...)

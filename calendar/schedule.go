@@ -7,9 +7,12 @@ import (
 	"errors"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
+	"github.com/motcua-go/motcua/internal/msg"
 	"github.com/rickb777/date/v2"
 )
 
@@ -40,6 +43,9 @@ const (
 // is true or its name or source contains "PROVISIONAL" or "UNANNOUNCED".
 // Errors are *ScheduleError naming the line and field; a date listed twice is an error.
 func ParseSchedule(data []byte) ([]Day, error) {
+	if !utf8.Valid(data) {
+		return nil, &ScheduleError{Line: lineAt(data, int64(firstInvalid(data))), Err: ErrEncoding}
+	}
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
 	var days []Day
 	var lines []int
@@ -61,7 +67,7 @@ func ParseSchedule(data []byte) ([]Day, error) {
 	for i, j := range idx {
 		out[i] = days[j]
 		if i > 0 && out[i].Date == out[i-1].Date {
-			return nil, &ScheduleError{Line: lines[j], Field: "date", Value: out[i].Date.String(), Err: ErrDuplicateDate}
+			return nil, schedErr(lines[j], "date", out[i].Date.String(), ErrDuplicateDate)
 		}
 	}
 	return out, nil
@@ -79,7 +85,7 @@ func parseCSV(data []byte) ([]Day, []int, error) {
 	}
 	want := []string{"date", "kind", "name", "source", "provisional"}
 	if len(head) < 4 || len(head) > 5 || !equalStrings(head, want[:len(head)]) {
-		return nil, nil, &ScheduleError{Line: 1, Field: "header", Value: strings.Join(head, ","), Err: ErrBadHeader}
+		return nil, nil, schedErr(1, "header", strings.Join(head, ","), ErrBadHeader)
 	}
 	var days []Day
 	var lines []int
@@ -98,7 +104,7 @@ func parseCSV(data []byte) ([]Day, []int, error) {
 		}
 		line, _ := r.FieldPos(0)
 		if len(rec) != len(head) {
-			return nil, nil, &ScheduleError{Line: line, Field: "row", Value: strings.Join(rec, ","), Err: ErrSyntax}
+			return nil, nil, schedErr(line, "row", strings.Join(rec, ","), ErrSyntax)
 		}
 		var prov *bool
 		if len(rec) == 5 {
@@ -110,7 +116,7 @@ func parseCSV(data []byte) ([]Day, []int, error) {
 				f := false
 				prov = &f
 			default:
-				return nil, nil, &ScheduleError{Line: line, Field: "provisional", Value: rec[4], Err: ErrBadValue}
+				return nil, nil, schedErr(line, "provisional", rec[4], ErrBadValue)
 			}
 		}
 		d, err := makeRow(line, rec[0], rec[1], rec[2], rec[3], prov)
@@ -131,14 +137,41 @@ type jsonRow struct {
 	Provisional *bool   `json:"provisional"`
 }
 
+// lineAt returns the line (1-based) of byte offset off in data.
 func lineAt(data []byte, off int64) int {
-	if off > int64(len(data)) {
-		off = int64(len(data))
-	}
-	if off < 0 {
-		off = 0
-	}
+	off = min(max(off, 0), int64(len(data)))
 	return 1 + bytes.Count(data[:off], []byte("\n"))
+}
+
+// firstInvalid returns the offset of the first byte of data that is not valid UTF-8.
+func firstInvalid(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+// lineCounter returns the lines of increasing offsets in data, counting each byte once.
+type lineCounter struct {
+	data []byte
+	off  int64
+	line int
+}
+
+func (c *lineCounter) at(off int64) int {
+	off = min(max(off, c.off), int64(len(c.data)))
+	c.line += bytes.Count(c.data[c.off:off], []byte("\n"))
+	c.off = off
+	return c.line
+}
+
+// schedErr returns a *ScheduleError with the value cut to its first 64 characters.
+func schedErr(line int, field, value string, err error) *ScheduleError {
+	return &ScheduleError{Line: line, Field: field, Value: msg.Clip(value), Err: err}
 }
 
 func parseJSON(data []byte) ([]Day, []int, error) {
@@ -146,12 +179,8 @@ func parseJSON(data []byte) ([]Day, []int, error) {
 	dec.DisallowUnknownFields()
 	syntax := func(err error, at int64) error {
 		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &se):
+		if errors.As(err, &se) {
 			at = se.Offset
-		case errors.As(err, &te):
-			return &ScheduleError{Line: lineAt(data, te.Offset), Field: te.Field, Value: te.Value, Err: ErrSyntax}
 		}
 		return &ScheduleError{Line: lineAt(data, at), Err: ErrSyntax}
 	}
@@ -160,16 +189,25 @@ func parseJSON(data []byte) ([]Day, []int, error) {
 	}
 	var days []Day
 	var lines []int
+	lc := lineCounter{data: data, line: 1}
 	for dec.More() {
 		off := dec.InputOffset()
 		for off < int64(len(data)) && strings.IndexByte(" \t\r\n,", data[off]) >= 0 {
 			off++
 		}
-		line := lineAt(data, off)
+		line := lc.at(off)
 		var row jsonRow
 		if err := dec.Decode(&row); err != nil {
-			if strings.Contains(err.Error(), "unknown field") {
-				return nil, nil, &ScheduleError{Line: line, Field: "object", Value: strings.TrimPrefix(err.Error(), "json: "), Err: ErrBadValue}
+			// The decoder's only error of this kind: json: unknown field "x".
+			if _, name, ok := strings.Cut(err.Error(), "unknown field "); ok {
+				if n, uerr := strconv.Unquote(name); uerr == nil {
+					name = n
+				}
+				return nil, nil, schedErr(line, "", name, ErrUnknownField)
+			}
+			var te *json.UnmarshalTypeError
+			if errors.As(err, &te) { // its offset counts from the row, not the file
+				return nil, nil, schedErr(line, te.Field, te.Value, ErrWrongType)
 			}
 			return nil, nil, syntax(err, dec.InputOffset())
 		}
@@ -196,29 +234,51 @@ func parseJSON(data []byte) ([]Day, []int, error) {
 }
 
 func makeRow(line int, ds, ks, name, source string, prov *bool) (Day, error) {
-	d, ok := parseISO(strings.TrimSpace(ds))
-	if !ok {
-		return Day{}, &ScheduleError{Line: line, Field: "date", Value: ds, Err: ErrBadDate}
+	d, err := parseDate(strings.TrimSpace(ds))
+	if err != nil {
+		return Day{}, schedErr(line, "date", ds, err)
 	}
 	k, ok := parseKind(strings.TrimSpace(ks))
 	if !ok {
-		return Day{}, &ScheduleError{Line: line, Field: "kind", Value: ks, Err: ErrUnknownKind}
+		return Day{}, schedErr(line, "kind", ks, ErrUnknownKind)
 	}
 	if err := checkKind(d, k); err != nil {
-		return Day{}, &ScheduleError{Line: line, Field: "kind", Value: ks, Err: err}
+		return Day{}, schedErr(line, "kind", ks, err)
 	}
 	name, source = strings.TrimSpace(name), strings.TrimSpace(source)
-	if name == "" {
-		return Day{}, &ScheduleError{Line: line, Field: "name", Value: name, Err: ErrFieldRequired}
-	}
-	if source == "" {
-		return Day{}, &ScheduleError{Line: line, Field: "source", Value: source, Err: ErrFieldRequired}
+	for _, f := range [...]struct{ field, v string }{{"name", name}, {"source", source}} {
+		if f.v == "" {
+			return Day{}, schedErr(line, f.field, "", ErrFieldRequired)
+		}
+		if err := checkText(f.v); err != nil {
+			return Day{}, schedErr(line, f.field, "", err)
+		}
 	}
 	p := strings.Contains(name, "PROVISIONAL") || strings.Contains(source, "PROVISIONAL") || strings.Contains(source, "UNANNOUNCED")
 	if prov != nil {
 		p = p || *prov
 	}
 	return Day{Date: d, Kind: k, Name: name, Source: source, Provisional: p}, nil
+}
+
+// checkText checks a name or a source: valid UTF-8, no NUL or other control character, at
+// most MaxText characters. The error is ErrEncoding, ErrControl or ErrTooLong.
+func checkText(s string) error {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			if !utf8.ValidString(s) {
+				return ErrEncoding
+			}
+		case r < 0x20 || (r >= 0x7f && r < 0xa0):
+			return ErrControl
+		}
+		if n++; n > MaxText {
+			return ErrTooLong
+		}
+	}
+	return nil
 }
 
 // checkKind verifies that kind k can fall on d in the Monday–Friday week.
@@ -240,10 +300,11 @@ func checkKind(d date.Date, k DayKind) error {
 	return nil
 }
 
-// parseISO reads exactly YYYY-MM-DD with a year in 1–9999.
-func parseISO(s string) (date.Date, bool) {
+// parseDate reads exactly YYYY-MM-DD with a year in 1–9999: ErrBadDate for another form,
+// ErrNoSuchDate for a day the month does not have (2026-02-30).
+func parseDate(s string) (date.Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return 0, false
+		return 0, ErrBadDate
 	}
 	num := func(b string) (int, bool) {
 		n := 0
@@ -258,10 +319,13 @@ func parseISO(s string) (date.Date, bool) {
 	y, ok1 := num(s[:4])
 	m, ok2 := num(s[5:7])
 	d, ok3 := num(s[8:])
-	if !ok1 || !ok2 || !ok3 || y < minYear || m < 1 || m > 12 || d < 1 || d > daysIn(y, time.Month(m)) {
-		return 0, false
+	if !ok1 || !ok2 || !ok3 || y < minYear || m < 1 || m > 12 || d < 1 || d > 31 {
+		return 0, ErrBadDate
 	}
-	return mkDate(y, time.Month(m), d), true
+	if d > daysIn(y, time.Month(m)) {
+		return 0, ErrNoSuchDate
+	}
+	return mkDate(y, time.Month(m), d), nil
 }
 
 func equalStrings(a, b []string) bool {

@@ -23,11 +23,12 @@ func diagramDoc() string {
 	var b strings.Builder
 	b.WriteString("# Dossier lifecycle\n\nGenerated from the lifecycle definition by `go test ./dossier -update`; " +
 		"a test fails when it is stale.\n\n```mermaid\n" + Diagram() + "```\n")
-	b.WriteString("\n## States and national status codes\n\n| State | Code | Label |\n|---|---|---|\n")
+	b.WriteString("\n## States and national status codes\n\n| State | JSON | Vietnamese | Code | Label |\n|---|---|---|---|---|\n")
 	for _, s := range States() {
-		fmt.Fprintf(&b, "| %v | %d | %v |\n", s, s.Status(), s.Status())
+		j, _ := s.MarshalText()
+		fmt.Fprintf(&b, "| %v | %s | %s | %d | %v |\n", s, j, s.Name(language.Vietnamese), s.Status(), s.Status())
 	}
-	b.WriteString("\n## Commands\n\n| Command | From | To | Roles |\n|---|---|---|---|\n")
+	b.WriteString("\n## Commands\n\n| Command | JSON | Vietnamese | From | To | Roles |\n|---|---|---|---|---|---|\n")
 	for _, c := range Commands() {
 		var from, roles []string
 		var to State
@@ -41,7 +42,8 @@ func diagramDoc() string {
 				roles = append(roles, r.String())
 			}
 		}
-		fmt.Fprintf(&b, "| %v | %s | %v | %s |\n", c, strings.Join(from, ", "), to, strings.Join(roles, ", "))
+		j, _ := c.MarshalText()
+		fmt.Fprintf(&b, "| %v | %s | %s | %s | %v | %s |\n", c, j, c.Name(language.Vietnamese), strings.Join(from, ", "), to, strings.Join(roles, ", "))
 	}
 	return b.String()
 }

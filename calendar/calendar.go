@@ -19,7 +19,10 @@ const (
 	tableLast  = 2199
 )
 
-// Calendar is a compiled working calendar. It is immutable and safe for concurrent use.
+// Calendar is a compiled working calendar: which days are working days, the office hours
+// and the due-date policy. Build one with New, or use Default. It is immutable and safe for
+// concurrent use. Its methods take days as date.Date (github.com/rickb777/date/v2); for a
+// time.Time t, that is date.NewAt(t.In(calendar.Zone())).
 type Calendar struct {
 	rules     HolidayRules
 	extras    []StatutoryHoliday
@@ -275,7 +278,8 @@ func (c *Calendar) kind(d date.Date) DayKind {
 	return c.kindIn(d, exc)
 }
 
-// IsWorkingDay reports whether processing time runs on d.
+// IsWorkingDay reports whether processing time runs on d: a Monday–Friday that is not off,
+// or a make-up Saturday (see the package documentation for the sources of days off).
 func (c *Calendar) IsWorkingDay(d date.Date) bool {
 	if i := int64(d) - int64(c.lo); i >= 0 && i < int64(len(c.kinds)) {
 		return c.kinds[i].IsWorking()

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/rickb777/date/v2"
@@ -267,6 +269,15 @@ func TestNewErrors(t *testing.T) {
 		{"holiday years", WithStatutoryHoliday(StatutoryHoliday{Month: 11, Day: 24, Name: "x", From: 2026, Until: 2020}), ErrOutOfRange},
 		{"rules", WithHolidayRules(HolidayRules{TetBefore: [7]int{9}}), ErrOutOfRange},
 		{"policy", WithDuePolicy(DuePolicy(7)), ErrBadValue},
+		{"no seasons", WithSeasons(), ErrFieldRequired},
+		{"override kind", WithOverrides(Day{Date: date.New(2026, 3, 10), Kind: 42, Name: "x"}), ErrUnknownKind},
+		{"override NUL", WithOverrides(Day{Date: date.New(2026, 3, 10), Kind: Closure, Name: "a\x00"}), ErrControl},
+		{"override source", WithOverrides(Day{Date: date.New(2026, 3, 10), Kind: Closure, Name: "a", Source: "\xff"}), ErrEncoding},
+		{"holiday name", WithStatutoryHoliday(StatutoryHoliday{Month: 11, Day: 24, Name: strings.Repeat("x", 201), From: 2026}), ErrTooLong},
+		{"rules national day", WithHolidayRules(HolidayRules{TetBefore: DefaultHolidayRules().TetBefore, NationalDaySecond: [7]int{1}}), ErrBadValue},
+		{"rules short", WithHolidayRules(HolidayRules{TetBefore: DefaultHolidayRules().TetBefore, TetBeforeShort: 9}), ErrOutOfRange},
+		{"rules week", WithHolidayRules(HolidayRules{TetBefore: DefaultHolidayRules().TetBefore, NationalDaySecond: DefaultHolidayRules().NationalDaySecond, FiveDayWeekFrom: date.New(12000, 1, 1)}), ErrOutOfRange},
+		{"long sessions", WithOfficeHours(append(DefaultSessions(), DefaultSessions()...)...), ErrBadHours},
 	}
 	for _, tt := range tests {
 		c, err := New(tt.opt)
@@ -281,6 +292,9 @@ func TestNewErrors(t *testing.T) {
 		}
 		if oe != nil && (oe.Field == "" || oe.Message(language.Vietnamese) == "") {
 			t.Errorf("%s: %v lacks a field or a Vietnamese message", tt.name, oe)
+		}
+		if vi := err.(interface{ Message(language.Tag) string }).Message(language.Vietnamese); englishIn(vi) != "" {
+			t.Errorf("%s: Vietnamese message %q has the English %q", tt.name, vi, englishIn(vi))
 		}
 	}
 }
@@ -465,4 +479,26 @@ func TestDaysOffAndNames(t *testing.T) {
 	if got := fmt.Sprint(c.Day(date.New(2026, 2, 17)).Name); got != "Tết Âm lịch – Mùng 1 Bính Ngọ" {
 		t.Errorf("name: %q", got)
 	}
+}
+
+// englishIn returns an English word found in a Vietnamese message, or "". Values quoted in the
+// message and the literal names of kinds of day (with their translation) are skipped.
+func englishIn(vi string) string {
+	for i, part := range strings.Split(vi, `"`) {
+		if i%2 == 1 {
+			continue // a quoted value
+		}
+		for _, w := range strings.FieldsFunc(part, func(r rune) bool { return !unicode.IsLetter(r) && r != '_' }) {
+			switch w {
+			case "is", "not", "required", "With", "Name", "Kind", "Date", "Source", "sessions", "seasons", "Month", "Day",
+				"weekday", "policy", "TetBefore", "TetBeforeShort", "NationalDaySecond", "FiveDayWeekFrom", "From", "Until",
+				"line", "schedule", "field", "the", "of", "calendar", "Monday", "Sunday", "unit", "limit", "number", "string":
+				return w
+			}
+			if strings.HasPrefix(w, "With") {
+				return w
+			}
+		}
+	}
+	return ""
 }

@@ -3,10 +3,20 @@
 // days (giờ hành chính), and the promised return time (ngày hẹn trả kết quả) of a
 // dossier received at a one-stop desk.
 //
+// # Dates and times
+//
+// Days are date.Date values of github.com/rickb777/date/v2 (a day number, cheap to compare
+// and add). From a time.Time, take the date in Vietnam's time zone:
+//
+//	d := date.NewAt(t.In(calendar.Zone()))
+//
+// and date.New(2026, time.March, 10) builds one from its parts. Instants (receipt and due
+// times) are time.Time, read in Zone (UTC+7) whatever their location.
+//
 // # Days off and their sources
 //
 // A working day is a Monday–Friday (the 40-hour week of Decision 188/1999/QĐ-TTg;
-// before Rules.FiveDayWeekFrom, default 1999-10-02, Saturday is a working day too)
+// before HolidayRules.FiveDayWeekFrom, default 1999-10-02, Saturday is a working day too)
 // that is not a holiday (Holiday), a compensatory day (Compensatory, nghỉ bù), a
 // weekday swapped off (SwappedOff, nghỉ hoán đổi) or a closure (Closure), plus the
 // Saturdays worked in exchange (MakeupWorkday, làm bù). Days come from three sources;
@@ -69,6 +79,18 @@
 // let a desk receive dossiers without making the day a working day. Times are read
 // in Vietnam's time zone (Zone, UTC+7) whatever the location of the time.Time.
 //
+// # Time limits
+//
+// A Limit is N units: Limit{N: 3, Unit: WorkingDays}. The zero Unit is WorkingDays, the unit
+// of most published limits, so Limit{N: 3} is 3 working days. Limits are written (String,
+// MarshalText, JSON) with the spellings of catalog files — "3 working_days", "12
+// working_hours", "30 days", "2 months" ("1 working_day" for one) — and read (ParseLimit,
+// ParseUnit, UnmarshalText) in any of: the singular; '-' or ' ' for '_' ("3 working-days",
+// "3 Working Days"); the short forms wd, wh, d and m ("3wd", "2mo" too); and Vietnamese ngày
+// làm việc, giờ làm việc, ngày, tháng ("15 ngày làm việc"). Limit.Text gives the words for a
+// person: "3 ngày làm việc", "3 working days". A time of day, such as a procedure's same-day
+// cut-off, is a TimeOfDay written "HH:MM" ("15:00").
+//
 // # Due dates
 //
 // Due follows the default policy (WorkingTime), counting working time from receipt:
@@ -96,7 +118,22 @@
 // literally: a period in days starts the day after the event (Art. 147), so
 // WorkingDays(n) is due at the close of the n-th working day after the receipt date,
 // whatever the time of receipt. Hour limits start at the moment of receipt under
-// either policy. SameDayDue is the same-day rule the procedure layer applies.
+// either policy.
+//
+// SameDayDue is the same-day rule many procedures publish ("nếu tiếp nhận hồ sơ sau 15 giờ
+// thì trả kết quả trong ngày làm việc tiếp theo"): received on a working day up to the cut-off
+// (a TimeOfDay, usually 15:00), due at that day's close; later, at the next working day's close.
+// Package procedure applies it with each procedure's cut-off.
+//
+// # Errors and messages
+//
+// Bad options make New return an *OptionError, bad schedule files a *ScheduleError (with the
+// line), and unreadable texts a *TextError; each wraps a sentinel (ErrBadDate, ErrBadLimit, …)
+// for errors.Is, and its Message method gives the text in Vietnamese
+// (language.Vietnamese, or any tag whose base is vi) or English (any other tag, from
+// golang.org/x/text/language). A message repeats at most 64 characters of a bad value.
+// Names and sources of days hold at most MaxText (200) characters of valid UTF-8 without
+// control characters.
 //
 // # Performance and range
 //

@@ -15,23 +15,41 @@ func (e *subError) Unwrap() error { return e.parent }
 // *ScheduleError, an *OptionError or a *TextError, which name the line, field or value at
 // fault; their Message method gives the text in Vietnamese or English.
 var (
-	ErrBadHeader     = errors.New("is not the header date,kind,name,source[,provisional]")
-	ErrSyntax        = errors.New("is not well-formed")
-	ErrBadDate       = errors.New("is not a date of the form YYYY-MM-DD")
-	ErrUnknownKind   = errors.New("is not a kind of day (holiday, compensatory, swapped_off, makeup_workday, closure, workday, weekend)")
+	// ErrBadHeader: the first line of a CSV schedule is not its header.
+	ErrBadHeader = errors.New("is not the header date,kind,name,source[,provisional]")
+	// ErrSyntax: a schedule file is not well-formed CSV or JSON.
+	ErrSyntax = errors.New("is not well-formed")
+	// ErrBadDate: a date is not written YYYY-MM-DD with a year from 1 to 9999.
+	ErrBadDate = errors.New("is not a date of the form YYYY-MM-DD")
+	// ErrUnknownKind: a kind of day that is none of DayKind's text forms.
+	ErrUnknownKind = errors.New("is not a kind of day (holiday, compensatory, swapped_off, makeup_workday, closure, workday, weekend)")
+	// ErrFieldRequired: a name, a source or a list that must be given is empty.
 	ErrFieldRequired = errors.New("is required")
+	// ErrDuplicateDate: a date listed twice in one schedule file or one option.
 	ErrDuplicateDate = errors.New("is listed twice")
-	ErrOutOfRange    = errors.New("is outside the supported range")
-	ErrKindMismatch  = errors.New("does not fit the day of the week")
-	ErrBadValue      = errors.New("is not a valid value")
-	ErrBadHours      = errors.New("is not a valid list of sessions (each start before its end, in order, within the day)")
-	ErrBadLimit      = errors.New(`is not a time limit of the form "N unit" (units: working_days, working_hours, days, months)`)
-	ErrBadUnit       = errors.New("is not a unit of a time limit (working_days, working_hours, days, months)")
-	ErrBadTimeOfDay  = errors.New("is not a time of day of the form HH:MM (00:00 to 23:59)")
-	ErrControl       = errors.New("contains a NUL or another control character")
-	ErrEncoding      = errors.New("is not valid UTF-8 text")
-	ErrTooLong       = errors.New("is longer than 200 characters")
-	ErrUnknownField  = errors.New("is not a field of a schedule row (date, kind, name, source, provisional)")
+	// ErrOutOfRange: a year or a number outside what the calendar supports.
+	ErrOutOfRange = errors.New("is outside the supported range")
+	// ErrKindMismatch: a kind of day that cannot fall on that day of the week (a make-up
+	// working day on a Wednesday, a swapped-off day on a Sunday).
+	ErrKindMismatch = errors.New("does not fit the day of the week")
+	// ErrBadValue: a value outside its field's choices.
+	ErrBadValue = errors.New("is not a valid value")
+	// ErrBadHours: office or reception hours that are not sessions in order within the day.
+	ErrBadHours = errors.New("is not a valid list of sessions (each start before its end, in order, within the day)")
+	// ErrBadLimit: a text ParseLimit cannot read, or a Limit with no text form.
+	ErrBadLimit = errors.New(`is not a time limit of the form "N unit" (units: working_days, working_hours, days, months)`)
+	// ErrBadUnit: a text ParseUnit cannot read, or a Unit with no text form.
+	ErrBadUnit = errors.New("is not a unit of a time limit (working_days, working_hours, days, months)")
+	// ErrBadTimeOfDay: a text ParseTimeOfDay cannot read, or a TimeOfDay with no text form.
+	ErrBadTimeOfDay = errors.New("is not a time of day of the form HH:MM (00:00 to 23:59)")
+	// ErrControl: a name or source holding a NUL, a line break or another control character.
+	ErrControl = errors.New("contains a NUL or another control character")
+	// ErrEncoding: a schedule file, a name or a source that is not valid UTF-8.
+	ErrEncoding = errors.New("is not valid UTF-8 text")
+	// ErrTooLong: a name or source longer than MaxText characters.
+	ErrTooLong = errors.New("is longer than 200 characters")
+	// ErrUnknownField: a JSON schedule row with a field it does not have.
+	ErrUnknownField = errors.New("is not a field of a schedule row (date, kind, name, source, provisional)")
 
 	// ErrNoSuchDate: a date well written that the calendar does not have (2026-02-30). It
 	// refines ErrBadDate: errors.Is(err, ErrBadDate) holds too.

@@ -175,7 +175,7 @@ func TestTextErrorMessages(t *testing.T) {
 		{errTime, `calendar: "25:00" is not a time of day of the form HH:MM (00:00 to 23:59)`,
 			`"25:00" không phải giờ trong ngày dạng giờ:phút (HH:MM, từ 00:00 đến 23:59)`},
 		{errKind, `calendar: "festival" is not a kind of day (holiday, compensatory, swapped_off, makeup_workday, closure, workday, weekend)`,
-			`"festival" không phải loại ngày hợp lệ: holiday (ngày lễ, Tết), compensatory (nghỉ bù), swapped_off (nghỉ hoán đổi), makeup_workday (làm bù), closure (nghỉ đột xuất), workday (ngày làm việc), weekend (nghỉ hằng tuần)`},
+			`"festival" không phải loại ngày hợp lệ: "holiday" (ngày lễ, Tết), "compensatory" (nghỉ bù), "swapped_off" (nghỉ hoán đổi), "makeup_workday" (làm bù), "closure" (nghỉ đột xuất), "workday" (ngày làm việc), "weekend" (nghỉ hằng tuần)`},
 	}
 	for _, tt := range tests {
 		var te *TextError

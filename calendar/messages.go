@@ -15,9 +15,9 @@ var viSentinel = map[error]string{
 	ErrBadHeader: `không phải dòng tiêu đề "date,kind,name,source" (có thể thêm cột "provisional")`,
 	ErrSyntax:    "sai cú pháp",
 	ErrBadDate:   "không phải ngày viết theo dạng năm-tháng-ngày (YYYY-MM-DD)",
-	ErrUnknownKind: "không phải loại ngày hợp lệ: holiday (ngày lễ, Tết), compensatory (nghỉ bù), " +
-		"swapped_off (nghỉ hoán đổi), makeup_workday (làm bù), closure (nghỉ đột xuất), " +
-		"workday (ngày làm việc), weekend (nghỉ hằng tuần)",
+	ErrUnknownKind: `không phải loại ngày hợp lệ: "holiday" (ngày lễ, Tết), "compensatory" (nghỉ bù), ` +
+		`"swapped_off" (nghỉ hoán đổi), "makeup_workday" (làm bù), "closure" (nghỉ đột xuất), ` +
+		`"workday" (ngày làm việc), "weekend" (nghỉ hằng tuần)`,
 	ErrFieldRequired: "là bắt buộc",
 	ErrDuplicateDate: "bị khai báo hai lần",
 	ErrOutOfRange:    "nằm ngoài phạm vi hỗ trợ",
@@ -30,7 +30,7 @@ var viSentinel = map[error]string{
 	ErrControl:       "chứa ký tự NUL hoặc ký tự điều khiển",
 	ErrEncoding:      "không phải văn bản UTF-8 hợp lệ",
 	ErrTooLong:       "dài quá 200 ký tự",
-	ErrUnknownField:  "không phải trường của một dòng lịch nghỉ (date, kind, name, source, provisional)",
+	ErrUnknownField:  `không phải trường của một dòng lịch nghỉ (các trường: "date", "kind", "name", "source", "provisional")`,
 	ErrNoSuchDate:    "không có trên lịch (tháng đó không có ngày này)",
 	ErrWrongType:     "sai kiểu dữ liệu JSON",
 }

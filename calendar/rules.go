@@ -25,7 +25,8 @@ type HolidayRules struct {
 	// falls on weekday w (from 2021). Default: Monday, Thursday and Sunday +1, other days -1.
 	NationalDaySecond [7]int
 	// FiveDayWeekFrom is the first day of the Monday–Friday week (Decision
-	// 188/1999/QĐ-TTg); before it Saturday is a working day. Default 1999-10-02.
+	// 188/1999/QĐ-TTg); before it Saturday is a working day. Default 1999-10-02
+	// (date.New(1999, time.October, 2), github.com/rickb777/date/v2).
 	FiveDayWeekFrom date.Date
 }
 

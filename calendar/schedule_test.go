@@ -62,6 +62,9 @@ func TestParseScheduleErrors(t *testing.T) {
 		if !errors.Is(err, tt.want.Err) || se.Message(language.Vietnamese) == "" || se.Error() == "" {
 			t.Errorf("%s: %v", tt.name, err)
 		}
+		if vi := se.Message(language.Vietnamese); englishIn(vi) != "" {
+			t.Errorf("%s: Vietnamese message %q has the English %q", tt.name, vi, englishIn(vi))
+		}
 	}
 }
 
@@ -209,7 +212,7 @@ func TestScheduleMessages(t *testing.T) {
 			`lịch nghỉ, dòng 2: ngày là số, không phải chuỗi văn bản (sai kiểu dữ liệu JSON)`},
 		{"[{\"nom\": \"a\"}]",
 			`calendar: schedule line 1: "nom" is not a field of a schedule row (date, kind, name, source, provisional)`,
-			`lịch nghỉ, dòng 1: "nom" không phải trường của một dòng lịch nghỉ (date, kind, name, source, provisional)`},
+			`lịch nghỉ, dòng 1: "nom" không phải trường của một dòng lịch nghỉ (các trường: "date", "kind", "name", "source", "provisional")`},
 		{head + "2026-01-01,holiday,a\x01,b\n",
 			`calendar: schedule line 2: name contains a NUL or another control character`,
 			`lịch nghỉ, dòng 2: tên chứa ký tự NUL hoặc ký tự điều khiển`},

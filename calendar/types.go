@@ -64,7 +64,8 @@ func (k DayKind) IsWorking() bool { return k == Workday || k == MakeupWorkday }
 // Day describes one date: its kind, its name and the document it comes from.
 // Provisional marks a status not yet fixed by an announced schedule. In JSON a Day
 // has the shape of a schedule row (see ParseSchedule), so DaysOff can be exported
-// as a schedule file.
+// as a schedule file. Date is a date.Date (github.com/rickb777/date/v2): from a time.Time t,
+// date.NewAt(t.In(calendar.Zone())); from its parts, date.New(2026, time.March, 10).
 type Day struct {
 	Date        date.Date `json:"date"`
 	Kind        DayKind   `json:"kind"`

@@ -15,7 +15,8 @@ var (
 )
 
 // DateError reports a lunar date that ToSolar cannot convert. Field names the part at fault:
-// "Year", "Month", "Day" or "Leap". Error gives the message in English, Vietnamese in Vietnamese.
+// "Year", "Month", "Day" or "Leap". Error gives the message in English; Message gives it in Vietnamese
+// or English.
 type DateError struct {
 	Date  Date
 	Field string
@@ -45,24 +46,4 @@ func (e *DateError) Error() string {
 		return fmt.Sprintf("lunar date %s %v: Day %d, the month has %d days", d, e.Err, d.Day, e.monthLength)
 	}
 	return fmt.Sprintf("lunar date %s %v", d, e.Err)
-}
-
-// Vietnamese describes the problem in Vietnamese.
-func (e *DateError) Vietnamese() string {
-	d := e.Date
-	switch e.Field {
-	case "Year":
-		return fmt.Sprintf("năm âm lịch %d nằm ngoài phạm vi hỗ trợ (%d–%d)", d.Year, tableFirst, tableLast)
-	case "Month":
-		return fmt.Sprintf("không có ngày âm lịch %s: tháng %d không nằm trong khoảng 1 đến 12", d, d.Month)
-	case "Leap":
-		if e.leapMonth == 0 {
-			return fmt.Sprintf("không có ngày âm lịch %s: năm %s (%d) không có tháng nhuận", d, YearName(d.Year), d.Year)
-		}
-		return fmt.Sprintf("không có ngày âm lịch %s: năm %s (%d) nhuận tháng %d, không phải tháng %d",
-			d, YearName(d.Year), d.Year, e.leapMonth, d.Month)
-	case "Day":
-		return fmt.Sprintf("không có ngày âm lịch %s: tháng này chỉ có %d ngày", d, e.monthLength)
-	}
-	return fmt.Sprintf("không có ngày âm lịch %s", d)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/rickb777/date/v2"
+	"golang.org/x/text/language"
 
 	"github.com/motcua-go/motcua/calendar/lunar"
 )
@@ -38,7 +39,7 @@ func ExampleToSolar_errors() {
 	if errors.As(err, &de) {
 		fmt.Println(errors.Is(err, lunar.ErrNoSuchDate), de.Field)
 		fmt.Println(de.Error())
-		fmt.Println(de.Vietnamese())
+		fmt.Println(de.Message(language.Vietnamese))
 	}
 	// Output:
 	// true Day

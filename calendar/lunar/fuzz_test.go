@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/rickb777/date/v2"
+	"golang.org/x/text/language"
 
 	"github.com/motcua-go/motcua/calendar/lunar/internal/reckon"
 )
@@ -49,7 +50,7 @@ func FuzzToSolar(f *testing.F) {
 			if !errors.As(err, &de) || (!errors.Is(err, ErrNoSuchDate) && !errors.Is(err, ErrOutOfRange)) {
 				t.Fatalf("ToSolar(%v): unexpected error %T %v", l, err, err)
 			}
-			_ = de.Vietnamese()
+			_ = de.Message(language.Vietnamese)
 			return
 		}
 		if got := FromSolar(s); got != l {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/rickb777/date/v2"
+	"golang.org/x/text/language"
 
 	"github.com/motcua-go/motcua/calendar/lunar/internal/reckon"
 )
@@ -246,7 +247,7 @@ func TestToSolarErrors(t *testing.T) {
 		if !errors.As(err, &de) {
 			t.Fatalf("ToSolar(%v): %T is not a *DateError", tc.in, err)
 		}
-		got := result{de.Field, err.Error(), de.Vietnamese(), errors.Is(err, ErrNoSuchDate), errors.Is(err, ErrOutOfRange)}
+		got := result{de.Field, err.Error(), de.Message(language.Vietnamese), errors.Is(err, ErrNoSuchDate), errors.Is(err, ErrOutOfRange)}
 		if diff := cmp.Diff(tc.want, got); diff != "" {
 			t.Errorf("ToSolar(%v) (-want +got):\n%s", tc.in, diff)
 		}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/procedure"
 	"golang.org/x/text/language"
 )
 
@@ -235,7 +236,7 @@ func TestIssue9JSONSnakeCase(t *testing.T) {
 
 // An invalid phone, citizen ID, e-mail, tax code, name or address is named, never repeated.
 func TestIssue9PersonalDataNotEchoed(t *testing.T) {
-	person := testIntake(Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays}).Applicant
+	person := testIntake(procedure.Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays}).Applicant
 	org := Applicant{Kind: Organisation, Name: "Công ty TNHH Hạ Long Xanh", TaxCode: "5701234567",
 		Address: Address{Line: "Số 1 Đường 25/4", UnitCode: "06655"}}
 	tests := []struct {
@@ -321,7 +322,7 @@ func TestIssue9CommandTexts(t *testing.T) {
 	mustApply(t, d, Command{Kind: Refuse, Actor: officerA, Reason: "1. Thiếu tờ khai;\n\t2. " + strings.Repeat("ệ", MaxReasonLen-30)}, now)
 
 	// The transfer's steps are checked too.
-	d = receivedAt(t, testRules(), Online, calendar.Limit{N: 5, Unit: calendar.WorkingDays}, at("2025-03-04 09:10"))
+	d = receivedAt(t, testRules(), procedure.Online, calendar.Limit{N: 5, Unit: calendar.WorkingDays}, at("2025-03-04 09:10"))
 	steps := twoSteps(at("2025-03-07 09:10"), at("2025-03-11 09:10"))
 	steps[1].Task = strings.Repeat("x", MaxReasonLen+1)
 	err := applyChecked(t, d, Command{Kind: Transfer, Actor: clerk, Steps: steps}, now)
@@ -347,7 +348,7 @@ func TestIssue9IntakeTexts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			in := testIntake(Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays})
+			in := testIntake(procedure.Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays})
 			in.Documents = append([]string(nil), in.Documents...)
 			tt.edit(&in)
 			_, err := testRules().Open(in, clerk, at("2025-03-04 09:00"))
@@ -358,7 +359,7 @@ func TestIssue9IntakeTexts(t *testing.T) {
 		})
 	}
 	// Exactly at the limits is fine.
-	in := testIntake(Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays})
+	in := testIntake(procedure.Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays})
 	in.Applicant.Name = strings.Repeat("ệ", MaxNameLen)
 	in.Applicant.Address.Line = strings.Repeat("ệ", MaxAddressLen)
 	in.Documents = []string{strings.Repeat("ệ", MaxDocumentLen)}
@@ -409,7 +410,7 @@ func TestIssue9BlankReason(t *testing.T) {
 
 // A validation lists at most 100 problems and counts the rest, in time linear in its input.
 func TestIssue9ProblemsCapped(t *testing.T) {
-	in := testIntake(Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays})
+	in := testIntake(procedure.Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays})
 	in.Documents = make([]string, 1_000_000)
 	start := time.Now()
 	err := in.Validate()
@@ -515,5 +516,32 @@ func TestIssue9NoSlipMessage(t *testing.T) {
 	want := []string{"slip.receipt is not available for this dossier", "giấy tiếp nhận hồ sơ và hẹn trả kết quả không có đối với hồ sơ này"}
 	if diff := cmp.Diff(want, []string{err.Error(), fe.Message(vi)}); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// The decoder's own problems read in Vietnamese too.
+func TestIssue9DecodeMessages(t *testing.T) {
+	tests := []struct {
+		in     string
+		en, vi string
+	}{
+		{`{"current":"x"}`,
+			`dossier is not valid: field "current" holds a value of the wrong type`,
+			`hồ sơ không hợp lệ: trường "current" có giá trị sai kiểu`},
+		{`{"events":[{"seq":"1"}]}`,
+			`dossier is not valid: field "events.seq" holds a value of the wrong type`,
+			`hồ sơ không hợp lệ: trường "events.seq" có giá trị sai kiểu`},
+		{`{"state":"nowhere"}`, `state "nowhere" is not valid`, `trạng thái "nowhere" không hợp lệ`},
+	}
+	for _, tt := range tests {
+		var d Dossier
+		err := json.Unmarshal([]byte(tt.in), &d)
+		m, ok := err.(interface{ Message(language.Tag) string })
+		if !ok {
+			t.Fatalf("%s: err = %#v", tt.in, err)
+		}
+		if diff := cmp.Diff([]string{tt.en, tt.vi}, []string{err.Error(), m.Message(vi)}); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.in, diff)
+		}
 	}
 }

@@ -2,16 +2,22 @@ package dossier
 
 import (
 	"encoding/json"
+	"errors"
+	"strconv"
 	"time"
 
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/internal/msg"
+	"golang.org/x/text/language"
 )
 
 // UnmarshalJSON decodes a dossier in the encoding of encoding/json (which is unchanged) and
 // compacts it as Apply and Replay build it: times in calendar.Zone(), lists without spare
 // capacity, and equal strings (agency codes, the intake's fields) shared by the dossier and
 // its log. The decoded dossier replaces d whole, keeping only d.Rules (which are not
-// encoded); on error d is unchanged.
+// encoded); on error d is unchanged. A value of the wrong type or a bad text is reported as
+// a *FieldError (on field "dossier", wrapping the decoder's error, with a Vietnamese
+// message too); a bad state, command, code or role keeps its own *FieldError or *CodeError.
 func (d *Dossier) UnmarshalJSON(b []byte) error {
 	if d == nil {
 		return errNoDossier()
@@ -19,12 +25,51 @@ func (d *Dossier) UnmarshalJSON(b []byte) error {
 	type plain Dossier
 	var x plain
 	if err := json.Unmarshal(b, &x); err != nil {
-		return err
+		return decodeError(err)
 	}
 	x.Rules = d.Rules
 	*d = Dossier(x)
 	d.compact()
 	return nil
+}
+
+// decodeError returns an error of encoding/json as a *FieldError on the dossier, so that its
+// message reads in Vietnamese too; this package's own errors are kept.
+func decodeError(err error) error {
+	var fe *FieldError
+	var ce *CodeError
+	if errors.As(err, &fe) || errors.As(err, &ce) {
+		return err
+	}
+	return &FieldError{Field: "dossier", Err: jsonError{err}}
+}
+
+// jsonError is an error of encoding/json, with its Vietnamese text.
+type jsonError struct{ err error }
+
+func (e jsonError) Error() string { return e.Message(language.English) }
+func (e jsonError) Unwrap() error { return e.err }
+
+// Message names the problem in lang: the field of a value of the wrong type, or the byte of
+// a syntax error.
+func (e jsonError) Message(lang language.Tag) string {
+	vi := msg.Vietnamese(lang)
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	switch {
+	case errors.As(e.err, &te) && te.Field != "":
+		return msg.Pick(lang, "không hợp lệ: trường ", "is not valid: field ") + msg.Quote(te.Field) +
+			msg.Pick(lang, " có giá trị sai kiểu", " holds a value of the wrong type")
+	case errors.As(e.err, &te):
+		return msg.Pick(lang, "không hợp lệ: có giá trị sai kiểu ở byte ", "is not valid: a value of the wrong type at byte ") +
+			strconv.FormatInt(te.Offset, 10)
+	case errors.As(e.err, &se):
+		return msg.Pick(lang, "không phải JSON hợp lệ: lỗi cú pháp ở byte ", "is not valid JSON: syntax error at byte ") +
+			strconv.FormatInt(se.Offset, 10)
+	case vi:
+		return "không phải JSON hợp lệ"
+	}
+	return "is not valid JSON: " + msg.Clip(e.err.Error())
 }
 
 // interner shares equal strings; a dossier has a handful of distinct agency and actor codes.

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/motcua-go/motcua/procedure"
 )
 
 // ErrNoSlip reports a slip asked of a dossier that has no ground for it.
@@ -19,16 +21,28 @@ func fmtTime(t time.Time) string {
 	return t.In(zone()).Format(slipTime)
 }
 
-func noSlip(name string) error { return &FieldError{Field: "slip", Value: name, Err: ErrNoSlip} }
+func noSlip(name string) error { return &FieldError{Field: "slip." + name, Err: ErrNoSlip} }
 
 // Header is what every slip shows about the dossier.
+//
+// The slips of package dossier name agencies by their QCVN 102 codes; whoever knows the
+// names (the onestop Office, from its routing.Directory and its catalog) fills the name
+// fields, and the slip then shows "name (code)".
 type Header struct {
 	Code Code
 	// CodeText is the code as printed in the code format in force (Rules.FormatCode).
-	CodeText  string
-	Desk      string
+	CodeText string
+	Desk     string
+	// DeskName is the name of the receiving desk; empty: the slip shows the code alone.
+	DeskName  string
 	Applicant string
+	// Procedure is the procedure received; for a group dossier, its lead procedure, with the
+	// group's name.
 	Procedure ProcedureRef
+	// Group is the ID of the inter-agency group of procedures (nhóm thủ tục liên thông) a
+	// group dossier was received for; the slip then shows the group and its name, not its
+	// lead procedure's code. Empty for a single procedure.
+	Group string
 }
 
 func (d *Dossier) header() Header {
@@ -49,7 +63,7 @@ func (d *Dossier) applicantName() string {
 func (h Header) write(b *strings.Builder, title string) {
 	b.WriteString(title)
 	b.WriteString("\nBộ phận tiếp nhận: ")
-	b.WriteString(h.Desk)
+	b.WriteString(named(h.DeskName, h.Desk))
 	if text := h.CodeText; text != "" || !h.Code.IsZero() {
 		if text == "" {
 			text = h.Code.String()
@@ -59,13 +73,30 @@ func (h Header) write(b *strings.Builder, title string) {
 	}
 	b.WriteString("\nNgười nộp: ")
 	b.WriteString(h.Applicant)
-	b.WriteString("\nThủ tục: ")
-	b.WriteString(h.Procedure.Code)
-	if h.Procedure.Name != "" {
-		b.WriteString(" ")
-		b.WriteString(h.Procedure.Name)
+	if h.Group != "" {
+		b.WriteString("\nNhóm thủ tục liên thông: ")
+		b.WriteString(named(h.Procedure.Name, h.Group))
+	} else {
+		b.WriteString("\nThủ tục: ")
+		b.WriteString(h.Procedure.Code)
+		if h.Procedure.Name != "" {
+			b.WriteString(" ")
+			b.WriteString(h.Procedure.Name)
+		}
 	}
 	b.WriteByte('\n')
+}
+
+// named shows an agency (or a group) by its name and code, or by its code alone when its
+// name is not known.
+func named(name, code string) string {
+	switch {
+	case name == "":
+		return code
+	case code == "":
+		return name
+	}
+	return name + " (" + code + ")"
 }
 
 func line(b *strings.Builder, label, value string) {
@@ -93,14 +124,14 @@ func list(b *strings.Builder, label string, items []string) {
 // ReceiptSlip is the receipt and appointment slip (Mẫu 01, Circular 01/2018; Decree 61 Art. 17(3)).
 type ReceiptSlip struct {
 	Header
-	Channel   Channel
+	Channel   procedure.Channel
 	Documents []string
 	Received  time.Time
 	Due       time.Time // the appointment first given
 	// Provisional is true when the time limit runs from the competent agency's receipt
 	// (Policy.ClockFromCompetentReceipt): Due is then counted from the latest hand-over
 	// allowed (Dossier.TransferDue), the slip says so, and the transfer fixes the appointment
-	// (Clock.History, TransferSlip.Due).
+	// (Deadline.History, TransferSlip.Due).
 	Provisional bool
 }
 
@@ -140,11 +171,13 @@ func (s ReceiptSlip) Text() string {
 // (Decree 61 Art. 17(1)(a)) or during processing (Art. 19(4)).
 type SupplementSlip struct {
 	Header
-	Intake    bool // asked at intake, before acceptance
-	At        time.Time
-	Agency    string // agency that asked (the desk at intake)
-	Reason    string
-	Documents []string // documents to supplement
+	Intake bool // asked at intake, before acceptance
+	At     time.Time
+	Agency string // agency that asked (the desk at intake)
+	// AgencyName is the name of Agency; empty: the slip shows the code alone.
+	AgencyName string
+	Reason     string
+	Documents  []string // documents to supplement
 }
 
 // SupplementSlip returns the slip of the latest supplement request.
@@ -168,7 +201,7 @@ func (d *Dossier) SupplementSlip() (SupplementSlip, error) {
 func (s SupplementSlip) Text() string {
 	var b strings.Builder
 	s.Header.write(&b, "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ")
-	line(&b, "Cơ quan yêu cầu", s.Agency)
+	line(&b, "Cơ quan yêu cầu", named(s.AgencyName, s.Agency))
 	line(&b, "Ngày yêu cầu", fmtTime(s.At))
 	line(&b, "Nội dung, lý do", s.Reason)
 	list(&b, "Giấy tờ cần bổ sung", s.Documents)
@@ -181,10 +214,12 @@ type RefusalSlip struct {
 	Header
 	Intake bool
 	At     time.Time
-	Agency string
-	Reason string
-	Due    time.Time // the due time in force (zero at intake)
-	Late   bool      // issued after Due (accepted and counted late, Policy.RefusalWithinLimit)
+	Agency string // the agency that refused (the desk at intake)
+	// AgencyName is the name of Agency; empty: the slip shows the code alone.
+	AgencyName string
+	Reason     string
+	Due        time.Time // the due time in force (zero at intake)
+	Late       bool      // issued after Due (accepted and counted late, Policy.RefusalWithinLimit)
 }
 
 // RefusalSlip returns the refusal slip of a refused dossier.
@@ -209,7 +244,7 @@ func (d *Dossier) RefusalSlip() (RefusalSlip, error) {
 func (s RefusalSlip) Text() string {
 	var b strings.Builder
 	s.Header.write(&b, "PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ")
-	line(&b, "Cơ quan", s.Agency)
+	line(&b, "Cơ quan", named(s.AgencyName, s.Agency))
 	line(&b, "Ngày", fmtTime(s.At))
 	line(&b, "Lý do", s.Reason)
 	if s.Late {
@@ -225,9 +260,11 @@ type ApologySlip struct {
 	Header
 	At     time.Time
 	Agency string // the agency responsible for the delay
-	Reason string
-	OldDue time.Time
-	NewDue time.Time
+	// AgencyName is the name of Agency; empty: the slip shows the code alone.
+	AgencyName string
+	Reason     string
+	OldDue     time.Time
+	NewDue     time.Time
 }
 
 // ApologySlip returns the slip of the dossier's apology.
@@ -252,7 +289,7 @@ func (d *Dossier) ApologySlip() (ApologySlip, error) {
 func (s ApologySlip) Text() string {
 	var b strings.Builder
 	s.Header.write(&b, "VĂN BẢN XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ")
-	line(&b, "Cơ quan", s.Agency)
+	line(&b, "Cơ quan", named(s.AgencyName, s.Agency))
 	line(&b, "Ngày", fmtTime(s.At))
 	line(&b, "Lý do chậm", s.Reason)
 	line(&b, "Ngày hẹn cũ", fmtTime(s.OldDue))
@@ -264,8 +301,10 @@ func (s ApologySlip) Text() string {
 type TransferRow struct {
 	Step   string
 	Agency string
-	Task   string
-	Due    time.Time
+	// AgencyName is the name of Agency; empty: the slip shows the code alone.
+	AgencyName string
+	Task       string
+	Due        time.Time
 }
 
 // TransferSlip lists each agency's task and deadline (Decree 61 Art. 19(6)).
@@ -300,7 +339,7 @@ func (s TransferSlip) Text() string {
 	for i, r := range s.Rows {
 		b.WriteString(itoa(i + 1))
 		b.WriteString(". ")
-		b.WriteString(r.Agency)
+		b.WriteString(named(r.AgencyName, r.Agency))
 		if r.Task != "" {
 			b.WriteString(" — ")
 			b.WriteString(r.Task)
@@ -356,13 +395,15 @@ func Judge(due, done, now time.Time) Verdict {
 // ControlRow is one hand-over on the control slip: who held the dossier, from when to when,
 // against which due time.
 type ControlRow struct {
-	Step    string // "" for the desk's transfer
-	Agency  string
-	From    time.Time
-	To      time.Time // zero while held
-	Due     time.Time
-	Verdict Verdict
-	Note    CommandKind // how the holding ended (handoff, sendBack, recall, resolve, refuse, transfer)
+	Step   string // "" for the desk's transfer
+	Agency string
+	// AgencyName is the name of Agency; empty: the slip shows the code alone.
+	AgencyName string
+	From       time.Time
+	To         time.Time // zero while held
+	Due        time.Time
+	Verdict    Verdict
+	Note       CommandKind // how the holding ended (handoff, sendBack, recall, resolve, refuse, transfer)
 }
 
 // ControlSlip is the process control slip (Mẫu 05 of Circular 01/2018; form 06 of Circular
@@ -442,7 +483,7 @@ func (s ControlSlip) Text() string {
 	for i, r := range s.Rows {
 		b.WriteString(itoa(i + 1))
 		b.WriteString(". ")
-		b.WriteString(r.Agency)
+		b.WriteString(named(r.AgencyName, r.Agency))
 		b.WriteString(" | nhận ")
 		b.WriteString(fmtTime(r.From))
 		b.WriteString(" | giao ")

@@ -4,11 +4,13 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/procedure"
 	"github.com/motcua-go/motcua/routing"
 	"github.com/rickb777/date/v2"
 )
@@ -132,7 +134,7 @@ func TestJudge(t *testing.T) {
 // routing who is late.
 func TestRoutingBridge(t *testing.T) {
 	set, dir := routing.SampleSet(), routing.SampleDirectory()
-	commune, err := routing.ParseAgencyCode("000.00.31.H49")
+	commune, err := procedure.ParseAgencyCode("000.00.31.H49")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +156,7 @@ func TestRoutingBridge(t *testing.T) {
 	if len(steps) != len(plan.Steps) || steps[0].ID != plan.Steps[0].Step || steps[0].Agency != plan.Steps[0].Agency.String() {
 		t.Fatalf("steps %+v", steps)
 	}
-	in := testIntake(Online, limit)
+	in := testIntake(procedure.Online, limit)
 	in.Desk, in.Agency = commune.String(), commune.String()
 	d, err := testRules().Open(in, citizen, received)
 	if err != nil {
@@ -186,5 +188,61 @@ func TestApplicantShared(t *testing.T) {
 	}
 	if h := (&Dossier{Desk: desk}).header(); h.Applicant != "" || h.Desk != desk {
 		t.Fatalf("header %+v", h)
+	}
+}
+
+// Regression (issue 9): slips named desks and agencies by code only, and a group dossier's
+// slip showed its lead procedure's code beside the group's name. With the names filled in
+// (the onestop Office fills them from its directory), a slip shows "name (code)", and a
+// group dossier shows the group.
+func TestSlipNames(t *testing.T) {
+	h := Header{CodeText: "000.00.31.H49-260310-0001", Desk: "000.00.31.H49", DeskName: "UBND đặc khu Vân Đồn",
+		Applicant: "Nguyễn Văn An", Procedure: ProcedureRef{Code: "1.001193", Name: "Thủ tục đăng ký khai sinh"}}
+	group := h
+	group.Group, group.Procedure.Case, group.Procedure.Name = "khai-sinh-thuong-tru", "khai-sinh-thuong-tru", "Liên thông đăng ký khai sinh, đăng ký thường trú"
+	noNames := h
+	noNames.DeskName = ""
+	at := time.Date(2026, 3, 10, 9, 0, 0, 0, zone())
+	tests := []struct {
+		name string
+		text string
+		want []string
+		not  []string
+	}{
+		{"receipt", ReceiptSlip{Header: h, Received: at, Due: at}.Text(),
+			[]string{"Bộ phận tiếp nhận: UBND đặc khu Vân Đồn (000.00.31.H49)\n", "Thủ tục: 1.001193 Thủ tục đăng ký khai sinh\n"}, nil},
+		{"receipt without names", ReceiptSlip{Header: noNames, Received: at, Due: at}.Text(),
+			[]string{"Bộ phận tiếp nhận: 000.00.31.H49\n"}, nil},
+		{"group receipt", ReceiptSlip{Header: group, Received: at, Due: at}.Text(),
+			[]string{"Nhóm thủ tục liên thông: Liên thông đăng ký khai sinh, đăng ký thường trú (khai-sinh-thuong-tru)\n"},
+			[]string{"1.001193", "Thủ tục:"}},
+		{"supplement", SupplementSlip{Header: h, Agency: "001.00.31.H49", AgencyName: "Công an đặc khu Vân Đồn", At: at}.Text(),
+			[]string{"Cơ quan yêu cầu: Công an đặc khu Vân Đồn (001.00.31.H49)\n"}, nil},
+		{"refusal", RefusalSlip{Header: h, Agency: "000.00.31.H49", AgencyName: "UBND đặc khu Vân Đồn", At: at, Reason: "r"}.Text(),
+			[]string{"Cơ quan: UBND đặc khu Vân Đồn (000.00.31.H49)\n"}, nil},
+		{"apology", ApologySlip{Header: h, Agency: "001.00.31.H49", AgencyName: "Công an đặc khu Vân Đồn", At: at}.Text(),
+			[]string{"Cơ quan: Công an đặc khu Vân Đồn (001.00.31.H49)\n"}, nil},
+		{"transfer", TransferSlip{Header: h, At: at, Due: at, Rows: []TransferRow{
+			{Step: "1", Agency: "001.00.31.H49", AgencyName: "Công an đặc khu Vân Đồn", Task: "đăng ký", Due: at},
+			{Step: "2", Agency: "000.00.04.H49", Task: "cấp", Due: at}}}.Text(),
+			[]string{"1. Công an đặc khu Vân Đồn (001.00.31.H49) — đăng ký", "2. 000.00.04.H49 — cấp"}, nil},
+		{"control", ControlSlip{Header: h, Due: at, Rows: []ControlRow{{Agency: "000.00.31.H49", AgencyName: "UBND đặc khu Vân Đồn", From: at, Due: at}}}.Text(),
+			[]string{"1. UBND đặc khu Vân Đồn (000.00.31.H49) | nhận"}, nil},
+	}
+	for _, tc := range tests {
+		var missing, unwanted []string
+		for _, w := range tc.want {
+			if !strings.Contains(tc.text, w) {
+				missing = append(missing, w)
+			}
+		}
+		for _, w := range tc.not {
+			if strings.Contains(tc.text, w) {
+				unwanted = append(unwanted, w)
+			}
+		}
+		if diff := cmp.Diff([]string(nil), append(missing, unwanted...)); diff != "" {
+			t.Errorf("%s: missing or unwanted text (-want +got):\n%s\n%s", tc.name, diff, tc.text)
+		}
 	}
 }

@@ -147,7 +147,7 @@ func TestCustomCodeFormatThroughOffice(t *testing.T) {
 			"Indices":  func() error { _, err := f.office.Indices(ctx, tc.code); return err },
 		} {
 			err := call()
-			var ce *onestop.CodeError
+			var ce *dossier.CodeError
 			if !errors.Is(err, tc.want) || !errors.As(err, &ce) || ce.Code != tc.code {
 				t.Errorf("%s(%q) = %v, want %v naming the code", name, tc.code, err, tc.want)
 			}

@@ -3,6 +3,7 @@ package onestop
 import (
 	"context"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/motcua-go/motcua/calendar"
@@ -21,7 +22,7 @@ type Handover struct {
 }
 
 // Transfer sends an accepted dossier to the agencies of its route. When the time limit of a
-// boundary-free dossier runs from the competent agency's receipt (Decree 309/2026 [S],
+// boundary-free dossier runs from the competent agency's receipt (Decree 309/2026,
 // IntakeResult.Provisional), the transfer fixes it: the route is planned again from the
 // hand-over, and the dossier's due time is the end of that plan.
 func (o *Office) Transfer(ctx context.Context, clerk dossier.Actor, code string) (Handover, error) {
@@ -32,7 +33,7 @@ func (o *Office) Transfer(ctx context.Context, clerk dossier.Actor, code string)
 		cmd := dossier.Command{Kind: dossier.Transfer, Actor: clerk, Steps: rec.Plan}
 		if rec.Dossier.DueProvisional() && rec.Dossier.State == dossier.Received {
 			// The competent agency receives the dossier now: its time limit and the route's
-			// deadlines run from here (Decree 309/2026 [S]).
+			// deadlines run from here (Decree 309/2026).
 			cmd.Due, cmd.Steps, rec.Schedule = o.fixedPlan(*rec, now)
 			rec.Plan = cmd.Steps
 		}
@@ -46,6 +47,7 @@ func (o *Office) Transfer(ctx context.Context, clerk dossier.Actor, code string)
 	if serr != nil {
 		return Handover{}, serr
 	}
+	o.nameTransfer(&slip, d)
 	return Handover{Slip: slip, DispatchBy: d.TransferDue(), Late: d.TransferLate(d.Transferred)}, err
 }
 
@@ -78,6 +80,9 @@ func (o *Office) RequestSupplement(ctx context.Context, officer dossier.Actor, c
 	if err := o.checkActor(officer, dossier.RoleOfficer); err != nil {
 		return dossier.SupplementSlip{}, err
 	}
+	if err := requireReason(reason); err != nil {
+		return dossier.SupplementSlip{}, err
+	}
 	if len(documents) == 0 {
 		return dossier.SupplementSlip{}, &FieldError{Field: "Documents", Err: ErrRequired}
 	}
@@ -89,6 +94,8 @@ func (o *Office) RequestSupplement(ctx context.Context, officer dossier.Actor, c
 	if serr != nil {
 		return slip, serr
 	}
+	o.nameSlip(&slip.Header, rec.Dossier)
+	slip.AgencyName = o.namer(rec.Dossier)(slip.Agency)
 	return slip, err
 }
 
@@ -106,6 +113,9 @@ func (o *Office) Refuse(ctx context.Context, officer dossier.Actor, code, reason
 	if err := o.checkActor(officer, dossier.RoleOfficer); err != nil {
 		return dossier.RefusalSlip{}, err
 	}
+	if err := requireReason(reason); err != nil {
+		return dossier.RefusalSlip{}, err
+	}
 	rec, err := o.exec(ctx, code, officer, apply(dossier.Command{Kind: dossier.Refuse, Actor: officer, Reason: reason}))
 	if rec.Dossier == nil {
 		return dossier.RefusalSlip{}, err
@@ -114,6 +124,8 @@ func (o *Office) Refuse(ctx context.Context, officer dossier.Actor, code, reason
 	if serr != nil {
 		return slip, serr
 	}
+	o.nameSlip(&slip.Header, rec.Dossier)
+	slip.AgencyName = o.namer(rec.Dossier)(slip.Agency)
 	return slip, err
 }
 
@@ -124,6 +136,9 @@ func (o *Office) Apologise(ctx context.Context, officer dossier.Actor, code, rea
 	if err := o.checkActor(officer, dossier.RoleOfficer); err != nil {
 		return dossier.ApologySlip{}, err
 	}
+	if err := requireReason(reason); err != nil {
+		return dossier.ApologySlip{}, err
+	}
 	rec, err := o.exec(ctx, code, officer, apply(dossier.Command{Kind: dossier.Apologise, Actor: officer, Reason: reason, Due: newDue}))
 	if rec.Dossier == nil {
 		return dossier.ApologySlip{}, err
@@ -132,15 +147,17 @@ func (o *Office) Apologise(ctx context.Context, officer dossier.Actor, code, rea
 	if serr != nil {
 		return slip, serr
 	}
+	o.nameSlip(&slip.Header, rec.Dossier)
+	slip.AgencyName = o.namer(rec.Dossier)(slip.Agency)
 	return slip, err
 }
 
-// Ready is the answer to Resolve: the status, and whether the result is early, in which
-// case the applicant was told in advance (Decree 61/2018 Art. 20(4)) by an "early-return"
+// Ready is the answer to Resolve: the public view, and whether the result is early, in which
+// case the applicant was told in advance (Decree 61/2018 Art. 20(4)) by an "early_return"
 // notice.
 type Ready struct {
-	Status PublicView
-	Early  bool
+	Public PublicView `json:"public"`
+	Early  bool       `json:"early"`
 }
 
 // Resolve records that the result is signed and ready at the desk (national status 9).
@@ -159,9 +176,9 @@ func (o *Office) Resolve(ctx context.Context, actor dossier.Actor, code, referen
 		return Ready{}, err
 	}
 	d := rec.Dossier
-	r := Ready{Status: statusOf(rec), Early: dossier.Judge(d.Deadline.Due, d.Resolution.At, d.Resolution.At) == dossier.Early}
+	r := Ready{Public: statusOf(rec), Early: dossier.Judge(d.Deadline.Due, d.Resolution.At, d.Resolution.At) == dossier.Early}
 	if r.Early && err == nil {
-		err = o.notify(ctx, d, "early-return", actor, d.Resolution.At)
+		err = o.notify(ctx, d, "early_return", actor, d.Resolution.At)
 	}
 	return r, err
 }
@@ -191,12 +208,20 @@ func (o *Office) Rate(ctx context.Context, applicant dossier.Actor, code string,
 		switch rec.Dossier.State {
 		case dossier.Resolved, dossier.Refused, dossier.Returned:
 		default:
-			return "", &CodeError{Code: rec.Code, Err: ErrNoResult}
+			return "", codeError(rec.Code, ErrNoResult)
 		}
 		rec.Summary.Rating, rec.Summary.Complaint = r, complaint
 		return "", nil
 	})
 	return err
+}
+
+// requireReason refuses a missing reason: empty, or only spaces, tabs and line breaks.
+func requireReason(reason string) error {
+	if strings.TrimSpace(reason) == "" {
+		return &FieldError{Field: "Reason", Err: ErrRequired}
+	}
+	return nil
 }
 
 func (o *Office) simple(ctx context.Context, actor dossier.Actor, code string, cmd dossier.Command, roles ...dossier.Role) (PublicView, error) {
@@ -218,16 +243,16 @@ func statusOf(rec Record) PublicView {
 // 19(5)), with its deadline. Where the sector law says so (e.g. construction permits), an
 // agency that does not answer by the deadline is deemed to agree.
 type Consultation struct {
-	ID                  int
-	By                  string // agency that asks
-	Agency              string // agency consulted
-	Subject             string
-	Asked               time.Time
-	Deadline            time.Time
-	SilenceMeansConsent bool
-	Answered            time.Time // zero until answered
-	Agree               bool
-	Note                string
+	ID                  int       `json:"id"`
+	By                  string    `json:"by"`     // agency that asks
+	Agency              string    `json:"agency"` // agency consulted
+	Subject             string    `json:"subject"`
+	Asked               time.Time `json:"asked"`
+	Deadline            time.Time `json:"deadline"`
+	SilenceMeansConsent bool      `json:"silence_means_consent"`
+	Answered            time.Time `json:"answered"` // zero until answered
+	Agree               bool      `json:"agree"`
+	Note                string    `json:"note,omitempty"`
 }
 
 // Settled reports whether the consultation no longer holds the dossier at now: answered, or
@@ -270,7 +295,7 @@ func (o *Office) Consult(ctx context.Context, officer dossier.Actor, code string
 	if !dossier.ValidUnitCode(req.Agency) {
 		return Consultation{}, &FieldError{Field: "ConsultRequest.Agency", Value: req.Agency, Err: ErrInvalid}
 	}
-	validLimit := req.Limit.N > 0 && req.Limit.Unit >= calendar.WorkingDays && req.Limit.Unit <= calendar.Months
+	validLimit := req.Limit.N > 0 && req.Limit.Unit.Valid()
 	if req.Limit != (calendar.Limit{}) && !validLimit {
 		return Consultation{}, &FieldError{Field: "ConsultRequest.Limit", Value: strconv.Itoa(req.Limit.N), Err: ErrInvalid}
 	}

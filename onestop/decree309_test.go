@@ -10,6 +10,7 @@ import (
 	"github.com/motcua-go/motcua/calendar"
 	"github.com/motcua-go/motcua/dossier"
 	"github.com/motcua-go/motcua/onestop"
+	"github.com/motcua-go/motcua/procedure"
 	"github.com/motcua-go/motcua/routing"
 	"github.com/rickb777/date/v2"
 )
@@ -73,7 +74,7 @@ func clockFromReceiptIn(t testing.TB, start time.Time, rule bool, wrap func(*one
 }
 
 func householdBusiness() onestop.Submission {
-	return onestop.Submission{Procedure: "2.000720", Case: "household-business", Channel: dossier.Counter,
+	return onestop.Submission{Procedure: "2.000720", Case: "household-business", Channel: procedure.Counter,
 		Applicant: person("Trần Thị Bình"), Competent: hungYen, Documents: []string{"Giấy đề nghị đăng ký hộ kinh doanh"}}
 }
 
@@ -81,7 +82,7 @@ func householdBusiness() onestop.Submission {
 // transfer sends them.
 func planned(t *testing.T, route *routing.Route, from time.Time, received time.Time) []onestop.PublicStep {
 	t.Helper()
-	loc, _ := routing.ParseAgencyCode(hungYen)
+	loc, _ := procedure.ParseAgencyCode(hungYen)
 	bound, err := route.Bind(routing.SampleDirectory(), loc, dayIn(received))
 	if err != nil {
 		t.Fatal(err)
@@ -315,7 +316,7 @@ func TestBoundaryFreeFixedNeverLater(t *testing.T) {
 		f, _ := clockFromReceipt(t, received, true)
 		sub := householdBusiness()
 		if r.IntN(2) == 0 {
-			sub.Channel = dossier.Online
+			sub.Channel = procedure.Online
 		}
 		res := mustIntake(t, f, sub)
 		if !res.Provisional {
@@ -328,7 +329,7 @@ func TestBoundaryFreeFixedNeverLater(t *testing.T) {
 		// The latest hand-over allowed, read from the transfer deadline of a dossier at the
 		// office's own rules: the close of the day, the next working start, or at once online.
 		latest := res.Received
-		if sub.Channel == dossier.Counter {
+		if sub.Channel == procedure.Counter {
 			rec, err := f.store.Get(ctx, st.Code)
 			if err != nil {
 				t.Fatal(err)
@@ -441,7 +442,7 @@ func TestBoundaryFreeGroup(t *testing.T) {
 	if !ok {
 		t.Fatalf("no route %q", g.Route)
 	}
-	loc, _ := routing.ParseAgencyCode(desk)
+	loc, _ := procedure.ParseAgencyCode(desk)
 	bound, err := route.Bind(routing.SampleDirectory(), loc, dayIn(received))
 	if err != nil {
 		t.Fatal(err)

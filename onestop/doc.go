@@ -14,23 +14,26 @@
 // stored. The code is issued, printed and read in the code format of the regime in force
 // (dossier.Policy.CodeFormat through dossier.Rules.IssueCode, FormatCode and ParseCode:
 // Decree 309/2026/NĐ-CP leaves the format to the ministry hosting the National Public Service
-// Portal [S]); every code the Office shows is printed in it, every code it is given is read
-// in it, and the store files the dossier under the stored form (dossier.Code.String), which a
-// change of format does not move. A procedure whose result is given on the spot needs no receipt (Art. 17(4)). An
-// online dossier sent outside office hours is received at the start of the next working
-// session (the text on out-of-hours online receipt was not found: a project choice). From
-// 2025-07-01 a desk receives for any agency of its province (Decree 118/2025 Art. 14(2),
-// boundary-free reception); the scope is the policy value Config.Receivable, see
-// DefaultReceivable. A published group of procedures (Circular 01/2018 Art. 4) is received as
-// one dossier with every member's documents, due when its slowest member is.
+// Portal; the default is Circular 01/2018's); every code the Office shows is printed in it,
+// every code it is given is read in it, and the store files the dossier under the stored form
+// (dossier.Code.String), which a change of format does not move. A procedure whose result is
+// given on the spot needs no receipt (Art. 17(4)); set Submission.Immediate, and WantReceipt
+// when the applicant asks for one. An online dossier sent outside office hours is received at
+// the start of the next working session: no text fixes its reception time, and this default
+// keeps the time limit from running while the office is closed. From 2025-07-01 a desk
+// receives for any agency of its province (Decree 118/2025 Art. 14(2), boundary-free
+// reception); change the scope with Config.Receivable (default DefaultReceivable). A
+// published group of procedures (Circular 01/2018 Art. 4) is received as one dossier with
+// every member's documents, due when its slowest member is (the published groups state no
+// limit of their own), and its slips name the group.
 //
-// Boundary-free time limit (Decree 309/2026/NĐ-CP amending Decree 118/2025 Art. 17(3), read
-// as quoted by a crawled mirror [S]; the policy value dossier.Policy.ClockFromCompetentReceipt,
-// on by default for dossiers received from 2026-08-05): when a desk receives a dossier for an
-// agency whose own desk it is not (dossier.Config.OwnDesk), the time limit runs from the
+// Boundary-free time limit (Decree 309/2026/NĐ-CP amending Decree 118/2025 Art. 17(3); the
+// policy value dossier.Policy.ClockFromCompetentReceipt, on by default for dossiers received
+// from 2026-08-05, switched off in dossier.RulesConfig): when a desk receives a dossier for an
+// agency whose own desk it is not (dossier.RulesConfig.OwnDesk), the time limit runs from the
 // competent agency's receipt. Intake then gives a provisional appointment, and plans the
 // route, from the latest hand-over the desk is allowed (dossier.Dossier.TransferDue);
-// IntakeResult.Provisional and Status.Provisional say so, and the receipt reads "dự kiến". The
+// IntakeResult.Provisional and PublicView.Provisional say so, and the receipt reads "dự kiến". The
 // transfer fixes it: the route is planned again from the hand-over, and the dossier's due time
 // is the end of that plan, so the deadlines of the steps and of the dossier agree. The
 // nationwide reception that decree opens (new Art. 14(4)) is not the default scope: an
@@ -54,15 +57,21 @@
 // applicant may withdraw (Circular 03/2025/TT-VPCP form 05; not regulated by Decree 61). The
 // rules themselves are applied by package dossier; their values are dossier.Policy.
 //
-// Lookup (Art. 17(3), 26): by code, the status and national status code, the receiving desk
-// and the agencies, the times received and due (marked when provisional), and the history
-// step by step, with no personal data.
+// Lookup (Art. 17(3), 26): by code, typed as a citizen types it (small letters and spaces
+// around it are read), the status and national status code, the receiving desk and the
+// agencies by name and code, the times received and due (marked when provisional), and the
+// history step by step, with no personal data.
+//
+// Slips (Mẫu 01–05, package dossier) name the desk and the agencies by the names of
+// Config.Directory (else the catalog's name of the competent agency) beside their codes.
 //
 // Supervision: Sweep lists the dossiers at risk, those whose apology is due, and the overdue
 // ones, each with the agency responsible (routing.Responsible).
 //
 // Reports: BuildReport computes Biểu số 06/VPCP/KSTT (Circular 01/2020/TT-VPCP) by level and
-// field and by agency, whose identities Report.Check verifies; the Decision 766/QĐ-TTg on-time
+// field and by agency; Report.Check verifies that its figures add up (received = new online +
+// new at the counter or by post + carried over = resolved + in progress, and so on); the
+// Decision 766/QĐ-TTg on-time
 // rate and satisfaction indicator; and Summary.Indices gives the per-dossier indices 1–4 of
 // Circular 01/2018 Art. 13. Where the form is silent ReportOptions holds the choice, with
 // documented defaults: withdrawn dossiers count as resolved (WithdrawnAsResolved); the
@@ -71,7 +80,7 @@
 // time when it ended on that day by the appointed time (EarlyByDay; EarlyByInstant counts any
 // time before the appointment as early). Index 1 of Summary.Indices uses the day boundary.
 //
-// Notifications (Decree 224/2026/NĐ-CP, read in a third-party crawl): every status change is
+// Notifications (Decree 224/2026/NĐ-CP Art. 19): every status change is
 // passed to a Notifier with the agency, the handler (an official's ID; never the applicant's
 // identity) and the times of reception, processing and return. A refusal or a supplement
 // request at intake is notified too, with its content and reasons (Decree 61/2018 Art.
@@ -95,8 +104,15 @@
 //
 // # Errors
 //
-// Errors are typed (*FieldError, *IntakeError, *CodeError, *ConflictError, *NotifyError)
-// around predicate sentinels, testable with errors.Is and errors.As, and read in English or
-// Vietnamese (Message). Intake reports every problem of a submission at once. Messages repeat
-// at most 64 runes of an input value, then "…"; the typed errors keep the whole value.
+// Errors are typed (*FieldError, *IntakeError, *ConflictError, *NotifyError, and
+// *dossier.CodeError for a dossier code malformed, unknown, closed or already used) around
+// predicate sentinels, testable with errors.Is and errors.As. Message(err, lang) reads any
+// error of the module in Vietnamese (language.Vietnamese, or any tag of base vi) or English.
+// Intake reports every problem of a submission at once, at most 100 and a count of the rest.
+// Messages repeat at most 64 characters of an input value, then "…", and never the
+// applicant's personal data (name, citizen ID, tax code, phone, e-mail, address): such a
+// field is named alone. A reason of only spaces is a missing reason (ErrRequired).
+//
+// JSON: every type the Office writes (Record, Summary, PublicView, Notice, Report, Alert)
+// has snake_case keys, as the catalog has.
 package onestop

@@ -2,168 +2,105 @@ package onestop
 
 import (
 	"errors"
-	"fmt"
-	"reflect"
 	"strconv"
 	"strings"
 
 	"github.com/motcua-go/motcua/dossier"
+	"github.com/motcua-go/motcua/internal/msg"
+	"golang.org/x/text/language"
 )
+
+// problem is a predicate sentinel of this package: its Error is the English predicate, its
+// Message the predicate in the language asked (messages.go holds the Vietnamese).
+type problem struct{ en string }
+
+func (p *problem) Error() string { return p.en }
+
+// Message returns the predicate in lang.
+func (p *problem) Message(lang language.Tag) string {
+	if vi, ok := viProblems[p]; ok && msg.Vietnamese(lang) {
+		return vi
+	}
+	return p.en
+}
+
+func newProblem(en string) error { return &problem{en: en} }
 
 // Predicate sentinels. Each is wrapped in a typed error that names the dossier code or field,
-// so messages read "dossier code 000.00.31.H49-260302-0001 is not a known dossier code".
+// so messages read `dossier code "000.00.31.H49-260302-0001" is not a known dossier code`.
+// Test them with errors.Is.
 var (
 	// ErrNotFound: the code names no dossier in the store.
-	ErrNotFound = errors.New("is not a known dossier code")
-	// ErrMalformedCode: the text is not a dossier code of the form <unit>-YYMMDD-NNNN.
-	ErrMalformedCode = errors.New("is not a well-formed dossier code")
+	ErrNotFound = newProblem("is not a known dossier code")
+	// ErrMalformedCode: the text is not a dossier code in any code format of the rules
+	// (<unit>-YYMMDD-NNNN by default).
+	ErrMalformedCode = newProblem("is not a well-formed dossier code")
 	// ErrConflict: the dossier changed since it was read (optimistic concurrency).
-	ErrConflict = errors.New("was changed by another command; reload it and try again")
+	ErrConflict = newProblem("was changed by another command; reload it and try again")
 	// ErrExists: a dossier with this code is already stored.
-	ErrExists = errors.New("already exists")
-	// ErrRequired: a required value is missing.
-	ErrRequired = errors.New("is required")
-	// ErrInvalid: a value is present but not acceptable.
-	ErrInvalid = errors.New("is not valid")
+	ErrExists = newProblem("already exists")
+	// ErrRequired: a required value is missing (a reason of only spaces is missing too). It
+	// is dossier.ErrRequired: one sentinel for the module.
+	ErrRequired = dossier.ErrRequired
+	// ErrInvalid: a value is present but not acceptable. It is dossier.ErrInvalid.
+	ErrInvalid = dossier.ErrInvalid
 	// ErrUnknownProcedure: the procedure code is not in the catalog.
-	ErrUnknownProcedure = errors.New("is not a procedure in the catalog")
+	ErrUnknownProcedure = newProblem("is not a procedure in the catalog")
 	// ErrNotInForce: the procedure has no version in force at the time of receipt.
-	ErrNotInForce = errors.New("has no version in force at the time of receipt")
+	ErrNotInForce = newProblem("has no version in force at the time of receipt")
 	// ErrNotReceivable: the desk may not receive this procedure.
-	ErrNotReceivable = errors.New("may not be received at this desk")
+	ErrNotReceivable = newProblem("may not be received at this desk")
 	// ErrSequenceExhausted: the unit has used every dossier number of the day (9,999).
-	ErrSequenceExhausted = errors.New("has used all 9,999 dossier numbers of the day")
+	ErrSequenceExhausted = newProblem("has used all 9,999 dossier numbers of the day")
 	// ErrNotDelivered: a notification could not be delivered; the command itself took effect.
-	ErrNotDelivered = errors.New("could not be notified; the command took effect")
+	ErrNotDelivered = newProblem("could not be notified; the command took effect")
 	// ErrNoRoute: no route rule matches the dossier.
-	ErrNoRoute = errors.New("has no route for this procedure and level")
+	ErrNoRoute = newProblem("has no route for this procedure and level")
 	// ErrWrongActor: the actor may not issue the command (role, or a clerk of another desk).
-	ErrWrongActor = errors.New("may not issue this command")
+	ErrWrongActor = newProblem("may not issue this command")
 	// ErrOutsideHours: the desk does not receive at this time.
-	ErrOutsideHours = errors.New("is outside the desk's reception hours")
+	ErrOutsideHours = newProblem("is outside the desk's reception hours")
 	// ErrConsultationPending: an agency consulted has neither answered nor passed its deadline.
-	ErrConsultationPending = errors.New("waits for the opinion of a consulted agency")
+	ErrConsultationPending = newProblem("waits for the opinion of a consulted agency")
 	// ErrUnknownConsultation: no consultation of the dossier has this number.
-	ErrUnknownConsultation = errors.New("is not a consultation of the dossier")
+	ErrUnknownConsultation = newProblem("is not a consultation of the dossier")
 	// ErrAnswered: the consultation was already answered.
-	ErrAnswered = errors.New("was already answered")
+	ErrAnswered = newProblem("was already answered")
 	// ErrClosed: the dossier was returned, withdrawn or not accepted; no command changes it.
-	ErrClosed = errors.New("is closed: it was returned, withdrawn or not accepted")
+	ErrClosed = newProblem("is closed: it was returned, withdrawn or not accepted")
 	// ErrNoResult: the command needs a result that is ready or returned.
-	ErrNoResult = errors.New("has no result yet")
+	ErrNoResult = newProblem("has no result yet")
 )
 
-func viSentinel(err error) string {
-	switch {
-	case errors.Is(err, ErrNotFound):
-		return "không phải là mã hồ sơ đã tiếp nhận"
-	case errors.Is(err, ErrMalformedCode):
-		return "không đúng cấu trúc mã hồ sơ"
-	case errors.Is(err, ErrConflict):
-		return "đã được thay đổi bởi thao tác khác; hãy tải lại và thực hiện lại"
-	case errors.Is(err, ErrExists):
-		return "đã tồn tại"
-	case errors.Is(err, ErrRequired):
-		return "là bắt buộc"
-	case errors.Is(err, ErrInvalid):
-		return "không hợp lệ"
-	case errors.Is(err, ErrUnknownProcedure):
-		return "không có trong danh mục thủ tục hành chính"
-	case errors.Is(err, ErrNotInForce):
-		return "không có phiên bản có hiệu lực tại thời điểm tiếp nhận"
-	case errors.Is(err, ErrNotReceivable):
-		return "không thuộc phạm vi tiếp nhận của bộ phận một cửa này"
-	case errors.Is(err, ErrSequenceExhausted):
-		return "đã dùng hết 9.999 số hồ sơ trong ngày"
-	case errors.Is(err, ErrNotDelivered):
-		return "không gửi được thông báo; thao tác vẫn có hiệu lực"
-	case errors.Is(err, ErrNoRoute):
-		return "không có quy trình liên thông phù hợp"
-	case errors.Is(err, ErrWrongActor):
-		return "không có quyền thực hiện thao tác này"
-	case errors.Is(err, ErrOutsideHours):
-		return "ngoài giờ tiếp nhận hồ sơ của bộ phận một cửa"
-	case errors.Is(err, ErrConsultationPending):
-		return "đang chờ ý kiến của cơ quan được lấy ý kiến"
-	case errors.Is(err, ErrUnknownConsultation):
-		return "không phải là lần lấy ý kiến của hồ sơ"
-	case errors.Is(err, ErrAnswered):
-		return "đã được trả lời"
-	case errors.Is(err, ErrClosed):
-		return "đã kết thúc (đã trả kết quả, đã rút hoặc không được tiếp nhận)"
-	case errors.Is(err, ErrNoResult):
-		return "chưa có kết quả giải quyết"
-	}
-	return ""
-}
-
-// maxEcho is how many runes of an input value a message repeats; longer values are cut and
-// end with "…", so a message stays readable whatever the input. The typed errors keep the
-// whole value.
-const maxEcho = 64
-
-// clip returns s cut to maxEcho runes, with "…" when it was longer.
-func clip(s string) string {
-	if len(s) <= maxEcho {
-		return s
-	}
-	i := 0
-	for k := range s {
-		if i == maxEcho {
-			return s[:k] + "…"
-		}
-		i++
-	}
-	return s
-}
-
-// quote quotes s cut to maxEcho runes.
-func quote(s string) string { return strconv.Quote(clip(s)) }
-
-// Lang selects the language of a message.
-type Lang uint8
-
-// Languages. Message also translates the errors of the packages below, whose language
-// types have the same values.
-const (
-	English Lang = iota
-	Vietnamese
-)
-
-// Message returns the message of an error from this package or a package below it in lang,
-// or err.Error() when no translation is known.
-func Message(err error, lang Lang) string {
+// Message returns the message of any error of this module in lang: Vietnamese for a tag
+// whose base language is vi (language.Vietnamese, vi-VN, …), English otherwise. It finds, depth
+// first along the error tree, the first error with a method Message(language.Tag) string and
+// calls it; an error without one reads as err.Error(). It returns "" for a nil error.
+func Message(err error, lang language.Tag) string {
 	if err == nil {
 		return ""
 	}
-	if lang == English {
+	if !msg.Vietnamese(lang) {
 		return err.Error()
 	}
 	if s, ok := localized(err, lang); ok {
 		return s
 	}
-	if s := viSentinel(err); s != "" {
-		return s
-	}
 	return err.Error()
 }
 
-// localized finds, depth first along the error tree, an error with a method Message(L) string
-// where L is a language type of this module (each package has its own, with English = 0 and
-// Vietnamese = 1) and calls it.
-func localized(err error, lang Lang) (string, bool) {
+// translator is an error that reads in a language of its caller's choice.
+type translator interface {
+	Message(language.Tag) string
+}
+
+// localized calls the Message method of the first error of the tree that has one.
+func localized(err error, lang language.Tag) (string, bool) {
 	if err == nil {
 		return "", false
 	}
-	if m, ok := err.(interface{ Message(Lang) string }); ok {
+	if m, ok := err.(translator); ok {
 		return m.Message(lang), true
-	}
-	if mv := reflect.ValueOf(err).MethodByName("Message"); mv.IsValid() {
-		mt := mv.Type()
-		if mt.NumIn() == 1 && mt.NumOut() == 1 && mt.In(0).Kind() == reflect.Uint8 && mt.Out(0).Kind() == reflect.String {
-			out := mv.Call([]reflect.Value{reflect.ValueOf(uint8(lang)).Convert(mt.In(0))})
-			return out[0].String(), true
-		}
 	}
 	switch u := err.(type) {
 	case interface{ Unwrap() error }:
@@ -178,59 +115,55 @@ func localized(err error, lang Lang) (string, bool) {
 	return "", false
 }
 
-// CodeError reports a problem with a dossier code: malformed, unknown or already used.
-// Cause, when set, says which part of a malformed code is wrong. Messages repeat the code
-// once, cut at 64 runes.
-type CodeError struct {
-	Code  string
-	Err   error
-	Cause error
+// predicate is the text of a sentinel in lang: this package's, package dossier's (the
+// applicant's fields), or any error's own message.
+func predicate(err error, lang language.Tag) string {
+	if err == nil {
+		return ""
+	}
+	if s, ok := localized(err, lang); ok {
+		return s
+	}
+	if msg.Vietnamese(lang) {
+		// A plain sentinel of package dossier: its translation is dossier's.
+		return strings.TrimSpace(Message(&dossier.FieldError{Err: err}, lang))
+	}
+	return err.Error()
 }
 
-// Error returns the message in English.
-func (e *CodeError) Error() string { return e.Message(English) }
-
-// Message returns the message in lang.
-func (e *CodeError) Message(lang Lang) string {
-	var s string
-	if lang == Vietnamese {
-		s = "mã hồ sơ " + quote(e.Code) + " " + viOr(e.Err)
-	} else {
-		s = "dossier code " + quote(e.Code) + " " + e.Err.Error()
-	}
-	if e.Cause != nil {
-		s += " (" + causeMessage(e.Cause, e.Code, lang) + ")"
-	}
-	return s
+// codeError is the *dossier.CodeError about a code as it was given.
+func codeError(code string, err error) *dossier.CodeError {
+	return &dossier.CodeError{Code: msg.Clip(code), Part: dossier.WholeCode, Err: err}
 }
 
-// causeMessage renders the cause of a malformed code: the part that is wrong, without
-// repeating the whole code a second time.
-func causeMessage(cause error, code string, lang Lang) string {
-	var ce *dossier.CodeError
-	if !errors.As(cause, &ce) {
-		return Message(cause, lang)
-	}
-	c := *ce
-	if c.Value == code {
-		// The whole code again: the problem alone says enough.
-		return dossierText(c.Err, lang)
-	}
-	c.Value = clip(c.Value)
-	return c.Message(dossier.Lang(lang))
-}
+// malformed is the problem of a dossier code no code format reads: ErrMalformedCode, and the
+// format's own problem (dossier.ErrCodeDate, …), whose text the message gives.
+type malformed struct{ cause error }
 
-// dossierText returns the text of a sentinel of package dossier in lang.
-func dossierText(err error, lang Lang) string {
-	return strings.TrimSpace((&dossier.FieldError{Err: err}).Message(dossier.Lang(lang)))
-}
+func (m malformed) Error() string { return m.Message(language.English) }
 
-// Unwrap returns the predicate sentinel and the cause, if any.
-func (e *CodeError) Unwrap() []error {
-	if e.Cause == nil {
-		return []error{e.Err}
+// Message returns the format's problem in lang.
+func (m malformed) Message(lang language.Tag) string { return predicate(m.cause, lang) }
+
+// Unwrap returns ErrMalformedCode and the format's problem.
+func (m malformed) Unwrap() []error { return []error{ErrMalformedCode, m.cause} }
+
+// malformedCode returns the *dossier.CodeError of a code the format rejected with err,
+// naming the part at fault when the format says which.
+func malformedCode(code string, err error) *dossier.CodeError {
+	ce := codeError(code, ErrMalformedCode)
+	var pe *dossier.CodeError
+	if errors.As(err, &pe) {
+		ce.Part, ce.Value, ce.Err = pe.Part, pe.Value, malformed{pe.Err}
+		if pe.Part == dossier.WholeCode {
+			ce.Value = ""
+		}
+		return ce
 	}
-	return []error{e.Err, e.Cause}
+	if err != nil {
+		ce.Err = malformed{err}
+	}
+	return ce
 }
 
 // ConflictError reports a stale write: the caller read version Expected, the store holds Actual.
@@ -242,70 +175,73 @@ type ConflictError struct {
 }
 
 // Error returns the message in English.
-func (e *ConflictError) Error() string {
-	return fmt.Sprintf("dossier %s %v (read version %d, stored version %d)", clip(e.Code), ErrConflict, e.Expected, e.Actual)
-}
+func (e *ConflictError) Error() string { return e.Message(language.English) }
 
 // Message returns the message in lang.
-func (e *ConflictError) Message(lang Lang) string {
-	if lang != Vietnamese {
-		return e.Error()
+func (e *ConflictError) Message(lang language.Tag) string {
+	read, stored := strconv.FormatUint(e.Expected, 10), strconv.FormatUint(e.Actual, 10)
+	if msg.Vietnamese(lang) {
+		return "hồ sơ " + msg.Clip(e.Code) + " " + predicate(ErrConflict, lang) + " (phiên bản đã đọc " + read + ", phiên bản lưu " + stored + ")"
 	}
-	return fmt.Sprintf("hồ sơ %s %s (phiên bản đã đọc %d, phiên bản lưu %d)", clip(e.Code), viSentinel(ErrConflict), e.Expected, e.Actual)
+	return "dossier " + msg.Clip(e.Code) + " " + ErrConflict.Error() + " (read version " + read + ", stored version " + stored + ")"
 }
 
 // Unwrap returns ErrConflict.
 func (e *ConflictError) Unwrap() error { return ErrConflict }
 
 // FieldError reports an unacceptable input value, naming the field. Messages repeat at most
-// 64 runes of the value, then "…"; Value keeps it whole. Err is a sentinel of this package,
-// or of package dossier for the applicant's fields (e.g. dossier.ErrRequired).
+// 64 characters of the value, then "…"; Value keeps it whole. Value is empty when the value
+// is personal data (the applicant's name, citizen ID, tax code, phone, e-mail, address): the
+// field alone is named. Err is a sentinel of this package, or of package dossier for the
+// applicant's fields (e.g. dossier.ErrRequired).
 type FieldError struct {
-	Field string // e.g. "Submission.Procedure", "Submission.Applicant.citizenID"
+	Field string // e.g. "Submission.Procedure", "Submission.Applicant.citizen_id"
 	Value string
 	Err   error
 }
 
 // Error returns the message in English.
-func (e *FieldError) Error() string {
-	if e.Value == "" {
-		return e.Field + " " + e.Err.Error()
-	}
-	return e.Field + " " + quote(e.Value) + " " + e.Err.Error()
-}
+func (e *FieldError) Error() string { return e.Message(language.English) }
 
 // Message returns the message in lang.
-func (e *FieldError) Message(lang Lang) string {
-	if lang != Vietnamese {
-		return e.Error()
+func (e *FieldError) Message(lang language.Tag) string {
+	var b strings.Builder
+	b.WriteString(fieldName(e.Field, lang))
+	if e.Value != "" {
+		b.WriteByte(' ')
+		b.WriteString(msg.Quote(e.Value))
 	}
-	name := viField(e.Field)
-	if e.Value == "" {
-		return name + " " + viOr(e.Err)
-	}
-	return name + " " + quote(e.Value) + " " + viOr(e.Err)
+	b.WriteByte(' ')
+	b.WriteString(predicate(e.Err, lang))
+	return b.String()
 }
 
 // Unwrap returns the predicate sentinel.
 func (e *FieldError) Unwrap() error { return e.Err }
 
 // IntakeError lists every problem of a submission at once, each a *FieldError naming its
-// field, so the clerk can have everything corrected in one go.
+// field, so the clerk can have everything corrected in one go: the first msg.MaxProblems
+// (100), and in More how many more were found.
 type IntakeError struct {
 	Problems []*FieldError
+	More     int // problems found beyond those listed
 }
 
 // Error returns the English messages joined by "; ".
-func (e *IntakeError) Error() string { return e.Message(English) }
+func (e *IntakeError) Error() string { return e.Message(language.English) }
 
 // Message returns the messages in lang joined by "; ".
-func (e *IntakeError) Message(lang Lang) string { return strings.Join(e.Messages(lang), "; ") }
+func (e *IntakeError) Message(lang language.Tag) string { return strings.Join(e.Messages(lang), "; ") }
 
-// Messages returns one message per problem in lang.
-func (e *IntakeError) Messages(lang Lang) []string {
-	out := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		out[i] = p.Message(lang)
+// Messages returns one message per problem in lang, then, when problems were left out, one
+// that counts them.
+func (e *IntakeError) Messages(lang language.Tag) []string {
+	out := make([]string, 0, len(e.Problems)+1)
+	for _, p := range e.Problems {
+		out = append(out, p.Message(lang))
+	}
+	if e.More > 0 {
+		out = append(out, moreProblems(e.More, lang))
 	}
 	return out
 }
@@ -328,87 +264,16 @@ type NotifyError struct {
 }
 
 // Error returns the message in English.
-func (e *NotifyError) Error() string {
-	subject := "the notice of the submission "
-	if e.Code != "" {
-		subject = "dossier " + clip(e.Code) + " "
-	}
-	return subject + ErrNotDelivered.Error() + ": " + e.Err.Error()
-}
+func (e *NotifyError) Error() string { return e.Message(language.English) }
 
-// Message returns the message in lang.
-func (e *NotifyError) Message(lang Lang) string {
-	if lang != Vietnamese {
-		return e.Error()
-	}
-	subject := "thông báo về hồ sơ nộp "
+// Message returns the message in lang. The notifier's own error is given as it reads.
+func (e *NotifyError) Message(lang language.Tag) string {
+	subject := msg.Pick(lang, "thông báo về hồ sơ nộp ", "the notice of the submission ")
 	if e.Code != "" {
-		subject = "hồ sơ " + clip(e.Code) + " "
+		subject = msg.Pick(lang, "hồ sơ ", "dossier ") + msg.Clip(e.Code) + " "
 	}
-	return subject + viSentinel(ErrNotDelivered) + ": " + e.Err.Error()
+	return subject + predicate(ErrNotDelivered, lang) + ": " + Message(e.Err, lang)
 }
 
 // Unwrap returns ErrNotDelivered and the notifier's error.
 func (e *NotifyError) Unwrap() []error { return []error{ErrNotDelivered, e.Err} }
-
-func viOr(err error) string {
-	if s := viSentinel(err); s != "" {
-		return s
-	}
-	if s, ok := localized(err, Vietnamese); ok {
-		return s
-	}
-	// A sentinel of package dossier (the applicant's fields) has its text there.
-	return dossierText(err, Vietnamese)
-}
-
-var viApplicant = map[string]string{
-	"kind": "loại", "name": "họ tên", "citizenID": "số định danh cá nhân", "taxCode": "mã số thuế",
-	"phone": "số điện thoại", "email": "thư điện tử", "address.line": "địa chỉ",
-	"address.unitCode": "mã đơn vị hành chính",
-}
-
-func viField(f string) string {
-	if sub, ok := strings.CutPrefix(f, "Submission.Applicant."); ok {
-		if v, ok := viApplicant[sub]; ok {
-			sub = v
-		}
-		return "Người nộp hồ sơ (" + sub + ")"
-	}
-	if i, ok := strings.CutPrefix(f, "Submission.Documents["); ok {
-		return "Thành phần hồ sơ [" + i
-	}
-	switch f {
-	case "Submission.Procedure":
-		return "Mã thủ tục"
-	case "Submission.Applicant":
-		return "Người nộp hồ sơ"
-	case "Submission.Channel":
-		return "Kênh nộp hồ sơ"
-	case "Submission.Documents":
-		return "Thành phần hồ sơ"
-	case "Submission.Competent":
-		return "Cơ quan có thẩm quyền"
-	case "Submission.SubmittedAt":
-		return "Thời điểm nộp"
-	case "Submission.Group":
-		return "Nhóm thủ tục liên thông"
-	case "Submission.Case":
-		return "Trường hợp"
-	case "Submission.Locality":
-		return "Địa bàn"
-	case "Actor":
-		return "Người thực hiện"
-	case "Reason":
-		return "Lý do"
-	case "Code":
-		return "Mã hồ sơ"
-	case "Rating":
-		return "Mức độ hài lòng"
-	case "NewDue":
-		return "Ngày hẹn trả mới"
-	case "Period":
-		return "Kỳ báo cáo"
-	}
-	return f
-}

@@ -9,6 +9,7 @@ import (
 	"github.com/motcua-go/motcua/dossier"
 	"github.com/motcua-go/motcua/onestop"
 	"github.com/motcua-go/motcua/routing"
+	"golang.org/x/text/language"
 )
 
 // Errors of this package and of the packages below read in English and Vietnamese, and stay
@@ -25,7 +26,7 @@ func TestMessages(t *testing.T) {
 		{&onestop.ConflictError{Code: "C", Expected: 1, Actual: 2},
 			"dossier C was changed by another command; reload it and try again (read version 1, stored version 2)",
 			"hồ sơ C đã được thay đổi bởi thao tác khác; hãy tải lại và thực hiện lại (phiên bản đã đọc 1, phiên bản lưu 2)", onestop.ErrConflict},
-		{&onestop.CodeError{Code: "X", Err: onestop.ErrClosed},
+		{&dossier.CodeError{Code: "X", Err: onestop.ErrClosed},
 			`dossier code "X" is closed: it was returned, withdrawn or not accepted`,
 			`mã hồ sơ "X" đã kết thúc (đã trả kết quả, đã rút hoặc không được tiếp nhận)`, onestop.ErrClosed},
 		{fmt.Errorf("wrapped: %w", &onestop.NotifyError{Code: "C", Err: errors.New("timeout")}),
@@ -34,10 +35,10 @@ func TestMessages(t *testing.T) {
 		{onestop.ErrWrongActor, "may not issue this command", "không có quyền thực hiện thao tác này", onestop.ErrWrongActor},
 	}
 	for _, tc := range tests {
-		if got := onestop.Message(tc.err, onestop.English); got != tc.en {
+		if got := onestop.Message(tc.err, language.English); got != tc.en {
 			t.Errorf("English: %q, want %q", got, tc.en)
 		}
-		if got := onestop.Message(tc.err, onestop.Vietnamese); got != tc.vi {
+		if got := onestop.Message(tc.err, language.Vietnamese); got != tc.vi {
 			t.Errorf("Vietnamese: %q, want %q", got, tc.vi)
 		}
 		if !errors.Is(tc.err, tc.is) {
@@ -50,12 +51,12 @@ func TestMessages(t *testing.T) {
 		&routing.SelectError{Query: routing.Query{Procedure: "1.001193"}, Err: routing.ErrNoRoute},
 	}
 	for _, err := range lower {
-		vi := onestop.Message(fmt.Errorf("context: %w", err), onestop.Vietnamese)
+		vi := onestop.Message(fmt.Errorf("context: %w", err), language.Vietnamese)
 		if vi == err.Error() || strings.Contains(vi, "context") {
 			t.Errorf("%T not translated: %q", err, vi)
 		}
 	}
-	if onestop.Message(nil, onestop.Vietnamese) != "" {
+	if onestop.Message(nil, language.Vietnamese) != "" {
 		t.Error("nil error has a message")
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/motcua-go/motcua/dossier"
 	"github.com/motcua-go/motcua/onestop"
 	"github.com/motcua-go/motcua/procedure"
+	"golang.org/x/text/language"
 )
 
 // A birth registration received at a commune desk on a Tuesday morning, resolved the same
@@ -34,7 +35,7 @@ func Example() {
 	officer := dossier.Actor{ID: "civil-1", Role: dossier.RoleOfficer, Agency: "000.00.31.H49"}
 
 	res, err := office.Intake(ctx, clerk, onestop.Submission{
-		Procedure: "1.001193", Channel: dossier.Counter, Competent: "000.00.31.H49",
+		Procedure: "1.001193", Channel: procedure.Counter, Competent: "000.00.31.H49",
 		Applicant: dossier.Applicant{Kind: dossier.Person, Name: "Nguyễn Văn An", CitizenID: "022090012345",
 			Address: dossier.Address{Line: "Thôn 1", UnitCode: "22300", UnitName: "Đặc khu Vân Đồn, Quảng Ninh"}},
 		Documents: []string{"Tờ khai đăng ký khai sinh", "Giấy chứng sinh"},
@@ -55,7 +56,7 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println("result ready at", ready.Status.ResultAt.Format("15:04"), "early:", ready.Early)
+	fmt.Println("result ready at", ready.Public.ResultAt.Format("15:04"), "early:", ready.Early)
 
 	st, err := office.Lookup(ctx, res.Code)
 	if err != nil {
@@ -63,7 +64,7 @@ func Example() {
 	}
 	fmt.Println(st.National, "—", int(st.National))
 	_, err = office.Lookup(ctx, "000.00.31.H49-260310-9999")
-	fmt.Println(onestop.Message(err, onestop.Vietnamese))
+	fmt.Println(onestop.Message(err, language.Vietnamese))
 	// Output:
 	// accepted 000.00.31.H49-260310-0001 due 10/03 17:00
 	// result ready at 14:00 early: false
@@ -119,7 +120,7 @@ func ExampleOffice_Transfer_boundaryFree() {
 	clerk := dossier.Actor{ID: "clerk-1", Role: dossier.RoleClerk, Agency: "000.00.31.H49"}
 
 	res, err := office.Intake(ctx, clerk, onestop.Submission{
-		Procedure: "1.001193", Channel: dossier.Counter, Competent: "000.00.00.H33",
+		Procedure: "1.001193", Channel: procedure.Counter, Competent: "000.00.00.H33",
 		Applicant: dossier.Applicant{Kind: dossier.Person, Name: "Nguyễn Văn An", CitizenID: "022090012345",
 			Address: dossier.Address{Line: "Thôn 1", UnitCode: "22300", UnitName: "Đặc khu Vân Đồn, Quảng Ninh"}},
 		Documents: []string{"Tờ khai đăng ký khai sinh", "Giấy chứng sinh"},

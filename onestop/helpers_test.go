@@ -87,7 +87,7 @@ func person(name string) dossier.Applicant {
 }
 
 func birth() onestop.Submission {
-	return onestop.Submission{Procedure: "1.001193", Channel: dossier.Counter, Applicant: person("Nguyễn Văn An"),
+	return onestop.Submission{Procedure: "1.001193", Channel: procedure.Counter, Applicant: person("Nguyễn Văn An"),
 		Competent: desk, Documents: []string{"Tờ khai đăng ký khai sinh", "Giấy chứng sinh"}}
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/motcua-go/motcua/calendar"
 	"github.com/motcua-go/motcua/dossier"
+	"github.com/motcua-go/motcua/internal/msg"
 	"github.com/motcua-go/motcua/procedure"
 	"github.com/motcua-go/motcua/routing"
 )
@@ -19,7 +20,7 @@ type Submission struct {
 	Procedure string            // national procedure code, e.g. "1.001193"; for a group, empty or the lead
 	Group     string            // ID of an inter-agency group of procedures (nhóm thủ tục liên thông); empty for one procedure
 	Case      string            // case (trường hợp) ID; empty for the general case
-	Channel   dossier.Channel   // counter, online or postal
+	Channel   procedure.Channel // counter, online or postal
 	Applicant dossier.Applicant // who applies
 	Documents []string          // names of the documents handed in, as published
 	// Competent is the QCVN 102 code of the competent agency; empty: the catalog's, when it
@@ -73,7 +74,7 @@ type IntakeResult struct {
 	Received time.Time // official reception: now, or the next working session for an online dossier sent outside office hours
 	Due      time.Time // appointment for the result
 	// Provisional is true when Due is provisional: the dossier is boundary-free and its time
-	// limit runs from the competent agency's receipt (Decree 309/2026 [S],
+	// limit runs from the competent agency's receipt (Decree 309/2026,
 	// dossier.Policy.ClockFromCompetentReceipt). Due and the route's deadlines then count from
 	// the latest hand-over the desk is allowed (dossier.Dossier.TransferDue); Transfer fixes
 	// them from the actual hand-over, and Lookup shows the fixed due time. The receipt slip
@@ -86,242 +87,371 @@ type IntakeResult struct {
 	Transfer    []dossier.StepRecord    // the route: each agency's task and deadline
 }
 
-var channelNames = [...]procedure.Channel{dossier.Counter: procedure.Counter, dossier.Online: procedure.Online, dossier.Postal: procedure.Postal}
-
 // Intake checks a submission against the procedure version in force at reception and
 // accepts it, asks once for the complete list of missing documents, or refuses it with
 // reasons. Bad input (unknown procedure, unknown case, invalid applicant) is an error, not a
 // refusal: no slip is due for a request the desk cannot even read. Every problem of the
 // submission is reported at once in an *IntakeError, each naming its field; a wrong actor is
 // a *FieldError on its own.
+//
+// The desk's check, step by step: read the submission (checkSubmission), find the procedure
+// versions in force (findProcedures), name the competent agency (dossierIntake), then refuse
+// (refuseAtIntake), ask for the missing documents (askSupplement) or receive (receive: plan
+// the due time and the route, issue the code, store, hand out the receipt, notify).
 func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission) (IntakeResult, error) {
 	if err := o.checkActor(clerk, dossier.RoleClerk); err != nil {
 		return IntakeResult{}, err
 	}
-	// Every problem of the submission is collected and reported at once.
-	var probs []*FieldError
-	add := func(field, value string, err error) {
-		probs = append(probs, &FieldError{Field: field, Value: value, Err: err})
+	c := &intakeCheck{o: o, clerk: clerk, sub: sub, now: o.clock.Now()}
+	c.checkSubmission()
+	c.findProcedures()
+	in := c.dossierIntake()
+	if err := c.problems(); err != nil {
+		return IntakeResult{}, err
 	}
-	var group *procedure.Group
-	if sub.Group != "" {
-		gc, ok := o.catalog.(GroupProcedures)
-		if ok {
-			group, ok = gc.Group(sub.Group)
-		}
-		switch {
-		case !ok || group == nil || len(group.Members) == 0:
-			group = nil
-			add("Submission.Group", sub.Group, ErrUnknownProcedure)
-		case sub.Procedure != "" && sub.Procedure != string(group.Members[0]):
-			add("Submission.Procedure", sub.Procedure, ErrInvalid)
-		default:
-			sub.Procedure = string(group.Members[0])
-		}
-	} else if sub.Procedure == "" {
-		add("Submission.Procedure", "", ErrRequired)
+	if c.refusal == "" && !o.receivable(o.desk, in.Agency, c.received) {
+		c.refusal = "hồ sơ không thuộc phạm vi tiếp nhận của bộ phận một cửa " + o.desk + " (cơ quan có thẩm quyền " + in.Agency + ")"
 	}
-	channelOK := sub.Channel >= dossier.Counter && sub.Channel <= dossier.Postal
-	if !channelOK {
-		add("Submission.Channel", sub.Channel.String(), ErrInvalid)
+	by := clerk
+	if c.sub.Channel != procedure.Counter {
+		by = dossier.Actor{ID: "applicant", Role: dossier.RoleApplicant}
 	}
-	now := o.clock.Now()
-	received := now
-	switch {
-	case !channelOK:
-	case sub.Channel == dossier.Counter:
-		if !o.cal.IsReceptionHours(now) {
-			add("Submission.Channel", now.In(calendar.Zone()).Format("2006-01-02 15:04"), ErrOutsideHours)
-		}
-	case !o.cal.IsOfficeHours(now):
-		received = o.cal.NextWorkingStart(now)
+	d, err := o.rules.Open(in, by, c.submitted)
+	if err != nil {
+		return IntakeResult{}, err
 	}
-	submitted := sub.Submitted
-	if submitted.IsZero() || sub.Channel == dossier.Counter {
-		submitted = now
+	if c.refusal != "" {
+		return o.refuseAtIntake(ctx, c, d)
 	}
-	if submitted.After(now) {
-		add("Submission.SubmittedAt", submitted.Format(time.RFC3339), ErrInvalid)
+	if missing := c.missingDocuments(); len(missing) > 0 {
+		return o.askSupplement(ctx, c, d, missing)
 	}
+	return o.receive(ctx, c, d, in)
+}
+
+// intakeCheck is the desk's check of one submission in progress: what it found so far and
+// every problem met.
+type intakeCheck struct {
+	o     *Office
+	clerk dossier.Actor
+	sub   Submission
+	now   time.Time
+
+	channelOK bool      // sub.Channel is a known channel
+	received  time.Time // official reception: now, or the next working session
+	submitted time.Time // when the submission was sent or handed in
+
+	group   *procedure.Group       // the group of procedures, for a group submission
+	proc    *procedure.Procedure   // the procedure (a group's lead) in force at reception
+	members []*procedure.Procedure // proc, then the other members of a group
+	refusal string                 // the reason of a refusal at intake; empty: none
+
+	probs   []*FieldError
+	omitted int // problems beyond msg.MaxProblems, counted only
+}
+
+// add records a problem of the submission, keeping the first msg.MaxProblems.
+func (c *intakeCheck) add(field, value string, err error) {
+	c.addProblem(&FieldError{Field: field, Value: value, Err: err})
+}
+
+func (c *intakeCheck) addProblem(p *FieldError) {
+	if len(c.probs) >= msg.MaxProblems {
+		c.omitted++
+		return
+	}
+	c.probs = append(c.probs, p)
+}
+
+// problems returns every problem found as one *IntakeError, or nil.
+func (c *intakeCheck) problems() error {
+	if len(c.probs) == 0 {
+		return nil
+	}
+	return &IntakeError{Problems: c.probs, More: c.omitted}
+}
+
+// checkSubmission reads what the submission says about itself: the group or procedure, the
+// channel and the desk's hours, the time it was sent, the applicant, the documents and the
+// agency codes.
+func (c *intakeCheck) checkSubmission() {
+	c.checkGroup()
+	c.checkChannel()
+	sub := &c.sub
 	var ve *dossier.ValidationError
 	if errors.As(sub.Applicant.Validate(), &ve) {
 		for _, p := range ve.Problems {
-			add("Submission.Applicant."+strings.TrimPrefix(p.Field, "applicant."), p.Value, p.Err)
+			// The applicant's data is personal: the problem names the field, never the value.
+			c.add("Submission.Applicant."+strings.TrimPrefix(p.Field, "applicant."), "", p.Err)
 		}
 	}
 	for i, doc := range sub.Documents {
 		if strings.TrimSpace(doc) == "" {
-			add("Submission.Documents["+strconv.Itoa(i)+"]", "", ErrRequired)
+			c.add("Submission.Documents["+strconv.Itoa(i)+"]", "", ErrRequired)
 		}
 	}
 	if sub.Competent != "" && !dossier.ValidUnitCode(sub.Competent) {
-		add("Submission.Competent", sub.Competent, ErrInvalid)
+		c.add("Submission.Competent", sub.Competent, ErrInvalid)
 	}
 	if sub.Locality != "" {
-		if _, err := routing.ParseAgencyCode(sub.Locality); err != nil {
-			add("Submission.Locality", sub.Locality, ErrInvalid)
+		if _, err := procedure.ParseAgencyCode(sub.Locality); err != nil {
+			c.add("Submission.Locality", sub.Locality, ErrInvalid)
 		}
 	}
+}
 
-	var proc *procedure.Procedure
-	var refusal string
-	if sub.Procedure != "" && (sub.Group == "" || group != nil) {
-		var err error
-		if proc, refusal, err = o.procedureInForce(sub, received); err != nil {
-			probs = append(probs, err.(*FieldError))
+// checkGroup finds the group of procedures a submission names; its lead is the procedure.
+func (c *intakeCheck) checkGroup() {
+	sub := &c.sub
+	if sub.Group == "" {
+		if sub.Procedure == "" {
+			c.add("Submission.Procedure", "", ErrRequired)
+		}
+		return
+	}
+	gc, ok := c.o.catalog.(GroupProcedures)
+	var group *procedure.Group
+	if ok {
+		group, ok = gc.Group(sub.Group)
+	}
+	switch {
+	case !ok || group == nil || len(group.Members) == 0:
+		c.add("Submission.Group", sub.Group, ErrUnknownProcedure)
+	case sub.Procedure != "" && sub.Procedure != string(group.Members[0]):
+		c.add("Submission.Procedure", sub.Procedure, ErrInvalid)
+	default:
+		c.group = group
+		sub.Procedure = string(group.Members[0])
+	}
+}
+
+// checkChannel checks the channel and decides when the submission is received: a counter
+// submission within the desk's reception hours now, an online or postal one now or at the
+// start of the next working session.
+func (c *intakeCheck) checkChannel() {
+	sub := &c.sub
+	c.channelOK = sub.Channel >= procedure.Counter && sub.Channel <= procedure.Postal
+	c.received = c.now
+	switch {
+	case !c.channelOK:
+		c.add("Submission.Channel", sub.Channel.String(), ErrInvalid)
+	case sub.Channel == procedure.Counter:
+		if !c.o.cal.IsReceptionHours(c.now) {
+			c.add("Submission.Channel", c.now.In(calendar.Zone()).Format("2006-01-02 15:04"), ErrOutsideHours)
+		}
+	case !c.o.cal.IsOfficeHours(c.now):
+		c.received = c.o.cal.NextWorkingStart(c.now)
+	}
+	c.submitted = sub.Submitted
+	if c.submitted.IsZero() || sub.Channel == procedure.Counter {
+		c.submitted = c.now
+	}
+	if c.submitted.After(c.now) {
+		c.add("Submission.SubmittedAt", c.submitted.Format(time.RFC3339), ErrInvalid)
+	}
+}
+
+// findProcedures finds the version in force at reception of the procedure and of every
+// member of a group. A version not in force, or a member not received on the channel, is a
+// reason to refuse.
+func (c *intakeCheck) findProcedures() {
+	sub := c.sub
+	if sub.Procedure == "" || sub.Group != "" && c.group == nil {
+		c.members = []*procedure.Procedure{nil}
+		return
+	}
+	var err error
+	if c.proc, c.refusal, err = c.o.procedureInForce(sub, c.received); err != nil {
+		c.addProblem(err.(*FieldError))
+	}
+	c.members = []*procedure.Procedure{c.proc}
+	if c.group == nil || c.proc == nil {
+		return
+	}
+	for _, m := range c.group.Members[1:] {
+		msub := sub
+		msub.Procedure, msub.Case = string(m), ""
+		mp, mref, err := c.o.procedureInForce(msub, c.received)
+		if err != nil {
+			c.addProblem(err.(*FieldError))
+			continue
+		}
+		if mref == "" && c.channelOK {
+			if _, err := mp.Limit(sub.Channel, ""); err != nil {
+				mref = "thủ tục " + string(m) + " không tiếp nhận qua kênh " + channelVi(sub.Channel)
+			}
+		}
+		if mref != "" && c.refusal == "" {
+			c.refusal = mref
+		}
+		if mp != nil {
+			c.members = append(c.members, mp)
 		}
 	}
-	members := []*procedure.Procedure{proc}
-	if group != nil && proc != nil {
-		for _, m := range group.Members[1:] {
-			msub := sub
-			msub.Procedure, msub.Case = string(m), ""
-			mp, mref, err := o.procedureInForce(msub, received)
-			if err != nil {
-				probs = append(probs, err.(*FieldError))
-				continue
-			}
-			if mref == "" && channelOK {
-				if _, err := mp.Limit(channelNames[sub.Channel], ""); err != nil {
-					mref = "thủ tục " + string(m) + " không tiếp nhận qua kênh " + string(channelNames[sub.Channel])
-				}
-			}
-			if mref != "" && refusal == "" {
-				refusal = mref
-			}
-			if mp != nil {
-				members = append(members, mp)
-			}
-		}
-	}
+}
+
+// dossierIntake is what the dossier is opened with: the procedure (or the group) and its
+// version, the applicant, the channel, the desk, the competent agency (the submission's, else
+// the catalog's) and the procedure's time limit on the channel.
+func (c *intakeCheck) dossierIntake() dossier.Intake {
+	sub := c.sub
 	in := dossier.Intake{
 		Procedure: dossier.ProcedureRef{Code: sub.Procedure, Case: sub.Case},
-		Applicant: sub.Applicant, Channel: sub.Channel, Desk: o.desk, Agency: sub.Competent,
-		Submitted: submitted, Documents: sub.Documents,
+		Applicant: sub.Applicant, Channel: sub.Channel, Desk: c.o.desk, Agency: sub.Competent,
+		Submitted: c.submitted, Documents: sub.Documents,
 	}
-	if proc != nil {
-		in.Procedure.Version, in.Procedure.Name = strconv.Itoa(proc.Version), proc.Name
-		if group != nil {
-			in.Procedure.Case, in.Procedure.Name = group.ID, group.Name
+	if p := c.proc; p != nil {
+		in.Procedure.Version, in.Procedure.Name = strconv.Itoa(p.Version), p.Name
+		if c.group != nil {
+			in.Procedure.Case, in.Procedure.Name = c.group.ID, c.group.Name
 		}
-		if in.Agency == "" && dossier.ValidUnitCode(string(proc.CompetentAgency.Code)) {
-			in.Agency = string(proc.CompetentAgency.Code)
+		if in.Agency == "" && dossier.ValidUnitCode(p.CompetentAgency.Code.String()) {
+			in.Agency = p.CompetentAgency.Code.String()
 		}
-		if refusal == "" && channelOK {
+		if c.refusal == "" && c.channelOK {
 			var err error
-			if in.Limit, err = proc.Limit(channelNames[sub.Channel], sub.Case); err != nil {
-				refusal = "thủ tục không tiếp nhận qua kênh " + string(channelNames[sub.Channel])
+			if in.Limit, err = p.Limit(sub.Channel, sub.Case); err != nil {
+				c.refusal = "thủ tục không tiếp nhận qua kênh " + channelVi(sub.Channel)
 			}
 		}
 	} else {
 		in.Procedure.Version = "0"
 	}
-	if in.Agency == "" && refusal != "" {
-		in.Agency = o.desk // the refusal slip is the desk's
+	if in.Agency == "" && c.refusal != "" {
+		in.Agency = c.o.desk // the refusal slip is the desk's
 	}
 	// The competent agency is missing only if the catalog was asked and does not name one.
-	if in.Agency == "" && (proc != nil || refusal != "") {
-		add("Submission.Competent", "", ErrRequired)
+	if in.Agency == "" && (c.proc != nil || c.refusal != "") {
+		c.add("Submission.Competent", "", ErrRequired)
 	}
-	if len(probs) > 0 {
-		return IntakeResult{}, &IntakeError{Problems: probs}
+	if in.Limit.N == 0 {
+		in.Limit = calendar.Limit{N: 0, Unit: calendar.WorkingDays} // a refused dossier has no limit
 	}
-	if in.Limit.Unit == 0 {
-		in.Limit.Unit = 1 // a refused dossier has no limit; keep the intake valid
-	}
-	if refusal == "" && !o.receivable(o.desk, in.Agency, received) {
-		refusal = "hồ sơ không thuộc phạm vi tiếp nhận của bộ phận một cửa " + o.desk + " (cơ quan có thẩm quyền " + in.Agency + ")"
-	}
-	by := clerk
-	if sub.Channel != dossier.Counter {
-		by = dossier.Actor{ID: "applicant", Role: dossier.RoleApplicant}
-	}
-	d, err := o.rules.Open(in, by, submitted)
-	if err != nil {
-		return IntakeResult{}, err
-	}
-	if refusal != "" {
-		if _, err := d.Apply(dossier.Command{Kind: dossier.RefuseIntake, Actor: clerk, Reason: refusal}, now); err != nil {
-			return IntakeResult{}, err
-		}
-		slip, err := d.RefusalSlip()
-		if err != nil {
-			return IntakeResult{}, err
-		}
-		return IntakeResult{Decision: DecisionRefuse, Refusal: &slip}, o.notifyIntake(ctx, d, dossier.RefuseIntake, clerk, now, sub.Reference, refusal, nil)
-	}
-	var missing []string
-	for _, m := range members {
-		missing = appendNew(missing, missingDocuments(m, sub.Case, sub.Documents))
-	}
-	if len(missing) > 0 {
-		cmd := dossier.Command{Kind: dossier.RequestIntakeSupplement, Actor: clerk, Attachments: missing,
-			Reason: "hồ sơ còn thiếu " + strconv.Itoa(len(missing)) + " thành phần; đề nghị bổ sung một lần đầy đủ theo danh sách"}
-		if _, err := d.Apply(cmd, now); err != nil {
-			return IntakeResult{}, err
-		}
-		slip, err := d.SupplementSlip()
-		if err != nil {
-			return IntakeResult{}, err
-		}
-		return IntakeResult{Decision: DecisionSupplement, Supplement: &slip, Missing: missing},
-			o.notifyIntake(ctx, d, dossier.RequestIntakeSupplement, clerk, now, sub.Reference, cmd.Reason, missing)
-	}
+	return in
+}
 
+// missingDocuments lists the required documents of every procedure of the submission not
+// handed in, each once.
+func (c *intakeCheck) missingDocuments() []string {
+	var missing []string
+	for _, m := range c.members {
+		missing = appendNew(missing, missingDocuments(m, c.sub.Case, c.sub.Documents))
+	}
+	return missing
+}
+
+// refuseAtIntake refuses the submission with its reason (Mẫu 03): no code, nothing stored,
+// the applicant told.
+func (o *Office) refuseAtIntake(ctx context.Context, c *intakeCheck, d *dossier.Dossier) (IntakeResult, error) {
+	if _, err := d.Apply(dossier.Command{Kind: dossier.RefuseIntake, Actor: c.clerk, Reason: c.refusal}, c.now); err != nil {
+		return IntakeResult{}, err
+	}
+	slip, err := d.RefusalSlip()
+	if err != nil {
+		return IntakeResult{}, err
+	}
+	o.nameSlip(&slip.Header, d)
+	slip.AgencyName = o.agencyName(slip.Agency, c.now)
+	return IntakeResult{Decision: DecisionRefuse, Refusal: &slip},
+		o.notifyIntake(ctx, d, dossier.RefuseIntake, c.clerk, c.now, c.sub.Reference, c.refusal, nil)
+}
+
+// askSupplement asks once for the complete list of missing documents (Mẫu 02): no code,
+// nothing stored, the applicant told.
+func (o *Office) askSupplement(ctx context.Context, c *intakeCheck, d *dossier.Dossier, missing []string) (IntakeResult, error) {
+	cmd := dossier.Command{Kind: dossier.RequestIntakeSupplement, Actor: c.clerk, Attachments: missing,
+		Reason: "hồ sơ còn thiếu " + strconv.Itoa(len(missing)) + " thành phần; đề nghị bổ sung một lần đầy đủ theo danh sách"}
+	if _, err := d.Apply(cmd, c.now); err != nil {
+		return IntakeResult{}, err
+	}
+	slip, err := d.SupplementSlip()
+	if err != nil {
+		return IntakeResult{}, err
+	}
+	o.nameSlip(&slip.Header, d)
+	slip.AgencyName = o.agencyName(slip.Agency, c.now)
+	return IntakeResult{Decision: DecisionSupplement, Supplement: &slip, Missing: missing},
+		o.notifyIntake(ctx, d, dossier.RequestIntakeSupplement, c.clerk, c.now, c.sub.Reference, cmd.Reason, missing)
+}
+
+// receive accepts the dossier: it plans the due time and the route, issues the code, stores
+// the dossier, hands out the receipt (Mẫu 01) and notifies.
+func (o *Office) receive(ctx context.Context, c *intakeCheck, d *dossier.Dossier, in dossier.Intake) (IntakeResult, error) {
 	// The time limit of a boundary-free dossier may run from the competent agency's receipt
-	// (Decree 309/2026 [S]): the appointment and the route are then planned, provisionally, from
+	// (Decree 309/2026): the appointment and the route are then planned, provisionally, from
 	// the latest hand-over the desk is allowed, and fixed at the transfer.
-	start := o.countFrom(d, clerk, received)
-	due, limit, err := o.dueFrom(members, sub.Case, sub.Channel, start)
+	start := o.countFrom(d, c.clerk, c.received)
+	due, limit, err := o.dueFrom(c.members, c.sub.Case, c.sub.Channel, start)
 	if err != nil {
 		return IntakeResult{}, err
 	}
-	in.Limit = limit
-	steps, sched, err := o.plan(proc, group, sub, in.Agency, received, start, in.Limit, due)
+	steps, sched, err := o.plan(c.proc, c.group, c.sub, in.Agency, c.received, start, limit, due)
 	if err != nil {
 		return IntakeResult{}, err
 	}
-	code, err := o.rules.IssueCode(ctx, o.store, o.desk, received)
+	code, err := o.issueCode(ctx, d, c.clerk, c.received, due, c.sub.Immediate)
 	if err != nil {
-		if errors.Is(err, dossier.ErrCodeExhausted) {
-			return IntakeResult{}, &FieldError{Field: "Code", Value: o.desk, Err: ErrSequenceExhausted}
-		}
 		return IntakeResult{}, err
-	}
-	if _, err := d.Apply(dossier.Command{Kind: dossier.Receive, Actor: clerk, Code: code, Due: due}, received); err != nil {
-		return IntakeResult{}, err
-	}
-	if sub.Immediate {
-		if _, err := d.Apply(dossier.Command{Kind: dossier.Resolve, Actor: clerk}, received); err != nil {
-			return IntakeResult{}, err
-		}
-		if _, err := d.Apply(dossier.Command{Kind: dossier.Return, Actor: clerk}, received); err != nil {
-			return IntakeResult{}, err
-		}
 	}
 	printed := o.printed(code)
 	rec := Record{Code: storedForm(printed, code), Dossier: d, Plan: steps, Schedule: sched}
 	if sched != nil {
-		rec.Route, rec.Locality = sched.Route, sub.Locality
+		rec.Route, rec.Locality = sched.Route, c.sub.Locality
 		if rec.Locality == "" {
 			rec.Locality = in.Agency
 		}
 	}
-	rec.Summary = summarize(d, Summary{Level: o.level(proc, in.Agency, received), Field: proc.Field, StepScore: -1})
-	rec.Public = publicView(d, printed)
+	rec.Summary = summarize(d, Summary{Level: o.level(c.proc, in.Agency, c.received), Field: c.proc.Field, StepScore: -1})
+	rec.Public = o.publicView(d, printed)
 	if _, err := o.store.Create(ctx, rec); err != nil {
 		return IntakeResult{}, err
 	}
-	res := IntakeResult{Decision: DecisionReceive, Code: printed, Received: received, Due: d.Deadline.History[0].Due,
+	res := IntakeResult{Decision: DecisionReceive, Code: printed, Received: c.received, Due: d.Deadline.History[0].Due,
 		Provisional: open(d.State) && d.DueProvisional(), Transfer: steps}
-	if !sub.Immediate || sub.WantReceipt {
+	if !c.sub.Immediate || c.sub.WantReceipt {
 		slip, err := d.ReceiptSlip()
 		if err != nil {
 			return IntakeResult{}, err
 		}
+		o.nameSlip(&slip.Header, d)
 		res.Receipt = &slip
 	}
-	return res, o.notify(ctx, d, dossier.Receive.String(), clerk, received)
+	return res, o.notify(ctx, d, eventName(dossier.Receive), c.clerk, c.received)
+}
+
+// issueCode takes the next number of the desk's daily sequence and receives d under it with
+// its appointment; a result given on the spot is resolved and returned at once.
+func (o *Office) issueCode(ctx context.Context, d *dossier.Dossier, clerk dossier.Actor, received, due time.Time, immediate bool) (dossier.Code, error) {
+	code, err := o.rules.IssueCode(ctx, o.store, o.desk, received)
+	if err != nil {
+		if errors.Is(err, dossier.ErrCodeExhausted) {
+			return dossier.Code{}, &FieldError{Field: "Code", Value: o.desk, Err: ErrSequenceExhausted}
+		}
+		return dossier.Code{}, err
+	}
+	cmds := []dossier.Command{{Kind: dossier.Receive, Actor: clerk, Code: code, Due: due}}
+	if immediate {
+		cmds = append(cmds, dossier.Command{Kind: dossier.Resolve, Actor: clerk}, dossier.Command{Kind: dossier.Return, Actor: clerk})
+	}
+	for _, cmd := range cmds {
+		if _, err := d.Apply(cmd, received); err != nil {
+			return dossier.Code{}, err
+		}
+	}
+	return code, nil
+}
+
+// channelVi names a channel in Vietnamese, for the reasons of a refusal.
+func channelVi(ch procedure.Channel) string {
+	switch ch {
+	case procedure.Counter:
+		return "trực tiếp"
+	case procedure.Online:
+		return "trực tuyến"
+	case procedure.Postal:
+		return "dịch vụ bưu chính"
+	}
+	return ch.String()
 }
 
 // notifyIntake tells the applicant of a submission refused or found incomplete at intake,
@@ -330,7 +460,7 @@ func (o *Office) notifyIntake(ctx context.Context, d *dossier.Dossier, cmd dossi
 	if o.notifier == nil {
 		return nil
 	}
-	n := Notice{Reference: ref, Procedure: d.Procedure.Code, Event: cmd.String(), Status: d.State.String(),
+	n := Notice{Reference: ref, Procedure: d.Procedure.Code, Event: eventName(cmd), State: stateName(d.State),
 		NationalStatus: int(d.State.Status()), Agency: o.desk, At: at, SubmittedAt: d.Submitted,
 		Reason: reason, Missing: slices.Clone(missing)}
 	n.Handler, n.Role = handler(clerk)
@@ -402,12 +532,12 @@ func (o *Office) plan(p *procedure.Procedure, group *procedure.Group, sub Submis
 	if loc == "" {
 		loc = agency
 	}
-	locality, err := routing.ParseAgencyCode(loc)
+	locality, err := procedure.ParseAgencyCode(loc)
 	if err != nil {
 		return nil, nil, &FieldError{Field: "Submission.Locality", Value: loc, Err: ErrInvalid}
 	}
 	day := dayOf(received)
-	q := routing.Query{Procedure: sub.Procedure, Case: sub.Case, Channel: string(channelNames[sub.Channel]), Locality: locality, On: day}
+	q := routing.Query{Procedure: sub.Procedure, Case: sub.Case, Channel: sub.Channel.String(), Locality: locality, On: day}
 	var route *routing.Route
 	if group != nil {
 		q.Case = group.ID
@@ -450,9 +580,9 @@ func endAt(steps []dossier.StepRecord, due time.Time) []dossier.StepRecord {
 
 // dueFrom returns when a dossier of the procedures members (the first in case caseID, the
 // others in their general case) is due if its time limit starts at start, and the limit that
-// decides it. A group is due when its slowest member is (a project choice: the group limits
-// found are not confirmed, domain notes §5.5).
-func (o *Office) dueFrom(members []*procedure.Procedure, caseID string, ch dossier.Channel, start time.Time) (time.Time, calendar.Limit, error) {
+// decides it. A group is due when its slowest member is: the published groups state no time
+// limit of their own.
+func (o *Office) dueFrom(members []*procedure.Procedure, caseID string, ch procedure.Channel, start time.Time) (time.Time, calendar.Limit, error) {
 	var due time.Time
 	var limit calendar.Limit
 	for i, m := range members {
@@ -460,13 +590,13 @@ func (o *Office) dueFrom(members []*procedure.Procedure, caseID string, ch dossi
 		if i > 0 {
 			mcase = ""
 		}
-		mdue, err := m.Due(o.cal, start, channelNames[ch], mcase)
+		mdue, err := m.Due(o.cal, start, ch, mcase)
 		if err != nil {
 			return time.Time{}, calendar.Limit{}, err
 		}
 		if mdue.After(due) {
 			due = mdue
-			if limit, err = m.Limit(channelNames[ch], mcase); err != nil {
+			if limit, err = m.Limit(ch, mcase); err != nil {
 				return time.Time{}, calendar.Limit{}, err
 			}
 		}
@@ -499,7 +629,7 @@ func (o *Office) membersOf(d *dossier.Dossier) ([]*procedure.Procedure, string, 
 
 // countFrom returns when the time limit of d, about to be received at received, starts to
 // run: the reception, or, for a boundary-free dossier whose limit runs from the competent
-// agency's receipt (Decree 309/2026 [S]), the latest hand-over the desk is allowed. The rules
+// agency's receipt (Decree 309/2026), the latest hand-over the desk is allowed. The rules
 // decide (dossier.Dossier.DueProvisional), on a copy received with a stand-in code.
 func (o *Office) countFrom(d *dossier.Dossier, clerk dossier.Actor, received time.Time) time.Time {
 	if p := o.rules.Policy(dossier.RegimeAt(received)); !p.ClockFromCompetentReceipt || dayOf(received) < p.Decree309From {
@@ -529,7 +659,7 @@ func (o *Office) fixedPlan(rec Record, now time.Time) (time.Time, []dossier.Step
 	}
 	if rec.Route != "" && o.routes != nil {
 		route, ok := o.routes.Route(rec.Route)
-		loc, lerr := routing.ParseAgencyCode(rec.Locality)
+		loc, lerr := procedure.ParseAgencyCode(rec.Locality)
 		if ok && lerr == nil {
 			if bound, err := route.Bind(o.dir, loc, dayOf(d.Received)); err == nil {
 				if sched, err := routing.Plan(bound, now, limit, o.cal); err == nil {
@@ -545,14 +675,14 @@ func (o *Office) fixedPlan(rec Record, now time.Time) (time.Time, []dossier.Step
 // knows the agency, else the procedure's only level.
 func (o *Office) level(p *procedure.Procedure, agency string, at time.Time) string {
 	if o.dir != nil {
-		if c, err := routing.ParseAgencyCode(agency); err == nil {
+		if c, err := procedure.ParseAgencyCode(agency); err == nil {
 			if u, err := o.dir.Lookup(c, dayOf(at)); err == nil {
 				return u.Level.String()
 			}
 		}
 	}
 	if len(p.Levels) == 1 {
-		return string(p.Levels[0])
+		return p.Levels[0].String()
 	}
 	return strings.Join(levelStrings(p.Levels), "/")
 }
@@ -570,7 +700,7 @@ func appendNew(list, add []string) []string {
 func levelStrings(ls []procedure.Level) []string {
 	out := make([]string, len(ls))
 	for i, l := range ls {
-		out[i] = string(l)
+		out[i] = l.String()
 	}
 	return out
 }

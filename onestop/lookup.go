@@ -2,59 +2,70 @@ package onestop
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"time"
 
 	"github.com/motcua-go/motcua/dossier"
+	"github.com/motcua-go/motcua/internal/msg"
 )
 
 // PublicView is the public view of a dossier, what anyone holding its code may see on a portal,
 // a kiosk, by phone or SMS (Decree 61/2018 Art. 17(3), 26): where it stands, who holds it,
 // when it was received and is due, and its history step by step. It carries no personal data:
-// no applicant, no officer names, no reasons or attachments.
+// no applicant, no officer names, no reasons or attachments. Agencies are named by their
+// QCVN 102 codes and, when the Office's routing.Directory (or, for the competent agency, the
+// catalog) knows them, by their names.
 type PublicView struct {
-	Code          string         // dossier code as printed in its regime's code format (dossier.Rules.FormatCode)
-	Procedure     string         // national procedure code
-	ProcedureName string         // published name
-	State         dossier.State  // lifecycle state
-	National      dossier.Status // national status code (1–10)
-	Desk          string         // receiving one-stop desk (QCVN 102 code)
-	Agency        string         // competent agency
-	Holder        string         // agency holding the dossier now
-	Received      time.Time      // official reception
-	FirstDue      time.Time      // appointment on the receipt (Mẫu 01)
-	Due           time.Time      // appointment in force
+	Code          string         `json:"code"`            // dossier code as printed in its regime's code format (dossier.Rules.FormatCode)
+	Procedure     string         `json:"procedure"`       // national procedure code (a group dossier's lead procedure)
+	ProcedureName string         `json:"procedure_name"`  // published name (a group dossier's group name)
+	Group         string         `json:"group,omitempty"` // ID of the group of procedures of a group dossier
+	State         dossier.State  `json:"state"`           // lifecycle state
+	National      dossier.Status `json:"national"`        // national status code (1–10)
+	Desk          string         `json:"desk"`            // receiving one-stop desk (QCVN 102 code)
+	DeskName      string         `json:"desk_name,omitempty"`
+	Agency        string         `json:"agency"` // competent agency
+	AgencyName    string         `json:"agency_name,omitempty"`
+	Holder        string         `json:"holder"` // agency holding the dossier now
+	HolderName    string         `json:"holder_name,omitempty"`
+	Received      time.Time      `json:"received"`  // official reception
+	FirstDue      time.Time      `json:"first_due"` // appointment on the receipt (Mẫu 01)
+	Due           time.Time      `json:"due"`       // appointment in force
 	// Provisional is true while Due (and FirstDue) is provisional: the time limit of a dossier
 	// received by a desk that is not the competent agency's own runs from the agency's receipt
-	// (Decree 309/2026 [S], dossier.Policy.ClockFromCompetentReceipt), so until the transfer
-	// Due counts from the latest hand-over the desk is allowed (dossier.Dossier.DueProvisional).
+	// (Decree 309/2026, dossier.Policy.ClockFromCompetentReceipt), so until the transfer Due
+	// counts from the latest hand-over the desk is allowed (dossier.Dossier.DueProvisional).
 	// The transfer fixes Due, and Provisional turns false; FirstDue stays the receipt's. A
 	// closed dossier has no provisional due.
-	Provisional bool
-	Reappointed bool         // an apology set a new appointment
-	ResultAt    time.Time    // result ready, refusal or withdrawal; zero until then
-	ReturnedAt  time.Time    // result handed over; zero until then
-	Overdue     bool         // still open and past Due at the time of the lookup
-	Steps       []PublicStep // the route, with each agency's deadline
-	History     []Entry      // every event, oldest first
+	Provisional bool         `json:"provisional,omitempty"`
+	Reappointed bool         `json:"reappointed,omitempty"` // an apology set a new appointment
+	ResultAt    time.Time    `json:"result_at"`             // result ready, refusal or withdrawal; zero until then
+	ReturnedAt  time.Time    `json:"returned_at"`           // result handed over; zero until then
+	Overdue     bool         `json:"overdue,omitempty"`     // still open and past Due at the time of the lookup
+	Steps       []PublicStep `json:"steps,omitempty"`       // the route, with each agency's deadline
+	History     []Entry      `json:"history"`               // every event, oldest first
 }
 
 // PublicStep is one step of the route in the public view.
 type PublicStep struct {
-	ID     string
-	Agency string
-	Task   string
-	Due    time.Time
-	Start  time.Time
-	Done   time.Time
+	ID         string    `json:"id"`
+	Agency     string    `json:"agency"` // QCVN 102 code of the agency of the step
+	AgencyName string    `json:"agency_name,omitempty"`
+	Task       string    `json:"task"`
+	Due        time.Time `json:"due"`
+	Start      time.Time `json:"start"`
+	Done       time.Time `json:"done"`
 }
 
 // Entry is one event of the public history.
 type Entry struct {
-	At       time.Time
-	Event    string         // command name, e.g. "receive", "handoff", "apologise"
-	State    dossier.State  // state after the event
-	National dossier.Status // national status code after the event
-	Agency   string         // agency or desk that acted; empty when the applicant acted
+	At         time.Time      `json:"at"`
+	Event      string         `json:"event"`            // command name, e.g. "receive", "handoff", "apologise"
+	State      dossier.State  `json:"state"`            // state after the event
+	National   dossier.Status `json:"national"`         // national status code after the event
+	Agency     string         `json:"agency,omitempty"` // agency or desk that acted; empty when the applicant acted
+	AgencyName string         `json:"agency_name,omitempty"`
 }
 
 // open reports whether processing has not ended.
@@ -67,7 +78,22 @@ func open(s dossier.State) bool {
 }
 
 // publicView derives the public view of d, whose code prints as code (without Overdue, which
-// depends on the time asked).
+// depends on the time asked), naming the agencies the Office knows.
+func (o *Office) publicView(d *dossier.Dossier, code string) *PublicView {
+	s := publicView(d, code)
+	names := o.namer(d)
+	s.Group = o.groupOf(d)
+	s.DeskName, s.AgencyName, s.HolderName = names(s.Desk), names(s.Agency), names(s.Holder)
+	for i := range s.Steps {
+		s.Steps[i].AgencyName = names(s.Steps[i].Agency)
+	}
+	for i := range s.History {
+		s.History[i].AgencyName = names(s.History[i].Agency)
+	}
+	return s
+}
+
+// publicView derives the public view of d, whose code prints as code, with codes only.
 func publicView(d *dossier.Dossier, code string) *PublicView {
 	s := &PublicView{
 		Code:          code,
@@ -96,7 +122,7 @@ func publicView(d *dossier.Dossier, code string) *PublicView {
 	}
 	s.History = make([]Entry, len(d.Events))
 	for i, ev := range d.Events {
-		e := Entry{At: ev.At, Event: ev.Command.String(), State: ev.To, National: ev.To.Status()}
+		e := Entry{At: ev.At, Event: eventName(ev.Command), State: ev.To, National: ev.To.Status()}
 		if ev.Actor.Role != dossier.RoleApplicant {
 			e.Agency = ev.Actor.Agency
 		}
@@ -119,24 +145,42 @@ func holder(d *dossier.Dossier) string {
 	return d.Desk
 }
 
-// Lookup returns the public status of a dossier by its code. A malformed code gives a
-// *CodeError wrapping ErrMalformedCode, an unknown one ErrNotFound. The slices of the result
+// Lookup returns the public status of a dossier by its code. It reads the code as a citizen
+// types it on a phone or a kiosk: spaces around it are dropped, and a code the code format
+// does not read as typed is read again in capitals ("000.00.31.h49-260310-0001"). A code
+// still not read gives a *dossier.CodeError wrapping ErrMalformedCode, an unknown one
+// ErrNotFound; both name the code as typed, cut at 64 characters. The slices of the result
 // are shared with the store's copy: do not modify them.
 func (o *Office) Lookup(ctx context.Context, code string) (PublicView, error) {
+	typed := code
+	code = strings.TrimSpace(code)
 	key, err := o.key(code)
 	if err != nil {
+		if upper := strings.ToUpper(code); upper != code {
+			if k, uerr := o.key(upper); uerr == nil {
+				key, code, err = k, upper, nil
+			}
+		}
+	}
+	if err != nil {
+		var ce *dossier.CodeError
+		if errors.As(err, &ce) {
+			c := *ce
+			c.Code = msg.Clip(typed)
+			return PublicView{}, &c
+		}
 		return PublicView{}, err
 	}
 	rec, err := o.get(ctx, code, key)
 	if err != nil {
-		return PublicView{}, err
+		return PublicView{}, renamed(err, code, typed)
 	}
 	pub := rec.Public
 	if pub == nil {
 		if rec.Dossier == nil {
-			return PublicView{}, &CodeError{Code: code, Err: ErrNotFound}
+			return PublicView{}, codeError(typed, ErrNotFound)
 		}
-		pub = publicView(rec.Dossier, o.printed(rec.Dossier.Code))
+		pub = o.publicView(rec.Dossier, o.printed(rec.Dossier.Code))
 	}
 	s := *pub
 	s.Overdue = open(s.State) && !s.Due.IsZero() && o.clock.Now().After(s.Due)

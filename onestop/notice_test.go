@@ -100,8 +100,8 @@ func TestIntakeRefusalAndSupplementAreNotified(t *testing.T) {
 			t.Fatalf("%d notices, want 1", len(notes))
 		}
 		n := notes[0]
-		want := onestop.Notice{Reference: "PORTAL-2026-000042", Procedure: "1.001193", Event: dossier.RefuseIntake.String(),
-			Status: n.Status, NationalStatus: n.NationalStatus, Agency: desk, Handler: clerk.ID, Role: "clerk",
+		want := onestop.Notice{Reference: "PORTAL-2026-000042", Procedure: "1.001193", Event: "refuse_intake",
+			State: n.State, NationalStatus: n.NationalStatus, Agency: desk, Handler: clerk.ID, Role: "clerk",
 			At: at(10, 9, 0), SubmittedAt: at(10, 9, 0), Reason: res.Refusal.Reason}
 		if diff := cmp.Diff(want, n); diff != "" {
 			t.Errorf("notice (-want +got):\n%s", diff)
@@ -127,7 +127,7 @@ func TestIntakeRefusalAndSupplementAreNotified(t *testing.T) {
 			t.Fatalf("%d notices, want 1", len(notes))
 		}
 		n := notes[0]
-		if n.Code != "" || n.Reference != "KIOSK-17" || n.Event != dossier.RequestIntakeSupplement.String() || n.Agency != desk ||
+		if n.Code != "" || n.Reference != "KIOSK-17" || n.Event != "request_intake_supplement" || n.Agency != desk ||
 			n.Handler != clerk.ID || n.Reason == "" || !n.At.Equal(at(10, 9, 0)) {
 			t.Errorf("notice %+v", n)
 		}

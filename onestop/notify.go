@@ -10,7 +10,7 @@ import (
 
 // Notice is what the Office tells a Notifier on every status change of a dossier. It carries
 // the minimum the 2026 digital-transformation decree asks an information system to show the
-// applicant (Decree 224/2026/NĐ-CP, as read in a third-party crawl): the agency and the handler,
+// applicant (Decree 224/2026/NĐ-CP Art. 19): the agency and the handler,
 // and the times of reception, processing and return. It holds nothing about the applicant
 // beyond the dossier code: when the applicant acts (a supplement, a withdrawal), Handler is
 // empty and Role says "applicant".
@@ -21,23 +21,39 @@ import (
 // of the submission), the procedure, the desk (Agency) and SubmittedAt; Reason and Missing
 // say what was decided and why.
 type Notice struct {
-	Code           string    // dossier code as printed (Rules.FormatCode); empty for a submission refused or incomplete at intake
-	Reference      string    // Submission.Reference, for a notice without a dossier code
-	Procedure      string    // procedure code, e.g. 1.001193
-	Event          string    // what happened, e.g. "receive", "apologise", "return", "refuse-intake"
-	Status         string    // status after the event, in English
-	NationalStatus int       // national status code 1–10 after the event
-	Agency         string    // agency holding the dossier after the event, or the desk (QCVN 102 code)
-	Handler        string    // ID of the official (clerk or officer) who acted; empty when the applicant acted
-	Role           string    // role of who acted: "clerk", "officer" or "applicant"
-	At             time.Time // when the event happened
-	SubmittedAt    time.Time // when the submission was sent or handed in
-	ReceivedAt     time.Time // official reception time (zero for a submission not received)
-	ProcessedAt    time.Time // when the result was ready (zero until then)
-	DueAt          time.Time // the appointment for the return of the result (current)
-	ReturnedAt     time.Time // when the result was returned (zero until then)
-	Reason         string    // content and reasons of a refusal or a supplement request at intake
-	Missing        []string  // documents to supply, for a supplement request at intake
+	Code           string    `json:"code,omitempty"`      // dossier code as printed (Rules.FormatCode); empty for a submission refused or incomplete at intake
+	Reference      string    `json:"reference,omitempty"` // Submission.Reference, for a notice without a dossier code
+	Procedure      string    `json:"procedure"`           // procedure code, e.g. 1.001193
+	Event          string    `json:"event"`               // what happened: the dossier command, as JSON names it ("receive", "apologise", "refuse_intake"), or "early_return"
+	State          string    `json:"state"`               // state after the event, as JSON names it ("received", "in_process")
+	NationalStatus int       `json:"national_status"`     // national status code 1–10 after the event
+	Agency         string    `json:"agency"`              // agency holding the dossier after the event, or the desk (QCVN 102 code)
+	Handler        string    `json:"handler,omitempty"`   // ID of the official (clerk or officer) who acted; empty when the applicant acted
+	Role           string    `json:"role"`                // role of who acted: "clerk", "officer" or "applicant"
+	At             time.Time `json:"at"`                  // when the event happened
+	SubmittedAt    time.Time `json:"submitted_at"`        // when the submission was sent or handed in
+	ReceivedAt     time.Time `json:"received_at"`         // official reception time (zero for a submission not received)
+	ProcessedAt    time.Time `json:"processed_at"`        // when the result was ready (zero until then)
+	DueAt          time.Time `json:"due_at"`              // the appointment for the return of the result (current)
+	ReturnedAt     time.Time `json:"returned_at"`         // when the result was returned (zero until then)
+	Reason         string    `json:"reason,omitempty"`    // content and reasons of a refusal or a supplement request at intake
+	Missing        []string  `json:"missing,omitempty"`   // documents to supply, for a supplement request at intake
+}
+
+// eventName is the name of a dossier command as JSON writes it ("refuse_intake").
+func eventName(k dossier.CommandKind) string {
+	if b, err := k.MarshalText(); err == nil {
+		return string(b)
+	}
+	return k.String()
+}
+
+// stateName is the name of a dossier state as JSON writes it ("in_process").
+func stateName(s dossier.State) string {
+	if b, err := s.MarshalText(); err == nil {
+		return string(b)
+	}
+	return s.String()
 }
 
 // handler returns what a notice may say of who acted: the ID of an official, never an

@@ -8,18 +8,19 @@ import (
 
 	"github.com/motcua-go/motcua/calendar"
 	"github.com/motcua-go/motcua/dossier"
+	"github.com/motcua-go/motcua/internal/msg"
 	"github.com/motcua-go/motcua/procedure"
 	"github.com/motcua-go/motcua/routing"
 	"github.com/rickb777/date/v2"
 )
 
-// Procedures finds the version of a procedure in force at an instant. *procedure.Procedures
+// Procedures finds the version of a procedure in force at an instant. *procedure.Catalog
 // implements it; an embedder may put its own source behind it.
 type Procedures interface {
 	Lookup(code procedure.NationalCode, at time.Time) (*procedure.Procedure, error)
 }
 
-// GroupProcedures is a Catalog that also knows the published inter-agency groups of procedures
+// GroupProcedures is a Procedures that also knows the published inter-agency groups of procedures
 // (Circular 01/2018 Art. 4); *procedure.Catalog implements it. Submissions naming a group
 // need it.
 type GroupProcedures interface {
@@ -50,7 +51,8 @@ func DefaultReceivable(desk, competent string, at time.Time) bool {
 	return desk[7:] == competent[7:]
 }
 
-// Config configures an Office. Catalog and Clock are required; Desk must be a QCVN 102 code.
+// Config configures an Office. Desk, Catalog and Clock are required; the zero value of every
+// other field has the default its comment gives.
 type Config struct {
 	// Desk is the QCVN 102 code of the receiving one-stop desk; it heads every dossier code.
 	Desk string
@@ -180,7 +182,7 @@ func (o *Office) exec(ctx context.Context, code string, actor dossier.Actor, f c
 			return Record{}, err
 		}
 		if rec.Dossier == nil {
-			return Record{}, &CodeError{Code: code, Err: ErrNotFound}
+			return Record{}, codeError(code, ErrNotFound)
 		}
 		now := o.clock.Now()
 		if last := rec.Dossier.Events[len(rec.Dossier.Events)-1].At; now.Before(last) {
@@ -195,7 +197,7 @@ func (o *Office) exec(ctx context.Context, code string, actor dossier.Actor, f c
 			return Record{}, renamed(err, key, code)
 		}
 		rec.Summary = summarize(rec.Dossier, rec.Summary)
-		rec.Public = publicView(rec.Dossier, o.printed(rec.Dossier.Code))
+		rec.Public = o.publicView(rec.Dossier, o.printed(rec.Dossier.Code))
 		var out Record
 		out, err = o.store.Update(ctx, rec)
 		if err == nil {
@@ -210,11 +212,12 @@ func (o *Office) exec(ctx context.Context, code string, actor dossier.Actor, f c
 
 // key reads a dossier code printed in the code format of any regime (Rules.ParseCode) and
 // returns the key the store files it under, its stored form (Code.String). A code no format
-// reads is a *CodeError wrapping ErrMalformedCode, with the format's problem as Cause.
+// reads is a *dossier.CodeError wrapping ErrMalformedCode and the format's problem (e.g.
+// dossier.ErrCodeDate), naming the part at fault.
 func (o *Office) key(code string) (string, error) {
 	c, err := o.rules.ParseCode(code)
 	if err != nil {
-		return "", &CodeError{Code: code, Err: ErrMalformedCode, Cause: err}
+		return "", malformedCode(code, err)
 	}
 	return storedForm(code, c), nil
 }
@@ -234,17 +237,17 @@ func (o *Office) get(ctx context.Context, code, key string) (Record, error) {
 	return rec, renamed(err, key, code)
 }
 
-// renamed makes a *CodeError about the stored form key name the code as it was given.
+// renamed makes a *dossier.CodeError about the stored form key name the code as it was given.
 func renamed(err error, key, code string) error {
 	if err == nil || key == code {
 		return err
 	}
-	var ce *CodeError
-	if !errors.As(err, &ce) || ce.Code != key {
+	var ce *dossier.CodeError
+	if !errors.As(err, &ce) || ce.Code != msg.Clip(key) {
 		return err
 	}
 	c := *ce
-	c.Code = code
+	c.Code = msg.Clip(code)
 	if err == error(ce) {
 		return &c
 	}
@@ -264,12 +267,12 @@ func (o *Office) printed(c dossier.Code) string {
 func apply(cmd dossier.Command) change {
 	return func(rec *Record, now time.Time) (string, error) {
 		if rec.Dossier.State.Terminal() {
-			return "", &CodeError{Code: rec.Code, Err: ErrClosed}
+			return "", codeError(rec.Code, ErrClosed)
 		}
 		if _, err := rec.Dossier.Apply(cmd, now); err != nil {
 			return "", err
 		}
-		return cmd.Kind.String(), nil
+		return eventName(cmd.Kind), nil
 	}
 }
 
@@ -278,7 +281,7 @@ func (o *Office) notify(ctx context.Context, d *dossier.Dossier, event string, a
 		return nil
 	}
 	n := Notice{
-		Code: o.printed(d.Code), Procedure: d.Procedure.Code, Event: event, Status: d.State.String(),
+		Code: o.printed(d.Code), Procedure: d.Procedure.Code, Event: event, State: stateName(d.State),
 		NationalStatus: int(d.State.Status()), Agency: holder(d), At: at, SubmittedAt: d.Submitted,
 		ReceivedAt: d.Received, DueAt: d.Deadline.Due, ReturnedAt: d.Resolution.Returned,
 	}
@@ -297,7 +300,7 @@ func summarize(d *dossier.Dossier, prev Summary) Summary {
 	s := prev
 	s.Code = d.Code.String()
 	s.Agency = d.Agency
-	s.Online = d.Channel == dossier.Online
+	s.Online = d.Channel == procedure.Online
 	s.Received = Unix(d.Received)
 	s.Due = Unix(d.Deadline.Due)
 	if len(d.Deadline.History) > 0 {

@@ -12,6 +12,8 @@ import (
 	"github.com/motcua-go/motcua/calendar"
 	"github.com/motcua-go/motcua/dossier"
 	"github.com/motcua-go/motcua/onestop"
+	"github.com/motcua-go/motcua/procedure"
+	"golang.org/x/text/language"
 )
 
 var ctx = context.Background()
@@ -114,8 +116,8 @@ func TestIntakeRefusals(t *testing.T) {
 		}, "không có phiên bản có hiệu lực"},
 		{"competent agency in another province", func(s *onestop.Submission) { s.Competent = other }, "không thuộc phạm vi tiếp nhận"},
 		{"channel not offered", func(s *onestop.Submission) {
-			s.Procedure, s.Channel, s.Documents = "1.013225", dossier.Postal, []string{"Đơn đề nghị cấp giấy phép xây dựng", "Bản vẽ thiết kế xây dựng"}
-		}, "không tiếp nhận qua kênh postal"},
+			s.Procedure, s.Channel, s.Documents = "1.013225", procedure.Postal, []string{"Đơn đề nghị cấp giấy phép xây dựng", "Bản vẽ thiết kế xây dựng"}
+		}, "không tiếp nhận qua kênh dịch vụ bưu chính"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -173,7 +175,7 @@ func TestIntakeBoundaryFree(t *testing.T) {
 func TestIntakeOnlineOutsideOfficeHours(t *testing.T) {
 	f := newFixture(t, time.Date(2026, 3, 14, 22, 0, 0, 0, calendar.Zone())) // Saturday night
 	sub := birth()
-	sub.Channel = dossier.Online
+	sub.Channel = procedure.Online
 	sub.Submitted = time.Date(2026, 3, 14, 21, 50, 0, 0, calendar.Zone())
 	res := mustIntake(t, f, sub)
 	if want := at(16, 7, 30); !res.Received.Equal(want) {
@@ -238,7 +240,7 @@ func TestBirthRegistrationEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ready.Early || ready.Status.National != dossier.StatusDone {
+	if ready.Early || ready.Public.National != dossier.StatusDone {
 		t.Errorf("ready %+v", ready)
 	}
 	f.clock.Set(at(10, 14, 30))
@@ -358,7 +360,7 @@ func TestTransferAfterCutoff(t *testing.T) {
 }
 
 func business() onestop.Submission {
-	return onestop.Submission{Procedure: "2.000720", Case: "household-business", Channel: dossier.Counter,
+	return onestop.Submission{Procedure: "2.000720", Case: "household-business", Channel: procedure.Counter,
 		Applicant: person("Trần Thị Bình"), Competent: desk, Documents: []string{"Giấy đề nghị đăng ký hộ kinh doanh"}}
 }
 
@@ -478,7 +480,7 @@ func TestEarlyReturnNotice(t *testing.T) {
 		t.Error("a result three days early is not early")
 	}
 	notes := f.notes.For(code)
-	if last := notes[len(notes)-1]; last.Event != "early-return" || !last.DueAt.Equal(at(13, 9, 0)) {
+	if last := notes[len(notes)-1]; last.Event != "early_return" || !last.DueAt.Equal(at(13, 9, 0)) {
 		t.Errorf("last notice %+v", last)
 	}
 	if err := f.office.Rate(ctx, citizen, code, onestop.Satisfied, false); err != nil {
@@ -499,7 +501,7 @@ func TestEarlyReturnNotice(t *testing.T) {
 // has no routes), so the request says the limit and whether silence means consent.
 func TestConsultation(t *testing.T) {
 	f := newFixtureWith(t, at(10, 9, 0), nil)
-	res := mustIntake(t, f, onestop.Submission{Procedure: "1.013225", Channel: dossier.Counter, Applicant: person("Lê Văn Cường"),
+	res := mustIntake(t, f, onestop.Submission{Procedure: "1.013225", Channel: procedure.Counter, Applicant: person("Lê Văn Cường"),
 		Competent: desk, Documents: []string{"Đơn đề nghị cấp giấy phép xây dựng", "Bản vẽ thiết kế xây dựng"}})
 	if want := at(25, 17, 0); !res.Due.Equal(want) { // 15 calendar days
 		t.Errorf("due %v, want %v", res.Due, want)
@@ -594,12 +596,12 @@ func TestWithdrawalClosesDossier(t *testing.T) {
 		t.Errorf("status %d", st.National)
 	}
 	_, err = f.office.Handoff(ctx, civil, code)
-	var ce *onestop.CodeError
+	var ce *dossier.CodeError
 	if !errors.Is(err, onestop.ErrClosed) || !errors.As(err, &ce) || ce.Code != code {
 		t.Errorf("command on a withdrawn dossier: %v", err)
 	}
-	if !strings.Contains(onestop.Message(err, onestop.Vietnamese), "đã kết thúc") {
-		t.Errorf("Vietnamese message: %s", onestop.Message(err, onestop.Vietnamese))
+	if !strings.Contains(onestop.Message(err, language.Vietnamese), "đã kết thúc") {
+		t.Errorf("Vietnamese message: %s", onestop.Message(err, language.Vietnamese))
 	}
 	if err := f.office.Rate(ctx, citizen, code, onestop.Satisfied, false); !errors.Is(err, onestop.ErrNoResult) {
 		t.Errorf("rating a withdrawn dossier: %v", err)
@@ -618,14 +620,15 @@ func TestLookup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	const ubnd = "UBND đặc khu Vân Đồn" // the desk's name in the directory
 	want := onestop.PublicView{Code: res.Code, Procedure: "1.001193", ProcedureName: "Thủ tục đăng ký khai sinh",
-		State: dossier.Transferred, National: dossier.StatusReceived, Desk: desk, Agency: desk, Holder: desk,
-		Received: at(10, 9, 0), FirstDue: at(10, 17, 0), Due: at(10, 17, 0),
-		Steps: []onestop.PublicStep{{ID: "1", Agency: desk, Task: "decide", Due: at(10, 17, 0)}},
+		State: dossier.Transferred, National: dossier.StatusReceived, Desk: desk, DeskName: ubnd, Agency: desk, AgencyName: ubnd,
+		Holder: desk, HolderName: ubnd, Received: at(10, 9, 0), FirstDue: at(10, 17, 0), Due: at(10, 17, 0),
+		Steps: []onestop.PublicStep{{ID: "1", Agency: desk, AgencyName: ubnd, Task: "decide", Due: at(10, 17, 0)}},
 		History: []onestop.Entry{
-			{At: at(10, 9, 0), Event: "open", State: dossier.Submitted, National: dossier.StatusSubmitted, Agency: desk},
-			{At: at(10, 9, 0), Event: "receive", State: dossier.Received, National: dossier.StatusReceived, Agency: desk},
-			{At: at(10, 9, 0), Event: "transfer", State: dossier.Transferred, National: dossier.StatusReceived, Agency: desk},
+			{At: at(10, 9, 0), Event: "open", State: dossier.Submitted, National: dossier.StatusSubmitted, Agency: desk, AgencyName: ubnd},
+			{At: at(10, 9, 0), Event: "receive", State: dossier.Received, National: dossier.StatusReceived, Agency: desk, AgencyName: ubnd},
+			{At: at(10, 9, 0), Event: "transfer", State: dossier.Transferred, National: dossier.StatusReceived, Agency: desk, AgencyName: ubnd},
 		}}
 	if diff := cmp.Diff(want, st); diff != "" {
 		t.Errorf("status (-want +got):\n%s", diff)
@@ -652,15 +655,15 @@ func TestLookupBadCodes(t *testing.T) {
 		{"abc", onestop.ErrMalformedCode},
 		{desk + "-261310-0001", onestop.ErrMalformedCode},
 		{desk + "-260310-00x1", onestop.ErrMalformedCode},
-		{"000.00.31.h49-260310-0001", onestop.ErrMalformedCode},
 		{desk + "-260310-0001", onestop.ErrNotFound},
+		{"000.00.31.h49-260310-0001", onestop.ErrNotFound}, // read in capitals, as a citizen may type it
 	} {
 		_, err := f.office.Lookup(ctx, tc.code)
-		var ce *onestop.CodeError
+		var ce *dossier.CodeError
 		if !errors.Is(err, tc.want) || !errors.As(err, &ce) || ce.Code != tc.code {
 			t.Errorf("Lookup(%q) = %v, want %v", tc.code, err, tc.want)
 		}
-		if vi := onestop.Message(err, onestop.Vietnamese); !strings.Contains(vi, "mã hồ sơ") {
+		if vi := onestop.Message(err, language.Vietnamese); !strings.Contains(vi, "mã hồ sơ") {
 			t.Errorf("Vietnamese message %q", vi)
 		}
 	}
@@ -692,7 +695,7 @@ func TestBadInput(t *testing.T) {
 		{"bad competent agency", intake(func(s *onestop.Submission) { s.Competent = "UBND" }, clerk), onestop.ErrInvalid},
 		{"no competent agency", intake(func(s *onestop.Submission) { s.Competent = "" }, clerk), onestop.ErrRequired},
 		{"applicant without ID", intake(func(s *onestop.Submission) { s.Applicant.CitizenID = "" }, clerk), dossier.ErrRequired},
-		{"future submission", intake(func(s *onestop.Submission) { s.Channel, s.Submitted = dossier.Online, at(11, 9, 0) }, clerk), onestop.ErrInvalid},
+		{"future submission", intake(func(s *onestop.Submission) { s.Channel, s.Submitted = procedure.Online, at(11, 9, 0) }, clerk), onestop.ErrInvalid},
 		{"officer at intake", intake(none, officerAtDesk), onestop.ErrWrongActor},
 		{"clerk of another desk", intake(none, otherClerk), onestop.ErrWrongActor},
 		{"applicant transfers", func() error { _, err := f.office.Transfer(ctx, citizen, good); return err }(), onestop.ErrWrongActor},
@@ -722,7 +725,7 @@ func TestBadInput(t *testing.T) {
 		if !errors.Is(tc.err, tc.want) {
 			t.Errorf("%s: got %v, want %v", tc.name, tc.err, tc.want)
 		}
-		if tc.err != nil && onestop.Message(tc.err, onestop.Vietnamese) == "" {
+		if tc.err != nil && onestop.Message(tc.err, language.Vietnamese) == "" {
 			t.Errorf("%s: no Vietnamese message", tc.name)
 		}
 	}
@@ -817,8 +820,8 @@ func TestIntakeGroup(t *testing.T) {
 		t.Errorf("status %s %s", st.Procedure, st.ProcedureName)
 	}
 	for _, bad := range []onestop.Submission{
-		{Group: "nope", Channel: dossier.Counter, Applicant: person("A"), Competent: desk},
-		{Group: "khai-sinh-thuong-tru", Procedure: "1.004222", Channel: dossier.Counter, Applicant: person("A"), Competent: desk},
+		{Group: "nope", Channel: procedure.Counter, Applicant: person("A"), Competent: desk},
+		{Group: "khai-sinh-thuong-tru", Procedure: "1.004222", Channel: procedure.Counter, Applicant: person("A"), Competent: desk},
 	} {
 		if _, err := f.office.Intake(ctx, clerk, bad); err == nil {
 			t.Errorf("bad group submission %+v accepted", bad)
@@ -833,7 +836,7 @@ func TestIntakeGroup(t *testing.T) {
 func TestConsultationFromRoute(t *testing.T) {
 	const dept = "000.00.06.H49" // Sở Xây dựng tỉnh Quảng Ninh (sample directory)
 	f := newFixture(t, at(10, 9, 0))
-	res := mustIntake(t, f, onestop.Submission{Procedure: "1.013225", Channel: dossier.Counter, Applicant: person("Lê Văn Cường"),
+	res := mustIntake(t, f, onestop.Submission{Procedure: "1.013225", Channel: procedure.Counter, Applicant: person("Lê Văn Cường"),
 		Competent: desk, Documents: []string{"Đơn đề nghị cấp giấy phép xây dựng", "Bản vẽ thiết kế xây dựng"}})
 	var tasks []string
 	for _, st := range res.Transfer {

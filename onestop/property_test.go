@@ -8,6 +8,7 @@ import (
 
 	"github.com/motcua-go/motcua/dossier"
 	"github.com/motcua-go/motcua/onestop"
+	"github.com/motcua-go/motcua/procedure"
 )
 
 // TestRandomHistoriesThroughOffice drives an office with random commands over two weeks and
@@ -21,7 +22,7 @@ func TestRandomHistoriesThroughOffice(t *testing.T) {
 		var codes []string
 		subs := []func() onestop.Submission{birth, business, func() onestop.Submission {
 			s := birth()
-			s.Channel = dossier.Online
+			s.Channel = procedure.Online
 			return s
 		}}
 		for day := 9; day <= 20; day++ {
@@ -143,7 +144,7 @@ func randomCommand(t *testing.T, f *fixture, r *rand.Rand, code string) {
 		return
 	}
 	var (
-		ce *onestop.CodeError
+		ce *dossier.CodeError
 		fe *onestop.FieldError
 		te *dossier.TransitionError
 		re *dossier.RuleError

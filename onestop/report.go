@@ -1,10 +1,13 @@
 package onestop
 
 import (
-	"errors"
-	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
+
+	"github.com/motcua-go/motcua/internal/msg"
+	"golang.org/x/text/language"
 )
 
 // Appointment selects the appointment a dossier's timeliness is judged against in reports.
@@ -21,7 +24,7 @@ const (
 )
 
 // WithdrawnPolicy says where withdrawn and stopped dossiers go in Biểu 06, which has no column
-// for them (domain note §7.1).
+// for them. Set it in ReportOptions.Withdrawn; the default is WithdrawnAsResolved.
 type WithdrawnPolicy uint8
 
 // Withdrawn policies.
@@ -35,8 +38,8 @@ const (
 )
 
 // EarlyBy says when a resolved dossier is counted early (trước hạn) rather than on time
-// (đúng hạn) in Biểu 06. The form's columns are not defined in a verified text (domain note
-// §7.1), so the boundary is a policy value.
+// (đúng hạn) in Biểu 06. Circular 01/2020 does not define the boundary between the two
+// columns; set it in ReportOptions.EarlyBy; the default is EarlyByDay.
 type EarlyBy uint8
 
 // Early/on-time boundaries.
@@ -71,41 +74,133 @@ func (b EarlyBy) early(end, due int64) bool {
 // the dossiers withdrawn or stopped in the period. Totals are counted independently of their
 // parts, so Check verifies the form's identities.
 type Counts struct {
-	Received        int // số hồ sơ nhận giải quyết: tổng số
-	ReceivedOnline  int // mới tiếp nhận trực tuyến
-	ReceivedCounter int // mới tiếp nhận trực tiếp, dịch vụ bưu chính
-	CarriedOver     int // từ kỳ trước chuyển sang
+	Received        int `json:"received"`         // số hồ sơ nhận giải quyết: tổng số
+	ReceivedOnline  int `json:"received_online"`  // mới tiếp nhận trực tuyến
+	ReceivedCounter int `json:"received_counter"` // mới tiếp nhận trực tiếp, dịch vụ bưu chính
+	CarriedOver     int `json:"carried_over"`     // từ kỳ trước chuyển sang
 
-	Resolved int // đã giải quyết: tổng số
-	Early    int // trước hạn
-	OnTime   int // đúng hạn
-	Late     int // quá hạn
+	Resolved int `json:"resolved"` // đã giải quyết: tổng số
+	Early    int `json:"early"`    // trước hạn
+	OnTime   int `json:"on_time"`  // đúng hạn
+	Late     int `json:"late"`     // quá hạn
 
-	InProgress int // đang giải quyết: tổng số
-	Within     int // trong hạn
-	Over       int // quá hạn
+	InProgress int `json:"in_progress"` // đang giải quyết: tổng số
+	Within     int `json:"within"`      // trong hạn
+	Over       int `json:"over"`        // quá hạn
 
-	Withdrawn int // withdrawn or stopped in the period (informative; see WithdrawnPolicy)
+	Withdrawn int `json:"withdrawn"` // withdrawn or stopped in the period (informative; see WithdrawnPolicy)
 }
 
-// ErrIdentity: report columns do not add up.
-var ErrIdentity = errors.New("violates a report identity")
+// ErrIdentity: the figures of a report do not add up (see IdentityError).
+var ErrIdentity = newProblem("violates a report identity")
 
-// Check verifies the identities of the form: received = online + counter/postal + carried over
-// = resolved + in progress; resolved = early + on time + late; in progress = within + over.
+// Check verifies that the figures of the row add up as the form requires: received = online
+// + counter/postal + carried over = resolved + in progress; resolved = early + on time + late;
+// in progress = within + over. A row that does not is an *IdentityError.
 func (c Counts) Check() error {
-	switch {
-	case c.Received != c.ReceivedOnline+c.ReceivedCounter+c.CarriedOver:
-		return fmt.Errorf("received %d ≠ online %d + counter %d + carried over %d: %w", c.Received, c.ReceivedOnline, c.ReceivedCounter, c.CarriedOver, ErrIdentity)
-	case c.Received != c.Resolved+c.InProgress:
-		return fmt.Errorf("received %d ≠ resolved %d + in progress %d: %w", c.Received, c.Resolved, c.InProgress, ErrIdentity)
-	case c.Resolved != c.Early+c.OnTime+c.Late:
-		return fmt.Errorf("resolved %d ≠ early %d + on time %d + late %d: %w", c.Resolved, c.Early, c.OnTime, c.Late, ErrIdentity)
-	case c.InProgress != c.Within+c.Over:
-		return fmt.Errorf("in progress %d ≠ within %d + over %d: %w", c.InProgress, c.Within, c.Over, ErrIdentity)
+	for id := IdentityReceived; id <= IdentityInProgress; id++ {
+		if sum, parts := id.figures(c); sum != total(parts) {
+			return &IdentityError{Identity: id, Counts: c}
+		}
 	}
 	return nil
 }
+
+// Identity is one of the rules by which the figures of Biểu 06 add up.
+type Identity uint8
+
+// The identities of the form.
+const (
+	IdentityReceived   Identity = iota + 1 // received = new online + new at the counter or by post + carried over
+	IdentityHandled                        // received = resolved + in progress
+	IdentityResolved                       // resolved = early + on time + late
+	IdentityInProgress                     // in progress = within the time limit + over it
+	IdentityRows                           // the rows add up to the total
+)
+
+// figures returns the total an identity checks and the parts that must make it.
+func (id Identity) figures(c Counts) (int, []int) {
+	switch id {
+	case IdentityReceived:
+		return c.Received, []int{c.ReceivedOnline, c.ReceivedCounter, c.CarriedOver}
+	case IdentityHandled:
+		return c.Received, []int{c.Resolved, c.InProgress}
+	case IdentityResolved:
+		return c.Resolved, []int{c.Early, c.OnTime, c.Late}
+	case IdentityInProgress:
+		return c.InProgress, []int{c.Within, c.Over}
+	}
+	return 0, nil
+}
+
+func total(parts []int) int {
+	n := 0
+	for _, p := range parts {
+		n += p
+	}
+	return n
+}
+
+// The names of the figures of each identity, total first, in English and in the form's
+// Vietnamese.
+var (
+	identityEn = [...][]string{
+		IdentityReceived:   {"received", "online", "counter or postal", "carried over"},
+		IdentityHandled:    {"received", "resolved", "in progress"},
+		IdentityResolved:   {"resolved", "early", "on time", "late"},
+		IdentityInProgress: {"in progress", "within the time limit", "over the time limit"},
+	}
+	identityVi = [...][]string{
+		IdentityReceived:   {"số hồ sơ nhận giải quyết", "trực tuyến", "trực tiếp, dịch vụ bưu chính", "từ kỳ trước chuyển sang"},
+		IdentityHandled:    {"số hồ sơ nhận giải quyết", "đã giải quyết", "đang giải quyết"},
+		IdentityResolved:   {"đã giải quyết", "trước hạn", "đúng hạn", "quá hạn"},
+		IdentityInProgress: {"đang giải quyết", "trong hạn", "quá hạn"},
+	}
+)
+
+// IdentityError reports figures of a report that do not add up.
+type IdentityError struct {
+	// Row names the row: empty for the total, else its level and field, or its agency.
+	Row      string
+	Identity Identity
+	Counts   Counts // the figures of the row (of the sum of the rows, for IdentityRows)
+}
+
+// Error returns the message in English.
+func (e *IdentityError) Error() string { return e.Message(language.English) }
+
+// Message returns the message in lang, with the figures, e.g. "received 6 ≠ online 1 +
+// counter or postal 4 + carried over 0".
+func (e *IdentityError) Message(lang language.Tag) string {
+	vi := msg.Vietnamese(lang)
+	var b strings.Builder
+	switch {
+	case e.Row == "":
+		b.WriteString(msg.Pick(lang, "tổng cộng: ", "total: "))
+	default:
+		b.WriteString(msg.Pick(lang, "dòng ", "row ") + msg.Clip(e.Row) + ": ")
+	}
+	if e.Identity == IdentityRows || int(e.Identity) >= len(identityEn) || e.Identity == 0 {
+		b.WriteString(msg.Pick(lang, "các dòng cộng lại không bằng tổng cộng", "the rows do not add up to the total"))
+		return b.String()
+	}
+	names := identityEn[e.Identity]
+	if vi {
+		names = identityVi[e.Identity]
+	}
+	sum, parts := e.Identity.figures(e.Counts)
+	b.WriteString(names[0] + " " + strconv.Itoa(sum) + " ≠ ")
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteString(" + ")
+		}
+		b.WriteString(names[i+1] + " " + strconv.Itoa(p))
+	}
+	return b.String()
+}
+
+// Unwrap returns ErrIdentity.
+func (e *IdentityError) Unwrap() error { return ErrIdentity }
 
 func (c *Counts) add(o *Counts) {
 	c.Received += o.Received
@@ -124,9 +219,9 @@ func (c *Counts) add(o *Counts) {
 
 // Row is one line of the report: a (level, field) pair, or an agency.
 type Row struct {
-	Level  string
-	Field  string
-	Agency string
+	Level  string `json:"level,omitempty"`
+	Field  string `json:"field,omitempty"`
+	Agency string `json:"agency,omitempty"`
 	Counts
 }
 
@@ -135,8 +230,8 @@ type Row struct {
 // appointment; a dossier waiting for a supplement ends at the request; a dossier with more than
 // one supplement request after acceptance is late.
 type OnTimeRate struct {
-	OnTime int
-	Total  int
+	OnTime int `json:"on_time"`
+	Total  int `json:"total"`
 }
 
 // Percent returns the rate in percent (100 when there is no dossier).
@@ -150,14 +245,14 @@ func (r OnTimeRate) Percent() float64 {
 // Satisfaction aggregates the ratings of the dossiers in a report and the Decision 766
 // satisfaction indicator: 100% − (% overdue + % rated dissatisfied or complained about).
 type Satisfaction struct {
-	Total        int // dossiers in the report
-	Rated        int
-	Satisfied    int
-	Acceptable   int
-	Dissatisfied int
-	Complaints   int
-	Overdue      int // resolved late or in progress over time
-	Unhappy      int // dissatisfied or complained about (each dossier once)
+	Total        int `json:"total"` // dossiers in the report
+	Rated        int `json:"rated"`
+	Satisfied    int `json:"satisfied"`
+	Acceptable   int `json:"acceptable"`
+	Dissatisfied int `json:"dissatisfied"`
+	Complaints   int `json:"complaints"`
+	Overdue      int `json:"overdue"` // resolved late or in progress over time
+	Unhappy      int `json:"unhappy"` // dissatisfied or complained about (each dossier once)
 }
 
 // Percent returns the Decision 766 satisfaction indicator in percent, never below 0.
@@ -174,29 +269,32 @@ func (s Satisfaction) Percent() float64 {
 
 // Report is the periodic report on dossier handling for the half-open period [From, To).
 type Report struct {
-	From, To     time.Time
-	Total        Counts
-	ByField      []Row // by level, then field (Level and Field set)
-	ByAgency     []Row // by competent agency (Agency set)
-	OnTime       OnTimeRate
-	Satisfaction Satisfaction
+	From         time.Time    `json:"from"`
+	To           time.Time    `json:"to"`
+	Total        Counts       `json:"total"`
+	ByField      []Row        `json:"by_field"`  // by level, then field (Level and Field set)
+	ByAgency     []Row        `json:"by_agency"` // by competent agency (Agency set)
+	OnTime       OnTimeRate   `json:"on_time"`
+	Satisfaction Satisfaction `json:"satisfaction"`
 }
 
 // Check verifies the identities of every row and that rows add up to the total.
 func (r Report) Check() error {
 	if err := r.Total.Check(); err != nil {
-		return fmt.Errorf("total: %w", err)
+		return err
 	}
 	for _, rows := range [][]Row{r.ByField, r.ByAgency} {
 		var sum Counts
 		for _, row := range rows {
 			if err := row.Check(); err != nil {
-				return fmt.Errorf("row %s %s %s: %w", row.Level, row.Field, row.Agency, err)
+				ie := err.(*IdentityError)
+				ie.Row = strings.TrimSpace(strings.Join([]string{row.Level, row.Field, row.Agency}, " "))
+				return ie
 			}
 			sum.add(&row.Counts)
 		}
 		if sum != r.Total {
-			return fmt.Errorf("rows do not add up to the total: %w", ErrIdentity)
+			return &IdentityError{Identity: IdentityRows, Counts: sum}
 		}
 	}
 	return nil
@@ -369,10 +467,10 @@ const NotScored Score = -1
 
 // Indices are the per-dossier evaluation indices 1–4 of Circular 01/2018/TT-VPCP Art. 13.
 type Indices struct {
-	TotalTime Score // 1: total time against the legal time limit (first appointment)
-	StepTime  Score // 2: each agency's time against its allotment (the worst step)
-	Contacts  Score // 3: supplement requests needed to complete the dossier: 0 → 2, 1 → 1, more → 0
-	Agencies  Score // 4: other agencies the applicant had to contact: 0 → 2, 1 → 1, more → 0
+	TotalTime Score `json:"total_time"` // 1: total time against the legal time limit (first appointment)
+	StepTime  Score `json:"step_time"`  // 2: each agency's time against its allotment (the worst step)
+	Contacts  Score `json:"contacts"`   // 3: supplement requests needed to complete the dossier: 0 → 2, 1 → 1, more → 0
+	Agencies  Score `json:"agencies"`   // 4: other agencies the applicant had to contact: 0 → 2, 1 → 1, more → 0
 }
 
 // Indices computes the per-dossier indices 1–4. Index 1 is scored once processing has ended

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/language"
 )
 
 var vn = time.FixedZone("+07", 7*3600)
@@ -82,8 +83,8 @@ func TestBuildReportRejectsEmptyPeriod(t *testing.T) {
 	if !errors.As(err, &fe) || fe.Field != "Period" || !errors.Is(err, ErrInvalid) {
 		t.Fatalf("got %v, want a Period FieldError", err)
 	}
-	if Message(err, Vietnamese) == err.Error() {
-		t.Errorf("no Vietnamese message: %q", Message(err, Vietnamese))
+	if Message(err, language.Vietnamese) == err.Error() {
+		t.Errorf("no Vietnamese message: %q", Message(err, language.Vietnamese))
 	}
 }
 

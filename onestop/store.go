@@ -17,11 +17,11 @@ import (
 // modify the Dossier, and a Dossier returned by Get or Scan must not be modified (the Office
 // works on a copy).
 type Record struct {
-	Code    string           // dossier code in its stored form (dossier.Code.String), the key
-	Version uint64           // 0 before Create; the store sets 1 on Create and adds 1 on each Update
-	Dossier *dossier.Dossier // the dossier with its event log
-	Summary Summary          // compact record for reports
-	Public  *PublicView      // the public lookup view; nil means "derive it from the dossier"
+	Code    string           `json:"code"`             // dossier code in its stored form (dossier.Code.String), the key
+	Version uint64           `json:"version"`          // 0 before Create; the store sets 1 on Create and adds 1 on each Update
+	Dossier *dossier.Dossier `json:"dossier"`          // the dossier with its event log
+	Summary Summary          `json:"summary"`          // compact record for reports
+	Public  *PublicView      `json:"public,omitempty"` // the public lookup view; nil means "derive it from the dossier"
 
 	// Plan holds the route's steps with their deadlines, computed at acceptance and used by
 	// the transfer (nil: one step, the competent agency). Schedule is the route plan behind
@@ -29,12 +29,12 @@ type Record struct {
 	// UnmarshalJSON), and the Office uses the schedule kept. A store that drops it keeps Route
 	// and Locality, from which the Office plans it again (with the routes and directory of
 	// the day, which may have changed). All are empty for a dossier with a single step.
-	Plan     []dossier.StepRecord
-	Schedule *routing.Schedule
-	Route    string // name of the route in the Office's routing.Set
-	Locality string // QCVN 102 code the route's roles were resolved against
+	Plan     []dossier.StepRecord `json:"plan,omitempty"`
+	Schedule *routing.Schedule    `json:"schedule,omitempty"`
+	Route    string               `json:"route,omitempty"`    // name of the route in the Office's routing.Set
+	Locality string               `json:"locality,omitempty"` // QCVN 102 code the route's roles were resolved against
 	// Consultations are the opinions asked of other agencies (Decree 61/2018 Art. 19(5)).
-	Consultations []Consultation
+	Consultations []Consultation `json:"consultations,omitempty"`
 }
 
 // Store keeps dossiers. Implementations must be safe for concurrent use and implement
@@ -46,13 +46,13 @@ type Store interface {
 	// (unit, day) returns n, never the same number twice.
 	dossier.SequenceSource
 	// Create stores a new record (rec.Version must be 0) and returns it with version 1. A code
-	// already stored gives a *CodeError wrapping ErrExists.
+	// already stored gives a *dossier.CodeError wrapping ErrExists.
 	Create(ctx context.Context, rec Record) (Record, error)
-	// Get returns the record of code; an unknown code gives a *CodeError wrapping ErrNotFound.
+	// Get returns the record of code; an unknown code gives a *dossier.CodeError wrapping ErrNotFound.
 	Get(ctx context.Context, code string) (Record, error)
 	// Update replaces the record of rec.Code if its stored version is rec.Version, and
 	// returns it with the version incremented. A stale version gives a *ConflictError; an
-	// unknown code a *CodeError wrapping ErrNotFound. Nothing is written on error.
+	// unknown code a *dossier.CodeError wrapping ErrNotFound. Nothing is written on error.
 	Update(ctx context.Context, rec Record) (Record, error)
 	// Scan calls fn for every record, in no particular order, until fn returns false.
 	Scan(ctx context.Context, fn func(Record) bool) error
@@ -115,7 +115,7 @@ func (m *MemStore) Create(ctx context.Context, rec Record) (Record, error) {
 		m.recs = make(map[string]*Record)
 	}
 	if _, ok := m.recs[rec.Code]; ok {
-		return Record{}, &CodeError{Code: rec.Code, Err: ErrExists}
+		return Record{}, codeError(rec.Code, ErrExists)
 	}
 	rec.Version = 1
 	r := rec
@@ -136,7 +136,7 @@ func (m *MemStore) Get(ctx context.Context, code string) (Record, error) {
 	}
 	m.mu.RUnlock()
 	if !ok {
-		return Record{}, &CodeError{Code: code, Err: ErrNotFound}
+		return Record{}, codeError(code, ErrNotFound)
 	}
 	return out, nil
 }
@@ -150,7 +150,7 @@ func (m *MemStore) Update(ctx context.Context, rec Record) (Record, error) {
 	defer m.mu.Unlock()
 	r, ok := m.recs[rec.Code]
 	if !ok {
-		return Record{}, &CodeError{Code: rec.Code, Err: ErrNotFound}
+		return Record{}, codeError(rec.Code, ErrNotFound)
 	}
 	if r.Version != rec.Version {
 		return Record{}, &ConflictError{Code: rec.Code, Expected: rec.Version, Actual: r.Version}

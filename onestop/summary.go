@@ -58,27 +58,27 @@ func (r Rating) String() string {
 // Office keeps one for every accepted dossier; embedders with their own database can build them
 // from their rows. Times are Unix seconds; 0 means "not yet".
 type Summary struct {
-	Code   string // dossier code in its stored form (Record.Code)
-	Level  string // level of the competent agency (e.g. "province", "commune")
-	Field  string // field (lĩnh vực) code of the procedure
-	Agency string // competent (processing) agency code
+	Code   string `json:"code"`   // dossier code in its stored form (Record.Code)
+	Level  string `json:"level"`  // level of the competent agency (e.g. "province", "commune")
+	Field  string `json:"field"`  // field (lĩnh vực) code of the procedure
+	Agency string `json:"agency"` // competent (processing) agency code
 
-	Received    int64 // official reception (acceptance) time
-	OriginalDue int64 // first appointment (Mẫu 01)
-	Due         int64 // current appointment (after the one re-appointment, if any)
-	End         int64 // end of processing: result ready, refusal or withdrawal
-	Returned    int64 // result handed over to the applicant
+	Received    int64 `json:"received"`           // official reception (acceptance) time
+	OriginalDue int64 `json:"original_due"`       // first appointment (Mẫu 01)
+	Due         int64 `json:"due"`                // current appointment (after the one re-appointment, if any)
+	End         int64 `json:"end,omitempty"`      // end of processing: result ready, refusal or withdrawal
+	Returned    int64 `json:"returned,omitempty"` // result handed over to the applicant
 
-	WaitingSince  int64 // start of a supplement request still unanswered
-	ApplicantTime int64 // seconds spent waiting for the applicant in answered supplement rounds
+	WaitingSince  int64 `json:"waiting_since,omitempty"`  // start of a supplement request still unanswered
+	ApplicantTime int64 `json:"applicant_time,omitempty"` // seconds spent waiting for the applicant in answered supplement rounds
 
-	Online      bool    // received online (else at the counter or by post)
-	Outcome     Outcome // how processing ended
-	Supplements uint8   // supplement requests after acceptance (Mẫu 02 during processing)
-	Contacts    uint8   // agencies other than the one-stop the applicant had to contact
-	StepScore   int8    // Circular 01/2018 index 2 (0–2), or -1 when not scored
-	Rating      Rating  // satisfaction rating
-	Complaint   bool    // the applicant lodged a complaint about the handling
+	Online      bool    `json:"online,omitempty"`      // received online (else at the counter or by post)
+	Outcome     Outcome `json:"outcome"`               // how processing ended
+	Supplements uint8   `json:"supplements,omitempty"` // supplement requests after acceptance (Mẫu 02 during processing)
+	Contacts    uint8   `json:"contacts,omitempty"`    // agencies other than the one-stop the applicant had to contact
+	StepScore   int8    `json:"step_score"`            // Circular 01/2018 index 2 (0–2), or -1 when not scored
+	Rating      Rating  `json:"rating"`                // satisfaction rating
+	Complaint   bool    `json:"complaint,omitempty"`   // the applicant lodged a complaint about the handling
 }
 
 // Unix converts t to the Unix seconds used in Summary; the zero time becomes 0.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/motcua-go/motcua/dossier"
+	"github.com/motcua-go/motcua/procedure"
 	"github.com/motcua-go/motcua/routing"
 )
 
@@ -41,13 +42,13 @@ func (k AlertKind) String() string {
 // delay: the agency of a step over its allotment (routing.Responsible), else the agency
 // holding the dossier.
 type Alert struct {
-	Code      string // dossier code as printed in its regime's code format (dossier.Rules.FormatCode)
-	Kind      AlertKind
-	Due       time.Time
-	ApologyBy time.Time // last moment for the apology; zero when it is no longer possible
-	Agency    string
-	Step      string
-	Over      time.Duration // working time the responsible step is over its allotment
+	Code      string        `json:"code"` // dossier code as printed in its regime's code format (dossier.Rules.FormatCode)
+	Kind      AlertKind     `json:"kind"`
+	Due       time.Time     `json:"due"`
+	ApologyBy time.Time     `json:"apology_by,omitempty"` // last moment for the apology; zero when it is no longer possible
+	Agency    string        `json:"agency"`
+	Step      string        `json:"step,omitempty"`
+	Over      time.Duration `json:"over,omitempty"` // working time the responsible step is over its allotment
 }
 
 // Watch is one dossier for the sweep, with its route plan when there is one.
@@ -166,7 +167,7 @@ func (o *Office) schedule(r Record, d *dossier.Dossier) *routing.Schedule {
 	if !ok {
 		return nil
 	}
-	loc, err := routing.ParseAgencyCode(r.Locality)
+	loc, err := procedure.ParseAgencyCode(r.Locality)
 	if err != nil {
 		return nil
 	}
@@ -175,7 +176,7 @@ func (o *Office) schedule(r Record, d *dossier.Dossier) *routing.Schedule {
 		return nil
 	}
 	// The time limit of a boundary-free dossier may run from the competent agency's receipt
-	// (Decree 309/2026 [S]): provisionally from TransferDue, then from the transfer that fixed it.
+	// (Decree 309/2026): provisionally from TransferDue, then from the transfer that fixed it.
 	from := d.Received
 	if d.DueProvisional() {
 		from = d.TransferDue()

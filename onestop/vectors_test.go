@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/motcua-go/motcua/dossier"
 	"github.com/motcua-go/motcua/procedure"
 )
 
@@ -45,7 +44,7 @@ func TestIntakeVectors(t *testing.T) {
 	for _, v := range vs {
 		t.Run(v.Name, func(t *testing.T) {
 			f := newFixture(t, v.Now)
-			var ch dossier.Channel
+			var ch procedure.Channel
 			if err := ch.UnmarshalText([]byte(v.Channel)); err != nil {
 				t.Fatal(err)
 			}

@@ -23,6 +23,7 @@ import (
 	"github.com/motcua-go/motcua/procedure"
 	"github.com/motcua-go/motcua/routing"
 	"github.com/rickb777/date/v2"
+	"golang.org/x/text/language"
 )
 
 func main() {
@@ -115,7 +116,7 @@ func run(w io.Writer) error {
 	}
 	fmt.Fprintln(w, "10:00  a birth registration for Hưng Yên, received at the Vân Đồn desk")
 	res, err := office.Intake(ctx, clerk, onestop.Submission{
-		Procedure: "1.001193", Channel: dossier.Counter, Competent: hungYen, Documents: docs,
+		Procedure: "1.001193", Channel: procedure.Counter, Competent: hungYen, Documents: docs,
 		Applicant: dossier.Applicant{Kind: dossier.Person, Name: "Nguyễn Văn An", CitizenID: "022090012345",
 			Address: dossier.Address{Line: "Thôn 1", UnitCode: "22300", UnitName: "Đặc khu Vân Đồn, Quảng Ninh"}},
 	})
@@ -144,7 +145,7 @@ func run(w io.Writer) error {
 	fmt.Fprintf(w, "       lookup %s: %s, due %s (provisional: %v; first given %s)\n", st.Code, st.National,
 		st.Due.Format("Mon 02/01 15:04"), st.Provisional, st.FirstDue.Format("Mon 02/01 15:04"))
 	_, err = office.Lookup(ctx, desk+"-20261311-000001")
-	fmt.Fprintln(w, "       lookup of a mistyped code:", onestop.Message(err, onestop.Vietnamese))
+	fmt.Fprintln(w, "       lookup of a mistyped code:", onestop.Message(err, language.Vietnamese))
 	return nil
 }
 

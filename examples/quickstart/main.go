@@ -14,8 +14,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/motcua-go/motcua/calendar"
 	"github.com/motcua-go/motcua/dossier"
@@ -23,6 +25,7 @@ import (
 	"github.com/motcua-go/motcua/procedure"
 	"github.com/motcua-go/motcua/routing"
 	"github.com/rickb777/date/v2"
+	"golang.org/x/text/language"
 )
 
 func main() {
@@ -117,26 +120,17 @@ func run(w io.Writer) error {
 	fmt.Fprintln(w, "Trung tâm Phục vụ hành chính công đặc khu Vân Đồn ("+desk+") — Tuesday 10 March 2026")
 	fmt.Fprintln(w)
 	d.script()
-	fmt.Fprintf(w, "\n%d notices sent to applicants and supervisors (SMS/portal adapters are the embedder's).\n", len(notices.Notices()))
+	fmt.Fprintf(w, "\n%d notices were sent to applicants and supervisors (by SMS, e-mail or the portal, as the province sets it up).\n", len(notices.Notices()))
 	return d.err
 }
 
-// transferSlip prints a transfer slip in Vietnamese: each agency by its name in the
-// directory with its code, each task by its Vietnamese name.
+// transferSlip prints a transfer slip in Vietnamese: the Office names each agency (from the
+// directory); each task is given by its Vietnamese name.
 func (d *day) transferSlip(slip dossier.TransferSlip) {
-	on := date.NewAt(slip.At.In(calendar.Zone()))
 	rows := make([]dossier.TransferRow, len(slip.Rows))
 	for i, r := range slip.Rows {
 		rows[i] = r
-		if c, err := routing.ParseAgencyCode(r.Agency); err == nil {
-			if u, err := d.dir.Lookup(c, on); err == nil {
-				rows[i].Agency = u.Name + " (" + r.Agency + ")"
-			}
-		}
-		var task routing.Task
-		if task.UnmarshalText([]byte(r.Task)) == nil {
-			rows[i].Task = task.Vietnamese()
-		}
+		rows[i].Task = taskVi(r.Task)
 	}
 	slip.Rows = rows
 	d.slip(slip.Text())
@@ -155,7 +149,7 @@ func (d *day) script() {
 	// The Friday before: a certificate of marital status, 3 working days.
 	t := at(6, 10, 0)
 	d.log(t, "(the Friday before) a certificate of marital status is received")
-	late, err := o.Intake(ctx, clerk, onestop.Submission{Procedure: "1.004873", Channel: dossier.Counter,
+	late, err := o.Intake(ctx, clerk, onestop.Submission{Procedure: "1.004873", Channel: procedure.Counter,
 		Applicant: person("Phạm Thị Dung", "022190004567"), Competent: desk, Documents: d.required("1.004873", t)})
 	if !d.check(err) {
 		return
@@ -167,7 +161,7 @@ func (d *day) script() {
 	// Monday night: an online birth registration.
 	t = at(9, 22, 15)
 	d.log(t, "an online birth registration arrives from the national portal, outside office hours")
-	online, err := o.Intake(ctx, clerk, onestop.Submission{Procedure: "1.001193", Channel: dossier.Online,
+	online, err := o.Intake(ctx, clerk, onestop.Submission{Procedure: "1.001193", Channel: procedure.Online,
 		Applicant: person("Hoàng Văn Em", "022092001234"), Competent: desk, Documents: d.required("1.001193", t), Submitted: t})
 	if !d.check(err) {
 		return
@@ -186,7 +180,7 @@ func (d *day) script() {
 
 	t = at(10, 8, 0)
 	d.log(t, "a birth registration at the counter (same day: received before 15:00, result today)")
-	birth, err := o.Intake(ctx, clerk, onestop.Submission{Procedure: "1.001193", Channel: dossier.Counter,
+	birth, err := o.Intake(ctx, clerk, onestop.Submission{Procedure: "1.001193", Channel: procedure.Counter,
 		Applicant: person("Nguyễn Văn An", "022090012345"), Competent: desk, Documents: d.required("1.001193", t)})
 	if !d.check(err) {
 		return
@@ -198,7 +192,7 @@ func (d *day) script() {
 
 	t = at(10, 8, 30)
 	d.log(t, "the inter-agency group: birth + permanent residence + health-insurance card for a child under 6")
-	grp, err := o.Intake(ctx, clerk, onestop.Submission{Group: group, Channel: dossier.Counter,
+	grp, err := o.Intake(ctx, clerk, onestop.Submission{Group: group, Channel: procedure.Counter,
 		Applicant: person("Trần Thị Bích", "022188007654"), Competent: desk,
 		Documents: append(d.required("1.001193", t), d.required("1.004222", t)...)})
 	if !d.check(err) {
@@ -215,7 +209,7 @@ func (d *day) script() {
 
 	t = at(10, 9, 15)
 	d.log(t, "a household business registration (registered at the commune, tax code from the tax authority)")
-	biz, err := o.Intake(ctx, clerk, onestop.Submission{Procedure: "1.001612", Channel: dossier.Counter,
+	biz, err := o.Intake(ctx, clerk, onestop.Submission{Procedure: "1.001612", Channel: procedure.Counter,
 		Applicant: person("Lê Văn Cường", "022085003210"), Competent: desk, Documents: d.required("1.001612", t)})
 	if !d.check(err) {
 		return
@@ -236,7 +230,7 @@ func (d *day) script() {
 		d.check(fmt.Errorf("procedure 1.001193 lists %d required documents, the script needs 2", len(docs)))
 		return
 	}
-	sub := onestop.Submission{Procedure: "1.001193", Channel: dossier.Counter,
+	sub := onestop.Submission{Procedure: "1.001193", Channel: procedure.Counter,
 		Applicant: person("Vũ Thị Hoa", "022195006789"), Competent: desk, Documents: docs[1:]}
 	incomplete, err := o.Intake(ctx, clerk, sub)
 	if !d.check(err) {
@@ -292,7 +286,7 @@ func (d *day) sweep(t time.Time) {
 		fmt.Fprintln(d.w, "      nothing at risk, nothing overdue")
 	}
 	for _, a := range alerts {
-		fmt.Fprintf(d.w, "      %-12s %s due %s, held by %s", a.Kind, a.Code, a.Due.Format("Mon 02/01 15:04"), a.Agency)
+		fmt.Fprintf(d.w, "      %s: %s due %s, held by %s", a.Kind, a.Code, a.Due.Format("Mon 02/01 15:04"), d.agency(a.Agency, t))
 		if !a.ApologyBy.IsZero() {
 			fmt.Fprintf(d.w, ", apologise by %s", a.ApologyBy.Format("Mon 02/01 15:04"))
 		}
@@ -300,54 +294,138 @@ func (d *day) sweep(t time.Time) {
 	}
 }
 
+// agency names an agency by its name in the directory and its code.
+func (d *day) agency(code string, t time.Time) string {
+	if c, err := procedure.ParseAgencyCode(code); err == nil {
+		if u, err := d.dir.Lookup(c, date.NewAt(t.In(calendar.Zone()))); err == nil {
+			return u.Name + " (" + code + ")"
+		}
+	}
+	return code
+}
+
+// named shows a name and a code, or the code alone.
+func named(name, code string) string {
+	if name == "" {
+		return code
+	}
+	return name + " (" + code + ")"
+}
+
 func (d *day) lookup(t time.Time, code string) {
-	d.log(t, "a citizen looks the group dossier up by its code (portal, kiosk, SMS):")
-	st, err := d.office.Lookup(d.ctx, code)
+	d.log(t, "a citizen types the group dossier's code on a kiosk, in small letters:")
+	typed := " " + strings.ToLower(code) + " "
+	st, err := d.office.Lookup(d.ctx, typed)
 	if !d.check(err) {
 		return
 	}
 	fmt.Fprintf(d.w, "      %s — %s\n", st.Code, st.ProcedureName)
-	fmt.Fprintf(d.w, "      status: %s (national code %d), held by %s\n", st.National, int(st.National), st.Holder)
-	fmt.Fprintf(d.w, "      received %s at %s, due %s\n", st.Received.Format("02/01/2006 15:04"), st.Desk, st.Due.Format("02/01/2006 15:04"))
-	for _, s := range st.Steps {
-		done := "—"
+	fmt.Fprintf(d.w, "      %s (national status %d), held by %s\n", st.National, int(st.National), named(st.HolderName, st.Holder))
+	fmt.Fprintf(d.w, "      received %s at %s, due %s\n", st.Received.Format("02/01/2006 15:04"), named(st.DeskName, st.Desk), st.Due.Format("02/01/2006 15:04"))
+	for i, s := range st.Steps {
+		done := "not yet done"
 		if !s.Done.IsZero() {
 			done = "done " + s.Done.Format("02/01 15:04")
 		}
-		fmt.Fprintf(d.w, "        %-22s %-8s %s  due %s  %s\n", s.ID, s.Task, s.Agency, s.Due.Format("02/01 15:04"), done)
+		fmt.Fprintf(d.w, "        %d. %s — %s — due %s, %s\n", i+1, taskVi(s.Task), named(s.AgencyName, s.Agency), s.Due.Format("02/01 15:04"), done)
 	}
 	_, err = d.office.Lookup(d.ctx, "000.00.31.H49-260310-00A1")
-	fmt.Fprintf(d.w, "      a mistyped code: %s\n", onestop.Message(err, onestop.Vietnamese))
+	fmt.Fprintf(d.w, "      a mistyped code: %s\n", onestop.Message(err, language.Vietnamese))
 }
 
+// taskVi names a task of a route in Vietnamese.
+func taskVi(name string) string {
+	var task routing.Task
+	if task.UnmarshalText([]byte(name)) == nil {
+		return task.Vietnamese()
+	}
+	return name
+}
+
+// levelVi names an administrative level as the form does.
+func levelVi(level string) string {
+	switch level {
+	case "central":
+		return "Cấp trung ương"
+	case "province":
+		return "Cấp tỉnh"
+	case "district":
+		return "Cấp huyện"
+	case "commune":
+		return "Cấp xã"
+	}
+	return level
+}
+
+// wrap cuts text into lines of at most width characters, between words.
+func wrap(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = word
+		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) <= width:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+	}
+	return append(lines, line)
+}
+
+// report prints the end-of-day report in the layout of Biểu số 06/VPCP/KSTT (Circular
+// 01/2020/TT-VPCP): its columns numbered as on the form, with the form's headings below.
 func (d *day) report() {
 	rep, err := d.office.Report(d.ctx, at(10, 0, 0), at(11, 0, 0), onestop.ReportOptions{})
 	if !d.check(err) {
 		return
 	}
-	fmt.Fprintln(d.w, "\nEnd-of-day report, Biểu 06/VPCP/KSTT (10/03/2026):")
-	fmt.Fprintf(d.w, "  %-40s %s\n", "level / field", "recv online counter carried | done early ontime late | open within over")
+	const nameWidth = 32
+	fmt.Fprintln(d.w, "\nBiểu số 06/VPCP/KSTT — Tình hình, kết quả giải quyết thủ tục hành chính, ngày 10/03/2026")
+	heading := wrap("Lĩnh vực, công việc giải quyết theo cấp", nameWidth)
+	fmt.Fprintf(d.w, "  %-3s %-*s %s\n", "STT", nameWidth, heading[0], " (1)  (2)  (3)  (4) |  (5)  (6)  (7)  (8) |  (9) (10) (11)")
+	for _, l := range heading[1:] {
+		fmt.Fprintf(d.w, "  %-3s %s\n", "", l)
+	}
+	n := 0
 	row := func(name string, c onestop.Counts) {
-		if r := []rune(name); len(r) > 40 {
-			name = string(r[:39]) + "…"
+		lines := wrap(name, nameWidth)
+		num := ""
+		if n > 0 {
+			num = strconv.Itoa(n) + "."
 		}
-		fmt.Fprintf(d.w, "  %-40s %4d %6d %7d %7d | %4d %5d %6d %4d | %4d %6d %4d\n", name, c.Received, c.ReceivedOnline,
-			c.ReceivedCounter, c.CarriedOver, c.Resolved, c.Early, c.OnTime, c.Late, c.InProgress, c.Within, c.Over)
+		fmt.Fprintf(d.w, "  %-3s %-*s %4d %4d %4d %4d | %4d %4d %4d %4d | %4d %4d %4d\n", num, nameWidth, lines[0],
+			c.Received, c.ReceivedOnline, c.ReceivedCounter, c.CarriedOver,
+			c.Resolved, c.Early, c.OnTime, c.Late, c.InProgress, c.Within, c.Over)
+		for _, l := range lines[1:] {
+			fmt.Fprintf(d.w, "  %-3s %s\n", "", l)
+		}
 	}
 	for _, r := range rep.ByField {
-		row(r.Level+" / "+r.Field, r.Counts)
+		n++
+		row(levelVi(r.Level)+": "+r.Field, r.Counts)
 	}
-	row("total", rep.Total)
+	n = 0
+	row("Tổng cộng", rep.Total)
+	fmt.Fprintln(d.w, "  Theo cơ quan giải quyết:")
 	for _, r := range rep.ByAgency {
-		row("agency "+r.Agency, r.Counts)
+		n++
+		row(d.agency(r.Agency, at(10, 0, 0)), r.Counts)
 	}
-	identities := "hold"
+	fmt.Fprintln(d.w, "  Số hồ sơ nhận giải quyết: (1) tổng số; trong đó mới tiếp nhận (2) trực tuyến,")
+	fmt.Fprintln(d.w, "    (3) trực tiếp, dịch vụ bưu chính; (4) từ kỳ trước chuyển sang.")
+	fmt.Fprintln(d.w, "  Đã giải quyết: (5) tổng số, (6) trước hạn, (7) đúng hạn, (8) quá hạn.")
+	fmt.Fprintln(d.w, "  Đang giải quyết: (9) tổng số, (10) trong hạn, (11) quá hạn.")
 	if err := rep.Check(); err != nil {
-		identities = err.Error()
+		fmt.Fprintf(d.w, "  The figures do not add up: %s\n", onestop.Message(err, language.English))
+	} else {
+		fmt.Fprintln(d.w, "  The figures add up: (1) = (2) + (3) + (4) = (5) + (9), (5) = (6) + (7) + (8), (9) = (10) + (11),")
+		fmt.Fprintln(d.w, "    and the rows make the total.")
 	}
-	fmt.Fprintf(d.w, "  identities: %s\n", identities)
-	fmt.Fprintf(d.w, "  Decision 766 on-time rate: %.1f%% (%d of %d)\n", rep.OnTime.Percent(), rep.OnTime.OnTime, rep.OnTime.Total)
+	fmt.Fprintf(d.w, "  Dossiers handled early or on time (Decision 766/QĐ-TTg): %.1f%% (%d of %d)\n", rep.OnTime.Percent(), rep.OnTime.OnTime, rep.OnTime.Total)
 	s := rep.Satisfaction
-	fmt.Fprintf(d.w, "  satisfaction: %d rated (%d satisfied, %d acceptable, %d dissatisfied); Decision 766 indicator %.1f%%\n",
+	fmt.Fprintf(d.w, "  Satisfaction: %d rated (%d satisfied, %d acceptable, %d dissatisfied); Decision 766 indicator %.1f%%\n",
 		s.Rated, s.Satisfied, s.Acceptable, s.Dissatisfied, s.Percent())
 }

@@ -26,6 +26,7 @@ import (
 	"github.com/motcua-go/motcua/calendar"
 	"github.com/motcua-go/motcua/dossier"
 	"github.com/motcua-go/motcua/onestop"
+	"github.com/motcua-go/motcua/procedure"
 	"github.com/motcua-go/motcua/routing"
 	"github.com/rickb777/date/v2"
 )
@@ -42,7 +43,7 @@ func record(seq int) onestop.Record {
 		Dossier: &dossier.Dossier{
 			Code:      c,
 			Procedure: dossier.ProcedureRef{Code: "1.001193", Version: "2025-07-01"},
-			Channel:   dossier.Counter,
+			Channel:   procedure.Counter,
 			Desk:      unit,
 			Agency:    unit,
 			State:     dossier.Received,
@@ -66,7 +67,7 @@ func schedule(t *testing.T, r onestop.Record) *routing.Schedule {
 	if !ok {
 		t.Fatalf("sample route %s is missing", r.Route)
 	}
-	loc, err := routing.ParseAgencyCode(r.Locality)
+	loc, err := procedure.ParseAgencyCode(r.Locality)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +90,7 @@ func Run(t *testing.T, newStore func() onestop.Store) {
 	t.Run("GetUnknown", func(t *testing.T) {
 		s := newStore()
 		_, err := s.Get(ctx, code(1))
-		var ce *onestop.CodeError
+		var ce *dossier.CodeError
 		if !errors.Is(err, onestop.ErrNotFound) || !errors.As(err, &ce) || ce.Code != code(1) {
 			t.Fatalf("Get(unknown) = %v, want a *CodeError wrapping ErrNotFound", err)
 		}

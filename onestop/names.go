@@ -1,0 +1,94 @@
+package onestop
+
+import (
+	"time"
+
+	"github.com/motcua-go/motcua/dossier"
+	"github.com/motcua-go/motcua/procedure"
+)
+
+// The slips and the public view name agencies by their names as well as their codes: from
+// the Office's routing.Directory (the name in force on the day), else, for the competent
+// agency, from the procedure in the catalog.
+
+// agencyName returns the name of the agency of QCVN 102 code on the day of at in the
+// directory, or "" when there is no directory or it does not know the code.
+func (o *Office) agencyName(code string, at time.Time) string {
+	if o.dir == nil || code == "" {
+		return ""
+	}
+	c, err := procedure.ParseAgencyCode(code)
+	if err != nil {
+		return ""
+	}
+	e, err := o.dir.Lookup(c, dayOf(at))
+	if err != nil {
+		return ""
+	}
+	return e.Name
+}
+
+// namer returns a function naming the agencies of d: by the directory on the day of its
+// reception (or submission), else the competent agency by the catalog's name.
+func (o *Office) namer(d *dossier.Dossier) func(code string) string {
+	at := d.Received
+	if at.IsZero() {
+		at = d.Submitted
+	}
+	var catalogName func() string
+	catalogName = func() string {
+		name := ""
+		if p, err := o.catalog.Lookup(procedure.NationalCode(d.Procedure.Code), at); err == nil && p != nil &&
+			p.CompetentAgency.Code.String() == d.Agency {
+			name = p.CompetentAgency.Name
+		}
+		catalogName = func() string { return name }
+		return name
+	}
+	cache := map[string]string{}
+	return func(code string) string {
+		if code == "" {
+			return ""
+		}
+		if n, ok := cache[code]; ok {
+			return n
+		}
+		n := o.agencyName(code, at)
+		if n == "" && code == d.Agency {
+			n = catalogName()
+		}
+		cache[code] = n
+		return n
+	}
+}
+
+// groupOf returns the ID of the group of procedures d was received for, or "" for a
+// dossier of one procedure. A group dossier carries its lead procedure's code and, as its
+// case, the group's ID (see Intake).
+func (o *Office) groupOf(d *dossier.Dossier) string {
+	gc, ok := o.catalog.(GroupProcedures)
+	if !ok || d.Procedure.Case == "" {
+		return ""
+	}
+	g, ok := gc.Group(d.Procedure.Case)
+	if !ok || g == nil || len(g.Members) == 0 || string(g.Members[0]) != d.Procedure.Code {
+		return ""
+	}
+	return g.ID
+}
+
+// nameSlip fills the names of a slip's header: the desk's, and the group of a group dossier.
+func (o *Office) nameSlip(h *dossier.Header, d *dossier.Dossier) {
+	names := o.namer(d)
+	h.DeskName = names(h.Desk)
+	h.Group = o.groupOf(d)
+}
+
+// nameTransfer names the desk and each agency of a transfer slip.
+func (o *Office) nameTransfer(s *dossier.TransferSlip, d *dossier.Dossier) {
+	names := o.namer(d)
+	s.DeskName, s.Group = names(s.Desk), o.groupOf(d)
+	for i := range s.Rows {
+		s.Rows[i].AgencyName = names(s.Rows[i].Agency)
+	}
+}

@@ -16,9 +16,9 @@ import (
 // time by which the paper dossier must be on its way (the same working day, or the start of
 // the next one when it was received after 15:00).
 type Handover struct {
-	Slip       dossier.TransferSlip
-	DispatchBy time.Time
-	Late       bool // the transfer happened after DispatchBy
+	Slip       dossier.TransferSlip `json:"slip"`
+	DispatchBy time.Time            `json:"dispatch_by"`
+	Late       bool                 `json:"late,omitempty"` // the transfer happened after DispatchBy
 }
 
 // Transfer sends an accepted dossier to the agencies of its route. When the time limit of a
@@ -276,13 +276,13 @@ func (c Consultation) Consent(now time.Time) bool {
 // consent), the route decides: Limit and SilenceMeansConsent are ignored unless Override is
 // set, and Limit may be left zero. Otherwise the request says both, and Limit is required.
 type ConsultRequest struct {
-	Agency              string         // QCVN 102 code of the agency consulted
-	Subject             string         // what is asked
-	Limit               calendar.Limit // time to answer, e.g. 12 calendar days
-	SilenceMeansConsent bool           // no answer by the deadline counts as agreement
+	Agency              string         `json:"agency"`                          // QCVN 102 code of the agency consulted
+	Subject             string         `json:"subject"`                         // what is asked
+	Limit               calendar.Limit `json:"limit"`                           // time to answer, e.g. 12 calendar days
+	SilenceMeansConsent bool           `json:"silence_means_consent,omitempty"` // no answer by the deadline counts as agreement
 	// Override makes Limit and SilenceMeansConsent replace what the route declares (a
 	// sector rule the route data does not know yet); Limit is then required.
-	Override bool
+	Override bool `json:"override,omitempty"`
 }
 
 // Consult records that the agency holding the dossier asks another agency for its opinion,
@@ -312,7 +312,7 @@ func (o *Office) Consult(ctx context.Context, officer dossier.Actor, code string
 			return "", &dossier.TransitionError{Command: dossier.Handoff, State: rec.Dossier.State, Role: officer.Role, Err: dossier.ErrNotAllowed}
 		}
 		if h.Agency != officer.Agency {
-			return "", &FieldError{Field: "Actor", Value: officer.Agency, Err: ErrWrongActor}
+			return "", &FieldError{Field: "Actor.Agency", Value: officer.Agency, Err: ErrWrongActor}
 		}
 		made = Consultation{ID: len(rec.Consultations) + 1, By: officer.Agency, Agency: req.Agency, Subject: req.Subject,
 			Asked: now, Deadline: o.cal.Due(now, limit), SilenceMeansConsent: silence}
@@ -355,7 +355,7 @@ func (o *Office) Answer(ctx context.Context, officer dossier.Actor, code string,
 		}
 		c := &rec.Consultations[id-1]
 		if c.Agency != officer.Agency {
-			return "", &FieldError{Field: "Actor", Value: officer.Agency, Err: ErrWrongActor}
+			return "", &FieldError{Field: "Actor.Agency", Value: officer.Agency, Err: ErrWrongActor}
 		}
 		if !c.Answered.IsZero() {
 			return "", &FieldError{Field: "Consultation", Value: strconv.Itoa(id), Err: ErrAnswered}

@@ -209,7 +209,7 @@ func (e *FieldError) Message(lang language.Tag) string {
 	b.WriteString(fieldName(e.Field, lang))
 	if e.Value != "" {
 		b.WriteByte(' ')
-		b.WriteString(msg.Quote(e.Value))
+		b.WriteString(msg.Quote(valueIn(e.Field, e.Value, lang)))
 	}
 	b.WriteByte(' ')
 	b.WriteString(predicate(e.Err, lang))

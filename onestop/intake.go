@@ -17,29 +17,29 @@ import (
 
 // Submission is what an applicant hands in, at the counter, by post or online.
 type Submission struct {
-	Procedure string            // national procedure code, e.g. "1.001193"; for a group, empty or the lead
-	Group     string            // ID of an inter-agency group of procedures (nhóm thủ tục liên thông); empty for one procedure
-	Case      string            // case (trường hợp) ID; empty for the general case
-	Channel   procedure.Channel // counter, online or postal
-	Applicant dossier.Applicant // who applies
-	Documents []string          // names of the documents handed in, as published
+	Procedure string            `json:"procedure,omitempty"` // national procedure code, e.g. "1.001193"; for a group, empty or the lead
+	Group     string            `json:"group,omitempty"`     // ID of an inter-agency group of procedures (nhóm thủ tục liên thông); empty for one procedure
+	Case      string            `json:"case,omitempty"`      // case (trường hợp) ID; empty for the general case
+	Channel   procedure.Channel `json:"channel"`             // counter, online or postal
+	Applicant dossier.Applicant `json:"applicant"`           // who applies
+	Documents []string          `json:"documents"`           // names of the documents handed in, as published
 	// Competent is the QCVN 102 code of the competent agency; empty: the catalog's, when it
 	// names a unit. Under Decree 118/2025 it may lie in another commune than the desk.
-	Competent string
+	Competent string `json:"competent,omitempty"`
 	// Locality is the QCVN 102 code of the applicant's commune, against which the roles of a
 	// route are resolved; empty: Competent.
-	Locality string
+	Locality string `json:"locality,omitempty"`
 	// Submitted is when an online or postal dossier was sent; zero: now.
-	Submitted time.Time
+	Submitted time.Time `json:"submitted,omitempty"`
 	// Immediate marks a procedure whose result is given on the spot (Decree 61/2018 Art.
 	// 17(4)): the dossier is received, resolved and returned at once, with no receipt unless
 	// WantReceipt is set.
-	Immediate   bool
-	WantReceipt bool
+	Immediate   bool `json:"immediate,omitempty"`
+	WantReceipt bool `json:"want_receipt,omitempty"`
 	// Reference is the embedder's identifier of the submission (a portal submission number, a
 	// counter ticket), never the applicant's personal data. A submission refused or found
 	// incomplete at intake has no dossier code: its notice carries Reference instead.
-	Reference string
+	Reference string `json:"reference,omitempty"`
 }
 
 // Decision is the outcome of intake.
@@ -69,22 +69,22 @@ func (d Decision) String() string {
 // accepted dossier gets a code and is stored; a supplement request or a refusal at intake
 // creates no dossier (Decree 61/2018 Art. 17(3)) and only returns its slip.
 type IntakeResult struct {
-	Decision Decision
-	Code     string    // dossier code (accepted only), printed in the code format in force (dossier.Rules.FormatCode)
-	Received time.Time // official reception: now, or the next working session for an online dossier sent outside office hours
-	Due      time.Time // appointment for the result
+	Decision Decision  `json:"decision"`
+	Code     string    `json:"code,omitempty"` // dossier code (accepted only), printed in the code format in force (dossier.Rules.FormatCode)
+	Received time.Time `json:"received"`       // official reception: now, or the next working session for an online dossier sent outside office hours
+	Due      time.Time `json:"due"`            // appointment for the result
 	// Provisional is true when Due is provisional: the dossier is boundary-free and its time
 	// limit runs from the competent agency's receipt (Decree 309/2026,
 	// dossier.Policy.ClockFromCompetentReceipt). Due and the route's deadlines then count from
 	// the latest hand-over the desk is allowed (dossier.Dossier.TransferDue); Transfer fixes
 	// them from the actual hand-over, and Lookup shows the fixed due time. The receipt slip
 	// marks such an appointment "dự kiến". A result given on the spot is never provisional.
-	Provisional bool
-	Receipt     *dossier.ReceiptSlip    // Mẫu 01; nil when refused, incomplete or immediate
-	Supplement  *dossier.SupplementSlip // Mẫu 02 listing every missing document
-	Refusal     *dossier.RefusalSlip    // Mẫu 03 with the reasons
-	Missing     []string                // documents missing, as published
-	Transfer    []dossier.StepRecord    // the route: each agency's task and deadline
+	Provisional bool                    `json:"provisional,omitempty"`
+	Receipt     *dossier.ReceiptSlip    `json:"receipt,omitempty"`    // Mẫu 01; nil when refused, incomplete or immediate
+	Supplement  *dossier.SupplementSlip `json:"supplement,omitempty"` // Mẫu 02 listing every missing document
+	Refusal     *dossier.RefusalSlip    `json:"refusal,omitempty"`    // Mẫu 03 with the reasons
+	Missing     []string                `json:"missing,omitempty"`    // documents missing, as published
+	Transfer    []dossier.StepRecord    `json:"transfer,omitempty"`   // the route: each agency's task and deadline
 }
 
 // Intake checks a submission against the procedure version in force at reception and

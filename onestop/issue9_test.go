@@ -343,7 +343,7 @@ var cmpTimes = cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })
 // reasons of a refusal at intake are all in Vietnamese.
 func TestIssue9VietnameseHasNoEnglish(t *testing.T) {
 	f := newFixture(t, at(10, 9, 0))
-	english := regexp.MustCompile(`\b(Submission|Applicant|Documents|Competent|Channel|is|not|required|valid|dossier|code|counter|online|postal)\b`)
+	english := regexp.MustCompile(`\b(Submission|Applicant|Documents|Competent|Channel|Actor|Role|Agency|Reason|is|not|required|valid|dossier|code|counter|online|postal|officer|clerk|applicant)\b`)
 	sub := birth()
 	sub.Procedure, sub.Channel, sub.Locality = "", 9, "nowhere"
 	sub.Applicant.CitizenID = ""
@@ -356,6 +356,15 @@ func TestIssue9VietnameseHasNoEnglish(t *testing.T) {
 	_, err = f.office.Lookup(ctx, desk+"-260310-0099")
 	errs = append(errs, err)
 	errs = append(errs, &onestop.ConflictError{Code: desk + "-260310-0001", Expected: 1, Actual: 2})
+	_, err = f.office.Intake(ctx, civil, birth()) // an officer at the desk's intake
+	errs = append(errs, err)
+	_, err = f.office.Intake(ctx, dossier.Actor{ID: "c2", Role: dossier.RoleClerk, Agency: other}, birth())
+	errs = append(errs, err)
+	code := mustIntake(t, f, birth()).Code
+	_, err = f.office.Refuse(ctx, civil, code, " \t ")
+	errs = append(errs, err)
+	_, err = f.office.Start(ctx, civil, code) // before the transfer
+	errs = append(errs, err)
 	for _, err := range errs {
 		if err == nil {
 			t.Error("no error")
@@ -367,5 +376,46 @@ func TestIssue9VietnameseHasNoEnglish(t *testing.T) {
 		if w := english.FindString(bare); w != "" {
 			t.Errorf("Vietnamese message has the English word %q: %s", w, vi)
 		}
+	}
+}
+
+// The enumerations of the Office are written by name in JSON, and read back.
+func TestIssue9EnumerationsInJSON(t *testing.T) {
+	type all struct {
+		Outcome  onestop.Outcome   `json:"outcome"`
+		Rating   onestop.Rating    `json:"rating"`
+		Kind     onestop.AlertKind `json:"kind"`
+		Decision onestop.Decision  `json:"decision"`
+	}
+	tests := []struct {
+		in   all
+		want string
+	}{
+		{all{onestop.OutcomeOpen, onestop.NotRated, onestop.AtRisk, onestop.DecisionReceive},
+			`{"outcome":"open","rating":"not_rated","kind":"at_risk","decision":"receive"}`},
+		{all{onestop.OutcomeWithdrawn, onestop.Dissatisfied, onestop.Overdue, onestop.DecisionRefuse},
+			`{"outcome":"withdrawn","rating":"dissatisfied","kind":"overdue","decision":"refuse"}`},
+		{all{onestop.OutcomeRefused, onestop.Acceptable, onestop.ApologyDue, onestop.DecisionSupplement},
+			`{"outcome":"refused","rating":"acceptable","kind":"apology_due","decision":"supplement"}`},
+	}
+	for _, tc := range tests {
+		b, err := json.Marshal(tc.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tc.want, string(b)); diff != "" {
+			t.Errorf("JSON (-want +got):\n%s", diff)
+		}
+		var back all
+		if err := json.Unmarshal(b, &back); err != nil || back != tc.in {
+			t.Errorf("read back %+v, %v; want %+v", back, err, tc.in)
+		}
+	}
+	var o onestop.Outcome
+	if err := json.Unmarshal([]byte(`"finished"`), &o); !errors.Is(err, onestop.ErrInvalid) {
+		t.Errorf("unknown outcome: %v", err)
+	}
+	if _, err := json.Marshal(onestop.Rating(9)); !errors.Is(err, onestop.ErrInvalid) {
+		t.Errorf("rating 9: %v", err)
 	}
 }

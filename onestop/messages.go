@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/motcua-go/motcua/dossier"
 	"github.com/motcua-go/motcua/internal/msg"
 	"golang.org/x/text/language"
 )
@@ -44,6 +45,8 @@ var viFields = map[string]string{
 	"Submission.Case":        "Trường hợp",
 	"Submission.Locality":    "Địa bàn",
 	"Actor":                  "Người thực hiện",
+	"Actor.Role":             "Vai trò của người thực hiện",
+	"Actor.Agency":           "Cơ quan của người thực hiện",
 	"Reason":                 "Lý do",
 	"Code":                   "Mã hồ sơ",
 	"Rating":                 "Mức độ hài lòng",
@@ -57,6 +60,10 @@ var viFields = map[string]string{
 	"Config.Catalog":         "Danh mục thủ tục",
 	"Config.Clock":           "Đồng hồ",
 	"Lookup.Code":            "Mã hồ sơ",
+	"outcome":                "Kết quả xử lý",
+	"rating":                 "Mức độ hài lòng",
+	"kind":                   "Loại cảnh báo",
+	"decision":               "Quyết định tiếp nhận",
 }
 
 // viApplicant names the applicant's fields (package dossier's JSON names) in Vietnamese.
@@ -86,6 +93,18 @@ func fieldName(f string, lang language.Tag) string {
 		return v
 	}
 	return f
+}
+
+// valueIn returns the value of a field as a message in lang repeats it: a role by its name in
+// lang, anything else as it is.
+func valueIn(field, value string, lang language.Tag) string {
+	if field == "Actor.Role" && msg.Vietnamese(lang) {
+		var r dossier.Role
+		if r.UnmarshalText([]byte(value)) == nil {
+			return r.Name(lang)
+		}
+	}
+	return value
 }
 
 // moreProblems counts the problems left out of a list.

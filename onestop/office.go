@@ -144,13 +144,13 @@ func (o *Office) Store() Store { return o.store }
 // checkActor verifies the actor's role and, for clerks, that they belong to this desk.
 func (o *Office) checkActor(a dossier.Actor, roles ...dossier.Role) error {
 	if !slices.Contains(roles, a.Role) {
-		return &FieldError{Field: "Actor", Value: a.Role.String(), Err: ErrWrongActor}
+		return &FieldError{Field: "Actor.Role", Value: a.Role.String(), Err: ErrWrongActor}
 	}
 	if a.Role == dossier.RoleClerk && a.Agency != o.desk {
-		return &FieldError{Field: "Actor", Value: a.Agency, Err: ErrWrongActor}
+		return &FieldError{Field: "Actor.Agency", Value: a.Agency, Err: ErrWrongActor}
 	}
 	if a.Role == dossier.RoleOfficer && a.Agency == "" {
-		return &FieldError{Field: "Actor", Err: ErrWrongActor}
+		return &FieldError{Field: "Actor.Agency", Err: ErrWrongActor}
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/motcua-go/motcua/calendar"
 	"github.com/motcua-go/motcua/dossier"
@@ -186,9 +187,16 @@ func (c *intakeCheck) checkSubmission() {
 		}
 	}
 	for i, doc := range sub.Documents {
-		if strings.TrimSpace(doc) == "" {
-			c.add("Submission.Documents["+strconv.Itoa(i)+"]", "", ErrRequired)
+		err := checkText(doc, dossier.MaxDocumentLen)
+		if err == nil && strings.TrimSpace(doc) == "" {
+			err = ErrRequired
 		}
+		if err != nil {
+			c.add("Submission.Documents["+strconv.Itoa(i)+"]", "", err)
+		}
+	}
+	if err := checkText(sub.Reference, dossier.MaxReferenceLen); err != nil {
+		c.add("Submission.Reference", "", err)
 	}
 	if sub.Competent != "" && !dossier.ValidUnitCode(sub.Competent) {
 		c.add("Submission.Competent", sub.Competent, ErrInvalid)
@@ -439,6 +447,26 @@ func (o *Office) issueCode(ctx context.Context, d *dossier.Dossier, clerk dossie
 		}
 	}
 	return code, nil
+}
+
+// checkText checks a one-line text of the submission as package dossier checks its own:
+// valid UTF-8 (dossier.ErrEncoding), no NUL or other control character (dossier.ErrControl),
+// at most max characters (dossier.ErrTooLong).
+func checkText(s string, max int) error {
+	if !utf8.ValidString(s) {
+		return dossier.ErrEncoding
+	}
+	n := 0
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			return dossier.ErrControl
+		}
+		n++
+	}
+	if n > max {
+		return dossier.ErrTooLong
+	}
+	return nil
 }
 
 // channelVi names a channel in Vietnamese, for the reasons of a refusal.

@@ -419,3 +419,61 @@ func TestIssue9EnumerationsInJSON(t *testing.T) {
 		t.Errorf("rating 9: %v", err)
 	}
 }
+
+// The names of the documents and the reference of a submission are bounded texts: a NUL, a
+// control character, invalid UTF-8 or a name longer than dossier.MaxDocumentLen is a typed
+// problem of the submission, reported with the others, never a half-made dossier.
+func TestIssue9SubmissionTexts(t *testing.T) {
+	f := newFixture(t, at(10, 9, 0))
+	tests := []struct {
+		name string
+		mod  func(*onestop.Submission)
+		want error
+	}{
+		{"NUL in a document", func(s *onestop.Submission) { s.Documents[0] += "\x00" }, dossier.ErrControl},
+		{"line break in a document", func(s *onestop.Submission) { s.Documents[0] += "\nx" }, dossier.ErrControl},
+		{"invalid UTF-8 in a document", func(s *onestop.Submission) { s.Documents[0] += "\xff" }, dossier.ErrEncoding},
+		{"long document", func(s *onestop.Submission) { s.Documents[0] = strings.Repeat("a", dossier.MaxDocumentLen+1) }, dossier.ErrTooLong},
+		{"NUL in the reference", func(s *onestop.Submission) { s.Reference = "PORTAL\x00" }, dossier.ErrControl},
+		{"long reference", func(s *onestop.Submission) { s.Reference = strings.Repeat("7", dossier.MaxReferenceLen+1) }, dossier.ErrTooLong},
+	}
+	for _, tc := range tests {
+		sub := birth()
+		sub.Documents = append([]string(nil), sub.Documents...)
+		tc.mod(&sub)
+		_, err := f.office.Intake(ctx, clerk, sub)
+		var ie *onestop.IntakeError
+		if !errors.Is(err, tc.want) || !errors.As(err, &ie) {
+			t.Errorf("%s: %v, want an *IntakeError with %v", tc.name, err, tc.want)
+		}
+	}
+	// A document name exactly at the maximum is fine.
+	sub := birth()
+	sub.Documents = append(sub.Documents, strings.Repeat("ă", dossier.MaxDocumentLen))
+	mustIntake(t, f, sub)
+}
+
+// Report figures that do not add up read in the form's words, with the figures.
+func TestIssue9IdentityError(t *testing.T) {
+	tests := []struct {
+		c      onestop.Counts
+		en, vi string
+	}{
+		{onestop.Counts{Received: 2, ReceivedOnline: 1},
+			"total: received 2 ≠ online 1 + counter or postal 0 + carried over 0",
+			"tổng cộng: số hồ sơ nhận giải quyết 2 ≠ trực tuyến 1 + trực tiếp, dịch vụ bưu chính 0 + từ kỳ trước chuyển sang 0"},
+		{onestop.Counts{Received: 1, ReceivedOnline: 1, Resolved: 1, OnTime: 0},
+			"total: resolved 1 ≠ early 0 + on time 0 + late 0",
+			"tổng cộng: đã giải quyết 1 ≠ trước hạn 0 + đúng hạn 0 + quá hạn 0"},
+	}
+	for _, tc := range tests {
+		err := onestop.Report{Total: tc.c}.Check()
+		var ie *onestop.IdentityError
+		if !errors.Is(err, onestop.ErrIdentity) || !errors.As(err, &ie) {
+			t.Fatalf("Check(%+v) = %v, want an *IdentityError", tc.c, err)
+		}
+		if diff := cmp.Diff([]string{tc.en, tc.vi}, []string{onestop.Message(err, language.English), onestop.Message(err, language.Vietnamese)}); diff != "" {
+			t.Errorf("messages (-want +got):\n%s", diff)
+		}
+	}
+}

@@ -92,7 +92,7 @@ func Run(t *testing.T, newStore func() onestop.Store) {
 		_, err := s.Get(ctx, code(1))
 		var ce *dossier.CodeError
 		if !errors.Is(err, onestop.ErrNotFound) || !errors.As(err, &ce) || ce.Code != code(1) {
-			t.Fatalf("Get(unknown) = %v, want a *CodeError wrapping ErrNotFound", err)
+			t.Fatalf("Get(unknown) = %v, want a *dossier.CodeError wrapping ErrNotFound", err)
 		}
 	})
 

@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/procedure"
 )
 
 // typical is a two-agency dossier after a supplement and an apology: 13 events.
@@ -94,7 +95,7 @@ const agencyC = "000.00.20.H49"
 // apology with its new appointment, and the result returned.
 func worst(tb testing.TB) *Dossier {
 	r := testRules()
-	in := testIntake(Counter, calendar.Limit{N: 15, Unit: calendar.WorkingDays})
+	in := testIntake(procedure.Counter, calendar.Limit{N: 15, Unit: calendar.WorkingDays})
 	in.Procedure = ProcedureRef{Code: "1.012787", Version: "2025-07", Case: "Chuyển nhượng toàn bộ thửa đất",
 		Name: "Đăng ký biến động quyền sử dụng đất, tài sản gắn liền với đất"}
 	in.Documents = []string{"Đơn đăng ký biến động đất đai", "Hợp đồng chuyển nhượng", "Giấy chứng nhận quyền sử dụng đất"}
@@ -154,7 +155,7 @@ func decodedHeap(tb testing.TB, b []byte) (whole, log int) {
 func TestMemoryPerDossier(t *testing.T) {
 	const budget = 1024
 	single := func() *Dossier {
-		d := receivedAt(t, testRules(), Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays}, at("2025-03-04 09:10"))
+		d := receivedAt(t, testRules(), procedure.Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays}, at("2025-03-04 09:10"))
 		mustApply(t, d, Command{Kind: Transfer, Actor: clerk}, at("2025-03-04 10:00"))
 		mustApply(t, d, Command{Kind: Start, Actor: officerA}, at("2025-03-04 10:30"))
 		mustApply(t, d, Command{Kind: RequestSupplement, Actor: officerA, Reason: "Bổ sung"}, at("2025-03-05 09:00"))
@@ -253,7 +254,7 @@ func BenchmarkApplyClock(b *testing.B) {
 // an apology, the result and its return.
 func log20(tb testing.TB) []Event {
 	r := testRules()
-	d, err := r.Open(testIntake(Counter, calendar.Limit{N: 10, Unit: calendar.WorkingDays}), clerk, at("2025-03-04 09:00"))
+	d, err := r.Open(testIntake(procedure.Counter, calendar.Limit{N: 10, Unit: calendar.WorkingDays}), clerk, at("2025-03-04 09:00"))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -326,7 +327,7 @@ func TestAllocationBudget(t *testing.T) {
 func BenchmarkValidateDocuments(b *testing.B) {
 	for _, n := range []int{10_000, 80_000} {
 		b.Run(itoa(n), func(b *testing.B) {
-			in := testIntake(Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays})
+			in := testIntake(procedure.Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays})
 			in.Documents = make([]string, n)
 			b.ReportAllocs()
 			for b.Loop() {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/procedure"
 )
 
 type clockView struct {
@@ -87,7 +88,7 @@ func TestLate766(t *testing.T) {
 }
 
 func TestClockBeforeReceipt(t *testing.T) {
-	d, err := testRules().Open(testIntake(Online, calendar.Limit{N: 5, Unit: calendar.WorkingDays}), citizen, at("2025-03-04 09:10"))
+	d, err := testRules().Open(testIntake(procedure.Online, calendar.Limit{N: 5, Unit: calendar.WorkingDays}), citizen, at("2025-03-04 09:10"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/procedure"
 	"github.com/rickb777/date/v2"
 )
 
@@ -200,13 +201,13 @@ func TestDefaultCodeFormatUnchanged(t *testing.T) {
 func TestCustomCodeFormatDossier(t *testing.T) {
 	r := slashRules(t)
 	when := at("2026-09-01 09:00")
-	d, err := r.Open(testIntake(Counter, calendar.Limit{N: 3, Unit: calendar.WorkingDays}), clerk, when)
+	d, err := r.Open(testIntake(procedure.Counter, calendar.Limit{N: 3, Unit: calendar.WorkingDays}), clerk, when)
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := Code{Unit: desk, Date: date.New(2026, 9, 1), Seq: 123456}
 	// The default rules refuse the number, the custom format prints it.
-	dd, _ := testRules().Open(testIntake(Counter, calendar.Limit{N: 3, Unit: calendar.WorkingDays}), clerk, when)
+	dd, _ := testRules().Open(testIntake(procedure.Counter, calendar.Limit{N: 3, Unit: calendar.WorkingDays}), clerk, when)
 	if _, err := dd.Apply(Command{Kind: Receive, Actor: clerk, Code: c}, when); !errors.Is(err, ErrCodeSequence) {
 		t.Fatalf("default rules: err = %v", err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/procedure"
 	"github.com/rickb777/date/v2"
 )
 
@@ -21,7 +22,7 @@ var limit3 = calendar.Limit{N: 3, Unit: calendar.WorkingDays}
 // openAt opens and receives at received a counter dossier received at deskCode for agencyA.
 func openAt(t testing.TB, r *Rules, deskCode string, received time.Time) *Dossier {
 	t.Helper()
-	in := testIntake(Counter, limit3)
+	in := testIntake(procedure.Counter, limit3)
 	in.Desk = deskCode
 	d, err := r.Open(in, Actor{ID: "clerk-2", Role: RoleClerk, Agency: deskCode}, received)
 	if err != nil {
@@ -288,7 +289,7 @@ func TestHandoverOnTimeKeepsProvisionalDue(t *testing.T) {
 	clerk2 := Actor{ID: "clerk-2", Role: RoleClerk, Agency: otherDesk}
 	for range 300 {
 		recv := at("2026-10-01 00:00").Add(time.Duration(rng.IntN(60*24*60)) * time.Minute)
-		in := testIntake(Channel(1+rng.IntN(3)), calendar.Limit{N: 1 + rng.IntN(10), Unit: calendar.WorkingDays})
+		in := testIntake(procedure.Channel(1+rng.IntN(3)), calendar.Limit{N: 1 + rng.IntN(10), Unit: calendar.WorkingDays})
 		in.Desk = otherDesk
 		d, err := r.Open(in, clerk2, recv)
 		if err != nil {

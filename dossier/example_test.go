@@ -9,6 +9,7 @@ import (
 
 	"github.com/motcua-go/motcua/calendar"
 	"github.com/motcua-go/motcua/dossier"
+	"github.com/motcua-go/motcua/procedure"
 	"github.com/rickb777/date/v2"
 	"golang.org/x/text/language"
 )
@@ -51,7 +52,7 @@ func Example() {
 		Procedure: dossier.ProcedureRef{Code: "1.001193", Version: "2025-01", Name: "Đăng ký khai sinh"},
 		Applicant: dossier.Applicant{Kind: dossier.Person, Name: "Trần Thị Bình", CitizenID: "022190012345",
 			Address: dossier.Address{Line: "Tổ 3, khu 5", UnitCode: "06655", UnitName: "Phường Hồng Gai, Quảng Ninh"}},
-		Channel:   dossier.Counter,
+		Channel:   procedure.Counter,
 		Desk:      desk,
 		Agency:    justice,
 		Limit:     calendar.Limit{N: 3, Unit: calendar.WorkingDays},
@@ -125,7 +126,7 @@ func ExampleDossier_Apply_apology() {
 		Procedure: dossier.ProcedureRef{Code: "2.000908", Version: "1"},
 		Applicant: dossier.Applicant{Kind: dossier.Person, Name: "Lê Văn Cường", CitizenID: "022090054321",
 			Address: dossier.Address{Line: "Số 8", UnitCode: "06655"}},
-		Channel: dossier.Online, Desk: desk, Agency: agency,
+		Channel: procedure.Online, Desk: desk, Agency: agency,
 		Limit: calendar.Limit{N: 5, Unit: calendar.WorkingDays},
 	}, clerk, vn("2025-03-03 20:00"))
 	code := dossier.Code{Unit: desk, Date: date.New(2025, 3, 4), Seq: 12}
@@ -207,7 +208,7 @@ func ExampleDossier_DueProvisional() {
 		Procedure: dossier.ProcedureRef{Code: "1.001193", Version: "2025-01", Name: "Đăng ký khai sinh"},
 		Applicant: dossier.Applicant{Kind: dossier.Person, Name: "Lê Văn Cường", CitizenID: "022190054321",
 			Address: dossier.Address{Line: "Thôn 2", UnitCode: "06655", UnitName: "Phường Hồng Gai, Quảng Ninh"}},
-		Channel: dossier.Counter,
+		Channel: procedure.Counter,
 		Desk:    desk,
 		Agency:  agency,
 		Limit:   calendar.Limit{N: 3, Unit: calendar.WorkingDays},

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/procedure"
 	"github.com/rickb777/date/v2"
 )
 
@@ -32,7 +33,7 @@ func at(s string) time.Time {
 	return t
 }
 
-func testIntake(ch Channel, limit calendar.Limit) Intake {
+func testIntake(ch procedure.Channel, limit calendar.Limit) Intake {
 	return Intake{
 		Procedure: ProcedureRef{Code: "1.001193", Version: "2025-01", Name: "Đăng ký khai sinh"},
 		Applicant: Applicant{Kind: Person, Name: "Nguyễn Văn An", CitizenID: "001090012345",
@@ -85,7 +86,7 @@ func codeAt(t time.Time, seq int) Code {
 }
 
 // receivedAt opens a dossier and receives it at t.
-func receivedAt(t testing.TB, r *Rules, ch Channel, limit calendar.Limit, when time.Time) *Dossier {
+func receivedAt(t testing.TB, r *Rules, ch procedure.Channel, limit calendar.Limit, when time.Time) *Dossier {
 	t.Helper()
 	d, err := r.Open(testIntake(ch, limit), clerk, when)
 	if err != nil {
@@ -102,7 +103,7 @@ var twoSteps = func(due1, due2 time.Time) []StepRecord {
 // inProcess receives at t, transfers along two steps and starts the first.
 func inProcess(t testing.TB, r *Rules, when time.Time) *Dossier {
 	t.Helper()
-	d := receivedAt(t, r, Online, calendar.Limit{N: 5, Unit: calendar.WorkingDays}, when)
+	d := receivedAt(t, r, procedure.Online, calendar.Limit{N: 5, Unit: calendar.WorkingDays}, when)
 	due := d.Deadline.Due
 	mustApply(t, d, Command{Kind: Transfer, Actor: clerk, Steps: twoSteps(r.cal.Due(when, calendar.Limit{N: 3, Unit: calendar.WorkingDays}), due)}, when)
 	mustApply(t, d, Command{Kind: Start, Actor: officerA}, when.Add(time.Minute))

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/procedure"
 )
 
 // Decree 61/2018 Art. 15(3), 17: guidance to supplement at intake is given once, completely;
@@ -21,7 +22,7 @@ func TestIntakeGuidanceOnce(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d, err := c.rules.Open(testIntake(Online, calendar.Limit{N: 5, Unit: calendar.WorkingDays}), citizen, at("2025-03-03 20:00"))
+			d, err := c.rules.Open(testIntake(procedure.Online, calendar.Limit{N: 5, Unit: calendar.WorkingDays}), citizen, at("2025-03-03 20:00"))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -42,7 +43,7 @@ func TestIntakeGuidanceOnce(t *testing.T) {
 }
 
 func TestIntakeRefusal(t *testing.T) {
-	d, err := testRules().Open(testIntake(Online, calendar.Limit{N: 5, Unit: calendar.WorkingDays}), citizen, at("2025-03-03 20:00"))
+	d, err := testRules().Open(testIntake(procedure.Online, calendar.Limit{N: 5, Unit: calendar.WorkingDays}), citizen, at("2025-03-03 20:00"))
 	if err != nil {
 		t.Fatal(err)
 	}

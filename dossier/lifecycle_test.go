@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/procedure"
 	"golang.org/x/text/language"
 )
 
@@ -154,7 +155,7 @@ func dossierIn(t *testing.T, s State) *Dossier {
 	r := testRules()
 	t0 := at("2025-03-04 09:10")
 	open := func() *Dossier {
-		d, err := r.Open(testIntake(Online, calendar.Limit{N: 5, Unit: calendar.WorkingDays}), citizen, t0.Add(-time.Hour))
+		d, err := r.Open(testIntake(procedure.Online, calendar.Limit{N: 5, Unit: calendar.WorkingDays}), citizen, t0.Add(-time.Hour))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -174,9 +175,9 @@ func dossierIn(t *testing.T, s State) *Dossier {
 		d = open()
 		mustApply(t, d, Command{Kind: Withdraw, Actor: citizen}, t0)
 	case Received:
-		d = receivedAt(t, r, Online, calendar.Limit{N: 5, Unit: calendar.WorkingDays}, t0)
+		d = receivedAt(t, r, procedure.Online, calendar.Limit{N: 5, Unit: calendar.WorkingDays}, t0)
 	case Transferred:
-		d = receivedAt(t, r, Online, calendar.Limit{N: 5, Unit: calendar.WorkingDays}, t0)
+		d = receivedAt(t, r, procedure.Online, calendar.Limit{N: 5, Unit: calendar.WorkingDays}, t0)
 		mustApply(t, d, Command{Kind: Transfer, Actor: clerk, Steps: twoSteps(at("2025-03-07 09:10"), at("2025-03-11 09:10"))}, t0)
 	default:
 		d = inProcess(t, r, t0)
@@ -272,7 +273,7 @@ func TestEveryStateCommandPair(t *testing.T) {
 }
 
 func TestOpenValidates(t *testing.T) {
-	in := testIntake(Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays})
+	in := testIntake(procedure.Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays})
 	in.Applicant.CitizenID = "12345"
 	in.Procedure.Code = "1001193"
 	_, err := testRules().Open(in, clerk, at("2025-03-04 09:00"))
@@ -288,7 +289,7 @@ func TestOpenValidates(t *testing.T) {
 	if diff := cmp.Diff(wantVi, ve.Messages(language.Vietnamese)); diff != "" {
 		t.Fatal(diff)
 	}
-	if _, err := testRules().Open(testIntake(Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays}), officerA, at("2025-03-04 09:00")); !errors.Is(err, ErrForbidden) {
+	if _, err := testRules().Open(testIntake(procedure.Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays}), officerA, at("2025-03-04 09:00")); !errors.Is(err, ErrForbidden) {
 		t.Fatalf("open by an officer: %v", err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/procedure"
 )
 
 var actors = []Actor{clerk, officerA, officerB, citizen}
@@ -63,7 +64,7 @@ func TestReplayProperty(t *testing.T) {
 	for seed := range uint64(300) {
 		rng := rand.New(rand.NewPCG(seed, 7))
 		now := at("2025-06-27 08:00").Add(time.Duration(rng.IntN(72)) * time.Hour)
-		ch := Channel(1 + rng.IntN(3))
+		ch := procedure.Channel(1 + rng.IntN(3))
 		d, err := r.Open(testIntake(ch, calendar.Limit{N: 1 + rng.IntN(10), Unit: calendar.WorkingDays}), citizen, now)
 		if err != nil {
 			t.Fatal(err)
@@ -120,7 +121,7 @@ func TestReplayPropertyCoverage(t *testing.T) {
 	for seed := range uint64(300) {
 		rng := rand.New(rand.NewPCG(seed, 7))
 		now := at("2025-06-27 08:00")
-		d, _ := r.Open(testIntake(Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays}), citizen, now)
+		d, _ := r.Open(testIntake(procedure.Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays}), citizen, now)
 		for range 40 {
 			now = now.Add(time.Duration(rng.IntN(20*60)) * time.Minute)
 			d.Apply(randomCommand(rng, d, now), now)

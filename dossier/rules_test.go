@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/procedure"
 )
 
 // wantErr checks err against want: nil, or a sentinel found with errors.Is whose wrapper has
@@ -269,19 +270,19 @@ func TestRuleApology(t *testing.T) {
 func TestRuleTransferCutoff(t *testing.T) {
 	cases := []struct {
 		name     string
-		ch       Channel
+		ch       procedure.Channel
 		received string
 		want     string // TransferDue
 		transfer string
 		late     bool
 	}{
-		{"paper before 15:00", Counter, "2025-03-04 14:59", "2025-03-04 17:00", "2025-03-04 16:30", false},
-		{"paper at 15:00", Counter, "2025-03-04 15:00", "2025-03-04 17:00", "2025-03-04 17:00", false},
-		{"paper after 15:00", Counter, "2025-03-04 15:01", "2025-03-05 07:30", "2025-03-05 07:30", false},
-		{"paper after 15:00, late", Postal, "2025-03-04 15:30", "2025-03-05 07:30", "2025-03-05 09:00", true},
-		{"paper on Friday afternoon", Counter, "2025-03-07 15:30", "2025-03-10 07:30", "2025-03-10 07:45", true},
-		{"paper on a Saturday morning", Counter, "2025-03-08 09:00", "2025-03-10 07:30", "2025-03-10 07:30", false},
-		{"online at once", Online, "2025-03-04 15:30", "2025-03-04 15:30", "2025-03-04 15:31", true},
+		{"paper before 15:00", procedure.Counter, "2025-03-04 14:59", "2025-03-04 17:00", "2025-03-04 16:30", false},
+		{"paper at 15:00", procedure.Counter, "2025-03-04 15:00", "2025-03-04 17:00", "2025-03-04 17:00", false},
+		{"paper after 15:00", procedure.Counter, "2025-03-04 15:01", "2025-03-05 07:30", "2025-03-05 07:30", false},
+		{"paper after 15:00, late", procedure.Postal, "2025-03-04 15:30", "2025-03-05 07:30", "2025-03-05 09:00", true},
+		{"paper on Friday afternoon", procedure.Counter, "2025-03-07 15:30", "2025-03-10 07:30", "2025-03-10 07:45", true},
+		{"paper on a Saturday morning", procedure.Counter, "2025-03-08 09:00", "2025-03-10 07:30", "2025-03-10 07:30", false},
+		{"online at once", procedure.Online, "2025-03-04 15:30", "2025-03-04 15:30", "2025-03-04 15:31", true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -342,13 +343,13 @@ func TestRegimeByReceptionDate(t *testing.T) {
 		{"2025-07-01 07:30", Decree118, Pause},
 	}
 	for _, c := range cases {
-		d := receivedAt(t, r, Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays}, at(c.received))
+		d := receivedAt(t, r, procedure.Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays}, at(c.received))
 		if d.Regime != c.want || r.Policy(d.Regime).AfterSupplement != c.rule {
 			t.Errorf("%s: regime %v, rule %v", c.received, d.Regime, r.Policy(d.Regime).AfterSupplement)
 		}
 	}
 	// Submitted online on 30 June, received on 1 July: Decree 118.
-	d, err := r.Open(testIntake(Online, calendar.Limit{N: 5, Unit: calendar.WorkingDays}), citizen, at("2025-06-30 22:00"))
+	d, err := r.Open(testIntake(procedure.Online, calendar.Limit{N: 5, Unit: calendar.WorkingDays}), citizen, at("2025-06-30 22:00"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -373,7 +374,7 @@ func TestReceiveCode(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d, err := testRules().Open(testIntake(Online, calendar.Limit{N: 5, Unit: calendar.WorkingDays}), citizen, at("2025-03-03 20:00"))
+			d, err := testRules().Open(testIntake(procedure.Online, calendar.Limit{N: 5, Unit: calendar.WorkingDays}), citizen, at("2025-03-03 20:00"))
 			if err != nil {
 				t.Fatal(err)
 			}

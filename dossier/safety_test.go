@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/procedure"
 	"github.com/motcua-go/motcua/routing"
 	"golang.org/x/text/language"
 )
@@ -45,7 +46,7 @@ func TestNilAndZeroInput(t *testing.T) {
 			return err
 		}, "sequence_source", ErrRequired},
 		{"nil Rules: Open", func() error {
-			_, err := nilRules.Open(testIntake(Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays}), clerk, now)
+			_, err := nilRules.Open(testIntake(procedure.Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays}), clerk, now)
 			return err
 		}, "dossier", ErrUnbound},
 		{"nil Rules: Replay", func() error {
@@ -284,7 +285,7 @@ func TestMessagesDoNotEchoLongInput(t *testing.T) {
 	var r Regime
 	var s State
 	var k CommandKind
-	var c Channel
+	var c procedure.Channel
 	for _, e := range []error{r.UnmarshalText([]byte(long)), s.UnmarshalText([]byte(long)),
 		k.UnmarshalText([]byte(long)), c.UnmarshalText([]byte(long)), new(Code).UnmarshalText([]byte(long)),
 		json.Unmarshal([]byte(`"`+long+`"`), new(Role))} {

@@ -1,56 +1,11 @@
 package dossier
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/procedure"
 )
-
-// Channel is how a dossier was submitted (KenhThucHien of the national portal).
-type Channel uint8
-
-// Channels.
-const (
-	Counter Channel = iota + 1 // trực tiếp: in person at the desk
-	Online                     // trực tuyến: through a public service portal
-	Postal                     // bưu chính công ích: by public postal service
-)
-
-// String returns the channel's name.
-func (c Channel) String() string {
-	switch c {
-	case Counter:
-		return "counter"
-	case Online:
-		return "online"
-	case Postal:
-		return "postal"
-	}
-	return fmt.Sprintf("Channel(%d)", uint8(c))
-}
-
-// Paper reports whether the channel delivers a paper dossier (counter or postal).
-func (c Channel) Paper() bool { return c == Counter || c == Postal }
-
-// MarshalText encodes the channel by name.
-func (c Channel) MarshalText() ([]byte, error) {
-	if c < Counter || c > Postal {
-		return nil, &FieldError{Field: "channel", Value: c.String(), Err: ErrInvalid}
-	}
-	return []byte(c.String()), nil
-}
-
-// UnmarshalText decodes a channel name.
-func (c *Channel) UnmarshalText(b []byte) error {
-	for _, x := range []Channel{Counter, Online, Postal} {
-		if x.String() == string(b) {
-			*c = x
-			return nil
-		}
-	}
-	return &FieldError{Field: "channel", Value: string(b), Err: ErrInvalid}
-}
 
 // ApplicantKind tells a person from an organisation.
 type ApplicantKind uint8
@@ -89,14 +44,14 @@ type ProcedureRef struct {
 
 // Intake is what the desk knows when a dossier is opened.
 type Intake struct {
-	Procedure ProcedureRef   `json:"procedure"`
-	Applicant Applicant      `json:"applicant"`
-	Channel   Channel        `json:"channel"`
-	Desk      string         `json:"desk"`   // QCVN 102 code of the receiving one-stop desk
-	Agency    string         `json:"agency"` // QCVN 102 code of the competent agency
-	Limit     calendar.Limit `json:"limit"`  // time limit of the procedure for this channel and case
-	Submitted time.Time      `json:"submitted,omitzero"`
-	Documents []string       `json:"documents,omitempty"` // names of the documents handed in
+	Procedure ProcedureRef      `json:"procedure"`
+	Applicant Applicant         `json:"applicant"`
+	Channel   procedure.Channel `json:"channel"`
+	Desk      string            `json:"desk"`   // QCVN 102 code of the receiving one-stop desk
+	Agency    string            `json:"agency"` // QCVN 102 code of the competent agency
+	Limit     calendar.Limit    `json:"limit"`  // time limit of the procedure for this channel and case
+	Submitted time.Time         `json:"submitted,omitzero"`
+	Documents []string          `json:"documents,omitempty"` // names of the documents handed in
 }
 
 // StepRecord is one agency's part of the route, with its allotted due time and what happened.
@@ -154,7 +109,7 @@ type Dossier struct {
 	// Applicant is the applicant of the intake, shared with the log's first event (nil in
 	// a dossier built by hand).
 	Applicant   *Applicant          `json:"applicant,omitzero"`
-	Channel     Channel             `json:"channel"`
+	Channel     procedure.Channel   `json:"channel"`
 	Regime      Regime              `json:"regime,omitzero"`
 	State       State               `json:"state"`
 	Desk        string              `json:"desk"`

@@ -202,7 +202,7 @@ func (in Intake) Validate() error {
 	p.text("procedure.case", in.Procedure.Case, MaxReferenceLen, false)
 	p.text("procedure.name", in.Procedure.Name, MaxNameLen, false)
 	in.Applicant.problems(&p, "applicant")
-	if in.Channel < Counter || in.Channel > Postal {
+	if !in.Channel.Valid() {
 		p.add("channel", in.Channel.String(), ErrInvalid)
 	}
 	if !ValidUnitCode(in.Desk) {

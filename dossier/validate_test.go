@@ -6,11 +6,12 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/procedure"
 	"golang.org/x/text/language"
 )
 
 func TestApplicantValidation(t *testing.T) {
-	good := testIntake(Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays}).Applicant
+	good := testIntake(procedure.Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays}).Applicant
 	org := Applicant{Kind: Organisation, Name: "Công ty TNHH Hạ Long Xanh", TaxCode: "5701234567-001",
 		Phone: "+84 203 3825 111", Address: Address{Line: "Số 1 Đường 25/4", UnitCode: "06655"}}
 	cases := []struct {
@@ -84,7 +85,7 @@ func fieldOf(msg string) string {
 }
 
 func TestIntakeValidation(t *testing.T) {
-	in := testIntake(Channel(9), calendar.Limit{N: -1, Unit: calendar.WorkingDays})
+	in := testIntake(procedure.Channel(9), calendar.Limit{N: -1, Unit: calendar.WorkingDays})
 	in.Procedure.Version, in.Desk, in.Agency = "", "H49", ""
 	in.Documents = append(in.Documents, "")
 	err := in.Validate()

@@ -18,6 +18,9 @@ import (
 	"time"
 
 	"github.com/rickb777/date/v2"
+
+	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/internal/msg"
 )
 
 // Key returns the code a procedure is looked up by: the national code, or for a local instance
@@ -26,10 +29,10 @@ func (p *Procedure) Key() NationalCode {
 	if p == nil {
 		return ""
 	}
-	if p.Unit == "" {
+	if p.Unit.IsZero() {
 		return p.Code
 	}
-	return p.Code + "." + NationalCode(p.Unit)
+	return p.Code + "." + NationalCode(p.Unit.String())
 }
 
 // InForce reports whether the version is in force on day d; a nil p is never in force.
@@ -254,7 +257,30 @@ func jsonProblem(file, at string, data []byte, err error) Problem {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	var de *DateError
+	var fe *FieldError
+	var te *calendar.TextError
 	switch {
+	case errors.As(err, &te):
+		tag := "unit"
+		if errors.Is(te.Err, calendar.ErrBadTimeOfDay) {
+			tag = "clock"
+		}
+		name := p.Path[strings.LastIndexByte(p.Path, '.')+1:]
+		en, vi := customMessage(tag)
+		with := name + " " + msg.Quote(te.Value)
+		p.Rule, p.En, p.Vi = tag, strings.Replace(en, "{0}", with, 1), strings.Replace(vi, "{0}", with, 1)
+	case errors.As(err, &fe):
+		tag := "level"
+		if fe.Field == "agency code" {
+			tag = "agencycode"
+		}
+		if i := bytes.Index(data, []byte(`"`+fe.Value+`"`)); i >= 0 && fe.Value != "" {
+			p.Path = at + pathAt(data, i)
+		}
+		name := p.Path[strings.LastIndexByte(p.Path, '.')+1:]
+		en, vi := customMessage(tag)
+		with := name + " " + msg.Quote(fe.Value)
+		p.Rule, p.En, p.Vi = tag, strings.Replace(en, "{0}", with, 1), strings.Replace(vi, "{0}", with, 1)
 	case errors.As(err, &de):
 		if i := bytes.Index(data, []byte(`"`+de.Text+`"`)); i >= 0 {
 			p.Path = at + pathAt(data, i)
@@ -307,6 +333,53 @@ func jsonProblem(file, at string, data []byte, err error) Problem {
 	return p
 }
 
+// requiredProblem reports a key that must be given, at path at.
+func requiredProblem(file, at string) Problem {
+	name := at[strings.LastIndexByte(at, '.')+1:]
+	en, vi := customMessage("required_if")
+	return Problem{File: file, Path: at, Rule: "required",
+		En: strings.Replace(en, "{0}", name, 1), Vi: strings.Replace(vi, "{0}", name, 1)}
+}
+
+// limitsWithoutUnit returns the paths of the limits of a procedure (data, well-formed JSON)
+// that have no "unit" key, e.g. ".limits.counter", ".cases[2].limits.online", as the
+// lenient decoder names them. Values of the wrong kind are left to the decoder to report.
+func limitsWithoutUnit(data []byte) []string {
+	var item struct {
+		Limits map[string]json.RawMessage `json:"limits"`
+		Cases  []struct {
+			Limits map[string]json.RawMessage `json:"limits"`
+		} `json:"cases"`
+	}
+	_ = json.Unmarshal(data, &item) // a value of the wrong kind is reported by the decoder
+	var out []string
+	check := func(at string, ls map[string]json.RawMessage) {
+		for _, ch := range channels {
+			for k, raw := range ls {
+				if !strings.EqualFold(k, ch.String()) || len(raw) == 0 || raw[0] != '{' {
+					continue
+				}
+				var keys map[string]json.RawMessage
+				if json.Unmarshal(raw, &keys) != nil {
+					continue
+				}
+				unit := false
+				for k := range keys {
+					unit = unit || strings.EqualFold(k, "unit")
+				}
+				if !unit {
+					out = append(out, at+".limits."+ch.String())
+				}
+			}
+		}
+	}
+	check("", item.Limits)
+	for j, c := range item.Cases {
+		check(".cases["+strconv.Itoa(j)+"]", c.Limits)
+	}
+	return out
+}
+
 // unknownKey reports a key that names no field of the object at path at.
 func unknownKey(file, at, name string) Problem {
 	return Problem{File: file, Path: at, Rule: "unknown_key",
@@ -321,6 +394,8 @@ func jsonKind(typeName, kind string) (en, vi string) {
 		return "date string (YYYY-MM-DD)", "chuỗi ngày dạng YYYY-MM-DD"
 	case "decimal.Decimal":
 		return "decimal number", "số thập phân"
+	case "procedure.Level", "procedure.AgencyCode", "procedure.Channel", "calendar.Unit", "calendar.TimeOfDay":
+		return "string", "chuỗi"
 	}
 	switch kind {
 	case "string":
@@ -365,12 +440,20 @@ func (l *loader) finish(pol LoadOptions) (*Catalog, error) {
 			it := &l.procs[i]
 			at := it.o.path("procedures")
 			var dprobs []Problem
-			if !decodeProcedureFast(it.data, &procs[i]) {
+			ok, noUnit := decodeProcedureFast(it.data, &procs[i])
+			if !ok {
 				procs[i] = Procedure{}
 				dprobs, pbad[i], perr[i] = decodeItem(it, &procs[i], at)
 				if perr[i] != nil {
 					continue
 				}
+				noUnit = limitsWithoutUnit(it.data)
+			}
+			// A limit without a unit would read as working days (the zero calendar.Unit):
+			// the key is required, and the checks that read the limit are left out.
+			for _, l := range noUnit {
+				dprobs = append(dprobs, requiredProblem(it.o.file, at+l+".unit"))
+				pbad[i] = append(pbad[i], at+l)
 			}
 			p := &procs[i]
 			normalize(p)
@@ -519,7 +602,7 @@ func build(procs []Procedure, folds []folded, groups []Group) *Catalog {
 		if p.ReceivingAgency != nil {
 			recv = p.ReceivingAgency.Code
 		}
-		for _, key := range [...]string{string(p.CompetentAgency.Code), f.competent, string(recv), f.receiving} {
+		for _, key := range [...]string{p.CompetentAgency.Code.String(), f.competent, recv.String(), f.receiving} {
 			if key == "" {
 				continue
 			}

@@ -24,9 +24,9 @@ func testCatalog(t testing.TB) *Catalog {
 	v2.Version = 2
 	v2.EffectiveFrom = ymd(2024, 1, 1)
 	local := validProcedure()
-	local.Unit = "000.00.00.H49"
-	local.CompetentAgency = Agency{Code: "000.00.12.H49", Name: "UBND phường Hồng Gai"}
-	local.ReceivingAgency = &Agency{Code: "000.00.31.H49", Name: "Trung tâm Phục vụ hành chính công tỉnh"}
+	local.Unit = mustCode(t, "000.00.00.H49")
+	local.CompetentAgency = Agency{Code: mustCode(t, "000.00.12.H49"), Name: "UBND phường Hồng Gai"}
+	local.ReceivingAgency = &Agency{Code: mustCode(t, "000.00.31.H49"), Name: "Trung tâm Phục vụ hành chính công tỉnh"}
 	death1 := validProcedure()
 	death1.Code = "1.000656"
 	death1.Name = "Thủ tục đăng ký khai tử"
@@ -41,7 +41,7 @@ func testCatalog(t testing.TB) *Catalog {
 	land.Sector = Land
 	land.Field = "Đất đai"
 	land.Levels = []Level{Province}
-	land.CompetentAgency = Agency{Code: "000.00.15.H49", Name: "Văn phòng đăng ký đất đai"}
+	land.CompetentAgency = Agency{Code: mustCode(t, "000.00.15.H49"), Name: "Văn phòng đăng ký đất đai"}
 	group := Group{ID: "khai-sinh", Name: "Liên thông khai sinh", LeadSector: Justice, Members: []NationalCode{"1.001193", "1.000656"}}
 	return mustLoad(t, catalogJSON(t, []Procedure{v1, v2, local, death1, death2, land}, []Group{group}))
 }

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/motcua-go/motcua/calendar"
 )
 
 // TestEchoedValuesAreClipped: an input value repeated in a message is cut to 64 runes and
@@ -111,7 +113,7 @@ func TestExtremeDecimalsAreCheap(t *testing.T) {
 	if _, err := p.AmountDue(FeeQuery{DeclaredValue: huge}); !errors.Is(err, ErrInputRange) {
 		t.Errorf("AmountDue with a declared value of 1e-100000000: %v, want ErrInputRange", err)
 	}
-	if _, err := (PublishedLimit{Value: dec("1e100000000"), Unit: Days}).Calendar(); err == nil {
+	if _, err := (PublishedLimit{Value: dec("1e100000000"), Unit: calendar.Days}).Calendar(); err == nil {
 		t.Error("a limit of 1e100000000 days was accepted")
 	}
 }

@@ -7,6 +7,9 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/language"
+
+	"github.com/motcua-go/motcua/internal/msg"
 )
 
 // Sentinel errors, testable with errors.Is.
@@ -31,7 +34,35 @@ var (
 	ErrNilCatalog = errors.New("cannot be looked up: the catalog is nil")
 	// ErrNilProcedure: a method that answers a request was called on a nil *Procedure.
 	ErrNilProcedure = errors.New("cannot be answered: the procedure is nil")
+	// ErrInvalid: a channel, level or agency code is not one (see FieldError).
+	ErrInvalid = errors.New("is not valid")
 )
+
+// FieldError reports a value that does not fit its field: a channel, level or agency code
+// that is not one. It wraps a sentinel (ErrInvalid).
+type FieldError struct {
+	// Field names the field, e.g. "channel", "level", "agency code".
+	Field string
+	// Value is the text given.
+	Value string
+	Err   error
+}
+
+// Error reads e.g. `channel "fax" is not valid`; a value longer than 64 characters is cut,
+// marked "…".
+func (e *FieldError) Error() string { return e.Message(language.English) }
+
+// Message returns the message in the language lang (Vietnamese for any tag whose base is vi,
+// English otherwise), e.g. `kênh nộp hồ sơ "fax" không hợp lệ`.
+func (e *FieldError) Message(lang language.Tag) string {
+	if msg.Vietnamese(lang) {
+		return fieldVi(e.Field) + " " + msg.Quote(e.Value) + " " + viText(e.Err)
+	}
+	return e.Field + " " + msg.Quote(e.Value) + " " + e.Err.Error()
+}
+
+// Unwrap returns the sentinel.
+func (e *FieldError) Unwrap() error { return e.Err }
 
 // viText returns the Vietnamese text of a sentinel.
 func viText(err error) string {
@@ -56,8 +87,23 @@ func viText(err error) string {
 		return "không tra cứu được: danh mục là nil (chưa được nạp)"
 	case ErrNilProcedure:
 		return "không trả lời được: thủ tục là nil (chưa được tra cứu)"
+	case ErrInvalid:
+		return "không hợp lệ"
 	}
 	return err.Error()
+}
+
+// fieldVi names a field of FieldError in Vietnamese.
+func fieldVi(field string) string {
+	switch field {
+	case "channel":
+		return "kênh nộp hồ sơ"
+	case "level":
+		return "cấp thực hiện"
+	case "agency code":
+		return "mã cơ quan"
+	}
+	return field
 }
 
 // maxEcho is the number of runes of an input value repeated in a message.
@@ -95,7 +141,7 @@ func decText(d decimal.Decimal) string {
 }
 
 // limitText writes a published limit for a message, e.g. "1.5 working_days".
-func limitText(l *PublishedLimit) string { return decText(l.Value) + " " + clip(string(l.Unit)) }
+func limitText(l *PublishedLimit) string { return decText(l.Value) + " " + l.Unit.String() }
 
 // Problem is one problem found in catalog data.
 type Problem struct {

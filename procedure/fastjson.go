@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/motcua-go/motcua/calendar"
 )
 
 // fastDecoder decodes the common shape of a procedure without reflection. It gives up on
@@ -17,15 +19,18 @@ type fastDecoder struct {
 	d  []byte
 	i  int
 	ok bool
+	// noUnit holds the paths of the limits that have no "unit" key, e.g. ".limits.counter".
+	noUnit []string
 }
 
-// decodeProcedureFast decodes data into p and reports whether it could.
-func decodeProcedureFast(data []byte, p *Procedure) bool {
+// decodeProcedureFast decodes data into p and reports whether it could, and the paths of the
+// limits without a "unit" key (relative to the procedure, e.g. ".cases[0].limits.online").
+func decodeProcedureFast(data []byte, p *Procedure) (bool, []string) {
 	f := fastDecoder{d: data, ok: true}
 	f.ws()
 	f.procedure(p)
 	f.ws()
-	return f.ok && f.i == len(f.d)
+	return f.ok && f.i == len(f.d), f.noUnit
 }
 
 func (f *fastDecoder) fail() bool { f.ok = false; return false }
@@ -192,6 +197,18 @@ func (f *fastDecoder) dec() decimal.Decimal {
 	return v
 }
 
+func (f *fastDecoder) agencyCode() AgencyCode {
+	s := f.str()
+	if !f.ok || s == "" {
+		return AgencyCode{}
+	}
+	c, ok := parseAgencyCode(s)
+	if !ok {
+		f.fail()
+	}
+	return c
+}
+
 func (f *fastDecoder) date() Date {
 	s := f.str()
 	if !f.ok {
@@ -307,7 +324,7 @@ func (f *fastDecoder) procedure(p *Procedure) {
 		case "code":
 			p.Code = NationalCode(f.str())
 		case "unit":
-			p.Unit = AgencyCode(f.str())
+			p.Unit = f.agencyCode()
 		case "version":
 			p.Version = f.integer()
 		case "effective_from":
@@ -322,28 +339,38 @@ func (f *fastDecoder) procedure(p *Procedure) {
 			p.Field = f.str()
 		case "levels":
 			p.Levels = []Level{}
-			f.array(func() { p.Levels = append(p.Levels, Level(f.str())) })
+			f.array(func() {
+				l, err := ParseLevel(f.str())
+				if err != nil {
+					f.fail()
+				}
+				p.Levels = append(p.Levels, l)
+			})
 		case "competent_agency":
 			f.agency(&p.CompetentAgency)
 		case "receiving_agency":
 			p.ReceivingAgency = new(Agency)
 			f.agency(p.ReceivingAgency)
 		case "limits":
-			f.limits(&p.Limits)
+			f.limits(&p.Limits, "")
 		case "same_day":
 			p.SameDay = new(SameDay)
 			f.object(func(k string) bool {
 				if k != "cutoff" {
 					return false
 				}
-				p.SameDay.Cutoff = f.str()
+				t, err := calendar.ParseTimeOfDay(f.str())
+				if err != nil {
+					f.fail()
+				}
+				p.SameDay.Cutoff = t
 				return true
 			})
 		case "cases":
 			p.Cases = []Case{}
 			f.array(func() {
 				p.Cases = append(p.Cases, Case{})
-				f.caseOf(&p.Cases[len(p.Cases)-1])
+				f.caseOf(&p.Cases[len(p.Cases)-1], len(p.Cases)-1)
 			})
 		case "documents":
 			p.Documents = f.documents()
@@ -389,7 +416,7 @@ func (f *fastDecoder) agency(a *Agency) {
 	f.object(func(k string) bool {
 		switch k {
 		case "code":
-			a.Code = AgencyCode(f.str())
+			a.Code = f.agencyCode()
 		case "name":
 			a.Name = f.str()
 		default:
@@ -399,7 +426,7 @@ func (f *fastDecoder) agency(a *Agency) {
 	})
 }
 
-func (f *fastDecoder) limits(ls *Limits) {
+func (f *fastDecoder) limits(ls *Limits, at string) {
 	f.object(func(k string) bool {
 		var dst **PublishedLimit
 		switch k {
@@ -413,23 +440,31 @@ func (f *fastDecoder) limits(ls *Limits) {
 			return false
 		}
 		l := new(PublishedLimit)
+		unit := false
 		f.object(func(k string) bool {
 			switch k {
 			case "value":
 				l.Value = f.dec()
 			case "unit":
-				l.Unit = Unit(f.str())
+				u, err := calendar.ParseUnit(f.str())
+				if err != nil {
+					f.fail()
+				}
+				l.Unit, unit = u, true
 			default:
 				return false
 			}
 			return true
 		})
+		if !unit && f.ok {
+			f.noUnit = append(f.noUnit, at+".limits."+k)
+		}
 		*dst = l
 		return true
 	})
 }
 
-func (f *fastDecoder) caseOf(c *Case) {
+func (f *fastDecoder) caseOf(c *Case, j int) {
 	f.object(func(k string) bool {
 		switch k {
 		case "id":
@@ -437,7 +472,7 @@ func (f *fastDecoder) caseOf(c *Case) {
 		case "name":
 			c.Name = f.str()
 		case "limits":
-			f.limits(&c.Limits)
+			f.limits(&c.Limits, ".cases["+strconv.Itoa(j)+"]")
 		case "fees":
 			c.Fees = f.fees()
 		case "documents":

@@ -43,7 +43,7 @@ func TestFastDecodeMatches(t *testing.T) {
 	items := append(itemsOf(t, catalogJSON(t, generate(600, 5), nil)), sampleItems(t)...)
 	for i, it := range items {
 		var fast, slow Procedure
-		if !decodeProcedureFast(it, &fast) {
+		if ok, _ := decodeProcedureFast(it, &fast); !ok {
 			t.Fatalf("item %d does not take the fast path:\n%s", i, it)
 		}
 		if err := decodeStrict(it, &slow); err != nil {
@@ -74,7 +74,7 @@ func FuzzFastDecode(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var fast Procedure
-		if !decodeProcedureFast(data, &fast) {
+		if ok, _ := decodeProcedureFast(data, &fast); !ok {
 			return
 		}
 		var slow Procedure

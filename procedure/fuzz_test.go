@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/motcua-go/motcua/calendar"
+	"time"
 )
 
 // FuzzCatalogJSON: any input either fails with a *ValidationError and no catalog, or gives a
@@ -15,8 +18,8 @@ func FuzzCatalogJSON(f *testing.F) {
 	f.Add(catalogJSON(f, []Procedure{p}, nil))
 	p2 := validProcedure()
 	p2.Code = "1.000656"
-	p2.SameDay = &SameDay{Cutoff: "15:00"}
-	p2.Limits = Limits{Counter: lim("1", WorkingDays)}
+	p2.SameDay = &SameDay{Cutoff: calendar.TimeOfDay(15 * time.Hour)}
+	p2.Limits = Limits{Counter: lim("1", calendar.WorkingDays)}
 	p2.Cases = nil
 	p2.InterAgency, p2.Route = true, "khai-tu"
 	f.Add(catalogJSON(f, []Procedure{p, p2}, []Group{{ID: "g", Name: "G", LeadSector: Justice, Members: []NationalCode{"1.001193", "1.000656"}}}))

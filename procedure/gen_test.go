@@ -20,19 +20,19 @@ func generate(n int, seed uint64) []Procedure {
 	verbs := []string{"Đăng ký", "Cấp", "Cấp lại", "Điều chỉnh", "Gia hạn", "Xác nhận", "Thẩm định", "Công nhận"}
 	objects := []string{"khai sinh", "kết hôn", "giấy phép xây dựng", "quyền sử dụng đất", "hộ kinh doanh",
 		"giấy phép môi trường", "trợ cấp xã hội", "di tích lịch sử", "nhà ở riêng lẻ", "giấy chứng nhận"}
-	units := []Unit{WorkingDays, WorkingDays, WorkingDays, Days, WorkingHours, Months}
+	units := []calendar.Unit{calendar.WorkingDays, calendar.WorkingDays, calendar.WorkingDays, calendar.Days, calendar.WorkingHours, calendar.Months}
 	out := make([]Procedure, 0, n)
 	for code := 1; len(out) < n; code++ {
 		p := validProcedure()
 		p.Code = NationalCode(fmt.Sprintf("%d.%06d", 1+code%3, code))
 		if code%3 == 0 {
-			p.Unit = AgencyCode(fmt.Sprintf("000.00.%02d.H%02d", code%100, 10+code%60))
+			p.Unit, _ = ParseAgencyCode(fmt.Sprintf("000.00.%02d.H%02d", code%100, 10+code%60))
 		}
 		p.Name = verbs[r.IntN(len(verbs))] + " " + objects[r.IntN(len(objects))] + fmt.Sprintf(" (%d)", code)
 		p.Sector = Sector(sectors[r.IntN(len(sectors))])
 		p.Field = "Lĩnh vực " + string(p.Sector)
 		p.Levels = []Level{[]Level{Commune, Province, Central}[r.IntN(3)]}
-		p.CompetentAgency = Agency{Code: AgencyCode(fmt.Sprintf("000.00.%02d.H%02d", r.IntN(100), 10+r.IntN(60))), Name: "Sở " + string(p.Sector)}
+		p.CompetentAgency = Agency{Code: agencyCode(fmt.Sprintf("000.00.%02d.H%02d", r.IntN(100), 10+r.IntN(60))), Name: "Sở " + string(p.Sector)}
 		u := units[r.IntN(len(units))]
 		v := fmt.Sprint(1 + r.IntN(30))
 		p.Limits = Limits{Counter: lim(v, u), Online: lim(v, u)}

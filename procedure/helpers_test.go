@@ -9,11 +9,13 @@ import (
 
 	"github.com/rickb777/date/v2"
 	"github.com/shopspring/decimal"
+
+	"github.com/motcua-go/motcua/calendar"
 )
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
-func lim(v string, u Unit) *PublishedLimit { return &PublishedLimit{Value: dec(v), Unit: u} }
+func lim(v string, u calendar.Unit) *PublishedLimit { return &PublishedLimit{Value: dec(v), Unit: u} }
 
 // validProcedure returns a procedure that passes every rule.
 func validProcedure() Procedure {
@@ -27,10 +29,10 @@ func validProcedure() Procedure {
 		Levels:          []Level{Commune},
 		CompetentAgency: Agency{Name: "Ủy ban nhân dân cấp xã"},
 		Limits: Limits{
-			Counter: lim("3", WorkingDays),
-			Online:  lim("1.5", WorkingDays),
+			Counter: lim("3", calendar.WorkingDays),
+			Online:  lim("1.5", calendar.WorkingDays),
 		},
-		Cases: []Case{{ID: "xac-minh", Name: "Cần xác minh", Limits: Limits{Counter: lim("2", WorkingDays)}}},
+		Cases: []Case{{ID: "xac-minh", Name: "Cần xác minh", Limits: Limits{Counter: lim("2", calendar.WorkingDays)}}},
 		Documents: []Document{
 			{Name: "Tờ khai", Originals: 1, Requirement: Required, Form: "TP/HT-2020-KS.1"},
 		},
@@ -85,3 +87,20 @@ func ymd(y int, m time.Month, d int) Date { return Date(date.New(y, m, d)) }
 func (d Date) year() int         { return date.Date(d).Year() }
 func (d Date) month() time.Month { return date.Date(d).Month() }
 func (d Date) day() int          { return date.Date(d).Day() }
+
+func mustCode(t testing.TB, s string) AgencyCode {
+	t.Helper()
+	c, err := ParseAgencyCode(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func agencyCode(s string) AgencyCode {
+	c, err := ParseAgencyCode(s)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}

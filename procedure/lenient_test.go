@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/motcua-go/motcua/calendar"
 )
 
 // itemJSON returns the JSON of p with the top-level keys of set replaced by raw JSON values
@@ -55,8 +57,8 @@ func TestItemProblemsBesideDecodeProblems(t *testing.T) {
 	district := validProcedure()
 	district.Levels = []Level{District}
 	postalCase := validProcedure()
-	postalCase.Limits.Postal = lim("3", WorkingDays)
-	postalCase.Cases[0].Limits.Postal = lim("2", WorkingDays)
+	postalCase.Limits.Postal = lim("3", calendar.WorkingDays)
+	postalCase.Cases[0].Limits.Postal = lim("2", calendar.WorkingDays)
 
 	tests := []struct {
 		name string

@@ -15,7 +15,7 @@ const HoursPerWorkingDay = 8
 
 // DefaultCutoff is the same-day cut-off used when a procedure gives none: 15:00, the time after
 // which dossiers received in person move to the next working day (Decree 61/2018 Art. 18(2)).
-const DefaultCutoff = 15 * time.Hour
+const DefaultCutoff = calendar.TimeOfDay(15 * time.Hour)
 
 // maxLimitValue bounds a published value so that conversions cannot overflow.
 const maxLimitValue = 10000
@@ -36,7 +36,7 @@ func (l PublishedLimit) Calendar() (calendar.Limit, error) {
 		return calendar.Limit{}, errLimitRange
 	}
 	switch l.Unit {
-	case WorkingDays:
+	case calendar.WorkingDays:
 		if v.IsInteger() {
 			return calendar.Limit{N: int(v.IntPart()), Unit: calendar.WorkingDays}, nil
 		}
@@ -45,26 +45,22 @@ func (l PublishedLimit) Calendar() (calendar.Limit, error) {
 			return calendar.Limit{}, errLimitHours
 		}
 		return calendar.Limit{N: int(h.IntPart()), Unit: calendar.WorkingHours}, nil
-	case WorkingHours:
+	case calendar.WorkingHours:
 		if !v.IsInteger() {
 			return calendar.Limit{}, errLimitHours
 		}
 		return calendar.Limit{N: int(v.IntPart()), Unit: calendar.WorkingHours}, nil
-	case Days, Months:
+	case calendar.Days, calendar.Months:
 		if !v.IsInteger() {
 			return calendar.Limit{}, errLimitInteger
 		}
-		u := calendar.Days
-		if l.Unit == Months {
-			u = calendar.Months
-		}
-		return calendar.Limit{N: int(v.IntPart()), Unit: u}, nil
+		return calendar.Limit{N: int(v.IntPart()), Unit: l.Unit}, nil
 	}
 	return calendar.Limit{}, errLimitUnit
 }
 
 // String returns e.g. "1.5 working_days".
-func (l PublishedLimit) String() string { return l.Value.String() + " " + string(l.Unit) }
+func (l PublishedLimit) String() string { return l.Value.String() + " " + l.Unit.String() }
 
 // workingHours returns the limit in working hours, and false for calendar units.
 func workingHours(l calendar.Limit) (int, bool) {
@@ -119,8 +115,6 @@ func (p *Procedure) Channels() []Channel {
 	return out
 }
 
-var channels = [...]Channel{Counter, Online, Postal}
-
 // Case returns the case with the given ID; none for a nil p.
 func (p *Procedure) Case(id string) (*Case, bool) {
 	if p == nil {
@@ -138,11 +132,11 @@ func (p *Procedure) Case(id string) (*Case, bool) {
 // whether a case overrides it.
 func (p *Procedure) published(ch Channel, caseID string) (*PublishedLimit, bool, error) {
 	if p == nil {
-		return nil, false, &UseError{What: string(ch), Err: ErrNilProcedure}
+		return nil, false, &UseError{What: ch.String(), Err: ErrNilProcedure}
 	}
 	l := p.Limits.channel(ch)
 	if l == nil {
-		return nil, false, &UseError{Code: p.Code, What: string(ch), Err: ErrChannelNotOffered}
+		return nil, false, &UseError{Code: p.Code, What: ch.String(), Err: ErrChannelNotOffered}
 	}
 	if caseID == "" {
 		return l, false, nil
@@ -171,15 +165,14 @@ func (p *Procedure) Limit(ch Channel, caseID string) (calendar.Limit, error) {
 
 // Cutoff returns the same-day cut-off as a time of day, and false if the procedure has no
 // same-day rule or p is nil.
-func (p *Procedure) Cutoff() (time.Duration, bool) {
+func (p *Procedure) Cutoff() (calendar.TimeOfDay, bool) {
 	if p == nil || p.SameDay == nil {
 		return 0, false
 	}
-	if p.SameDay.Cutoff == "" {
+	if p.SameDay.Cutoff == 0 {
 		return DefaultCutoff, true
 	}
-	d, _ := parseClock(p.SameDay.Cutoff)
-	return d, true
+	return p.SameDay.Cutoff, true
 }
 
 // Due returns the promised return time for a dossier received at received on channel ch in case
@@ -195,31 +188,13 @@ func (p *Procedure) Due(cal *calendar.Calendar, received time.Time, ch Channel, 
 		cal = calendar.Default()
 	}
 	if cut, ok := p.Cutoff(); ok && !overridden {
-		return cal.SameDayDue(received, cut), nil
+		return cal.SameDayDue(received, calendar.TimeOfDay(cut)), nil
 	}
 	cl, err := l.Calendar()
 	if err != nil {
 		return time.Time{}, err
 	}
 	return cal.Due(received, cl), nil
-}
-
-// parseClock parses "HH:MM" (00:00–23:59).
-func parseClock(s string) (time.Duration, bool) {
-	if len(s) != 5 || s[2] != ':' {
-		return 0, false
-	}
-	for _, i := range [...]int{0, 1, 3, 4} {
-		if s[i] < '0' || s[i] > '9' {
-			return 0, false
-		}
-	}
-	h := int(s[0]-'0')*10 + int(s[1]-'0')
-	m := int(s[3]-'0')*10 + int(s[4]-'0')
-	if h > 23 || m > 59 {
-		return 0, false
-	}
-	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute, true
 }
 
 func zone() *time.Location { return calendar.Zone() }

@@ -8,6 +8,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
+	"strings"
+	"encoding/json"
 	"github.com/shopspring/decimal"
 )
 
@@ -17,23 +19,23 @@ func TestLimitCalendar(t *testing.T) {
 		want    calendar.Limit
 		wantErr error
 	}{
-		{*lim("3", WorkingDays), calendar.Limit{N: 3, Unit: calendar.WorkingDays}, nil},
-		{*lim("3.0", WorkingDays), calendar.Limit{N: 3, Unit: calendar.WorkingDays}, nil},
-		{*lim("1.5", WorkingDays), calendar.Limit{N: 12, Unit: calendar.WorkingHours}, nil},
-		{*lim("0.5", WorkingDays), calendar.Limit{N: 4, Unit: calendar.WorkingHours}, nil},
-		{*lim("0.125", WorkingDays), calendar.Limit{N: 1, Unit: calendar.WorkingHours}, nil},
-		{*lim("1.3", WorkingDays), calendar.Limit{}, errLimitHours},
-		{*lim("4", WorkingHours), calendar.Limit{N: 4, Unit: calendar.WorkingHours}, nil},
-		{*lim("2.5", WorkingHours), calendar.Limit{}, errLimitHours},
-		{*lim("20", Days), calendar.Limit{N: 20, Unit: calendar.Days}, nil},
-		{*lim("0.5", Days), calendar.Limit{}, errLimitInteger},
-		{*lim("1", Months), calendar.Limit{N: 1, Unit: calendar.Months}, nil},
-		{*lim("1.5", Months), calendar.Limit{}, errLimitInteger},
-		{*lim("0", WorkingDays), calendar.Limit{}, errLimitRange},
-		{*lim("-2", Days), calendar.Limit{}, errLimitRange},
-		{*lim("10000", Days), calendar.Limit{N: 10000, Unit: calendar.Days}, nil},
-		{*lim("10000.5", WorkingDays), calendar.Limit{}, errLimitRange},
-		{*lim("1", "weeks"), calendar.Limit{}, errLimitUnit},
+		{*lim("3", calendar.WorkingDays), calendar.Limit{N: 3, Unit: calendar.WorkingDays}, nil},
+		{*lim("3.0", calendar.WorkingDays), calendar.Limit{N: 3, Unit: calendar.WorkingDays}, nil},
+		{*lim("1.5", calendar.WorkingDays), calendar.Limit{N: 12, Unit: calendar.WorkingHours}, nil},
+		{*lim("0.5", calendar.WorkingDays), calendar.Limit{N: 4, Unit: calendar.WorkingHours}, nil},
+		{*lim("0.125", calendar.WorkingDays), calendar.Limit{N: 1, Unit: calendar.WorkingHours}, nil},
+		{*lim("1.3", calendar.WorkingDays), calendar.Limit{}, errLimitHours},
+		{*lim("4", calendar.WorkingHours), calendar.Limit{N: 4, Unit: calendar.WorkingHours}, nil},
+		{*lim("2.5", calendar.WorkingHours), calendar.Limit{}, errLimitHours},
+		{*lim("20", calendar.Days), calendar.Limit{N: 20, Unit: calendar.Days}, nil},
+		{*lim("0.5", calendar.Days), calendar.Limit{}, errLimitInteger},
+		{*lim("1", calendar.Months), calendar.Limit{N: 1, Unit: calendar.Months}, nil},
+		{*lim("1.5", calendar.Months), calendar.Limit{}, errLimitInteger},
+		{*lim("0", calendar.WorkingDays), calendar.Limit{}, errLimitRange},
+		{*lim("-2", calendar.Days), calendar.Limit{}, errLimitRange},
+		{*lim("10000", calendar.Days), calendar.Limit{N: 10000, Unit: calendar.Days}, nil},
+		{*lim("10000.5", calendar.WorkingDays), calendar.Limit{}, errLimitRange},
+		{*lim("1", calendar.Unit(9)), calendar.Limit{}, errLimitUnit},
 	}
 	for _, tt := range tests {
 		got, err := tt.in.Calendar()
@@ -52,7 +54,7 @@ func TestLimitEighths(t *testing.T) {
 	for range 2000 {
 		n, k := r.IntN(1000), 1+r.IntN(7)
 		v := decimal.NewFromInt(int64(8*n + k)).Div(decimal.NewFromInt(8))
-		got, err := PublishedLimit{Value: v, Unit: WorkingDays}.Calendar()
+		got, err := PublishedLimit{Value: v, Unit: calendar.WorkingDays}.Calendar()
 		want := calendar.Limit{N: 8*n + k, Unit: calendar.WorkingHours}
 		if err != nil || got != want {
 			t.Fatalf("%s working days = %v, %v; want %v", v, got, err, want)
@@ -107,10 +109,10 @@ func TestDue(t *testing.T) {
 	at := func(day, h, m int) time.Time { return time.Date(2025, 3, day, h, m, 0, 0, calendar.Zone()) }
 	sameDay := validProcedure()
 	sameDay.SameDay = &SameDay{} // default cut-off 15:00
-	sameDay.Limits = Limits{Counter: lim("1", WorkingDays), Online: lim("4", WorkingHours)}
-	sameDay.Cases = []Case{{ID: "xac-minh", Name: "Cần xác minh", Limits: Limits{Counter: lim("1", WorkingDays)}}}
+	sameDay.Limits = Limits{Counter: lim("1", calendar.WorkingDays), Online: lim("4", calendar.WorkingHours)}
+	sameDay.Cases = []Case{{ID: "xac-minh", Name: "Cần xác minh", Limits: Limits{Counter: lim("1", calendar.WorkingDays)}}}
 	late := sameDay
-	late.SameDay = &SameDay{Cutoff: "16:30"}
+	late.SameDay = &SameDay{Cutoff: calendar.TimeOfDay(16*time.Hour + 30*time.Minute)}
 	plain := validProcedure()
 
 	tests := []struct {
@@ -158,11 +160,41 @@ func TestCutoff(t *testing.T) {
 		t.Error("a procedure without the same-day rule has a cut-off")
 	}
 	p.SameDay = &SameDay{}
-	if d, ok := p.Cutoff(); !ok || d != 15*time.Hour {
+	if d, ok := p.Cutoff(); !ok || d != calendar.TimeOfDay(15*time.Hour) {
 		t.Errorf("default cut-off %v %v", d, ok)
 	}
-	p.SameDay.Cutoff = "16:45"
-	if d, _ := p.Cutoff(); d != 16*time.Hour+45*time.Minute {
+	p.SameDay.Cutoff = calendar.TimeOfDay(16*time.Hour + 45*time.Minute)
+	if d, _ := p.Cutoff(); d != calendar.TimeOfDay(16*time.Hour+45*time.Minute) {
 		t.Errorf("cut-off %v", d)
+	}
+}
+
+// TestUnitSpellings: the catalog reads every spelling calendar.ParseUnit reads and writes the
+// canonical one; a cut-off reads as calendar.ParseTimeOfDay does.
+func TestUnitSpellings(t *testing.T) {
+	base := string(catalogJSON(t, []Procedure{validProcedure()}, nil))
+	for _, spelling := range []string{"ngày làm việc", "working-days", "Working Days", "wd", "working_day"} {
+		data := strings.Replace(base, `"value":"3","unit":"working_days"`, `"value":"3","unit":"`+spelling+`"`, 1)
+		if data == base {
+			t.Fatal("no counter limit to change")
+		}
+		c := mustLoad(t, []byte(data))
+		p := c.Procedures()[0]
+		if p.Limits.Counter.Unit != calendar.WorkingDays {
+			t.Errorf("%q read as %v", spelling, p.Limits.Counter.Unit)
+		}
+		out, err := json.Marshal(c)
+		if err != nil || !strings.Contains(string(out), `"unit":"working_days"`) || strings.Contains(string(out), spelling+`"`) && spelling != "working_days" {
+			t.Errorf("%q written as %s, %v", spelling, out, err)
+		}
+	}
+	sameDay := validProcedure()
+	sameDay.SameDay = &SameDay{Cutoff: calendar.TimeOfDay(15 * time.Hour)}
+	sameDay.Limits = Limits{Counter: lim("1", calendar.WorkingDays)}
+	sameDay.Cases = nil
+	data := strings.Replace(string(catalogJSON(t, []Procedure{sameDay}, nil)), `"cutoff":"15:00"`, `"cutoff":"7:30"`, 1)
+	p := mustLoad(t, []byte(data)).Procedures()[0]
+	if cut, ok := p.Cutoff(); !ok || cut.String() != "07:30" {
+		t.Errorf("cut-off 7:30 read as %v", cut)
 	}
 }

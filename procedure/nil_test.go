@@ -62,7 +62,7 @@ func TestNilProcedureDoesNotPanic(t *testing.T) {
 		Key      NationalCode
 		InForce  bool
 		Channels []Channel
-		Cutoff   time.Duration
+		Cutoff   calendar.TimeOfDay
 		HasCut   bool
 		Case     *Case
 		HasCase  bool

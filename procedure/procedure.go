@@ -6,6 +6,8 @@ import (
 
 	"github.com/rickb777/date/v2"
 	"github.com/shopspring/decimal"
+
+	"github.com/motcua-go/motcua/calendar"
 )
 
 // Date is a calendar day, written "YYYY-MM-DD" in JSON and read strictly (no "2020-13-01").
@@ -47,42 +49,6 @@ func (e *DateError) Error() string { return `"` + clip(e.Text) + `" ` + errDate.
 // NationalCode is a procedure code of the National Database on Administrative Procedures, e.g. "1.001193",
 // or a local instance code that appends the implementing unit, e.g. "1.001193.000.00.00.H49".
 type NationalCode string
-
-// AgencyCode is an agency identifier in the QCVN 102:2016/BTTTT structure, e.g. "000.00.12.H49",
-// or its short form used by portals for units of execution, e.g. "H49", "H49.12".
-type AgencyCode string
-
-// Level is an administrative level at which a procedure is carried out (cấp thực hiện).
-type Level string
-
-// Administrative levels. District is abolished from 2025-07-01 (two-level local government).
-const (
-	Central  Level = "central"  // cấp trung ương (ministries, central agencies)
-	Province Level = "province" // cấp tỉnh
-	District Level = "district" // cấp huyện
-	Commune  Level = "commune"  // cấp xã
-)
-
-// Channel is a way of submitting a dossier.
-type Channel string
-
-// Submission channels.
-const (
-	Counter Channel = "counter" // trực tiếp, at the one-stop desk
-	Online  Channel = "online"  // trực tuyến
-	Postal  Channel = "postal"  // bưu chính công ích
-)
-
-// Unit is the unit of a published time limit.
-type Unit string
-
-// Units of a published time limit.
-const (
-	WorkingDays  Unit = "working_days"  // ngày làm việc
-	WorkingHours Unit = "working_hours" // giờ làm việc
-	Days         Unit = "days"          // ngày (calendar days)
-	Months       Unit = "months"        // tháng
-)
 
 // OnlineLevel is the online public service level of Decree 42/2022 Art. 11.
 type OnlineLevel string
@@ -141,7 +107,7 @@ type Procedure struct {
 	// Code is the national code, e.g. "1.001193".
 	Code NationalCode `json:"code" validate:"required,ttcode"`
 	// Unit is the implementing unit of a local instance; empty for the national template.
-	Unit AgencyCode `json:"unit,omitempty" validate:"omitempty,agencycode"`
+	Unit AgencyCode `json:"unit,omitzero"`
 	// Version numbers the published versions of Code (from 1).
 	Version int `json:"version" validate:"gte=1"`
 	// EffectiveFrom is the first day the version is in force.
@@ -155,7 +121,7 @@ type Procedure struct {
 	// Field is the published field (lĩnh vực), e.g. "Hộ tịch".
 	Field string `json:"field" validate:"required"`
 	// Levels are the administrative levels that carry the procedure out.
-	Levels []Level `json:"levels" validate:"required,min=1,unique,dive,level"`
+	Levels []Level `json:"levels" validate:"required,min=1,unique"`
 	// CompetentAgency decides the matter (cơ quan có thẩm quyền).
 	CompetentAgency Agency `json:"competent_agency"`
 	// ReceivingAgency receives the dossier when it differs from CompetentAgency.
@@ -190,7 +156,7 @@ type Procedure struct {
 type Agency struct {
 	// Code is the QCVN 102 code when the agency is a specific unit; empty for a kind of agency
 	// ("Ủy ban nhân dân cấp xã") in a national template.
-	Code AgencyCode `json:"code,omitempty" validate:"omitempty,agencycode"`
+	Code AgencyCode `json:"code,omitzero"`
 	// Name is the agency's name.
 	Name string `json:"name" validate:"required"`
 }
@@ -202,18 +168,22 @@ type Limits struct {
 	Postal  *PublishedLimit `json:"postal,omitempty"`
 }
 
-// PublishedLimit is a time limit as published: an exact value (possibly fractional, e.g. 1.5) and a unit.
-// Its calendar form is given by Calendar.
+// PublishedLimit is a time limit as published: an exact value (possibly fractional, e.g. 1.5)
+// and a unit. Its calendar form is given by Calendar. In a catalog file both keys are
+// required; the unit may be written in any spelling calendar.ParseUnit reads ("working_days",
+// "ngày làm việc", "wd", …) and is written back as "working_days", "working_hours", "days" or
+// "months".
 type PublishedLimit struct {
 	Value decimal.Decimal `json:"value"`
-	Unit  Unit            `json:"unit" validate:"required,unit"`
+	Unit  calendar.Unit   `json:"unit"`
 }
 
 // SameDay is the same-day rule: a dossier received before Cutoff on a working day is resolved
 // that day; after it, the next working day.
 type SameDay struct {
-	// Cutoff is the time of day "HH:MM"; empty means the policy default (15:00).
-	Cutoff string `json:"cutoff,omitempty" validate:"omitempty,clock"`
+	// Cutoff is the time of day, written "HH:MM" ("15:00"); zero (absent) means
+	// DefaultCutoff, 15:00.
+	Cutoff calendar.TimeOfDay `json:"cutoff,omitzero"`
 }
 
 // Case is a variant of a procedure (trường hợp). Limits given here replace the procedure's for

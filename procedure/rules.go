@@ -147,7 +147,7 @@ func checkProcedure(p *Procedure, o origin, pol LoadOptions, out []Problem) []Pr
 			continue
 		}
 		offered = true
-		lp := at + ".limits." + string(ch)
+		lp := at + ".limits." + ch.String()
 		var ok bool
 		base[i], ok = &limitInfo{pub: l}, false
 		out, ok = checkLimit(l, f, lp, &base[i].cal, out)
@@ -164,7 +164,7 @@ func checkProcedure(p *Procedure, o origin, pol LoadOptions, out []Problem) []Pr
 	if p.SameDay != nil {
 		for i, ch := range channels {
 			if b := base[i]; b != nil && sameDayTooLong(b) {
-				out = append(out, problem(f, at+".same_day", "same_day_limit", string(ch), limitText(b.pub)))
+				out = append(out, problem(f, at+".same_day", "same_day_limit", ch.String(), limitText(b.pub)))
 			}
 		}
 	}
@@ -179,9 +179,9 @@ func checkProcedure(p *Procedure, o origin, pol LoadOptions, out []Problem) []Pr
 			if l == nil {
 				continue
 			}
-			lp := cp + ".limits." + string(ch)
+			lp := cp + ".limits." + ch.String()
 			if p.Limits.channel(ch) == nil {
-				out = append(out, problem(f, lp, "case_channel", string(ch)))
+				out = append(out, problem(f, lp, "case_channel", ch.String()))
 				continue
 			}
 			var info limitInfo
@@ -212,8 +212,8 @@ func sameDayTooLong(b *limitInfo) bool {
 }
 
 func checkLimit(l *PublishedLimit, f, lp string, dst *calendar.Limit, out []Problem) ([]Problem, bool) {
-	if l.Unit == "" || enumIndex("unit", string(l.Unit)) < 0 {
-		return out, false // reported by the field validator
+	if !l.Unit.Valid() {
+		return out, false // reported by the decoder
 	}
 	cl, err := l.Calendar()
 	switch err {
@@ -225,18 +225,9 @@ func checkLimit(l *PublishedLimit, f, lp string, dst *calendar.Limit, out []Prob
 	case errLimitHours:
 		out = append(out, problem(f, lp+".value", "limit_hours", limitText(l)))
 	case errLimitInteger:
-		out = append(out, problem(f, lp+".value", "limit_integer", limitText(l), string(l.Unit)))
+		out = append(out, problem(f, lp+".value", "limit_integer", limitText(l), l.Unit.String()))
 	}
 	return out, false
-}
-
-func enumIndex(tag, s string) int {
-	for i, v := range enum(tag) {
-		if v == s {
-			return i
-		}
-	}
-	return -1
 }
 
 func containsLevel(ls []Level, l Level) bool {

@@ -43,7 +43,7 @@ func enum(tag string) []string {
 	return nil
 }
 
-var enumTags = [...]string{"sector", "level", "unit", "onlinelevel", "requirement", "feekind"}
+var enumTags = [...]string{"sector", "onlinelevel", "requirement", "feekind"}
 
 // customMessages holds the English and Vietnamese texts of the custom tags; {0} is the field.
 func customMessage(tag string) (enMsg, viMsg string) {
@@ -65,6 +65,9 @@ func customMessage(tag string) (enMsg, viMsg string) {
 			"{0} phải là giờ trong ngày dạng HH:MM, ví dụ 15:00"
 	case "required_if":
 		return "{0} is a required field", "{0} không được bỏ trống"
+	case "unit":
+		return "{0} must be one of: working_days, working_hours, days, months",
+			"{0} phải là một trong các đơn vị: ngày làm việc, giờ làm việc, ngày, tháng"
 	}
 	list := strings.Join(enum(tag), ", ")
 	return "{0} must be one of: " + list, "{0} phải là một trong các giá trị: " + list
@@ -91,24 +94,11 @@ func newChecker() (*checker, error) {
 	custom := map[string]func(string) bool{
 		"ttcode":     isNationalCode,
 		"prockey":    isKey,
-		"agencycode": isAgencyCode,
 		"resultcode": isResultCode,
-		"clock":      func(s string) bool { _, ok := parseClock(s); return ok },
 	}
-	// "unique" on the short lists of strings used here, without the maps of the built-in rule.
+	// "unique" on the lists of strings and levels used here, in time linear in the list.
 	err := v.RegisterValidation("unique", func(fl validator.FieldLevel) bool {
-		f := fl.Field()
-		if f.Kind() != reflect.Slice || f.Type().Elem().Kind() != reflect.String {
-			return false
-		}
-		for i := 1; i < f.Len(); i++ {
-			for j := range i {
-				if f.Index(i).String() == f.Index(j).String() {
-					return false
-				}
-			}
-		}
-		return true
+		return unique(fl.Field())
 	})
 	if err != nil {
 		return nil, err
@@ -128,7 +118,7 @@ func newChecker() (*checker, error) {
 	if err := vitrans.RegisterDefaultTranslations(v, viT); err != nil {
 		return nil, err
 	}
-	tags := append(enumTags[:], "ttcode", "prockey", "agencycode", "resultcode", "clock", "required_if")
+	tags := append(enumTags[:], "ttcode", "prockey", "resultcode", "required_if")
 	for _, tag := range tags {
 		enMsg, viMsg := customMessage(tag)
 		for _, tr := range []struct {
@@ -181,6 +171,36 @@ func (c *checker) check(s any, file, prefix string, out []Problem) []Problem {
 	return out
 }
 
+// unique reports whether the slice f (of strings or unsigned integers) has no value twice.
+func unique(f reflect.Value) bool {
+	if f.Kind() != reflect.Slice || f.Len() < 2 {
+		return f.Kind() == reflect.Slice
+	}
+	switch f.Type().Elem().Kind() {
+	case reflect.String:
+		seen := make(map[string]struct{}, f.Len())
+		for i := range f.Len() {
+			s := f.Index(i).String()
+			if _, ok := seen[s]; ok {
+				return false
+			}
+			seen[s] = struct{}{}
+		}
+		return true
+	case reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uint:
+		seen := make(map[uint64]struct{}, f.Len())
+		for i := range f.Len() {
+			u := f.Index(i).Uint()
+			if _, ok := seen[u]; ok {
+				return false
+			}
+			seen[u] = struct{}{}
+		}
+		return true
+	}
+	return false
+}
+
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
@@ -209,33 +229,7 @@ func isKey(s string) bool {
 	if len(s) < 8 || !isNationalCode(s[:8]) {
 		return false
 	}
-	return len(s) == 8 || (s[8] == '.' && isAgencyCode(s[9:]))
-}
-
-// isAgencyCode accepts the QCVN 102 form V1V2V3.Z1Z2.Y1Y2.MX1X2 (e.g. "000.00.12.H49") and the
-// short form MX1X2 followed by up to three numeric parts of 1–3 digits (e.g. "H49", "H55.242").
-func isAgencyCode(s string) bool {
-	if len(s) == 13 && s[3] == '.' && s[6] == '.' && s[9] == '.' {
-		return digits(s[:3]) && digits(s[4:6]) && digits(s[7:9]) && isLevel1(s[10:])
-	}
-	if len(s) < 3 || !isLevel1(s[:3]) {
-		return false
-	}
-	rest := s[3:]
-	for n := 0; rest != ""; n++ {
-		if n == 3 || rest[0] != '.' {
-			return false
-		}
-		part, after, _ := strings.Cut(rest[1:], ".")
-		if len(part) < 1 || len(part) > 3 || !digits(part) {
-			return false
-		}
-		if after == "" {
-			return !strings.HasSuffix(rest, ".")
-		}
-		rest = "." + after
-	}
-	return true
+	return len(s) == 8 || (s[8] == '.' && func() bool { _, ok := parseAgencyCode(s[9:]); return ok }())
 }
 
 func isLevel1(s string) bool {

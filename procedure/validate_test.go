@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/motcua-go/motcua/calendar"
+	"time"
 )
 
 func TestValidProcedureLoads(t *testing.T) {
@@ -30,13 +33,7 @@ func TestFieldRules(t *testing.T) {
 		{"local code in code", func(p *Procedure) { p.Code = "1.001193.000.00.00.H49" },
 			Problem{Path: p0 + ".code", Rule: "ttcode", En: "code must be a national procedure code such as 1.001193",
 				Vi: "code phải là mã thủ tục hành chính quốc gia dạng 1.001193"}},
-		{"unit code", func(p *Procedure) { p.Unit = "H4" },
-			Problem{Path: p0 + ".unit", Rule: "agencycode", En: "unit must be an agency code such as 000.00.12.H49 or H49.12",
-				Vi: "unit phải là mã cơ quan dạng 000.00.12.H49 hoặc H49.12"}},
-		{"agency code", func(p *Procedure) { p.CompetentAgency.Code = "00.00.12.H49" },
-			Problem{Path: p0 + ".competent_agency.code", Rule: "agencycode", En: "code must be an agency code such as 000.00.12.H49 or H49.12",
-				Vi: "code phải là mã cơ quan dạng 000.00.12.H49 hoặc H49.12"}},
-		{"receiving agency name", func(p *Procedure) { p.ReceivingAgency = &Agency{Code: "000.00.12.H49"} },
+		{"receiving agency name", func(p *Procedure) { p.ReceivingAgency = &Agency{Code: agencyCode("000.00.12.H49")} },
 			Problem{Path: p0 + ".receiving_agency.name", Rule: "required", En: "name is a required field", Vi: "name không được bỏ trống"}},
 		{"version", func(p *Procedure) { p.Version = 0 },
 			Problem{Path: p0 + ".version", Rule: "gte", En: "version must be 1 or greater", Vi: "version phải là 1 hoặc lớn hơn"}},
@@ -52,21 +49,8 @@ func TestFieldRules(t *testing.T) {
 			Problem{Path: p0 + ".field", Rule: "required", En: "field is a required field", Vi: "field không được bỏ trống"}},
 		{"levels required", func(p *Procedure) { p.Levels = nil },
 			Problem{Path: p0 + ".levels", Rule: "required", En: "levels is a required field", Vi: "levels không được bỏ trống"}},
-		{"level value", func(p *Procedure) { p.Levels = []Level{"ward"} },
-			Problem{Path: p0 + ".levels[0]", Rule: "level", En: "levels[0] must be one of: central, province, district, commune",
-				Vi: "levels[0] phải là một trong các giá trị: central, province, district, commune"}},
 		{"levels unique", func(p *Procedure) { p.Levels = []Level{Commune, Commune} },
 			Problem{Path: p0 + ".levels", Rule: "unique", En: "levels must contain unique values", Vi: "levels chỉ được chứa những giá trị không trùng lặp"}},
-		{"limit unit", func(p *Procedure) { p.Limits.Counter.Unit = "weeks" },
-			Problem{Path: p0 + ".limits.counter.unit", Rule: "unit", En: "unit must be one of: working_days, working_hours, days, months",
-				Vi: "unit phải là một trong các giá trị: working_days, working_hours, days, months"}},
-		{"same-day cut-off", func(p *Procedure) {
-			p.SameDay = &SameDay{Cutoff: "15h"}
-			p.Limits = Limits{Counter: lim("1", WorkingDays)}
-			p.Cases = nil
-		},
-			Problem{Path: p0 + ".same_day.cutoff", Rule: "clock", En: "cutoff must be a time of day HH:MM such as 15:00",
-				Vi: "cutoff phải là giờ trong ngày dạng HH:MM, ví dụ 15:00"}},
 		{"case id", func(p *Procedure) { p.Cases[0].ID = "" },
 			Problem{Path: p0 + ".cases[0].id", Rule: "required", En: "id is a required field", Vi: "id không được bỏ trống"}},
 		{"documents required", func(p *Procedure) { p.Documents = nil },
@@ -116,6 +100,50 @@ func TestFieldRules(t *testing.T) {
 	}
 }
 
+// TestDecodedFieldRules checks the fields read by their own text decoders (agency codes,
+// levels): the bad value is named in the message.
+func TestDecodedFieldRules(t *testing.T) {
+	const p0 = "procedures[0]"
+	tests := []struct {
+		name     string
+		from, to string
+		want     []Problem
+	}{
+		{"unit code", `"levels":`, `"unit":"H4","levels":`,
+			[]Problem{{Path: p0 + ".unit", Rule: "agencycode", En: `unit "H4" must be an agency code such as 000.00.12.H49 or H49.12`,
+				Vi: `unit "H4" phải là mã cơ quan dạng 000.00.12.H49 hoặc H49.12`}}},
+		{"agency code", `"competent_agency":{`, `"competent_agency":{"code":"00.00.12.H49",`,
+			[]Problem{{Path: p0 + ".competent_agency.code", Rule: "agencycode", En: `code "00.00.12.H49" must be an agency code such as 000.00.12.H49 or H49.12`,
+				Vi: `code "00.00.12.H49" phải là mã cơ quan dạng 000.00.12.H49 hoặc H49.12`}}},
+		{"limit unit", `"unit":"working_days"`, `"unit":"weeks"`,
+			[]Problem{{Path: p0 + ".limits.counter.unit", Rule: "unit", En: `unit "weeks" must be one of: working_days, working_hours, days, months`,
+				Vi: `unit "weeks" phải là một trong các đơn vị: ngày làm việc, giờ làm việc, ngày, tháng`}}},
+		{"limit without a unit", `"value":"3","unit":"working_days"`, `"value":"3"`,
+			[]Problem{{Path: p0 + ".limits.counter.unit", Rule: "required", En: "unit is a required field", Vi: "unit không được bỏ trống"}}},
+		{"limit without a unit, decoded by encoding/json", `"value":"3","unit":"working_days"`, `"value":"3","n\u006fte":1`,
+			[]Problem{{Path: p0 + ".limits.counter", Rule: "unknown_key", En: `unknown key "note"`, Vi: `khóa không được định nghĩa "note"`},
+				{Path: p0 + ".limits.counter.unit", Rule: "required", En: "unit is a required field", Vi: "unit không được bỏ trống"}}},
+		{"same-day cut-off", `"legal_basis":`, `"same_day":{"cutoff":"15h"},"legal_basis":`,
+			[]Problem{{Path: p0 + ".same_day.cutoff", Rule: "clock", En: `cutoff "15h" must be a time of day HH:MM such as 15:00`,
+				Vi: `cutoff "15h" phải là giờ trong ngày dạng HH:MM, ví dụ 15:00`}}},
+		{"level value", `"levels":["commune"]`, `"levels":["ward"]`,
+			[]Problem{{Path: p0 + ".levels[0]", Rule: "level", En: `levels[0] "ward" must be one of: central, province, district, commune`,
+				Vi: `levels[0] "ward" phải là một trong các giá trị: central, province, district, commune`}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := string(catalogJSON(t, []Procedure{validProcedure()}, nil))
+			if !strings.Contains(data, tt.from) {
+				t.Fatalf("%s not in %s", tt.from, data)
+			}
+			got := problemsOf(t, []byte(strings.Replace(data, tt.from, tt.to, 1)), LoadOptions{})
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 // TestCrossFieldRules checks the rules across fields with their exact messages.
 func TestCrossFieldRules(t *testing.T) {
 	const p0 = "procedures[0]"
@@ -154,21 +182,21 @@ func TestCrossFieldRules(t *testing.T) {
 			[]Problem{{Path: p0 + ".limits", Rule: "limits_empty",
 				En: "at least one channel (counter, online, postal) needs a time limit",
 				Vi: "phải có thời hạn giải quyết cho ít nhất một hình thức nộp (counter, online, postal)"}}},
-		{"limit zero", func(p *Procedure) { p.Limits.Online = lim("0", Days) }, LoadOptions{},
+		{"limit zero", func(p *Procedure) { p.Limits.Online = lim("0", calendar.Days) }, LoadOptions{},
 			[]Problem{{Path: p0 + ".limits.online.value", Rule: "limit_range",
 				En: "value must be greater than 0 and at most 10000", Vi: "value phải lớn hơn 0 và không quá 10000"}}},
-		{"limit too long", func(p *Procedure) { p.Limits.Online = lim("10001", Days) }, LoadOptions{},
+		{"limit too long", func(p *Procedure) { p.Limits.Online = lim("10001", calendar.Days) }, LoadOptions{},
 			[]Problem{{Path: p0 + ".limits.online.value", Rule: "limit_range",
 				En: "value must be greater than 0 and at most 10000", Vi: "value phải lớn hơn 0 và không quá 10000"}}},
-		{"fraction of a working hour", func(p *Procedure) { p.Limits.Online = lim("1.3", WorkingDays) }, LoadOptions{},
+		{"fraction of a working hour", func(p *Procedure) { p.Limits.Online = lim("1.3", calendar.WorkingDays) }, LoadOptions{},
 			[]Problem{{Path: p0 + ".limits.online.value", Rule: "limit_hours",
 				En: "1.3 working_days is not a whole number of working hours (1 working day = 8 hours)",
 				Vi: "1.3 working_days không quy đổi được thành số giờ làm việc nguyên (1 ngày làm việc = 8 giờ)"}}},
-		{"half a working hour", func(p *Procedure) { p.Limits.Online = lim("0.5", WorkingHours) }, LoadOptions{},
+		{"half a working hour", func(p *Procedure) { p.Limits.Online = lim("0.5", calendar.WorkingHours) }, LoadOptions{},
 			[]Problem{{Path: p0 + ".limits.online.value", Rule: "limit_hours",
 				En: "0.5 working_hours is not a whole number of working hours (1 working day = 8 hours)",
 				Vi: "0.5 working_hours không quy đổi được thành số giờ làm việc nguyên (1 ngày làm việc = 8 giờ)"}}},
-		{"fractional calendar days", func(p *Procedure) { p.Limits.Postal = lim("2.5", Days) }, LoadOptions{},
+		{"fractional calendar days", func(p *Procedure) { p.Limits.Postal = lim("2.5", calendar.Days) }, LoadOptions{},
 			[]Problem{{Path: p0 + ".limits.postal.value", Rule: "limit_integer",
 				En: "2.5 days must be a whole number of days", Vi: "2.5 days phải là số nguyên days"}}},
 		{"online limit without online service", func(p *Procedure) { p.Online = NotOnline }, LoadOptions{},
@@ -177,32 +205,32 @@ func TestCrossFieldRules(t *testing.T) {
 				Vi: `có thời hạn giải quyết trực tuyến nhưng online là "none"`}}},
 		{"same-day with a long limit", func(p *Procedure) {
 			p.SameDay = &SameDay{}
-			p.Limits = Limits{Counter: lim("1", WorkingDays), Postal: lim("3", Days)}
+			p.Limits = Limits{Counter: lim("1", calendar.WorkingDays), Postal: lim("3", calendar.Days)}
 			p.Cases = nil
 		}, LoadOptions{},
 			[]Problem{{Path: p0 + ".same_day", Rule: "same_day_limit",
 				En: "a same-day procedure cannot have the postal limit 3 days, longer than 1 working day",
 				Vi: "thủ tục giải quyết trong ngày không thể có thời hạn postal là 3 days, dài hơn 1 ngày làm việc"}}},
 		{"same-day within 8 working hours", func(p *Procedure) {
-			p.SameDay = &SameDay{Cutoff: "16:00"}
-			p.Limits = Limits{Counter: lim("1", WorkingDays), Online: lim("8", WorkingHours), Postal: lim("0.5", WorkingDays)}
+			p.SameDay = &SameDay{Cutoff: calendar.TimeOfDay(16 * time.Hour)}
+			p.Limits = Limits{Counter: lim("1", calendar.WorkingDays), Online: lim("8", calendar.WorkingHours), Postal: lim("0.5", calendar.WorkingDays)}
 			p.Cases = nil
 		}, LoadOptions{}, nil},
 		{"duplicate case", func(p *Procedure) { p.Cases = append(p.Cases, Case{ID: "xac-minh", Name: "Khác"}) }, LoadOptions{},
 			[]Problem{{Path: p0 + ".cases[1].id", Rule: "duplicate", En: `duplicate case id "xac-minh"`, Vi: `trùng case id "xac-minh"`}}},
-		{"case limit for a channel not offered", func(p *Procedure) { p.Cases[0].Limits.Postal = lim("1", WorkingDays) }, LoadOptions{},
+		{"case limit for a channel not offered", func(p *Procedure) { p.Cases[0].Limits.Postal = lim("1", calendar.WorkingDays) }, LoadOptions{},
 			[]Problem{{Path: p0 + ".cases[0].limits.postal", Rule: "case_channel",
 				En: "the procedure has no postal time limit for a case to replace",
 				Vi: "thủ tục không có thời hạn postal để trường hợp thay thế"}}},
-		{"case limit longer", func(p *Procedure) { p.Cases[0].Limits.Online = lim("13", WorkingHours) }, LoadOptions{},
+		{"case limit longer", func(p *Procedure) { p.Cases[0].Limits.Online = lim("13", calendar.WorkingHours) }, LoadOptions{},
 			[]Problem{{Path: p0 + ".cases[0].limits.online", Rule: "case_limit_longer",
 				En: "the case limit 13 working_hours is longer than the procedure's 1.5 working_days",
 				Vi: "thời hạn của trường hợp 13 working_hours dài hơn thời hạn của thủ tục 1.5 working_days"}}},
-		{"case limit equal in other units", func(p *Procedure) { p.Cases[0].Limits.Online = lim("12", WorkingHours) }, LoadOptions{}, nil},
-		{"case limit longer allowed by policy", func(p *Procedure) { p.Cases[0].Limits.Counter = lim("10", WorkingDays) },
+		{"case limit equal in other units", func(p *Procedure) { p.Cases[0].Limits.Online = lim("12", calendar.WorkingHours) }, LoadOptions{}, nil},
+		{"case limit longer allowed by policy", func(p *Procedure) { p.Cases[0].Limits.Counter = lim("10", calendar.WorkingDays) },
 			LoadOptions{AllowLongerCaseLimits: true}, nil},
-		{"case limit in another unit kind", func(p *Procedure) { p.Cases[0].Limits.Counter = lim("30", Days) }, LoadOptions{}, nil},
-		{"case limit value", func(p *Procedure) { p.Cases[0].Limits.Counter = lim("-1", WorkingDays) }, LoadOptions{},
+		{"case limit in another unit kind", func(p *Procedure) { p.Cases[0].Limits.Counter = lim("30", calendar.Days) }, LoadOptions{}, nil},
+		{"case limit value", func(p *Procedure) { p.Cases[0].Limits.Counter = lim("-1", calendar.WorkingDays) }, LoadOptions{},
 			[]Problem{{Path: p0 + ".cases[0].limits.counter.value", Rule: "limit_range",
 				En: "value must be greater than 0 and at most 10000", Vi: "value phải lớn hơn 0 và không quá 10000"}}},
 		{"document without copies", func(p *Procedure) { p.Documents[0].Originals = 0 }, LoadOptions{},
@@ -261,7 +289,7 @@ func TestCatalogRules(t *testing.T) {
 	v2.Version = 2
 	v2.EffectiveFrom = ymd(2024, 1, 1)
 	local := validProcedure()
-	local.Unit = "000.00.00.H49"
+	local.Unit = agencyCode("000.00.00.H49")
 	death := validProcedure()
 	death.Code = "1.000656"
 	death.Name = "Thủ tục đăng ký khai tử"

@@ -21,8 +21,8 @@ func TestSampleCatalogRoutesExist(t *testing.T) {
 		t.Fatal(err)
 	}
 	set, dir, cal := routing.SampleSet(), routing.SampleDirectory(), calendar.Default()
-	oldCommune, _ := routing.ParseAgencyCode("000.10.21.H49")
-	newCommune, _ := routing.ParseAgencyCode("000.00.31.H49")
+	oldCommune, _ := procedure.ParseAgencyCode("000.10.21.H49")
+	newCommune, _ := procedure.ParseAgencyCode("000.00.31.H49")
 	plan := func(who, name string, p *procedure.Procedure) {
 		t.Helper()
 		r, ok := set.Route(name)

@@ -7,6 +7,8 @@ import (
 	"strconv"
 
 	"github.com/rickb777/date/v2"
+
+	"github.com/motcua-go/motcua/procedure"
 )
 
 // NewDirectory builds a directory from units; every problem is reported at once with its
@@ -15,8 +17,8 @@ import (
 func NewDirectory(units []Entry) (*Directory, error) {
 	d := &Directory{
 		units:    slices.Clone(units),
-		byCode:   make(map[AgencyCode][]int, len(units)),
-		byParent: make(map[AgencyCode][]int, len(units)),
+		byCode:   make(map[procedure.AgencyCode][]int, len(units)),
+		byParent: make(map[procedure.AgencyCode][]int, len(units)),
 		roles:    make(map[Function]struct{}),
 	}
 	for i := range d.units {
@@ -33,7 +35,7 @@ func NewDirectory(units []Entry) (*Directory, error) {
 		if u.Name == "" {
 			add(i, "name", "", ErrRequired)
 		}
-		if u.Level < Central || u.Level > Commune {
+		if !u.Level.Valid() {
 			add(i, "level", u.Level.String(), ErrInvalid)
 		}
 		if u.From != date.Zero && u.Until != date.Zero && u.Until < u.From {
@@ -82,9 +84,9 @@ func NewDirectory(units []Entry) (*Directory, error) {
 }
 
 // reaches reports whether target is from or one of its ancestors (through any version).
-func (d *Directory) reaches(from, target AgencyCode) bool {
-	seen := map[AgencyCode]bool{}
-	stack := []AgencyCode{from}
+func (d *Directory) reaches(from, target procedure.AgencyCode) bool {
+	seen := map[procedure.AgencyCode]bool{}
+	stack := []procedure.AgencyCode{from}
 	for len(stack) > 0 {
 		c := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -123,7 +125,7 @@ func (d *Directory) Units() []Entry {
 }
 
 // Known reports whether code names a unit of the directory at any date.
-func (d *Directory) Known(code AgencyCode) bool {
+func (d *Directory) Known(code procedure.AgencyCode) bool {
 	_, ok := d.byCode[code]
 	return ok
 }
@@ -137,7 +139,7 @@ func (d *Directory) HasRole(r Function) bool {
 // Lookup returns the version of the unit code in force on the given date. A code used after
 // its unit was abolished gives an *AgencyError wrapping ErrAbolished that names the
 // successor; before its creation, ErrNotYet; an unknown code, ErrUnknownAgency.
-func (d *Directory) Lookup(code AgencyCode, on date.Date) (Entry, error) {
+func (d *Directory) Lookup(code procedure.AgencyCode, on date.Date) (Entry, error) {
 	v, ok := d.byCode[code]
 	if !ok {
 		return Entry{}, &AgencyError{Code: code, On: on, Err: ErrUnknownAgency}
@@ -173,14 +175,14 @@ func (d *Directory) clone(i int) Entry {
 // level up (commune, then district, then province). The locality must be in force on that
 // date: a district code used after 2025-06-30 gives ErrAbolished. When no unit performs the
 // role there, the error wraps ErrNoAgency.
-func (d *Directory) Resolve(role Function, locality AgencyCode, on date.Date) (Entry, error) {
+func (d *Directory) Resolve(role Function, locality procedure.AgencyCode, on date.Date) (Entry, error) {
 	if _, err := d.Lookup(locality, on); err != nil {
 		return Entry{}, err
 	}
 	// The map has no parent cycles (NewDirectory checks), so the walk ends; the bound is a
 	// second guard.
 	for code, depth := locality, 0; !code.IsZero() && depth <= len(d.units); depth++ {
-		var parent AgencyCode
+		var parent procedure.AgencyCode
 		for _, i := range d.byCode[code] {
 			u := &d.units[i]
 			if u.inForce(on) {
@@ -237,10 +239,10 @@ func ParseDirectory(data []byte) (*Directory, error) {
 			continue
 		}
 		p := fieldParser{path: path + "."}
-		lv, ok := parseLevel(uj.Level)
-		if !ok {
+		lv, err := procedure.ParseLevel(uj.Level)
+		if err != nil {
 			p.fail("level", uj.Level, ErrInvalid)
-			lv = Commune
+			lv = procedure.Commune
 		}
 		units = append(units, Entry{Code: p.code("code", uj.Code), Name: uj.Name, Level: lv,
 			Parent: p.code("parent", uj.Parent), Roles: uj.Roles,

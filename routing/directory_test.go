@@ -3,79 +3,20 @@ package routing
 import (
 	"encoding/json"
 	"errors"
-	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/motcua-go/motcua/procedure"
 )
 
-func mk(t *testing.T, l1 string, l2, l3, l4 int) AgencyCode {
+func mk(t *testing.T, l1 string, l2, l3, l4 int) procedure.AgencyCode {
 	t.Helper()
-	c, err := NewAgencyCode(l1, l2, l3, l4)
+	c, err := procedure.NewAgencyCode(l1, l2, l3, l4)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return c
-}
-
-func TestParseAgencyCode(t *testing.T) {
-	parts := map[string]string{"000.00.00.H49": "H49.0.0.0", "000.00.04.G14": "G14.4.0.0",
-		"001.10.21.H49": "H49.21.10.1", "999.99.99.Z99": "Z99.99.99.999"}
-	tests := []struct {
-		in   string
-		want AgencyCode
-		ok   bool
-	}{
-		{"000.00.00.H49", mk(t, "H49", 0, 0, 0), true},
-		{"000.00.04.G14", mk(t, "G14", 4, 0, 0), true},
-		{"001.10.21.H49", mk(t, "H49", 21, 10, 1), true},
-		{"999.99.99.Z99", mk(t, "Z99", 99, 99, 999), true},
-		{"H49", AgencyCode{}, false},
-		{"000.00.00.h49", AgencyCode{}, false},
-		{"000.00.00.H4", AgencyCode{}, false},
-		{"000.0a.00.H49", AgencyCode{}, false},
-		{"000-00-00-H49", AgencyCode{}, false},
-		{"0000.00.00.H49", AgencyCode{}, false},
-		{"", AgencyCode{}, false},
-	}
-	for _, tt := range tests {
-		got, err := ParseAgencyCode(tt.in)
-		if (err == nil) != tt.ok || got != tt.want {
-			t.Errorf("ParseAgencyCode(%q) = %+v, %v", tt.in, got, err)
-			continue
-		}
-		if !tt.ok {
-			if !errors.Is(err, ErrInvalid) {
-				t.Errorf("ParseAgencyCode(%q) error %v, want ErrInvalid", tt.in, err)
-			}
-			continue
-		}
-		if got.String() != tt.in {
-			t.Errorf("String() = %q, want %q", got.String(), tt.in)
-		}
-		if l := got.L1() + "." + strconv.Itoa(got.L2()) + "." + strconv.Itoa(got.L3()) + "." + strconv.Itoa(got.L4()); l != parts[tt.in] {
-			t.Errorf("parts of %q = %s, want %s", tt.in, l, parts[tt.in])
-		}
-		var back AgencyCode
-		b, _ := got.MarshalText()
-		if err := back.UnmarshalText(b); err != nil || back != got {
-			t.Errorf("text round trip of %q: %+v, %v", tt.in, back, err)
-		}
-	}
-}
-
-func TestNewAgencyCode(t *testing.T) {
-	for _, bad := range []struct {
-		l1         string
-		l2, l3, l4 int
-	}{{"h49", 0, 0, 0}, {"H4", 0, 0, 0}, {"H49", 100, 0, 0}, {"H49", 0, -1, 0}, {"H49", 0, 0, 1000}, {"HH9", 0, 0, 0}} {
-		if _, err := NewAgencyCode(bad.l1, bad.l2, bad.l3, bad.l4); !errors.Is(err, ErrInvalid) {
-			t.Errorf("NewAgencyCode(%+v) error = %v", bad, err)
-		}
-	}
-	if (AgencyCode{}).L1() != "" || (AgencyCode{}).String() != "" || !(AgencyCode{}).IsZero() {
-		t.Error("zero code")
-	}
 }
 
 func TestDirectoryLookup(t *testing.T) {
@@ -206,10 +147,10 @@ func TestDirectoryValidation(t *testing.T) {
 		t.Errorf("decoding problems (-want +got):\n%s", diff)
 	}
 	_, err = NewDirectory([]Entry{
-		{Code: code(t, "000.00.00.H49"), Name: "A", Level: Province},
-		{Code: code(t, "000.00.00.H49"), Name: "A again", Level: Province, From: day("2020-01-01")},
+		{Code: code(t, "000.00.00.H49"), Name: "A", Level: procedure.Province},
+		{Code: code(t, "000.00.00.H49"), Name: "A again", Level: procedure.Province, From: day("2020-01-01")},
 		{Code: code(t, "000.00.01.H49"), Level: 9, Parent: code(t, "000.00.09.H49"), From: day("2025-07-01"), Until: day("2025-01-01")},
-		{Name: "B", Level: Commune, Successor: code(t, "000.00.08.H49"), Roles: []Function{""}},
+		{Name: "B", Level: procedure.Commune, Successor: code(t, "000.00.08.H49"), Roles: []Function{""}},
 	})
 	if !errors.As(err, &ve) {
 		t.Fatalf("NewDirectory = %v", err)
@@ -228,9 +169,9 @@ func TestDirectoryValidation(t *testing.T) {
 		t.Errorf("validation problems (-want +got):\n%s", diff)
 	}
 	_, err = NewDirectory([]Entry{
-		{Code: code(t, "000.00.00.H49"), Name: "A", Level: Province, Parent: code(t, "000.00.01.H49")},
-		{Code: code(t, "000.00.01.H49"), Name: "B", Level: District, Parent: code(t, "000.00.00.H49")},
-		{Code: code(t, "000.00.02.H49"), Name: "C", Level: Commune, Parent: code(t, "000.00.01.H49")},
+		{Code: code(t, "000.00.00.H49"), Name: "A", Level: procedure.Province, Parent: code(t, "000.00.01.H49")},
+		{Code: code(t, "000.00.01.H49"), Name: "B", Level: procedure.District, Parent: code(t, "000.00.00.H49")},
+		{Code: code(t, "000.00.02.H49"), Name: "C", Level: procedure.Commune, Parent: code(t, "000.00.01.H49")},
 	})
 	if !errors.As(err, &ve) {
 		t.Fatalf("NewDirectory = %v", err)

@@ -6,7 +6,7 @@
 //
 // An agency is identified by its code in the structure of QCVN 102:2016/BTTTT (Circular
 // 10/2016/TT-BTTTT), V1V2V3.Z1Z2.Y1Y2.MX1X2, the same code that opens a dossier code
-// (Circular 01/2018/TT-VPCP Art. 19): see AgencyCode. A Directory is the administrative map
+// (Circular 01/2018/TT-VPCP Art. 19): see procedure.AgencyCode. A Directory is the administrative map
 // as data: units with their level, parent, roles and effective dates. Local government had
 // three levels (province, district, commune) until 2025-06-30 and two (province, commune)
 // from 2025-07-01, when districts were abolished and provinces merged: a code used on a date

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/rickb777/date/v2"
+
+	"github.com/motcua-go/motcua/procedure"
 )
 
 // Problems found by validation, planning and selection. Test with errors.Is; the typed errors
@@ -194,12 +196,12 @@ func (e *ValidationError) Unwrap() []error {
 // abolished (with its last day in force and its successor, if any) or not yet in force
 // (with its first day).
 type AgencyError struct {
-	Code      AgencyCode
+	Code      procedure.AgencyCode
 	Role      Function
 	On        date.Date // the date it was used for
 	From      date.Date // first day in force, for ErrNotYet
 	Until     date.Date // last day in force, for ErrAbolished
-	Successor AgencyCode
+	Successor procedure.AgencyCode
 	Err       error
 }
 

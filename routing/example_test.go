@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/procedure"
 	"github.com/motcua-go/motcua/routing"
 	"github.com/rickb777/date/v2"
 )
@@ -15,7 +16,7 @@ import (
 // (14–22 February) and ends exactly at the promised date.
 func ExamplePlan() {
 	set, dir := routing.SampleSet(), routing.SampleDirectory()
-	commune, _ := routing.ParseAgencyCode("000.00.31.H49")
+	commune, _ := procedure.ParseAgencyCode("000.00.31.H49")
 	received := time.Date(2026, 2, 12, 9, 10, 0, 0, calendar.Zone())
 
 	r, _ := set.Select(routing.Query{Procedure: "1.001193", Case: "lien-thong-dien-tu-khai-sinh", Channel: "online", Locality: commune, On: date.NewAt(received)})
@@ -121,7 +122,7 @@ func ExampleParseRoute_errors() {
 // names the successor.
 func ExampleDirectory_Lookup() {
 	dir := routing.SampleDirectory()
-	district, _ := routing.ParseAgencyCode("000.00.21.H49")
+	district, _ := procedure.ParseAgencyCode("000.00.21.H49")
 	u, _ := dir.Lookup(district, date.New(2025, 6, 30))
 	fmt.Println(u.Name, u.Level)
 	_, err := dir.Lookup(district, date.New(2025, 7, 1))

@@ -66,25 +66,6 @@ func FuzzRouteJSON(f *testing.F) {
 	})
 }
 
-// FuzzAgencyCode: a code that parses prints back as itself; anything else is ErrInvalid.
-func FuzzAgencyCode(f *testing.F) {
-	for _, s := range []string{"000.00.00.H49", "001.10.21.H49", "000.00.04.G14", "H49", "000.00.00.h49", ""} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		c, err := ParseAgencyCode(s)
-		if err != nil {
-			if !errors.Is(err, ErrInvalid) || !c.IsZero() {
-				t.Fatalf("ParseAgencyCode(%q) = %v, %v", s, c, err)
-			}
-			return
-		}
-		if c.String() != s {
-			t.Fatalf("ParseAgencyCode(%q).String() = %q", s, c.String())
-		}
-	})
-}
-
 // FuzzParseRules: accepted rules survive a JSON round trip; rejected ones say where.
 func FuzzParseRules(f *testing.F) {
 	f.Add([]byte(`{"rules": [{"procedure": "1.001193", "channel": "online", "province": "H49", "from": "2025-07-01", "route": "r"}], "default": "d"}`))

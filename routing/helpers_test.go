@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/procedure"
 	"github.com/rickb777/date/v2"
 )
 
@@ -15,9 +16,9 @@ func at(y int, m time.Month, d, hh, mm int) time.Time {
 
 func day(s string) date.Date { return date.MustParseISO(s) }
 
-func code(t testing.TB, s string) AgencyCode {
+func code(t testing.TB, s string) procedure.AgencyCode {
 	t.Helper()
-	c, err := ParseAgencyCode(s)
+	c, err := procedure.ParseAgencyCode(s)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/procedure"
 	"github.com/rickb777/date/v2"
 )
 
@@ -62,12 +63,12 @@ func (p *fieldParser) fail(field, value string, err error) {
 	p.probs = append(p.probs, &FieldError{Path: p.path + field, Value: value, Err: err})
 }
 
-func (p *fieldParser) code(field, s string) AgencyCode {
+func (p *fieldParser) code(field, s string) procedure.AgencyCode {
 	if s == "" {
-		return AgencyCode{}
+		return procedure.AgencyCode{}
 	}
-	c, err := ParseAgencyCode(s)
-	if err != nil {
+	c, err := procedure.ParseAgencyCode(s)
+	if err != nil || c.Short() {
 		p.fail(field, s, ErrInvalid)
 	}
 	return c

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/procedure"
 	"github.com/rickb777/date/v2"
 )
 
@@ -89,7 +90,7 @@ type scheduleBuf struct {
 // Allotted working time.
 type StepPlan struct {
 	Step     string
-	Agency   AgencyCode
+	Agency   procedure.AgencyCode
 	Role     Function
 	Task     Task
 	Allotted time.Duration // working time allotted
@@ -112,7 +113,7 @@ type Progress struct {
 // Late names a step over its allotment: the agency that must apologise, and by how much.
 type Late struct {
 	Step     string
-	Agency   AgencyCode
+	Agency   procedure.AgencyCode
 	Role     Function
 	Over     time.Duration // working time beyond the allotment
 	Finished bool          // false while the step is still running

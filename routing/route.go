@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/procedure"
 	"github.com/rickb777/date/v2"
 )
 
@@ -61,8 +62,8 @@ type ConsultTerms struct {
 // after all of its predecessors are done. A step with several predecessors is a join.
 type Step struct {
 	ID      string
-	Agency  AgencyCode // fixed agency; zero when Role is set
-	Role    Function   // agency resolved against the locality; empty when Agency is set
+	Agency  procedure.AgencyCode // fixed agency; zero when Role is set
+	Role    Function             // agency resolved against the locality; empty when Agency is set
 	Task    Task
 	Share   Share
 	After   []string     // predecessors by ID; empty only for the start step
@@ -459,7 +460,7 @@ func (v *validator) checkStep(i int, st Step) {
 	case !st.Agency.IsZero() && st.Role != "":
 		v.fail(stepPath(i, "role"), string(st.Role), ErrInvalid)
 	case !st.Agency.IsZero():
-		if _, err := ParseAgencyCode(st.Agency.String()); err != nil {
+		if _, err := procedure.ParseAgencyCode(st.Agency.String()); err != nil || st.Agency.Short() {
 			v.fail(stepPath(i, "agency"), st.Agency.String(), ErrInvalid)
 		} else if v.dir != nil && !v.dir.Known(st.Agency) {
 			v.fail(stepPath(i, "agency"), st.Agency.String(), ErrUnknownAgency)
@@ -704,7 +705,7 @@ func (v *validator) compile(order []int, preds, succs [][]int32, start, end int)
 // one *AgencyError; otherwise every step whose agency cannot be used gives an *AgencyError
 // (abolished with its successor, not yet in force, or unknown), joined into one error.
 // Steps returns the bound agencies; Spec and MarshalJSON still give the route as written.
-func (r *Route) Bind(dir *Directory, locality AgencyCode, on date.Date) (*Route, error) {
+func (r *Route) Bind(dir *Directory, locality procedure.AgencyCode, on date.Date) (*Route, error) {
 	if r == nil {
 		return nil, &PlanError{Err: ErrRequired}
 	}

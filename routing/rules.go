@@ -7,17 +7,19 @@ import (
 	"strconv"
 
 	"github.com/rickb777/date/v2"
+
+	"github.com/motcua-go/motcua/procedure"
 )
 
 // SelectionRule selects a route. Empty fields match anything; From and Until (inclusive, zero = open)
 // bound the receipt date.
 type SelectionRule struct {
-	Procedure string     // national procedure code, e.g. "1.001193"
-	Case      string     // procedure case (trường hợp)
-	Channel   string     // "counter", "online" or "postal"
-	Level     Level      // level of the competent agency
-	Province  string     // level-1 code of the province, e.g. "H49"
-	Commune   AgencyCode // commune of the applicant
+	Procedure string               // national procedure code, e.g. "1.001193"
+	Case      string               // procedure case (trường hợp)
+	Channel   string               // "counter", "online" or "postal"
+	Level     procedure.Level      // level of the competent agency
+	Province  string               // level-1 code of the province, e.g. "H49"
+	Commune   procedure.AgencyCode // commune of the applicant
 	From      date.Date
 	Until     date.Date
 	Route     string // route name
@@ -34,9 +36,9 @@ type Query struct {
 	Procedure string
 	Case      string
 	Channel   string
-	Level     Level      // level of the competent agency; zero if not known
-	Locality  AgencyCode // the applicant's commune (or district before 2025-07-01)
-	On        date.Date  // receipt date
+	Level     procedure.Level      // level of the competent agency; zero if not known
+	Locality  procedure.AgencyCode // the applicant's commune (or district before 2025-07-01)
+	On        date.Date            // receipt date
 }
 
 // Matches reports whether the rule applies to q.
@@ -45,7 +47,7 @@ func (r *SelectionRule) Matches(q Query) bool {
 		(r.Case == "" || r.Case == q.Case) &&
 		(r.Channel == "" || r.Channel == q.Channel) &&
 		(r.Level == 0 || r.Level == q.Level) &&
-		(r.Province == "" || r.Province == string(q.Locality.l1[:])) &&
+		(r.Province == "" || r.Province == q.Locality.L1()) &&
 		(r.Commune.IsZero() || r.Commune == q.Locality) &&
 		(r.From == date.Zero || r.From <= q.On) &&
 		(r.Until == date.Zero || q.On <= r.Until)
@@ -107,10 +109,10 @@ func ParseRules(data []byte) (SelectionRules, error) {
 			continue
 		}
 		p := fieldParser{path: path + "."}
-		var lv Level
+		var lv procedure.Level
 		if rj.Level != "" {
-			var ok bool
-			if lv, ok = parseLevel(rj.Level); !ok {
+			var err error
+			if lv, err = procedure.ParseLevel(rj.Level); err != nil {
 				p.fail("level", rj.Level, ErrInvalid)
 			}
 		}
@@ -161,14 +163,14 @@ func (rs *SelectionRules) check(known map[string]*Route) error {
 		default:
 			fail(path+"channel", r.Channel, ErrInvalid)
 		}
-		if r.Level > Commune {
+		if r.Level != 0 && !r.Level.Valid() {
 			fail(path+"level", r.Level.String(), ErrInvalid)
 		}
 		if r.Province != "" && (len(r.Province) != 3 || r.Province[0] < 'A' || r.Province[0] > 'Z' || !digits(r.Province[1:])) {
 			fail(path+"province", r.Province, ErrInvalid)
 		}
 		if !r.Commune.IsZero() {
-			if _, err := ParseAgencyCode(r.Commune.String()); err != nil {
+			if _, err := procedure.ParseAgencyCode(r.Commune.String()); err != nil || r.Commune.Short() {
 				fail(path+"commune", r.Commune.String(), ErrInvalid)
 			}
 		}

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/motcua-go/motcua/procedure"
 )
 
 func TestSelect(t *testing.T) {
@@ -66,7 +68,7 @@ func TestRulesMatching(t *testing.T) {
 			{Commune: qn, Route: "commune"},
 			{Province: "H49", From: day("2025-07-01"), Route: "province-after"},
 			{Procedure: "1.000656", Case: "bundle-4", Route: "case"},
-			{Procedure: "1.000656", Level: Province, Route: "provincial"},
+			{Procedure: "1.000656", Level: procedure.Province, Route: "provincial"},
 			{Procedure: "1.000656", Channel: "postal", Until: day("2025-06-30"), Route: "postal-before"},
 			{Procedure: "1.000656", Route: "procedure"},
 		},
@@ -83,8 +85,8 @@ func TestRulesMatching(t *testing.T) {
 		{Query{Procedure: "1.000656", Case: "bundle-3", Channel: "postal", Locality: hn, On: day("2025-06-30")}, "postal-before"},
 		{Query{Procedure: "1.000656", Case: "bundle-3", Channel: "postal", Locality: hn, On: day("2025-07-01")}, "procedure"},
 		{Query{Procedure: "1.000657", Locality: hn, On: day("2025-07-01")}, "default"},
-		{Query{Procedure: "1.000656", Level: Province, Locality: hn, On: day("2025-07-01")}, "provincial"},
-		{Query{Procedure: "1.000656", Level: Commune, Locality: hn, On: day("2025-07-01")}, "procedure"},
+		{Query{Procedure: "1.000656", Level: procedure.Province, Locality: hn, On: day("2025-07-01")}, "provincial"},
+		{Query{Procedure: "1.000656", Level: procedure.Commune, Locality: hn, On: day("2025-07-01")}, "procedure"},
 	}
 	for _, tt := range tests {
 		got, ok := rules.Select(tt.q)
@@ -103,7 +105,7 @@ func TestParseRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := SelectionRules{Rules: []SelectionRule{{Procedure: "1.001193", Case: "c", Channel: "online", Level: Commune, Province: "H49",
+	want := SelectionRules{Rules: []SelectionRule{{Procedure: "1.001193", Case: "c", Channel: "online", Level: procedure.Commune, Province: "H49",
 		Commune: code(t, "000.00.31.H49"), From: day("2025-07-01"), Until: day("2026-12-31"), Route: "r"}}, Default: "d"}
 	if diff := cmp.Diff(want, rs); diff != "" {
 		t.Errorf("ParseRules (-want +got):\n%s", diff)

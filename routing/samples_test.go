@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/procedure"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/samples.golden")
@@ -136,7 +137,7 @@ func TestBindAcrossTheReform(t *testing.T) {
 	if !errors.Is(err, ErrAbolished) || !strings.Contains(err.Error(), "succeeded by 000.00.31.H49") {
 		t.Errorf("after the abolition: %v", err)
 	}
-	if _, err := fixed.Bind(nil, AgencyCode{}, day("2025-07-01")); !errors.Is(err, ErrUnknownAgency) {
+	if _, err := fixed.Bind(nil, procedure.AgencyCode{}, day("2025-07-01")); !errors.Is(err, ErrUnknownAgency) {
 		t.Errorf("nil directory: %v", err)
 	}
 	// Binding does not change the route it came from.

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/procedure"
 	"github.com/motcua-go/motcua/routing"
 	"github.com/rickb777/date/v2"
 )
@@ -33,7 +34,7 @@ func run(w io.Writer) error {
 		return fmt.Errorf("sample route land-transfer is missing")
 	}
 	received := time.Date(2026, 2, 11, 9, 0, 0, 0, calendar.Zone())
-	province, err := routing.ParseAgencyCode("000.00.00.H49")
+	province, err := procedure.ParseAgencyCode("000.00.00.H49")
 	if err != nil {
 		return err
 	}
@@ -87,7 +88,7 @@ func printSteps(w io.Writer, s *routing.Schedule, dir *routing.Directory, on tim
 	}
 }
 
-func name(dir *routing.Directory, c routing.AgencyCode, on time.Time) string {
+func name(dir *routing.Directory, c procedure.AgencyCode, on time.Time) string {
 	u, err := dir.Lookup(c, date.NewAt(on))
 	if err != nil {
 		return c.String()

@@ -29,20 +29,20 @@ func noSlip(name string) error { return &FieldError{Field: "slip." + name, Err: 
 // names (the onestop Office, from its routing.Directory and its catalog) fills the name
 // fields, and the slip then shows "name (code)".
 type Header struct {
-	Code Code
+	Code Code `json:"code"`
 	// CodeText is the code as printed in the code format in force (Rules.FormatCode).
-	CodeText string
-	Desk     string
+	CodeText string `json:"code_text,omitempty"`
+	Desk     string `json:"desk"`
 	// DeskName is the name of the receiving desk; empty: the slip shows the code alone.
-	DeskName  string
-	Applicant string
+	DeskName  string `json:"desk_name,omitempty"`
+	Applicant string `json:"applicant"`
 	// Procedure is the procedure received; for a group dossier, its lead procedure, with the
 	// group's name.
-	Procedure ProcedureRef
+	Procedure ProcedureRef `json:"procedure"`
 	// Group is the ID of the inter-agency group of procedures (nhóm thủ tục liên thông) a
 	// group dossier was received for; the slip then shows the group and its name, not its
 	// lead procedure's code. Empty for a single procedure.
-	Group string
+	Group string `json:"group,omitempty"`
 }
 
 func (d *Dossier) header() Header {
@@ -124,15 +124,15 @@ func list(b *strings.Builder, label string, items []string) {
 // ReceiptSlip is the receipt and appointment slip (Mẫu 01, Circular 01/2018; Decree 61 Art. 17(3)).
 type ReceiptSlip struct {
 	Header
-	Channel   procedure.Channel
-	Documents []string
-	Received  time.Time
-	Due       time.Time // the appointment first given
+	Channel   procedure.Channel `json:"channel"`
+	Documents []string          `json:"documents"`
+	Received  time.Time         `json:"received"`
+	Due       time.Time         `json:"due"` // the appointment first given
 	// Provisional is true when the time limit runs from the competent agency's receipt
 	// (Policy.ClockFromCompetentReceipt): Due is then counted from the latest hand-over
 	// allowed (Dossier.TransferDue), the slip says so, and the transfer fixes the appointment
 	// (Deadline.History, TransferSlip.Due).
-	Provisional bool
+	Provisional bool `json:"provisional,omitempty"`
 }
 
 // ReceiptSlip returns the receipt slip of a received dossier.
@@ -171,13 +171,13 @@ func (s ReceiptSlip) Text() string {
 // (Decree 61 Art. 17(1)(a)) or during processing (Art. 19(4)).
 type SupplementSlip struct {
 	Header
-	Intake bool // asked at intake, before acceptance
-	At     time.Time
-	Agency string // agency that asked (the desk at intake)
+	Intake bool      `json:"intake,omitempty"` // asked at intake, before acceptance
+	At     time.Time `json:"at"`
+	Agency string    `json:"agency"` // agency that asked (the desk at intake)
 	// AgencyName is the name of Agency; empty: the slip shows the code alone.
-	AgencyName string
-	Reason     string
-	Documents  []string // documents to supplement
+	AgencyName string   `json:"agency_name,omitempty"`
+	Reason     string   `json:"reason"`
+	Documents  []string `json:"documents"` // documents to supplement
 }
 
 // SupplementSlip returns the slip of the latest supplement request.
@@ -212,14 +212,14 @@ func (s SupplementSlip) Text() string {
 // appraisal (Art. 19(8)).
 type RefusalSlip struct {
 	Header
-	Intake bool
-	At     time.Time
-	Agency string // the agency that refused (the desk at intake)
+	Intake bool      `json:"intake,omitempty"`
+	At     time.Time `json:"at"`
+	Agency string    `json:"agency"` // the agency that refused (the desk at intake)
 	// AgencyName is the name of Agency; empty: the slip shows the code alone.
-	AgencyName string
-	Reason     string
-	Due        time.Time // the due time in force (zero at intake)
-	Late       bool      // issued after Due (accepted and counted late, Policy.RefusalWithinLimit)
+	AgencyName string    `json:"agency_name,omitempty"`
+	Reason     string    `json:"reason"`
+	Due        time.Time `json:"due"`            // the due time in force (zero at intake)
+	Late       bool      `json:"late,omitempty"` // issued after Due (accepted and counted late, Policy.RefusalWithinLimit)
 }
 
 // RefusalSlip returns the refusal slip of a refused dossier.
@@ -258,13 +258,13 @@ func (s RefusalSlip) Text() string {
 // of Circular 03/2025/TT-VPCP, renamed apology and request to extend the time limit.
 type ApologySlip struct {
 	Header
-	At     time.Time
-	Agency string // the agency responsible for the delay
+	At     time.Time `json:"at"`
+	Agency string    `json:"agency"` // the agency responsible for the delay
 	// AgencyName is the name of Agency; empty: the slip shows the code alone.
-	AgencyName string
-	Reason     string
-	OldDue     time.Time
-	NewDue     time.Time
+	AgencyName string    `json:"agency_name,omitempty"`
+	Reason     string    `json:"reason"`
+	OldDue     time.Time `json:"old_due"`
+	NewDue     time.Time `json:"new_due"`
 }
 
 // ApologySlip returns the slip of the dossier's apology.
@@ -299,20 +299,20 @@ func (s ApologySlip) Text() string {
 
 // TransferRow is one agency's task and deadline on the transfer slip.
 type TransferRow struct {
-	Step   string
-	Agency string
+	Step   string `json:"step,omitempty"`
+	Agency string `json:"agency"`
 	// AgencyName is the name of Agency; empty: the slip shows the code alone.
-	AgencyName string
-	Task       string
-	Due        time.Time
+	AgencyName string    `json:"agency_name,omitempty"`
+	Task       string    `json:"task"`
+	Due        time.Time `json:"due"`
 }
 
 // TransferSlip lists each agency's task and deadline (Decree 61 Art. 19(6)).
 type TransferSlip struct {
 	Header
-	At   time.Time
-	Due  time.Time // the dossier's appointment
-	Rows []TransferRow
+	At   time.Time     `json:"at"`
+	Due  time.Time     `json:"due"` // the dossier's appointment
+	Rows []TransferRow `json:"rows"`
 }
 
 // TransferSlip returns the transfer slip of a transferred dossier.
@@ -375,6 +375,27 @@ func (v Verdict) String() string {
 	return "đang xử lý"
 }
 
+var verdictText = [...]string{Running: "running", Early: "early", OnTime: "on_time", Late: "late"}
+
+// MarshalText writes the verdict by its snake_case name ("on_time").
+func (v Verdict) MarshalText() ([]byte, error) {
+	if int(v) >= len(verdictText) {
+		return nil, &FieldError{Field: "verdict", Value: itoa(int(v)), Err: ErrInvalid}
+	}
+	return []byte(verdictText[v]), nil
+}
+
+// UnmarshalText reads a verdict name MarshalText writes.
+func (v *Verdict) UnmarshalText(b []byte) error {
+	for i, s := range verdictText {
+		if s == string(b) {
+			*v = Verdict(i)
+			return nil
+		}
+	}
+	return &FieldError{Field: "verdict", Value: string(b), Err: ErrInvalid}
+}
+
 // Judge returns the verdict of work due at due and finished at done (zero: not finished),
 // read at now.
 func Judge(due, done, now time.Time) Verdict {
@@ -395,24 +416,24 @@ func Judge(due, done, now time.Time) Verdict {
 // ControlRow is one hand-over on the control slip: who held the dossier, from when to when,
 // against which due time.
 type ControlRow struct {
-	Step   string // "" for the desk's transfer
-	Agency string
+	Step   string `json:"step,omitempty"` // "" for the desk's transfer
+	Agency string `json:"agency"`
 	// AgencyName is the name of Agency; empty: the slip shows the code alone.
-	AgencyName string
-	From       time.Time
-	To         time.Time // zero while held
-	Due        time.Time
-	Verdict    Verdict
-	Note       CommandKind // how the holding ended (handoff, sendBack, recall, resolve, refuse, transfer)
+	AgencyName string      `json:"agency_name,omitempty"`
+	From       time.Time   `json:"from"`
+	To         time.Time   `json:"to"` // zero while held
+	Due        time.Time   `json:"due"`
+	Verdict    Verdict     `json:"verdict"`
+	Note       CommandKind `json:"note,omitempty"` // how the holding ended (handoff, send_back, recall, resolve, refuse, transfer)
 }
 
 // ControlSlip is the process control slip (Mẫu 05 of Circular 01/2018; form 06 of Circular
 // 03/2025/TT-VPCP): every hand-over with its verdict.
 type ControlSlip struct {
 	Header
-	Due     time.Time
-	Rows    []ControlRow
-	Verdict Verdict // of the dossier against its appointment
+	Due     time.Time    `json:"due"`
+	Rows    []ControlRow `json:"rows"`
+	Verdict Verdict      `json:"verdict"` // of the dossier against its appointment
 }
 
 // ControlSlip returns the control slip at now.

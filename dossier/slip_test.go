@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -244,5 +245,29 @@ func TestSlipNames(t *testing.T) {
 		if diff := cmp.Diff([]string(nil), append(missing, unwanted...)); diff != "" {
 			t.Errorf("%s: missing or unwanted text (-want +got):\n%s\n%s", tc.name, diff, tc.text)
 		}
+	}
+}
+
+// Regression (issue 9): slips had no JSON names; they are written in snake_case, with the
+// verdicts by name.
+func TestSlipJSON(t *testing.T) {
+	at := time.Date(2026, 3, 10, 9, 0, 0, 0, zone())
+	slip := ControlSlip{Header: Header{Desk: "000.00.31.H49", DeskName: "UBND đặc khu Vân Đồn"}, Due: at,
+		Rows: []ControlRow{{Agency: "000.00.31.H49", From: at, Due: at, Verdict: OnTime, Note: Transfer}}, Verdict: Early}
+	b, err := json.Marshal(slip)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"desk_name":"UBND đặc khu Vân Đồn"`, `"verdict":"on_time"`, `"verdict":"early"`, `"note":"transfer"`, `"rows":[`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("JSON lacks %s: %s", want, b)
+		}
+	}
+	var back ControlSlip
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.Verdict != Early || back.Rows[0].Verdict != OnTime || back.Rows[0].Note != Transfer {
+		t.Errorf("read back %+v", back)
 	}
 }

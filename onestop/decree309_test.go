@@ -394,7 +394,7 @@ func BenchmarkIntakeBoundaryFree(b *testing.B) {
 }
 
 // A group dossier under a policy where no desk is the competent agency's own
-// (dossier.Config.OwnDesk): intake counts the slowest member (7 working days for the
+// (dossier.RulesConfig.OwnDesk): intake counts the slowest member (7 working days for the
 // residence) from the latest hand-over, and the transfer fixes the due time by the same
 // member, found again in the catalog, with the group's route planned from the hand-over.
 func TestBoundaryFreeGroup(t *testing.T) {

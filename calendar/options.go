@@ -58,7 +58,9 @@ func DefaultSessions() []Session {
 	}
 }
 
-// WithOfficeHours sets the sessions of every working day (the same all year).
+// WithOfficeHours sets the sessions of every working day, the same all year (default
+// DefaultSessions: 07:30–11:30 and 13:00–17:00). Sessions are times of day in Zone, in order,
+// each starting before it ends; a bad list makes New fail with an *OptionError (ErrBadHours).
 func WithOfficeHours(sessions ...Session) Option {
 	s := append([]Session(nil), sessions...)
 	return optionFunc(func(c *config) error {
@@ -122,8 +124,10 @@ func WithReception(w time.Weekday, sessions ...Session) Option {
 // WithOverrides adds one-off days decided by the embedder (a closure, a notice
 // published after the release): they take precedence over every other source.
 // A day can be made off (holiday, compensatory, swapped_off, closure) or working
-// (makeup_workday on a weekend day, workday to cancel a day off). A date given twice
-// in one call is an error; given again in a later WithOverrides, the later one wins.
+// (makeup_workday on a weekend day, workday to cancel a day off). Name is required and
+// Source optional, each at most MaxText characters of text without control characters. A date
+// given twice in one call is an error; given again in a later WithOverrides, the later one
+// wins. A bad day makes New fail with an *OptionError naming its date.
 func WithOverrides(days ...Day) Option {
 	d := append([]Day(nil), days...)
 	return optionFunc(func(c *config) error {
@@ -238,7 +242,9 @@ func WithHolidayRules(r HolidayRules) Option {
 	})
 }
 
-// WithDuePolicy selects the due-date policy (default WorkingTime).
+// WithDuePolicy selects the due-date policy of Due: WorkingTime (the default, counting from
+// the moment of receipt) or CivilCode (counting from the next working day, Civil Code 2015
+// Art. 147–148).
 func WithDuePolicy(p DuePolicy) Option {
 	return optionFunc(func(c *config) error {
 		if p != WorkingTime && p != CivilCode {

@@ -40,8 +40,13 @@ const (
 // makeup_workday, closure, workday or weekend; name and source are required.
 // compensatory, swapped_off and workday fall on Monday–Friday, makeup_workday and
 // weekend on Saturday or Sunday. A row is provisional when its provisional field
-// is true or its name or source contains "PROVISIONAL" or "UNANNOUNCED".
-// Errors are *ScheduleError naming the line and field; a date listed twice is an error.
+// is true or its name or source contains "PROVISIONAL" or "UNANNOUNCED". The file is
+// UTF-8 (a byte-order mark is skipped); name and source hold at most MaxText characters and
+// no control characters.
+//
+// The error is a *ScheduleError for the first problem found, naming the line, the field and
+// the value (cut to 64 characters); a date listed twice is an error. Time and memory grow
+// linearly with the size of data.
 func ParseSchedule(data []byte) ([]Day, error) {
 	if !utf8.Valid(data) {
 		return nil, &ScheduleError{Line: lineAt(data, int64(firstInvalid(data))), Err: ErrEncoding}

@@ -308,130 +308,162 @@ func BuildReport(from, to time.Time, summaries []Summary, opts ReportOptions) (R
 	if !from.Before(to) {
 		return Report{}, &FieldError{Field: "Period", Value: from.Format(time.DateTime) + " – " + to.Format(time.DateTime), Err: ErrInvalid}
 	}
-	rep := Report{From: from, To: to}
-	f, t := from.Unix(), to.Unix()
-	if from.Nanosecond() != 0 || to.Nanosecond() != 0 {
-		// Summaries hold whole seconds: a period bound inside a second rounds up.
-		if from.Nanosecond() != 0 {
-			f++
-		}
-		if to.Nanosecond() != 0 {
-			t++
-		}
-	}
-	fieldIdx := make(map[fieldKey]int)
-	agencyIdx := make(map[string]int)
-	var byField, byAgency []Counts
-	var fieldKeys []fieldKey
-	var agencyKeys []string
-	lastF, lastA := fieldKey{"\x00", "\x00"}, "\x00"
-	fi, ai := -1, -1
+	b := newReportBuilder(from, to, opts)
 	for i := range summaries {
-		s := &summaries[i]
-		if s.Received >= t || (s.End != 0 && s.End < f) || s.Received == 0 {
-			continue
-		}
-		if s.Outcome == OutcomeWithdrawn && opts.Withdrawn == WithdrawnExcluded {
-			if s.End != 0 && s.End < t {
-				rep.Total.Withdrawn++
-				if k := (fieldKey{s.Level, s.Field}); k != lastF {
-					fi, lastF = indexOf(fieldIdx, &fieldKeys, &byField, k), k
-				}
-				if s.Agency != lastA {
-					ai, lastA = indexOf(agencyIdx, &agencyKeys, &byAgency, s.Agency), s.Agency
-				}
-				byField[fi].Withdrawn++
-				byAgency[ai].Withdrawn++
-			}
-			continue
-		}
-		var c Counts
-		c.Received = 1
-		switch {
-		case s.Received < f:
-			c.CarriedOver = 1
-		case s.Online:
-			c.ReceivedOnline = 1
-		default:
-			c.ReceivedCounter = 1
-		}
-		due := s.Due
-		if opts.Appointment == OriginalAppointment && s.OriginalDue != 0 {
-			due = s.OriginalDue
-		}
-		overdue := false
-		if s.End != 0 && s.End < t && s.Outcome != OutcomeOpen {
-			c.Resolved = 1
-			switch {
-			case s.End > due:
-				c.Late = 1
-				overdue = true
-			case opts.EarlyBy.early(s.End, due):
-				c.Early = 1
-			default:
-				c.OnTime = 1
-			}
-			if s.Outcome == OutcomeWithdrawn {
-				c.Withdrawn = 1
-			}
-		} else {
-			c.InProgress = 1
-			if due < t {
-				c.Over = 1
-				overdue = true
-			} else {
-				c.Within = 1
-			}
-		}
-		rep.Total.add(&c)
-		if k := (fieldKey{s.Level, s.Field}); k != lastF {
-			fi, lastF = indexOf(fieldIdx, &fieldKeys, &byField, k), k
-		}
-		if s.Agency != lastA {
-			ai, lastA = indexOf(agencyIdx, &agencyKeys, &byAgency, s.Agency), s.Agency
-		}
-		byField[fi].add(&c)
-		byAgency[ai].add(&c)
-
-		// Decision 766 on-time rate, judged against the current appointment (NgayHenTra).
-		rep.OnTime.Total++
-		end := t
-		switch {
-		case c.Resolved == 1:
-			end = s.End
-		case s.WaitingSince != 0 && s.WaitingSince < t:
-			end = s.WaitingSince
-		}
-		if s.Supplements <= 1 && end <= s.Due {
-			rep.OnTime.OnTime++
-		}
-
-		sat := &rep.Satisfaction
-		sat.Total++
-		if overdue {
-			sat.Overdue++
-		}
-		switch s.Rating {
-		case Satisfied:
-			sat.Rated++
-			sat.Satisfied++
-		case Acceptable:
-			sat.Rated++
-			sat.Acceptable++
-		case Dissatisfied:
-			sat.Rated++
-			sat.Dissatisfied++
-		}
-		if s.Complaint {
-			sat.Complaints++
-		}
-		if s.Complaint || s.Rating == Dissatisfied {
-			sat.Unhappy++
-		}
+		b.add(&summaries[i])
 	}
-	rep.ByField = make([]Row, len(fieldKeys))
-	for i, k := range fieldKeys {
-		rep.ByField[i] = Row{Level: k.level, Field: k.field, Counts: byField[i]}
+	return b.report(), nil
+}
+
+// reportBuilder adds the dossiers up, one summary at a time, into the rows of the report.
+type reportBuilder struct {
+	rep  Report
+	f, t int64 // the period in Unix seconds
+	opts ReportOptions
+
+	fieldIdx   map[fieldKey]int
+	agencyIdx  map[string]int
+	byField    []Counts
+	byAgency   []Counts
+	fieldKeys  []fieldKey
+	agencyKeys []string
+	lastF      fieldKey // the row of the last summary, most often the next one's too
+	lastA      string
+	fi, ai     int
+}
+
+func newReportBuilder(from, to time.Time, opts ReportOptions) *reportBuilder {
+	b := &reportBuilder{rep: Report{From: from, To: to}, f: from.Unix(), t: to.Unix(), opts: opts,
+		fieldIdx: make(map[fieldKey]int), agencyIdx: make(map[string]int),
+		lastF: fieldKey{"\x00", "\x00"}, lastA: "\x00", fi: -1, ai: -1}
+	// Summaries hold whole seconds: a period bound inside a second rounds up.
+	if from.Nanosecond() != 0 {
+		b.f++
+	}
+	if to.Nanosecond() != 0 {
+		b.t++
+	}
+	return b
+}
+
+// add counts one dossier, if it belongs to the period.
+func (b *reportBuilder) add(s *Summary) {
+	if s.Received >= b.t || (s.End != 0 && s.End < b.f) || s.Received == 0 {
+		return
+	}
+	if s.Outcome == OutcomeWithdrawn && b.opts.Withdrawn == WithdrawnExcluded {
+		if s.End != 0 && s.End < b.t {
+			b.rep.Total.Withdrawn++
+			field, agency := b.rows(s)
+			field.Withdrawn++
+			agency.Withdrawn++
+		}
+		return
+	}
+	c, overdue := b.counts(s)
+	b.rep.Total.add(&c)
+	field, agency := b.rows(s)
+	field.add(&c)
+	agency.add(&c)
+	b.indicators(s, &c, overdue)
+}
+
+// counts classifies one dossier in the columns of the form, and tells whether it is overdue.
+func (b *reportBuilder) counts(s *Summary) (c Counts, overdue bool) {
+	c.Received = 1
+	switch {
+	case s.Received < b.f:
+		c.CarriedOver = 1
+	case s.Online:
+		c.ReceivedOnline = 1
+	default:
+		c.ReceivedCounter = 1
+	}
+	due := s.Due
+	if b.opts.Appointment == OriginalAppointment && s.OriginalDue != 0 {
+		due = s.OriginalDue
+	}
+	if s.End != 0 && s.End < b.t && s.Outcome != OutcomeOpen {
+		c.Resolved = 1
+		switch {
+		case s.End > due:
+			c.Late = 1
+			overdue = true
+		case b.opts.EarlyBy.early(s.End, due):
+			c.Early = 1
+		default:
+			c.OnTime = 1
+		}
+		if s.Outcome == OutcomeWithdrawn {
+			c.Withdrawn = 1
+		}
+		return c, overdue
+	}
+	c.InProgress = 1
+	if due < b.t {
+		c.Over = 1
+		return c, true
+	}
+	c.Within = 1
+	return c, false
+}
+
+// rows returns the counts of the dossier's (level, field) row and of its agency's row.
+func (b *reportBuilder) rows(s *Summary) (field, agency *Counts) {
+	if k := (fieldKey{s.Level, s.Field}); k != b.lastF {
+		b.fi, b.lastF = indexOf(b.fieldIdx, &b.fieldKeys, &b.byField, k), k
+	}
+	if s.Agency != b.lastA {
+		b.ai, b.lastA = indexOf(b.agencyIdx, &b.agencyKeys, &b.byAgency, s.Agency), s.Agency
+	}
+	return &b.byField[b.fi], &b.byAgency[b.ai]
+}
+
+// indicators adds the dossier to the Decision 766 on-time rate, judged against the current
+// appointment (NgayHenTra), and to the satisfaction indicator.
+func (b *reportBuilder) indicators(s *Summary, c *Counts, overdue bool) {
+	b.rep.OnTime.Total++
+	end := b.t
+	switch {
+	case c.Resolved == 1:
+		end = s.End
+	case s.WaitingSince != 0 && s.WaitingSince < b.t:
+		end = s.WaitingSince
+	}
+	if s.Supplements <= 1 && end <= s.Due {
+		b.rep.OnTime.OnTime++
+	}
+
+	sat := &b.rep.Satisfaction
+	sat.Total++
+	if overdue {
+		sat.Overdue++
+	}
+	switch s.Rating {
+	case Satisfied:
+		sat.Rated++
+		sat.Satisfied++
+	case Acceptable:
+		sat.Rated++
+		sat.Acceptable++
+	case Dissatisfied:
+		sat.Rated++
+		sat.Dissatisfied++
+	}
+	if s.Complaint {
+		sat.Complaints++
+	}
+	if s.Complaint || s.Rating == Dissatisfied {
+		sat.Unhappy++
+	}
+}
+
+// report returns the report with its rows sorted: by level, then field; by agency.
+func (b *reportBuilder) report() Report {
+	rep := b.rep
+	rep.ByField = make([]Row, len(b.fieldKeys))
+	for i, k := range b.fieldKeys {
+		rep.ByField[i] = Row{Level: k.level, Field: k.field, Counts: b.byField[i]}
 	}
 	sort.Slice(rep.ByField, func(i, j int) bool {
 		a, b := rep.ByField[i], rep.ByField[j]
@@ -440,12 +472,12 @@ func BuildReport(from, to time.Time, summaries []Summary, opts ReportOptions) (R
 		}
 		return a.Field < b.Field
 	})
-	rep.ByAgency = make([]Row, len(agencyKeys))
-	for i, k := range agencyKeys {
-		rep.ByAgency[i] = Row{Agency: k, Counts: byAgency[i]}
+	rep.ByAgency = make([]Row, len(b.agencyKeys))
+	for i, k := range b.agencyKeys {
+		rep.ByAgency[i] = Row{Agency: k, Counts: b.byAgency[i]}
 	}
 	sort.Slice(rep.ByAgency, func(i, j int) bool { return rep.ByAgency[i].Agency < rep.ByAgency[j].Agency })
-	return rep, nil
+	return rep
 }
 
 func indexOf[K comparable](m map[K]int, keys *[]K, rows *[]Counts, k K) int {

@@ -106,7 +106,11 @@
 // Rules.FormatCode use the format of each regime's policy (Decree 309/2026 above), and the
 // slips print the code in it (Header.CodeText). Codes are stored (JSON) in the Circular 01
 // form, or as <unit>-YYYYMMDD-N when another format issued parts that form cannot hold, so
-// a stored code reads back whatever the format in force.
+// a stored code reads back whatever the format in force. Decree 118/2025 Art. 28 builds the
+// code from the competent agency's identifier (the receiving desk's for an inter-agency
+// group), the reception date and the day's number, issued once and never changed; until
+// its rendering is fixed, both regimes default to Circular01: set Policy.CodeFormat of the
+// Decree118 policy to issue another.
 //
 // # Input and messages
 //

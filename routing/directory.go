@@ -1,7 +1,6 @@
 package routing
 
 import (
-	"bytes"
 	"encoding/json"
 	"slices"
 	"strconv"
@@ -11,51 +10,82 @@ import (
 	"github.com/motcua-go/motcua/procedure"
 )
 
-// NewDirectory builds a directory from units; every problem is reported at once with its
-// path ("units[3].parent"). Several units may share a code if their periods do not overlap:
-// they are the successive versions of one agency (renamed, re-parented).
-func NewDirectory(units []Entry) (*Directory, error) {
+// NewDirectory builds a directory from its entries; every problem is reported at once with
+// its path ("units[3].parent"), the first 100 of them listed and the rest counted. Several
+// entries may share a code if their periods do not overlap: they are the successive versions
+// of one agency (renamed, re-parented). Names are at most MaxNameLen characters, notes
+// MaxTextLen. The checks take time and memory in proportion to the number of entries.
+func NewDirectory(entries []Entry) (*Directory, error) {
 	d := &Directory{
-		units:    slices.Clone(units),
-		byCode:   make(map[procedure.AgencyCode][]int, len(units)),
-		byParent: make(map[procedure.AgencyCode][]int, len(units)),
-		roles:    make(map[Function]struct{}),
+		entries:   slices.Clone(entries),
+		byCode:    make(map[procedure.AgencyCode][]int, len(entries)),
+		functions: make(map[Function]struct{}),
+
+		byParentFunction: make(map[parentFunction][]int),
 	}
-	for i := range d.units {
-		d.units[i].Roles = slices.Clone(d.units[i].Roles)
+	for i := range d.entries {
+		d.entries[i].Functions = slices.Clone(d.entries[i].Functions)
+		u := &d.entries[i]
+		d.byCode[u.Code] = append(d.byCode[u.Code], i)
+		for _, f := range u.Functions {
+			k := parentFunction{u.Parent, f}
+			d.byParentFunction[k] = append(d.byParentFunction[k], i)
+		}
 	}
-	var probs []*FieldError
-	add := func(i int, field, value string, err error) {
-		probs = append(probs, &FieldError{Path: "units[" + strconv.Itoa(i) + "]." + field, Value: value, Err: err})
+	// Versions of one code in order of their first day: an entry overlaps an earlier one
+	// when it starts before the latest end seen.
+	dup := make(map[int]bool)
+	for c, v := range d.byCode {
+		if len(v) < 2 || c.IsZero() {
+			continue
+		}
+		slices.SortStableFunc(v, func(a, b int) int { return cmpDate(d.entries[a].From, d.entries[b].From) })
+		end := d.entries[v[0]].Until
+		for _, i := range v[1:] {
+			u := &d.entries[i]
+			if end == date.Zero || u.From == date.Zero || u.From <= end {
+				dup[i] = true
+			}
+			if end != date.Zero && (u.Until == date.Zero || u.Until > end) {
+				end = u.Until
+			}
+		}
 	}
-	for i, u := range d.units {
+	var ps problems
+	add := func(i int, field, value string, err error) { ps.addAt("units", i, field, value, err) }
+	for i := range d.entries {
+		u := &d.entries[i]
 		if u.Code.IsZero() {
 			add(i, "code", "", ErrRequired)
 		}
 		if u.Name == "" {
 			add(i, "name", "", ErrRequired)
+		} else if err := checkText(u.Name, MaxNameLen, false); err != nil {
+			add(i, "name", u.Name, err)
 		}
 		if !u.Level.Valid() {
-			add(i, "level", u.Level.String(), ErrInvalid)
+			add(i, "level", strconv.Itoa(int(u.Level)), ErrInvalid)
 		}
 		if u.From != date.Zero && u.Until != date.Zero && u.Until < u.From {
 			add(i, "until", u.Until.String(), ErrInvalid)
 		}
-		for j, r := range u.Roles {
+		for j, r := range u.Functions {
 			if r == "" {
-				add(i, "roles["+strconv.Itoa(j)+"]", "", ErrRequired)
+				ps.addSub("units", i, "roles", j, "", ErrRequired)
+			} else if err := checkText(string(r), MaxNameLen, false); err != nil {
+				ps.addSub("units", i, "roles", j, string(r), err)
 			}
-			d.roles[r] = struct{}{}
+			d.functions[r] = struct{}{}
 		}
-		for _, k := range d.byCode[u.Code] {
-			if overlaps(d.units[k], u) {
-				add(i, "code", u.Code.String(), ErrDuplicate)
-			}
+		if err := checkText(u.Note, MaxTextLen, true); err != nil {
+			add(i, "note", u.Note, err)
 		}
-		d.byCode[u.Code] = append(d.byCode[u.Code], i)
-		d.byParent[u.Parent] = append(d.byParent[u.Parent], i)
+		if dup[i] {
+			add(i, "code", u.Code.String(), ErrDuplicate)
+		}
 	}
-	for i, u := range d.units {
+	for i := range d.entries {
+		u := &d.entries[i]
 		if !u.Parent.IsZero() {
 			if _, ok := d.byCode[u.Parent]; !ok {
 				add(i, "parent", u.Parent.String(), ErrUnknownAgency)
@@ -67,77 +97,82 @@ func NewDirectory(units []Entry) (*Directory, error) {
 			}
 		}
 	}
-	if len(probs) == 0 {
-		for i, u := range d.units {
-			if !u.Parent.IsZero() && d.reaches(u.Parent, u.Code) {
-				add(i, "parent", u.Parent.String(), ErrCycle)
-			}
-		}
+	if ps.none() {
+		d.parentCycles(&ps)
 	}
-	if len(probs) > 0 {
-		return nil, &ValidationError{Name: "directory", Problems: probs}
-	}
-	for _, v := range d.byCode {
-		slices.SortFunc(v, func(a, b int) int { return int(d.units[a].From - d.units[b].From) })
+	if err := ps.err("directory"); err != nil {
+		return nil, err
 	}
 	return d, nil
 }
 
-// reaches reports whether target is from or one of its ancestors (through any version).
-func (d *Directory) reaches(from, target procedure.AgencyCode) bool {
-	seen := map[procedure.AgencyCode]bool{}
-	stack := []procedure.AgencyCode{from}
-	for len(stack) > 0 {
-		c := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if c == target {
-			return true
-		}
-		if seen[c] {
-			continue
-		}
-		seen[c] = true
-		for _, i := range d.byCode[c] {
-			if p := d.units[i].Parent; !p.IsZero() {
-				stack = append(stack, p)
-			}
-		}
+// cmpDate orders dates, the zero date (open) first.
+func cmpDate(a, b date.Date) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
 	}
-	return false
+	return 0
 }
 
-func overlaps(a, b Entry) bool {
-	return (a.Until == date.Zero || b.From == date.Zero || b.From <= a.Until) &&
-		(b.Until == date.Zero || a.From == date.Zero || a.From <= b.Until)
+// parentCycles reports each entry whose parent leads back to it, through any version: the
+// edges code → parent that lie on a cycle of the graph of codes, found in linear time.
+func (d *Directory) parentCycles(ps *problems) {
+	id := make(map[procedure.AgencyCode]int32, len(d.byCode))
+	for i := range d.entries {
+		if _, ok := id[d.entries[i].Code]; !ok {
+			id[d.entries[i].Code] = int32(len(id))
+		}
+	}
+	succs := make([][]int32, len(id))
+	for i := range d.entries {
+		u := &d.entries[i]
+		if !u.Parent.IsZero() {
+			c := id[u.Code]
+			succs[c] = append(succs[c], id[u.Parent])
+		}
+	}
+	comp, cyc := onCycle(succs)
+	for i := range d.entries {
+		u := &d.entries[i]
+		if u.Parent.IsZero() {
+			continue
+		}
+		if c, p := id[u.Code], id[u.Parent]; cyc[c] && comp[c] == comp[p] {
+			ps.addAt("units", i, "parent", u.Parent.String(), ErrCycle)
+		}
+	}
 }
 
 func (u *Entry) inForce(on date.Date) bool {
 	return (u.From == date.Zero || u.From <= on) && (u.Until == date.Zero || on <= u.Until)
 }
 
-// Units returns a copy of the directory's units in their original order.
-func (d *Directory) Units() []Entry {
-	out := slices.Clone(d.units)
+// Entries returns a copy of the directory's entries in their original order.
+func (d *Directory) Entries() []Entry {
+	out := slices.Clone(d.entries)
 	for i := range out {
-		out[i].Roles = slices.Clone(out[i].Roles)
+		out[i].Functions = slices.Clone(out[i].Functions)
 	}
 	return out
 }
 
-// Known reports whether code names a unit of the directory at any date.
+// Known reports whether code names an entry of the directory at any date.
 func (d *Directory) Known(code procedure.AgencyCode) bool {
 	_, ok := d.byCode[code]
 	return ok
 }
 
-// HasRole reports whether some unit of the directory performs role.
-func (d *Directory) HasRole(r Function) bool {
-	_, ok := d.roles[r]
+// HasFunction reports whether some entry of the directory performs f.
+func (d *Directory) HasFunction(f Function) bool {
+	_, ok := d.functions[f]
 	return ok
 }
 
-// Lookup returns the version of the unit code in force on the given date. A code used after
-// its unit was abolished gives an *AgencyError wrapping ErrAbolished that names the
+// Lookup returns the version of the entry code in force on the given date. A code used
+// after its entry was abolished gives an *AgencyError wrapping ErrAbolished that names the
 // successor; before its creation, ErrNotYet; an unknown code, ErrUnknownAgency.
 func (d *Directory) Lookup(code procedure.AgencyCode, on date.Date) (Entry, error) {
 	v, ok := d.byCode[code]
@@ -145,19 +180,19 @@ func (d *Directory) Lookup(code procedure.AgencyCode, on date.Date) (Entry, erro
 		return Entry{}, &AgencyError{Code: code, On: on, Err: ErrUnknownAgency}
 	}
 	for _, i := range v {
-		if d.units[i].inForce(on) {
+		if d.entries[i].inForce(on) {
 			return d.clone(i), nil
 		}
 	}
 	// Not in force on that date: after the last version, before the first, or in a gap.
-	last := d.units[v[len(v)-1]]
+	last := d.entries[v[len(v)-1]]
 	if last.Until != date.Zero && on > last.Until {
 		return Entry{}, &AgencyError{Code: code, On: on, Until: last.Until, Successor: last.Successor, Err: ErrAbolished}
 	}
-	from := d.units[v[0]].From
+	from := d.entries[v[0]].From
 	for _, i := range v {
-		if d.units[i].From > on {
-			from = d.units[i].From
+		if d.entries[i].From > on {
+			from = d.entries[i].From
 			break
 		}
 	}
@@ -165,36 +200,35 @@ func (d *Directory) Lookup(code procedure.AgencyCode, on date.Date) (Entry, erro
 }
 
 func (d *Directory) clone(i int) Entry {
-	u := d.units[i]
-	u.Roles = slices.Clone(u.Roles)
+	u := d.entries[i]
+	u.Functions = slices.Clone(u.Functions)
 	return u
 }
 
-// Resolve finds the agency that performs role for a locality on a date: the locality itself
-// if it has the role, else a unit with the role directly under it, else the same search one
-// level up (commune, then district, then province). The locality must be in force on that
-// date: a district code used after 2025-06-30 gives ErrAbolished. When no unit performs the
-// role there, the error wraps ErrNoAgency.
+// Resolve finds the agency that performs the function role for a locality on a date: the
+// locality itself if it performs it, else an entry directly under it that does, else the
+// same search one level up (commune, then district, then province). The locality must be in
+// force on that date: a district code used after 2025-06-30 gives ErrAbolished. When no
+// entry performs the function there, the error is an *AgencyError wrapping ErrNoAgency.
 func (d *Directory) Resolve(role Function, locality procedure.AgencyCode, on date.Date) (Entry, error) {
 	if _, err := d.Lookup(locality, on); err != nil {
 		return Entry{}, err
 	}
 	// The map has no parent cycles (NewDirectory checks), so the walk ends; the bound is a
 	// second guard.
-	for code, depth := locality, 0; !code.IsZero() && depth <= len(d.units); depth++ {
+	for code, depth := locality, 0; !code.IsZero() && depth <= len(d.entries); depth++ {
 		var parent procedure.AgencyCode
 		for _, i := range d.byCode[code] {
-			u := &d.units[i]
+			u := &d.entries[i]
 			if u.inForce(on) {
-				if slices.Contains(u.Roles, role) {
+				if slices.Contains(u.Functions, role) {
 					return d.clone(i), nil
 				}
 				parent = u.Parent
 			}
 		}
-		for _, i := range d.byParent[code] {
-			u := &d.units[i]
-			if u.inForce(on) && slices.Contains(u.Roles, role) {
+		for _, i := range d.byParentFunction[parentFunction{code, role}] {
+			if d.entries[i].inForce(on) {
 				return d.clone(i), nil
 			}
 		}
@@ -217,41 +251,46 @@ type unitJSON struct {
 
 // ParseDirectory reads a directory from JSON: {"units": [{"code": "000.00.00.H49",
 // "name": "…", "level": "province", "parent": "…", "roles": ["…"], "from": "2025-07-01",
-// "until": "…", "successor": "…", "note": "…"}, …]}.
+// "until": "…", "successor": "…", "note": "…"}, …]}. Levels are written "central",
+// "province", "district" and "commune", dates YYYY-MM-DD. The entries are read one at a
+// time, so the memory used is in proportion to the input; every problem is reported at
+// once in a *ValidationError named "directory" (the first 100 listed, the rest counted),
+// then the directory is checked as NewDirectory checks it.
 func ParseDirectory(data []byte) (*Directory, error) {
+	var ps problems
+	var units []Entry
 	var doc struct {
-		Units []json.RawMessage `json:"units"`
+		Units listJSON `json:"units"`
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&doc); err != nil {
-		return nil, &ValidationError{Name: "directory", Problems: []*FieldError{jsonProblem("", err)}}
-	}
-	var probs []*FieldError
-	units := make([]Entry, 0, len(doc.Units))
-	for i, raw := range doc.Units {
+	doc.Units.elem = func(dec *json.Decoder, i int) {
 		var uj unitJSON
-		path := "units[" + strconv.Itoa(i) + "]"
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		dec.DisallowUnknownFields()
 		if err := dec.Decode(&uj); err != nil {
-			probs = append(probs, jsonProblem(path, err))
-			continue
+			ps.addJSON("units", i, err)
+			return
 		}
-		p := fieldParser{path: path + "."}
-		lv, err := procedure.ParseLevel(uj.Level)
-		if err != nil {
+		p := fieldParser{ps: &ps, list: "units", i: i}
+		lv := procedure.Commune
+		if uj.Level == "" {
+			p.fail("level", "", ErrRequired)
+		} else if l, err := procedure.ParseLevel(uj.Level); err != nil {
 			p.fail("level", uj.Level, ErrInvalid)
-			lv = procedure.Commune
+		} else {
+			lv = l
 		}
-		units = append(units, Entry{Code: p.code("code", uj.Code), Name: uj.Name, Level: lv,
-			Parent: p.code("parent", uj.Parent), Roles: uj.Roles,
+		e := Entry{Code: p.code("code", uj.Code), Name: uj.Name, Level: lv,
+			Parent: p.code("parent", uj.Parent), Functions: uj.Roles,
 			From: p.date("from", uj.From), Until: p.date("until", uj.Until),
-			Successor: p.code("successor", uj.Successor), Note: uj.Note})
-		probs = append(probs, p.probs...)
+			Successor: p.code("successor", uj.Successor), Note: uj.Note}
+		if ps.none() {
+			// Kept only while the document may still be valid.
+			units = append(units, e)
+		}
 	}
-	if len(probs) > 0 {
-		return nil, &ValidationError{Name: "directory", Problems: probs}
+	if decodeDoc(data, &doc, &ps) {
+		doc.Units.check(&ps, "units")
+	}
+	if err := ps.err("directory"); err != nil {
+		return nil, err
 	}
 	return NewDirectory(units)
 }
@@ -261,20 +300,20 @@ func (d *Directory) MarshalJSON() ([]byte, error) {
 	var doc struct {
 		Units []unitJSON `json:"units"`
 	}
-	for _, u := range d.units {
+	for _, u := range d.entries {
 		doc.Units = append(doc.Units, unitJSON{Code: u.Code.String(), Name: u.Name, Level: u.Level.String(),
-			Parent: u.Parent.String(), Roles: u.Roles, From: dateText(u.From), Until: dateText(u.Until),
+			Parent: u.Parent.String(), Roles: u.Functions, From: dateText(u.From), Until: dateText(u.Until),
 			Successor: u.Successor.String(), Note: u.Note})
 	}
 	return json.Marshal(doc)
 }
 
 // SampleDirectory returns the embedded sample administrative map. It is small and
-// illustrative: Quảng Ninh (000.00.00.H49) and Thái Bình (000.00.00.H54) as the domain notes
-// name them, one district abolished on 2025-07-01 with its commune, the successor commune,
-// and the vertical agencies the sample routes use. Codes below the province level, and the
-// code of Hưng Yên, are placeholders, not the official assignments. Each call returns a new
-// directory.
+// illustrative: the provinces Quảng Ninh (000.00.00.H49) and Thái Bình (000.00.00.H54), one
+// district abolished on 2025-07-01 with its commune, the successor commune, and the vertical
+// agencies the sample routes use. Codes below the province level, and the code of Hưng Yên,
+// are placeholders, not the official assignments: load your own map with ParseDirectory.
+// Each call returns a new directory.
 func SampleDirectory() *Directory {
 	b, err := sampleFS.ReadFile("data/directory.json")
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/language"
 
 	"github.com/motcua-go/motcua/procedure"
 )
@@ -58,7 +59,7 @@ func TestDirectoryLookup(t *testing.T) {
 	_, err := d.Lookup(code(t, "000.00.21.H49"), day("2025-07-01"))
 	var ae *AgencyError
 	errors.As(err, &ae)
-	if got, want := ae.Message(Vietnamese), "cơ quan 000.00.21.H49 đã bị bãi bỏ sau ngày 2025-06-30 (ngày sử dụng: 2025-07-01); đơn vị kế thừa: 000.00.31.H49"; got != want {
+	if got, want := ae.Message(language.Vietnamese), "cơ quan 000.00.21.H49 đã bị bãi bỏ sau ngày 2025-06-30 (ngày sử dụng: 2025-07-01); đơn vị kế thừa: 000.00.31.H49"; got != want {
 		t.Errorf("Vietnamese: %q, want %q", got, want)
 	}
 }
@@ -120,8 +121,8 @@ func TestAgencyErrorVietnamese(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var ae *AgencyError
-		if !errors.As(tt.err, &ae) || ae.Message(Vietnamese) != tt.want {
-			t.Errorf("Message(Vietnamese) = %q, want %q", ae.Message(Vietnamese), tt.want)
+		if !errors.As(tt.err, &ae) || ae.Message(language.Vietnamese) != tt.want {
+			t.Errorf("Message(language.Vietnamese) = %q, want %q", ae.Message(language.Vietnamese), tt.want)
 		}
 	}
 }
@@ -143,14 +144,14 @@ func TestDirectoryValidation(t *testing.T) {
 		`directory: units[3].code "H49" is not valid`,
 		`directory: units[3].from "1st May" is not valid`,
 	}
-	if diff := cmp.Diff(want, ve.Messages(English)); diff != "" {
+	if diff := cmp.Diff(want, ve.Messages(language.English)); diff != "" {
 		t.Errorf("decoding problems (-want +got):\n%s", diff)
 	}
 	_, err = NewDirectory([]Entry{
 		{Code: code(t, "000.00.00.H49"), Name: "A", Level: procedure.Province},
 		{Code: code(t, "000.00.00.H49"), Name: "A again", Level: procedure.Province, From: day("2020-01-01")},
 		{Code: code(t, "000.00.01.H49"), Level: 9, Parent: code(t, "000.00.09.H49"), From: day("2025-07-01"), Until: day("2025-01-01")},
-		{Name: "B", Level: procedure.Commune, Successor: code(t, "000.00.08.H49"), Roles: []Function{""}},
+		{Name: "B", Level: procedure.Commune, Successor: code(t, "000.00.08.H49"), Functions: []Function{""}},
 	})
 	if !errors.As(err, &ve) {
 		t.Fatalf("NewDirectory = %v", err)
@@ -158,14 +159,14 @@ func TestDirectoryValidation(t *testing.T) {
 	want = []string{
 		`directory: units[1].code "000.00.00.H49" is used more than once`,
 		`directory: units[2].name is required`,
-		`directory: units[2].level "level(9)" is not valid`,
+		`directory: units[2].level "9" is not valid`,
 		`directory: units[2].until "2025-01-01" is not valid`,
 		`directory: units[3].code is required`,
 		`directory: units[3].roles[0] is required`,
 		`directory: units[2].parent "000.00.09.H49" is not a known agency`,
 		`directory: units[3].successor "000.00.08.H49" is not a known agency`,
 	}
-	if diff := cmp.Diff(want, ve.Messages(English)); diff != "" {
+	if diff := cmp.Diff(want, ve.Messages(language.English)); diff != "" {
 		t.Errorf("validation problems (-want +got):\n%s", diff)
 	}
 	_, err = NewDirectory([]Entry{
@@ -180,7 +181,7 @@ func TestDirectoryValidation(t *testing.T) {
 		`directory: units[0].parent "000.00.01.H49" is part of a cycle`,
 		`directory: units[1].parent "000.00.00.H49" is part of a cycle`,
 	}
-	if diff := cmp.Diff(want, ve.Messages(English)); diff != "" {
+	if diff := cmp.Diff(want, ve.Messages(language.English)); diff != "" {
 		t.Errorf("parent cycle (-want +got):\n%s", diff)
 	}
 	if _, err := ParseDirectory([]byte(`{"units": [`)); !errors.Is(err, ErrSyntax) {
@@ -198,13 +199,13 @@ func TestDirectoryJSONRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(d.Units(), d2.Units()); diff != "" {
+	if diff := cmp.Diff(d.Entries(), d2.Entries()); diff != "" {
 		t.Errorf("round trip (-want +got):\n%s", diff)
 	}
-	// Units returns copies.
-	us := d.Units()
-	us[0].Roles[0] = "changed"
-	if d.Units()[0].Roles[0] == "changed" {
-		t.Error("Units shares its slices with the directory")
+	// Entries returns copies.
+	us := d.Entries()
+	us[0].Functions[0] = "changed"
+	if d.Entries()[0].Functions[0] == "changed" {
+		t.Error("Entries shares its slices with the directory")
 	}
 }

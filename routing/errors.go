@@ -5,19 +5,30 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/rickb777/date/v2"
-
+	"github.com/motcua-go/motcua/internal/msg"
 	"github.com/motcua-go/motcua/procedure"
+	"github.com/rickb777/date/v2"
+	"golang.org/x/text/language"
 )
 
 // Problems found by validation, planning and selection. Test with errors.Is; the typed errors
-// below wrap them.
+// below wrap them. Their Error texts are English predicates; the typed errors' Message(lang)
+// gives them in Vietnamese too (messages.go).
 var (
-	ErrSyntax         = errors.New("is not valid JSON")
-	ErrRequired       = errors.New("is required")
-	ErrInvalid        = errors.New("is not valid")
-	ErrUnknownField   = errors.New("is not a known field")
-	ErrDuplicate      = errors.New("is used more than once")
+	ErrSyntax       = errors.New("is not valid JSON")
+	ErrRequired     = errors.New("is required")
+	ErrInvalid      = errors.New("is not valid")
+	ErrUnknownField = errors.New("is not a known field")
+	ErrDuplicate    = errors.New("is used more than once")
+	// ErrTooLong: a name or a free text is longer than its documented maximum (MaxNameLen,
+	// MaxTextLen), or a list longer than its maximum. The message names the maximum.
+	ErrTooLong = errors.New("is too long")
+	// ErrControl: a text holds a NUL byte or another control character (a line break in a
+	// name, for instance).
+	ErrControl = errors.New("contains a control character")
+	// ErrEncoding: a text is not valid UTF-8.
+	ErrEncoding = errors.New("is not valid UTF-8 text")
+
 	ErrUnknownStep    = errors.New("names no step of the route")
 	ErrCycle          = errors.New("is part of a cycle")
 	ErrStart          = errors.New("must be exactly one step with no predecessor")
@@ -41,155 +52,306 @@ var (
 	ErrPredecessor    = errors.New("is recorded while a step before it is not finished")
 )
 
-// maxEcho is how many runes of an input value a message repeats; longer values are cut and
-// end with "…", so a message stays readable whatever the input.
-const maxEcho = 64
-
-// clip returns s cut to n runes, with "…" when it was longer.
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	i := 0
-	for k := range s {
-		if i == n {
-			return s[:k] + "…"
-		}
-		i++
-	}
-	return s
-}
-
-// Lang selects the language of a message.
-type Lang uint8
-
-// Languages.
+// Maximum lengths of the texts of a route, a directory and selection rules, in characters.
+// A longer text is ErrTooLong; a text with a NUL byte or another control character is
+// ErrControl (a line break is allowed in a free text), and one that is not UTF-8 is
+// ErrEncoding.
 const (
-	English Lang = iota
-	Vietnamese
+	// MaxNameLen bounds a name or identifier: a route's name and title, a step ID, a role, a
+	// directory entry's name, a rule's procedure, case and route.
+	MaxNameLen = 256
+	// MaxTextLen bounds a free text: a note, a legal basis.
+	MaxTextLen = 4096
 )
 
-func vi(err error) string {
-	switch err {
-	case ErrSyntax:
-		return "không phải JSON hợp lệ"
-	case ErrRequired:
-		return "là bắt buộc"
-	case ErrInvalid:
-		return "không hợp lệ"
-	case ErrUnknownField:
-		return "không phải là trường đã biết"
-	case ErrDuplicate:
-		return "bị dùng nhiều lần"
-	case ErrUnknownStep:
-		return "không phải là bước nào của quy trình"
-	case ErrCycle:
-		return "nằm trong một vòng lặp"
-	case ErrStart:
-		return "phải có đúng một bước không có bước trước"
-	case ErrEnd:
-		return "phải có đúng một bước không có bước sau"
-	case ErrUnreachable:
-		return "không thể đến được từ bước bắt đầu"
-	case ErrUnknownAgency:
-		return "không phải là cơ quan đã biết"
-	case ErrNoAgency:
-		return "không có cơ quan nào"
-	case ErrUnknownRole:
-		return "không phải là vai trò đã biết"
-	case ErrAllotment:
-		return "không cộng lại bằng thời hạn giải quyết"
-	case ErrRestBypassed:
-		return "phải nằm trên mọi đường đi từ bước đầu đến bước cuối"
-	case ErrNeedsRest:
-		return "là thời gian cố định nên phải có một bước nhận phần còn lại"
-	case ErrAbolished:
-		return "đã bị bãi bỏ"
-	case ErrNotYet:
-		return "chưa có hiệu lực"
-	case ErrLimit:
-		return "không phải là thời hạn dùng được"
-	case ErrTooShort:
-		return "ngắn hơn tổng thời gian cố định đã phân bổ"
-	case ErrUnknownRoute:
-		return "không phải là quy trình của bộ"
-	case ErrBeforeHandOver:
-		return "trước thời điểm bước nhận hồ sơ"
-	case ErrNoRoute:
-		return "không khớp với quy trình nào"
-	case ErrNotConsult:
-		return "được khai báo cho bước không phải là bước lấy ý kiến"
-	case ErrBeforeReceipt:
-		return "trước thời điểm tiếp nhận hồ sơ"
-	case ErrPredecessor:
-		return "được ghi nhận khi một bước trước nó chưa hoàn thành"
+// text returns the text of the problem err in lang: the error's own Message(lang) (a typed
+// problem of this package or of another), the sentinel's Vietnamese text, or its Error text.
+func text(err error, lang language.Tag) string {
+	if err == nil {
+		err = ErrInvalid
+	}
+	if m, ok := err.(interface{ Message(language.Tag) string }); ok {
+		return m.Message(lang)
+	}
+	if msg.Vietnamese(lang) {
+		if s, ok := viSentinels[err]; ok {
+			return s
+		}
 	}
 	return err.Error()
 }
 
-func message(lang Lang, err error) string {
-	if lang == Vietnamese {
-		return vi(err)
-	}
-	return err.Error()
-}
-
-// FieldError is one problem of a route or rule document: the JSON path of the field, the
-// offending value (if any) and the problem, e.g. `steps[2].after[0] "verfy" names no step of
-// the route`. Messages repeat at most 64 runes of the value (128 of the path), then "…".
+// FieldError is one problem of a route, directory, rule or schedule document: the JSON path
+// of the field, the offending value (if any) and the problem, e.g. `steps[2].after[0] "verfy"
+// names no step of the route`. Messages repeat at most 64 characters of the value (128 of
+// the path), then "…"; in Vietnamese the path is named in words ("bước trước thứ 1 của bước
+// thứ 3").
 type FieldError struct {
-	Path  string
+	Field string // JSON path, e.g. "steps[2].after[0]"; "$" for the document itself
 	Value string
 	Err   error
 }
 
 // Error returns the English message.
-func (e *FieldError) Error() string { return e.Message(English) }
+func (e *FieldError) Error() string { return e.Message(language.English) }
 
-// Message returns the message in lang.
-func (e *FieldError) Message(lang Lang) string {
+// Message returns the message in lang (Vietnamese for any tag whose base is vi, English
+// otherwise).
+func (e *FieldError) Message(lang language.Tag) string {
 	var b strings.Builder
-	b.WriteString(clip(e.Path, 2*maxEcho))
+	if msg.Vietnamese(lang) {
+		b.WriteString(fieldVi(e.Field))
+	} else {
+		b.WriteString(msg.ClipN(e.Field, 2*msg.MaxEcho))
+	}
 	if e.Value != "" {
 		b.WriteByte(' ')
-		b.WriteString(strconv.Quote(clip(e.Value, maxEcho)))
+		b.WriteString(msg.Quote(e.Value))
 	}
 	b.WriteByte(' ')
-	b.WriteString(message(lang, e.Err))
+	b.WriteString(text(e.Err, lang))
 	return b.String()
 }
 
-// Unwrap returns the sentinel.
+// Unwrap returns the problem, a sentinel or a typed error that wraps one.
 func (e *FieldError) Unwrap() error { return e.Err }
 
-// ValidationError lists every problem found in one document.
+// ValidationError lists the problems found in one document: the first msg.MaxProblems (100)
+// of them, and in More how many were found beyond those.
 type ValidationError struct {
-	Name     string // route name, or the document's name
+	// Name is the route's name, or the document's: "directory", "rules", "set", "schedule",
+	// "progress".
+	Name     string
 	Problems []*FieldError
+	More     int // problems found but not listed
 }
 
-// Error returns the English messages, one per problem.
-func (e *ValidationError) Error() string { return strings.Join(e.Messages(English), "; ") }
+// Error returns the English messages joined by "; ".
+func (e *ValidationError) Error() string { return e.Message(language.English) }
 
-// Messages returns one message per problem in lang.
-func (e *ValidationError) Messages(lang Lang) []string {
-	out := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		out[i] = p.Message(lang)
-		if e.Name != "" {
-			out[i] = clip(e.Name, maxEcho) + ": " + out[i]
+// Message returns the messages in lang joined by "; ".
+func (e *ValidationError) Message(lang language.Tag) string {
+	return strings.Join(e.Messages(lang), "; ")
+}
+
+// Messages returns one message per problem listed in lang, then, when problems were left
+// out, one that counts them.
+func (e *ValidationError) Messages(lang language.Tag) []string {
+	if e == nil {
+		return nil
+	}
+	prefix := docName(e.Name, lang)
+	if prefix != "" {
+		prefix += ": "
+	}
+	out := make([]string, 0, len(e.Problems)+1)
+	for _, p := range e.Problems {
+		if p != nil {
+			out = append(out, prefix+p.Message(lang))
+		}
+	}
+	if e.More > 0 {
+		out = append(out, prefix+moreProblems(e.More, lang))
+	}
+	return out
+}
+
+// Unwrap returns the problems listed, so errors.Is and errors.As see each one.
+func (e *ValidationError) Unwrap() []error {
+	if e == nil {
+		return nil
+	}
+	out := make([]error, 0, len(e.Problems))
+	for _, p := range e.Problems {
+		if p != nil {
+			out = append(out, p)
 		}
 	}
 	return out
 }
 
-// Unwrap returns the problems, so errors.Is and errors.As see each one.
-func (e *ValidationError) Unwrap() []error {
-	out := make([]error, len(e.Problems))
-	for i, p := range e.Problems {
-		out[i] = p
+// problems collects the problems of one document: the first msg.MaxProblems in full, the rest
+// only counted, with nothing allocated for them.
+type problems struct {
+	list []*FieldError
+	more int
+}
+
+func (ps *problems) full() bool { return len(ps.list) >= msg.MaxProblems }
+
+// add records a problem at path.
+func (ps *problems) add(path, value string, err error) {
+	if ps.full() {
+		ps.more++
+		return
 	}
-	return out
+	ps.list = append(ps.list, &FieldError{Field: path, Value: value, Err: err})
+}
+
+// addAt records a problem at list[i].field (field may be empty), building the path only for
+// a problem that is listed.
+func (ps *problems) addAt(list string, i int, field, value string, err error) {
+	if ps.full() {
+		ps.more++
+		return
+	}
+	ps.add(itemPath(list, i, field), value, err)
+}
+
+// addSub records a problem at list[i].field[j].
+func (ps *problems) addSub(list string, i int, field string, j int, value string, err error) {
+	if ps.full() {
+		ps.more++
+		return
+	}
+	ps.add(itemPath(list, i, field+"["+strconv.Itoa(j)+"]"), value, err)
+}
+
+// merge records the problems of o after those of ps.
+func (ps *problems) merge(o *problems) {
+	for _, p := range o.list {
+		if ps.full() {
+			ps.more++
+			continue
+		}
+		ps.list = append(ps.list, p)
+	}
+	ps.more += o.more
+}
+
+func (ps *problems) none() bool { return len(ps.list) == 0 && ps.more == 0 }
+
+// err returns the problems as a *ValidationError named name, or nil.
+func (ps *problems) err(name string) error {
+	if ps.none() {
+		return nil
+	}
+	return &ValidationError{Name: name, Problems: ps.list, More: ps.more}
+}
+
+// itemPath returns "list[i].field", "list[i]" or, for i < 0, "field".
+func itemPath(list string, i int, field string) string {
+	if i < 0 {
+		return field
+	}
+	p := list + "[" + strconv.Itoa(i) + "]"
+	if field != "" {
+		p += "." + field
+	}
+	return p
+}
+
+// tooLong is ErrTooLong with the maximum, so that the message names it.
+type tooLong struct {
+	max  int
+	unit string // "character", "step", …; "" for characters
+}
+
+func (e tooLong) Error() string {
+	if e.unit == "step" {
+		return "has more than " + msg.Plural(e.max, "step", "steps")
+	}
+	return "is longer than " + msg.Plural(e.max, "character", "characters")
+}
+func (e tooLong) Unwrap() error { return ErrTooLong }
+func (e tooLong) Message(lang language.Tag) string {
+	if msg.Vietnamese(lang) {
+		if e.unit == "step" {
+			return "có nhiều hơn " + strconv.Itoa(e.max) + " bước"
+		}
+		return "dài quá " + strconv.Itoa(e.max) + " ký tự"
+	}
+	return e.Error()
+}
+
+// jsonError is ErrSyntax with where the document breaks: at a byte offset, at its end, or
+// with data after it.
+type jsonError struct {
+	kind   int // jsonAt, jsonEOF, jsonTrailing
+	offset int64
+}
+
+const (
+	jsonAt = iota
+	jsonEOF
+	jsonTrailing
+)
+
+func (e jsonError) Error() string { return e.Message(language.English) }
+func (e jsonError) Unwrap() error { return ErrSyntax }
+func (e jsonError) Message(lang language.Tag) string {
+	vi := msg.Vietnamese(lang)
+	switch e.kind {
+	case jsonEOF:
+		return msg.Pick(lang, "không phải JSON hợp lệ: kết thúc quá sớm", "is not valid JSON: it ends too early")
+	case jsonTrailing:
+		return msg.Pick(lang, "không phải JSON hợp lệ: có dữ liệu sau khi kết thúc", "is not valid JSON: data follows its end")
+	}
+	if vi {
+		return "không phải JSON hợp lệ (lỗi tại byte thứ " + strconv.FormatInt(e.offset, 10) + ")"
+	}
+	return "is not valid JSON (error at byte " + strconv.FormatInt(e.offset, 10) + ")"
+}
+
+// typeError is ErrInvalid for a JSON value of the wrong type, e.g. a number where a text is
+// expected.
+type typeError struct{ got string } // JSON type found: "number", "string", "bool", "array", "object"
+
+func (e typeError) Error() string { return "is a JSON " + e.got + ", not of the expected type" }
+func (e typeError) Unwrap() error { return ErrInvalid }
+func (e typeError) Message(lang language.Tag) string {
+	if msg.Vietnamese(lang) {
+		return "là " + jsonTypeVi(e.got) + " trong JSON, không đúng kiểu"
+	}
+	return e.Error()
+}
+
+// allotment is ErrAllotment with the fraction of the limit the longest path takes.
+type allotment struct {
+	sum  string // e.g. "3/4"
+	rest bool   // the route has a rest step, which the fractions leave nothing for
+}
+
+func (e allotment) Error() string { return e.Message(language.English) }
+func (e allotment) Unwrap() error { return ErrAllotment }
+func (e allotment) Message(lang language.Tag) string {
+	if msg.Vietnamese(lang) {
+		if e.rest {
+			return "không cộng lại bằng thời hạn giải quyết: đường dài nhất chiếm " + e.sum +
+				" thời hạn trước bước nhận phần còn lại"
+		}
+		return "không cộng lại bằng thời hạn giải quyết: đường dài nhất chiếm " + e.sum + " thời hạn"
+	}
+	if e.rest {
+		return "do not add up to the time limit: the longest path takes " + e.sum + " of it before the rest step"
+	}
+	return "do not add up to the time limit: the longest path takes " + e.sum + " of it"
+}
+
+// fixedTooLong is ErrInvalid for fixed allotments longer than a route may hold.
+type fixedTooLong struct{ hours int }
+
+func (e fixedTooLong) Error() string { return e.Message(language.English) }
+func (e fixedTooLong) Unwrap() error { return ErrInvalid }
+func (e fixedTooLong) Message(lang language.Tag) string {
+	if msg.Vietnamese(lang) {
+		return "có thời gian cố định " + strconv.Itoa(e.hours) + " giờ trên một đường, quá " +
+			strconv.Itoa(maxPathHours) + " giờ"
+	}
+	return "have " + msg.Plural(e.hours, "hour", "hours") + " of fixed times on one path, more than " +
+		strconv.Itoa(maxPathHours)
+}
+
+// notConsult is ErrNotConsult naming the step's task.
+type notConsult struct{ task Task }
+
+func (e notConsult) Error() string { return e.Message(language.English) }
+func (e notConsult) Unwrap() error { return ErrNotConsult }
+func (e notConsult) Message(lang language.Tag) string {
+	if msg.Vietnamese(lang) {
+		return "được khai báo cho bước có nhiệm vụ " + e.task.Vietnamese() + ", không phải lấy ý kiến"
+	}
+	return "is declared on a step whose task is " + e.task.String() + ", not consult"
 }
 
 // AgencyError reports an agency code or role that cannot be used on a date: unknown,
@@ -206,64 +368,56 @@ type AgencyError struct {
 }
 
 // Error returns the English message.
-func (e *AgencyError) Error() string { return e.Message(English) }
+func (e *AgencyError) Error() string { return e.Message(language.English) }
 
 // Message returns the message in lang, e.g. "agency 000.00.21.H49 was abolished after
 // 2025-06-30 (date used: 2025-07-01); succeeded by 000.00.31.H49".
-func (e *AgencyError) Message(lang Lang) string {
-	viet := lang == Vietnamese
+func (e *AgencyError) Message(lang language.Tag) string {
 	var b strings.Builder
 	if e.Role != "" {
 		// "role district-desk for 000.00.31.H49 has no agency on 2025-07-01"
-		b.WriteString(pick(viet, "vai trò ", "role "))
-		b.WriteString(clip(string(e.Role), maxEcho))
-		b.WriteString(pick(viet, " tại ", " for "))
+		b.WriteString(msg.Pick(lang, "vai trò ", "role "))
+		b.WriteString(echoID(string(e.Role)))
+		b.WriteString(msg.Pick(lang, " tại ", " for "))
 	} else {
-		b.WriteString(pick(viet, "cơ quan ", "agency "))
+		b.WriteString(msg.Pick(lang, "cơ quan ", "agency "))
 	}
 	b.WriteString(e.Code.String())
 	b.WriteByte(' ')
-	b.WriteString(message(lang, e.Err))
+	b.WriteString(text(e.Err, lang))
 	switch {
 	case e.Err == ErrAbolished && e.Until != date.Zero:
-		b.WriteString(pick(viet, " sau ngày ", " after "))
+		b.WriteString(msg.Pick(lang, " sau ngày ", " after "))
 		b.WriteString(e.Until.String())
-		b.WriteString(pick(viet, " (ngày sử dụng: ", " (date used: "))
+		b.WriteString(msg.Pick(lang, " (ngày sử dụng: ", " (date used: "))
 		b.WriteString(e.On.String())
 		b.WriteByte(')')
 	case e.Err == ErrNotYet && e.From != date.Zero:
-		b.WriteString(pick(viet, " vào ngày ", " on "))
+		b.WriteString(msg.Pick(lang, " vào ngày ", " on "))
 		b.WriteString(e.On.String())
-		b.WriteString(pick(viet, " (hiệu lực từ ", " (in force from "))
+		b.WriteString(msg.Pick(lang, " (hiệu lực từ ", " (in force from "))
 		b.WriteString(e.From.String())
 		b.WriteByte(')')
 	case e.On != date.Zero:
-		b.WriteString(pick(viet, " vào ngày ", " on "))
+		b.WriteString(msg.Pick(lang, " vào ngày ", " on "))
 		b.WriteString(e.On.String())
 	}
 	if !e.Successor.IsZero() {
-		b.WriteString(pick(viet, "; đơn vị kế thừa: ", "; succeeded by "))
+		b.WriteString(msg.Pick(lang, "; đơn vị kế thừa: ", "; succeeded by "))
 		b.WriteString(e.Successor.String())
 	}
 	return b.String()
-}
-
-func pick(viet bool, vi, en string) string {
-	if viet {
-		return vi
-	}
-	return en
 }
 
 // Unwrap returns the sentinel.
 func (e *AgencyError) Unwrap() error { return e.Err }
 
 // PlanError reports why a route could not be planned or re-planned: the route (or schedule)
-// missing, or a time limit that cannot be used. Messages repeat at most 64 runes of the route
-// name, then "…".
+// missing, or a time limit that cannot be used. Messages repeat at most 64 characters of the
+// route name, then "…".
 type PlanError struct {
 	Route string
-	Limit string // the limit as written, e.g. "3wd"
+	Limit string // the limit in the compact form of route files, e.g. "3wd"
 	// Input names what is wrong when it is not the time limit: "route" for a nil route,
 	// "schedule" for a nil schedule; empty for the time limit.
 	Input string
@@ -271,19 +425,19 @@ type PlanError struct {
 }
 
 // Error returns the English message.
-func (e *PlanError) Error() string { return e.Message(English) }
+func (e *PlanError) Error() string { return e.Message(language.English) }
 
-// Message returns the message in lang, e.g. "route land-transfer: time limit 5wd is shorter
-// than the fixed allotments" or "route is required".
-func (e *PlanError) Message(lang Lang) string {
-	viet := lang == Vietnamese
+// Message returns the message in lang, e.g. "route land-transfer: time limit 5 working days
+// is shorter than the fixed allotments" or "route is required".
+func (e *PlanError) Message(lang language.Tag) string {
 	switch e.Input {
 	case "route":
-		return pick(viet, "quy trình ", "route ") + message(lang, e.Err)
+		return msg.Pick(lang, "quy trình ", "route ") + text(e.Err, lang)
 	case "schedule":
-		return pick(viet, "kế hoạch xử lý ", "schedule ") + message(lang, e.Err)
+		return msg.Pick(lang, "kế hoạch xử lý ", "schedule ") + text(e.Err, lang)
 	}
-	return pick(viet, "quy trình ", "route ") + clip(e.Route, maxEcho) + pick(viet, ": thời hạn ", ": time limit ") + e.Limit + " " + message(lang, e.Err)
+	return msg.Pick(lang, "quy trình ", "route ") + echoID(e.Route) + msg.Pick(lang, ": thời hạn ", ": time limit ") +
+		limitText(e.Limit, lang) + " " + text(e.Err, lang)
 }
 
 // Unwrap returns the sentinel.
@@ -296,19 +450,32 @@ type SelectError struct {
 }
 
 // Error returns the English message.
-func (e *SelectError) Error() string { return e.Message(English) }
+func (e *SelectError) Error() string { return e.Message(language.English) }
 
-// Message returns the message in lang.
-func (e *SelectError) Message(lang Lang) string {
+// Message returns the message in lang, naming the parts of the query that are set, e.g.
+// "procedure 2.001610 at 000.00.31.H49 on 2026-03-02 matches no route".
+func (e *SelectError) Message(lang language.Tag) string {
 	q := e.Query
-	proc, cas, ch := clip(q.Procedure, maxEcho), strconv.Quote(clip(q.Case, maxEcho)), clip(q.Channel, maxEcho)
-	s := "procedure " + proc + " case " + cas + " channel " + ch +
-		" at " + q.Locality.String() + " on " + q.On.String()
-	if lang == Vietnamese {
-		s = "thủ tục " + proc + " trường hợp " + cas + " kênh " + ch +
-			" tại " + q.Locality.String() + " ngày " + q.On.String()
+	var parts []string
+	if q.Procedure != "" {
+		parts = append(parts, msg.Pick(lang, "thủ tục ", "procedure ")+echoID(q.Procedure))
 	}
-	return s + " " + message(lang, e.Err)
+	if q.Case != "" {
+		parts = append(parts, msg.Pick(lang, "trường hợp ", "case ")+msg.Quote(q.Case))
+	}
+	if q.Channel != "" {
+		parts = append(parts, msg.Pick(lang, "kênh ", "channel ")+channelText(q.Channel, lang))
+	}
+	if !q.Locality.IsZero() {
+		parts = append(parts, msg.Pick(lang, "tại ", "at ")+q.Locality.String())
+	}
+	if q.On != date.Zero {
+		parts = append(parts, msg.Pick(lang, "ngày ", "on ")+q.On.String())
+	}
+	if len(parts) == 0 {
+		parts = append(parts, msg.Pick(lang, "yêu cầu chọn quy trình", "the query"))
+	}
+	return strings.Join(parts, " ") + " " + text(e.Err, lang)
 }
 
 // Unwrap returns the sentinel.

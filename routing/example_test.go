@@ -9,6 +9,7 @@ import (
 	"github.com/motcua-go/motcua/procedure"
 	"github.com/motcua-go/motcua/routing"
 	"github.com/rickb777/date/v2"
+	"golang.org/x/text/language"
 )
 
 // A dossier for the birth + residence + health-insurance group, received on Thursday
@@ -92,8 +93,8 @@ func ExampleReplan() {
 	// 6h0m0s
 }
 
-// Every problem of a route is reported at once, with its JSON path, in English and in
-// Vietnamese.
+// Every problem of a route is reported at once: in English with its JSON path, in
+// Vietnamese with the path in words.
 func ExampleParseRoute_errors() {
 	_, err := routing.ParseRoute([]byte(`{"name": "demo", "kind": "horizontal", "steps": [
 		{"id": "receive", "role": "commune-desk", "task": "receive", "share": "1/4"},
@@ -103,18 +104,18 @@ func ExampleParseRoute_errors() {
 	var ve *routing.ValidationError
 	if errors.As(err, &ve) {
 		for i := range ve.Problems {
-			fmt.Println(ve.Messages(routing.English)[i])
-			fmt.Println(ve.Messages(routing.Vietnamese)[i])
+			fmt.Println(ve.Messages(language.English)[i])
+			fmt.Println(ve.Messages(language.Vietnamese)[i])
 		}
 	}
 	fmt.Println(errors.Is(err, routing.ErrUnknownStep))
 	// Output:
 	// demo: steps[2].share "half" is not valid
-	// demo: steps[2].share "half" không hợp lệ
+	// quy trình demo: phần thời hạn của bước thứ 3 "half" không hợp lệ
 	// demo: steps[1].role "mayor" is not a known role
-	// demo: steps[1].role "mayor" không phải là vai trò đã biết
+	// quy trình demo: vai trò của bước thứ 2 "mayor" không phải là vai trò đã biết
 	// demo: steps[1].after[0] "recieve" names no step of the route
-	// demo: steps[1].after[0] "recieve" không phải là bước nào của quy trình
+	// quy trình demo: bước trước thứ 1 của bước thứ 2 "recieve" không phải là bước nào của quy trình
 	// true
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
+	"golang.org/x/text/language"
 )
 
 // FuzzRouteJSON feeds arbitrary documents to ParseRoute. It must never panic; a rejected
@@ -34,7 +35,7 @@ func FuzzRouteJSON(f *testing.F) {
 				t.Fatalf("error %v is not a *ValidationError with problems", err)
 			}
 			for _, p := range ve.Problems {
-				if p.Path == "" || p.Err == nil || p.Message(Vietnamese) == "" {
+				if p.Field == "" || p.Err == nil || p.Message(language.Vietnamese) == "" {
 					t.Fatalf("problem without path or sentinel: %#v", p)
 				}
 			}
@@ -75,7 +76,7 @@ func FuzzParseRules(f *testing.F) {
 		rs, err := ParseRules(data)
 		if err != nil {
 			var ve *ValidationError
-			if !errors.As(err, &ve) || len(ve.Problems) == 0 || ve.Problems[0].Path == "" {
+			if !errors.As(err, &ve) || len(ve.Problems) == 0 || ve.Problems[0].Field == "" {
 				t.Fatalf("error %v", err)
 			}
 			return
@@ -120,13 +121,13 @@ func FuzzParseDirectory(f *testing.F) {
 		if err != nil {
 			t.Fatalf("round trip rejected: %v\n%s", err, b)
 		}
-		if diff := cmp.Diff(d.Units(), back.Units(), cmp.Comparer(func(a, b []Function) bool { return cmp.Equal(cloneOrNil(a), cloneOrNil(b)) })); diff != "" {
+		if diff := cmp.Diff(d.Entries(), back.Entries(), cmp.Comparer(func(a, b []Function) bool { return cmp.Equal(cloneOrNil(a), cloneOrNil(b)) })); diff != "" {
 			t.Fatalf("round trip (-want +got):\n%s", diff)
 		}
-		for _, u := range d.Units() {
+		for _, u := range d.Entries() {
 			on := u.From
 			d.Lookup(u.Code, on)
-			for _, r := range u.Roles {
+			for _, r := range u.Functions {
 				d.Resolve(r, u.Code, on)
 			}
 		}

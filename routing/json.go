@@ -1,9 +1,6 @@
 package routing
 
 import (
-	"encoding/json"
-	"errors"
-	"io"
 	"strconv"
 	"strings"
 
@@ -12,55 +9,16 @@ import (
 	"github.com/rickb777/date/v2"
 )
 
-// jsonProblem turns a decoding error into a problem at path ("" for the document).
-func jsonProblem(path string, err error) *FieldError {
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
-		return &FieldError{Path: orRoot(path), Value: "unexpected end of input", Err: ErrSyntax}
-	case errors.As(err, &se):
-		return &FieldError{Path: orRoot(path), Value: "offset " + strconv.FormatInt(se.Offset, 10), Err: ErrSyntax}
-	case errors.As(err, &te):
-		p := path
-		if te.Field != "" {
-			if p != "" {
-				p += "."
-			}
-			p += te.Field
-		}
-		return &FieldError{Path: orRoot(p), Value: te.Value, Err: ErrInvalid}
-	}
-	msg := err.Error()
-	if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
-		f, _ = strconv.Unquote(f)
-		if f == "" {
-			return &FieldError{Path: orRoot(path), Value: `""`, Err: ErrUnknownField}
-		}
-		p := f
-		if path != "" {
-			p = path + "." + f
-		}
-		return &FieldError{Path: p, Err: ErrUnknownField}
-	}
-	return &FieldError{Path: orRoot(path), Value: msg, Err: ErrSyntax}
-}
-
-func orRoot(p string) string {
-	if p == "" {
-		return "$"
-	}
-	return p
-}
-
-// fieldParser parses text fields of one JSON object, collecting problems.
+// fieldParser parses the text fields of one JSON object, item i of list (the document
+// itself for i < 0), recording its problems.
 type fieldParser struct {
-	path  string // prefix, ending with "."
-	probs []*FieldError
+	ps   *problems
+	list string
+	i    int
 }
 
 func (p *fieldParser) fail(field, value string, err error) {
-	p.probs = append(p.probs, &FieldError{Path: p.path + field, Value: value, Err: err})
+	p.ps.addAt(p.list, p.i, field, value, err)
 }
 
 func (p *fieldParser) code(field, s string) procedure.AgencyCode {
@@ -115,7 +73,7 @@ func compactLimit(l calendar.Limit) string {
 func parseLimit(s string) (calendar.Limit, error) {
 	l, err := calendar.ParseLimit(s)
 	if err != nil || l.N <= 0 || l.N > 999999 {
-		return calendar.Limit{}, &FieldError{Path: "limit", Value: s, Err: ErrLimit}
+		return calendar.Limit{}, &FieldError{Field: "limit", Value: s, Err: ErrLimit}
 	}
 	return l, nil
 }
@@ -125,7 +83,7 @@ func (s Share) String() string {
 	switch {
 	case s.Rest:
 		return "rest"
-	case s.Limit.Unit != 0:
+	case s.Limit != (calendar.Limit{}):
 		return compactLimit(s.Limit)
 	case s.Den != 0:
 		return strconv.Itoa(s.Num) + "/" + strconv.Itoa(s.Den)
@@ -145,11 +103,11 @@ func ParseShare(s string) (Share, error) {
 		if err1 == nil && err2 == nil && p > 0 && p <= q && q <= 10000 && digits(num) && digits(den) {
 			return Share{Num: p, Den: q}, nil
 		}
-		return Share{}, &FieldError{Path: "share", Value: s, Err: ErrInvalid}
+		return Share{}, &FieldError{Field: "share", Value: s, Err: ErrInvalid}
 	}
 	l, err := parseLimit(s)
 	if err != nil || compactLimit(l) != s || l.N > maxFixed || (l.Unit != calendar.WorkingDays && l.Unit != calendar.WorkingHours) {
-		return Share{}, &FieldError{Path: "share", Value: s, Err: ErrInvalid}
+		return Share{}, &FieldError{Field: "share", Value: s, Err: ErrInvalid}
 	}
 	return Share{Limit: l}, nil
 }
@@ -184,7 +142,7 @@ func (t Task) Vietnamese() string {
 // MarshalText writes the task's JSON name (String).
 func (t Task) MarshalText() ([]byte, error) {
 	if names := taskNames(); int(t) >= len(names) || names[t] == "" {
-		return nil, &FieldError{Path: "task", Value: t.String(), Err: ErrInvalid}
+		return nil, &FieldError{Field: "task", Value: t.String(), Err: ErrInvalid}
 	}
 	return []byte(t.String()), nil
 }
@@ -193,7 +151,7 @@ func (t Task) MarshalText() ([]byte, error) {
 func (t *Task) UnmarshalText(b []byte) error {
 	v, ok := parseTask(string(b))
 	if !ok {
-		return &FieldError{Path: "task", Value: string(b), Err: ErrInvalid}
+		return &FieldError{Field: "task", Value: string(b), Err: ErrInvalid}
 	}
 	*t = v
 	return nil

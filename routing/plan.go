@@ -2,7 +2,6 @@ package routing
 
 import (
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/motcua-go/motcua/calendar"
@@ -143,7 +142,7 @@ func Plan(r *Route, received time.Time, limit calendar.Limit, cal *calendar.Cale
 	if cal == nil {
 		cal = calendar.Default()
 	}
-	if limit.N <= 0 || limit.Unit < calendar.WorkingDays || limit.Unit > calendar.Months {
+	if limit.N <= 0 || !limit.Unit.Valid() {
 		return nil, &PlanError{Route: r.spec.Name, Limit: compactLimit(limit), Err: ErrLimit}
 	}
 	due := cal.Due(received, limit)
@@ -188,9 +187,9 @@ func Plan(r *Route, received time.Time, limit calendar.Limit, cal *calendar.Cale
 				switch sh := st.Share; {
 				case sh.Den > 0:
 					d = time.Duration(totalMin*int64(sh.Num)/int64(sh.Den)) * time.Minute
-				case sh.Limit.Unit == calendar.WorkingHours:
+				case sh.Limit.N > 0 && sh.Limit.Unit == calendar.WorkingHours:
 					d = time.Duration(sh.Limit.N) * time.Hour
-				case sh.Limit.Unit == calendar.WorkingDays:
+				case sh.Limit.N > 0 && sh.Limit.Unit == calendar.WorkingDays:
 					d = time.Duration(sh.Limit.N) * day
 				}
 				s.Steps[k] = StepPlan{Step: st.ID, Agency: st.Agency, Role: st.Role, Task: st.Task, Allotted: d, Consult: st.Consult}
@@ -358,7 +357,7 @@ func Replan(s *Schedule, p Progress, now time.Time) (*Schedule, error) {
 		return nil, &PlanError{Input: "schedule", Err: ErrRequired}
 	}
 	r := s.route
-	var probs []*FieldError
+	var ps problems
 	// entry[k] is the index in p.Steps of step k's progress, or -1.
 	entry := make([]int, len(r.steps))
 	for k := range entry {
@@ -368,15 +367,15 @@ func Replan(s *Schedule, p Progress, now time.Time) (*Schedule, error) {
 		k, ok := r.index[sp.Step]
 		switch {
 		case !ok:
-			probs = append(probs, &FieldError{Path: "steps[" + strconv.Itoa(i) + "].step", Value: sp.Step, Err: ErrUnknownStep})
+			ps.addAt("steps", i, "step", sp.Step, ErrUnknownStep)
 		case entry[k] >= 0:
-			probs = append(probs, &FieldError{Path: "steps[" + strconv.Itoa(i) + "].step", Value: sp.Step, Err: ErrDuplicate})
+			ps.addAt("steps", i, "step", sp.Step, ErrDuplicate)
 		default:
 			entry[k] = i
 		}
 	}
-	if probs != nil {
-		return nil, &ValidationError{Name: "progress", Problems: probs}
+	if err := ps.err("progress"); err != nil {
+		return nil, err
 	}
 	finished := func(k int) (time.Time, bool) {
 		if entry[k] < 0 {
@@ -408,13 +407,12 @@ func Replan(s *Schedule, p Progress, now time.Time) (*Schedule, error) {
 			}
 		}
 		if done {
-			path := "steps[" + strconv.Itoa(entry[k]) + "].finished"
 			switch {
 			case fin.Before(s.Received):
-				probs = append(probs, &FieldError{Path: path, Value: fin.Format(time.RFC3339), Err: ErrBeforeReceipt})
+				ps.addAt("steps", entry[k], "finished", fin.Format(time.RFC3339), ErrBeforeReceipt)
 				continue
 			case !all:
-				probs = append(probs, &FieldError{Path: path, Value: fin.Format(time.RFC3339), Err: ErrPredecessor})
+				ps.addAt("steps", entry[k], "finished", fin.Format(time.RFC3339), ErrPredecessor)
 				continue
 			}
 		}
@@ -426,8 +424,7 @@ func Replan(s *Schedule, p Progress, now time.Time) (*Schedule, error) {
 		switch {
 		case done:
 			if fin.Before(start) {
-				probs = append(probs, &FieldError{Path: "steps[" + strconv.Itoa(entry[k]) + "].finished",
-					Value: fin.Format(time.RFC3339), Err: ErrBeforeHandOver})
+				ps.addAt("steps", entry[k], "finished", fin.Format(time.RFC3339), ErrBeforeHandOver)
 			}
 			sp.Due = fin
 		case k == r.end && start.Before(s.Due):
@@ -439,8 +436,8 @@ func Replan(s *Schedule, p Progress, now time.Time) (*Schedule, error) {
 			sp.Due = out.own[k]
 		}
 	}
-	if probs != nil {
-		return nil, &ValidationError{Name: "progress", Problems: probs}
+	if err := ps.err("progress"); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

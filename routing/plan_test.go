@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
+	"golang.org/x/text/language"
 )
 
 const h, m = time.Hour, time.Minute
@@ -81,17 +82,17 @@ func TestPlanErrors(t *testing.T) {
 		vi    string
 	}{
 		{"fixed times longer than the limit", r, limit(5, calendar.WorkingDays), cal, ErrTooShort,
-			"route land-transfer: time limit 5wd is shorter than the fixed allotments",
-			"quy trình land-transfer: thời hạn 5wd ngắn hơn tổng thời gian cố định đã phân bổ"},
+			"route land-transfer: time limit 5 working days is shorter than the fixed allotments",
+			"quy trình land-transfer: thời hạn 5 ngày làm việc ngắn hơn tổng thời gian cố định đã phân bổ"},
 		{"zero limit", r, limit(0, calendar.WorkingDays), cal, ErrLimit,
-			"route land-transfer: time limit 0wd is not a usable time limit",
-			"quy trình land-transfer: thời hạn 0wd không phải là thời hạn dùng được"},
+			"route land-transfer: time limit 0 working days is not a usable time limit",
+			"quy trình land-transfer: thời hạn 0 ngày làm việc không phải là thời hạn dùng được"},
 		{"longer than any procedure", r, limit(1000000, calendar.WorkingDays), cal, ErrLimit,
-			"route land-transfer: time limit 1000000wd is not a usable time limit",
-			"quy trình land-transfer: thời hạn 1000000wd không phải là thời hạn dùng được"},
+			"route land-transfer: time limit 1000000 working days is not a usable time limit",
+			"quy trình land-transfer: thời hạn 1000000 ngày làm việc không phải là thời hạn dùng được"},
 		{"unknown unit", r, limit(3, 9), cal, ErrLimit,
-			"route land-transfer: time limit 3? is not a usable time limit",
-			"quy trình land-transfer: thời hạn 3? không phải là thời hạn dùng được"},
+			`route land-transfer: time limit "3?" is not a usable time limit`,
+			`quy trình land-transfer: thời hạn "3?" không phải là thời hạn dùng được`},
 		{"no route", nil, limit(8, calendar.WorkingDays), cal, ErrRequired,
 			"route is required", "quy trình là bắt buộc"},
 	}
@@ -102,8 +103,8 @@ func TestPlanErrors(t *testing.T) {
 			if s != nil || !errors.Is(err, tt.is) || !errors.As(err, &pe) {
 				t.Fatalf("Plan = %v, %v; want %v", s, err, tt.is)
 			}
-			if pe.Message(English) != tt.en || pe.Message(Vietnamese) != tt.vi {
-				t.Errorf("messages:\n%s\n%s", pe.Message(English), pe.Message(Vietnamese))
+			if pe.Message(language.English) != tt.en || pe.Message(language.Vietnamese) != tt.vi {
+				t.Errorf("messages:\n%s\n%s", pe.Message(language.English), pe.Message(language.Vietnamese))
 			}
 		})
 	}
@@ -272,15 +273,15 @@ func TestReplan(t *testing.T) {
 		if !errors.As(err, &ve) {
 			t.Fatalf("finished before hand-over: %v", err)
 		}
-		if got, want := ve.Messages(English), []string{`progress: steps[1].finished "2026-02-12T10:00:00+07:00" is before the step received the dossier`}; !cmp.Equal(got, want) {
+		if got, want := ve.Messages(language.English), []string{`progress: steps[1].finished "2026-02-12T10:00:00+07:00" is before the step received the dossier`}; !cmp.Equal(got, want) {
 			t.Errorf("finished before hand-over: %q", got)
 		}
-		if got, want := ve.Messages(Vietnamese), []string{`progress: steps[1].finished "2026-02-12T10:00:00+07:00" trước thời điểm bước nhận hồ sơ`}; !cmp.Equal(got, want) {
+		if got, want := ve.Messages(language.Vietnamese), []string{`tiến độ xử lý: thời điểm hoàn thành của bước thứ 2 "2026-02-12T10:00:00+07:00" trước thời điểm bước nhận hồ sơ`}; !cmp.Equal(got, want) {
 			t.Errorf("finished before hand-over: %q", got)
 		}
 		p = Progress{Steps: []StepProgress{{Step: "receive"}, {Step: "return"}, {Step: "receive"}}}
 		_, err = Replan(s, p, s.Received)
-		if !errors.As(err, &ve) || !errors.Is(err, ErrDuplicate) || ve.Problems[0].Path != "steps[2].step" {
+		if !errors.As(err, &ve) || !errors.Is(err, ErrDuplicate) || ve.Problems[0].Field != "steps[2].step" {
 			t.Errorf("step twice: %v", err)
 		}
 		if _, err := Replan(nil, p, s.Received); !errors.Is(err, ErrRequired) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
+	"golang.org/x/text/language"
 )
 
 // Regression: Plan with a nil calendar said "time limit 8wd is required". A nil calendar is
@@ -36,14 +37,14 @@ func TestPlanNilRouteNamesTheRoute(t *testing.T) {
 	if !errors.As(err, &pe) || !errors.Is(err, ErrRequired) {
 		t.Fatalf("Plan(nil) = %v", err)
 	}
-	if en, vi := pe.Message(English), pe.Message(Vietnamese); en != "route is required" || vi != "quy trình là bắt buộc" {
+	if en, vi := pe.Message(language.English), pe.Message(language.Vietnamese); en != "route is required" || vi != "quy trình là bắt buộc" {
 		t.Errorf("messages %q, %q", en, vi)
 	}
 	_, err = Replan(nil, Progress{}, at(2026, 3, 2, 8, 0))
 	if !errors.As(err, &pe) || !errors.Is(err, ErrRequired) {
 		t.Fatalf("Replan(nil) = %v", err)
 	}
-	if en, vi := pe.Message(English), pe.Message(Vietnamese); en != "schedule is required" || vi != "kế hoạch xử lý là bắt buộc" {
+	if en, vi := pe.Message(language.English), pe.Message(language.Vietnamese); en != "schedule is required" || vi != "kế hoạch xử lý là bắt buộc" {
 		t.Errorf("messages %q, %q", en, vi)
 	}
 }
@@ -63,18 +64,18 @@ func TestReplanRejectsImpossibleProgress(t *testing.T) {
 	}{
 		{"start step before receipt", map[int]time.Time{0: at(2026, 2, 11, 16, 0)}, ErrBeforeReceipt,
 			[]string{`progress: steps[0].finished "2026-02-11T16:00:00+07:00" is before the dossier was received`},
-			[]string{`progress: steps[0].finished "2026-02-11T16:00:00+07:00" trước thời điểm tiếp nhận hồ sơ`}},
+			[]string{`tiến độ xử lý: thời điểm hoàn thành của bước thứ 1 "2026-02-11T16:00:00+07:00" trước thời điểm tiếp nhận hồ sơ`}},
 		{"later step before receipt, its predecessor open", map[int]time.Time{2: at(2026, 2, 12, 8, 0)}, ErrBeforeReceipt,
 			[]string{`progress: steps[2].finished "2026-02-12T08:00:00+07:00" is before the dossier was received`},
-			[]string{`progress: steps[2].finished "2026-02-12T08:00:00+07:00" trước thời điểm tiếp nhận hồ sơ`}},
+			[]string{`tiến độ xử lý: thời điểm hoàn thành của bước thứ 3 "2026-02-12T08:00:00+07:00" trước thời điểm tiếp nhận hồ sơ`}},
 		{"later step finished, its predecessor open", map[int]time.Time{0: at(2026, 2, 12, 10, 0), 2: at(2026, 2, 13, 10, 0)}, ErrPredecessor,
 			[]string{`progress: steps[2].finished "2026-02-13T10:00:00+07:00" is recorded while a step before it is not finished`},
-			[]string{`progress: steps[2].finished "2026-02-13T10:00:00+07:00" được ghi nhận khi một bước trước nó chưa hoàn thành`}},
+			[]string{`tiến độ xử lý: thời điểm hoàn thành của bước thứ 3 "2026-02-13T10:00:00+07:00" được ghi nhận khi một bước trước nó chưa hoàn thành`}},
 		{"both at once", map[int]time.Time{0: at(2026, 2, 11, 16, 0), 3: at(2026, 2, 13, 10, 0)}, ErrPredecessor,
 			[]string{`progress: steps[0].finished "2026-02-11T16:00:00+07:00" is before the dossier was received`,
 				`progress: steps[3].finished "2026-02-13T10:00:00+07:00" is recorded while a step before it is not finished`},
-			[]string{`progress: steps[0].finished "2026-02-11T16:00:00+07:00" trước thời điểm tiếp nhận hồ sơ`,
-				`progress: steps[3].finished "2026-02-13T10:00:00+07:00" được ghi nhận khi một bước trước nó chưa hoàn thành`}},
+			[]string{`tiến độ xử lý: thời điểm hoàn thành của bước thứ 1 "2026-02-11T16:00:00+07:00" trước thời điểm tiếp nhận hồ sơ`,
+				`tiến độ xử lý: thời điểm hoàn thành của bước thứ 4 "2026-02-13T10:00:00+07:00" được ghi nhận khi một bước trước nó chưa hoàn thành`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -87,10 +88,10 @@ func TestReplanRejectsImpossibleProgress(t *testing.T) {
 			if re != nil || !errors.As(err, &ve) || !errors.Is(err, tt.is) {
 				t.Fatalf("Replan = %v, %v; want %v", re, err, tt.is)
 			}
-			if diff := cmp.Diff(tt.en, ve.Messages(English)); diff != "" {
+			if diff := cmp.Diff(tt.en, ve.Messages(language.English)); diff != "" {
 				t.Errorf("English (-want +got):\n%s", diff)
 			}
-			if diff := cmp.Diff(tt.vi, ve.Messages(Vietnamese)); diff != "" {
+			if diff := cmp.Diff(tt.vi, ve.Messages(language.Vietnamese)); diff != "" {
 				t.Errorf("Vietnamese (-want +got):\n%s", diff)
 			}
 		})
@@ -101,16 +102,16 @@ func TestReplanRejectsImpossibleProgress(t *testing.T) {
 // or name, then "…".
 func TestMessagesClipLongInput(t *testing.T) {
 	long := strings.Repeat("ệ", 100<<10)
-	errs := []interface{ Message(Lang) string }{
-		&FieldError{Path: "steps[0].agency", Value: long, Err: ErrInvalid},
-		&FieldError{Path: strings.Repeat("p", 100<<10), Value: long, Err: ErrInvalid},
-		joined{&ValidationError{Name: long, Problems: []*FieldError{{Path: "name", Value: long, Err: ErrInvalid}}}},
+	errs := []interface{ Message(language.Tag) string }{
+		&FieldError{Field: "steps[0].agency", Value: long, Err: ErrInvalid},
+		&FieldError{Field: strings.Repeat("p", 100<<10), Value: long, Err: ErrInvalid},
+		joined{&ValidationError{Name: long, Problems: []*FieldError{{Field: "name", Value: long, Err: ErrInvalid}}}},
 		&PlanError{Route: long, Limit: "3wd", Err: ErrLimit},
 		&SelectError{Query: Query{Procedure: long, Case: long, Channel: long}, Err: ErrNoRoute},
 		&AgencyError{Role: Function(long), Err: ErrUnknownRole},
 	}
 	for _, e := range errs {
-		for _, lang := range []Lang{English, Vietnamese} {
+		for _, lang := range []language.Tag{language.English, language.Vietnamese} {
 			m := e.Message(lang)
 			if len([]rune(m)) > 600 || !strings.Contains(m, strings.Repeat("ệ", 64)+"…") || strings.Contains(m, strings.Repeat("ệ", 65)) {
 				t.Errorf("%T in %d: %d runes: %.120q…", e, lang, len([]rune(m)), m)
@@ -118,11 +119,11 @@ func TestMessagesClipLongInput(t *testing.T) {
 		}
 	}
 	// A path is cut at 128 runes.
-	if m := (&FieldError{Path: strings.Repeat("p", 100<<10), Err: ErrInvalid}).Error(); m != strings.Repeat("p", 128)+"… is not valid" {
+	if m := (&FieldError{Field: strings.Repeat("p", 100<<10), Err: ErrInvalid}).Error(); m != strings.Repeat("p", 128)+"… is not valid" {
 		t.Errorf("long path: %.200q", m)
 	}
 	// Short values are not touched.
-	if got := (&FieldError{Path: "limit", Value: "3wd", Err: ErrLimit}).Error(); got != `limit "3wd" is not a usable time limit` {
+	if got := (&FieldError{Field: "limit", Value: "3wd", Err: ErrLimit}).Error(); got != `limit "3wd" is not a usable time limit` {
 		t.Errorf("short value: %q", got)
 	}
 }
@@ -130,4 +131,4 @@ func TestMessagesClipLongInput(t *testing.T) {
 // joined gives a ValidationError the Message method of the other errors.
 type joined struct{ *ValidationError }
 
-func (j joined) Message(lang Lang) string { return strings.Join(j.Messages(lang), "; ") }
+func (j joined) Message(lang language.Tag) string { return strings.Join(j.Messages(lang), "; ") }

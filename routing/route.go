@@ -1,7 +1,6 @@
 package routing
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"math/big"
@@ -58,8 +57,10 @@ type ConsultTerms struct {
 	SilenceMeansConsent bool
 }
 
-// Step is one node of a route: an agency (by code or by role) doing a task within its share,
-// after all of its predecessors are done. A step with several predecessors is a join.
+// Step is one node of a route: an agency, given by its code or by the Function it performs
+// (Role), doing a task within its share, after all of its predecessors are done. A step with
+// several predecessors is a join. ID and Role are at most MaxNameLen characters, Note
+// MaxTextLen.
 type Step struct {
 	ID      string
 	Agency  procedure.AgencyCode // fixed agency; zero when Role is set
@@ -126,20 +127,22 @@ type consultJSON struct {
 }
 
 type routeJSON struct {
-	Name  string            `json:"name"`
-	Title string            `json:"title,omitempty"`
-	Kind  string            `json:"kind"`
-	Basis []string          `json:"basis,omitempty"`
-	Limit string            `json:"limit,omitempty"`
-	Lead  string            `json:"lead,omitempty"`
-	Note  string            `json:"note,omitempty"`
-	Steps []json.RawMessage `json:"steps"`
+	Name  string   `json:"name"`
+	Title string   `json:"title,omitempty"`
+	Kind  string   `json:"kind"`
+	Basis []string `json:"basis,omitempty"`
+	Limit string   `json:"limit,omitempty"`
+	Lead  string   `json:"lead,omitempty"`
+	Note  string   `json:"note,omitempty"`
+	Steps listJSON `json:"steps"`
 }
 
 // ParseRoute reads a route from JSON and validates it against dir (nil dir: agency codes are
-// checked for form only and roles are not checked). Every problem is reported at once in a
+// checked for form only and functions are not checked). Every problem is reported at once in a
 // *ValidationError, each with its JSON path, e.g. `steps[2].after[0] "verfy" names no step
-// of the route`.
+// of the route`; the first 100 problems are listed and the rest counted. A route has at most
+// 200 steps; names and IDs are at most MaxNameLen characters, notes and legal bases
+// MaxTextLen.
 //
 //	{"name": "birth-u6", "title": "…", "kind": "horizontal", "basis": ["Decree 63/2024/NĐ-CP"],
 //	 "limit": "3wd", "lead": "register-birth", "note": "…",
@@ -147,73 +150,49 @@ type routeJSON struct {
 //	           {"id": "register-birth", "role": "civil-status", "task": "register",
 //	            "share": "1/3", "after": ["receive"], "note": "…"}, …]}
 func ParseRoute(data []byte, dir *Directory) (*Route, error) {
-	spec, probs, broken, fatal := decodeSpec(data)
-	if fatal {
-		return nil, &ValidationError{Name: spec.Name, Problems: probs}
+	var ps problems
+	spec, broken, ok := decodeSpec(data, &ps)
+	if !ok {
+		return nil, ps.err(spec.Name)
 	}
-	if len(probs) == 0 {
+	if ps.none() {
 		return NewRoute(spec, dir)
 	}
 	// Keep the decoding problems, and the validation problems they do not explain: a field
 	// that could not be read is not also reported as missing, an unreadable step is not
 	// checked, and with an unreadable step the graph is not checked.
-	v := validator{spec: &spec, dir: dir, broken: broken}
-	v.run()
-	for _, q := range v.probs {
-		if !slices.ContainsFunc(probs, func(p *FieldError) bool { return p.Path == q.Path }) {
-			probs = append(probs, q)
-		}
+	unread := make(map[string]bool, len(ps.list))
+	for _, p := range ps.list {
+		unread[p.Field] = true
 	}
-	return nil, &ValidationError{Name: spec.Name, Problems: probs}
+	v := validator{spec: &spec, dir: dir, broken: broken, unread: unread, ps: &ps}
+	v.run()
+	return nil, ps.err(spec.Name)
 }
 
-// decodeSpec reads the route document: fatal means it could not be read at all; broken
-// lists the steps that could not be read (they are zero in spec).
-func decodeSpec(data []byte) (spec Spec, probs []*FieldError, broken map[int]bool, fatal bool) {
+// decodeSpec reads the route document, its steps one at a time: ok is false when it could
+// not be read at all (ps then holds the one reason); broken lists the steps that could not
+// be read (they are zero in spec).
+func decodeSpec(data []byte, ps *problems) (spec Spec, broken map[int]bool, ok bool) {
 	var rj routeJSON
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&rj); err != nil {
-		return Spec{}, []*FieldError{jsonProblem("", err)}, nil, true
-	}
-	if dec.More() {
-		return Spec{}, []*FieldError{{Path: "$", Value: "trailing data", Err: ErrSyntax}}, nil, true
-	}
-	p := fieldParser{}
-	spec = Spec{Name: rj.Name, Title: rj.Title, Basis: rj.Basis, Lead: rj.Lead, Note: rj.Note}
-	if rj.Kind != "" {
-		k, ok := parseKind(rj.Kind)
-		if !ok {
-			p.fail("kind", rj.Kind, ErrInvalid)
+	var stepProblems problems
+	var skip skipper
+	rj.Steps.elem = func(dec *json.Decoder, i int) {
+		if i >= maxSteps {
+			skip.skip(dec)
+			return
 		}
-		spec.Kind = k
-	}
-	if rj.Limit != "" {
-		l, err := parseLimit(rj.Limit)
-		if err != nil {
-			p.fail("limit", rj.Limit, ErrLimit)
-		}
-		spec.Limit = l
-	}
-	if len(rj.Steps) > maxSteps {
-		p.fail("steps", strconv.Itoa(len(rj.Steps))+" steps, at most "+strconv.Itoa(maxSteps), ErrInvalid)
-		return spec, p.probs, nil, true
-	}
-	for i, raw := range rj.Steps {
-		path := "steps[" + strconv.Itoa(i) + "]"
 		var sj stepJSON
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		dec.DisallowUnknownFields()
 		if err := dec.Decode(&sj); err != nil {
-			p.probs = append(p.probs, jsonProblem(path, err))
+			stepProblems.addJSON("steps", i, err)
 			if broken == nil {
 				broken = make(map[int]bool)
 			}
 			broken[i] = true
 			spec.Steps = append(spec.Steps, Step{})
-			continue
+			return
 		}
-		sp := fieldParser{path: path + "."}
+		sp := fieldParser{ps: &stepProblems, list: "steps", i: i}
 		st := Step{ID: sj.ID, Agency: sp.code("agency", sj.Agency), Role: sj.Role, After: sj.After, Note: sj.Note}
 		if sj.Task != "" {
 			t, ok := parseTask(sj.Task)
@@ -240,10 +219,35 @@ func decodeSpec(data []byte) (spec Spec, probs []*FieldError, broken map[int]boo
 				st.Consult.Limit = l
 			}
 		}
-		p.probs = append(p.probs, sp.probs...)
 		spec.Steps = append(spec.Steps, st)
 	}
-	return spec, p.probs, broken, false
+	if !decodeDoc(data, &rj, ps) {
+		return Spec{}, nil, false
+	}
+	spec.Name, spec.Title, spec.Basis, spec.Lead, spec.Note = rj.Name, rj.Title, rj.Basis, rj.Lead, rj.Note
+	if rj.Steps.n > maxSteps {
+		*ps = problems{}
+		ps.add("steps", "", tooLong{max: maxSteps, unit: "step"})
+		return spec, nil, false
+	}
+	rj.Steps.check(ps, "steps")
+	p := fieldParser{ps: ps, i: -1}
+	if rj.Kind != "" {
+		k, ok := parseKind(rj.Kind)
+		if !ok {
+			p.fail("kind", rj.Kind, ErrInvalid)
+		}
+		spec.Kind = k
+	}
+	if rj.Limit != "" {
+		l, err := parseLimit(rj.Limit)
+		if err != nil {
+			p.fail("limit", rj.Limit, ErrLimit)
+		}
+		spec.Limit = l
+	}
+	ps.merge(&stepProblems)
+	return spec, broken, true
 }
 
 // MarshalJSON writes the route in the form ParseRoute reads.
@@ -259,7 +263,7 @@ func (r *Route) MarshalJSON() ([]byte, error) {
 		Note  string     `json:"note,omitempty"`
 		Steps []stepJSON `json:"steps"`
 	}{Name: s.Name, Title: s.Title, Kind: s.Kind.String(), Basis: s.Basis, Lead: s.Lead, Note: s.Note}
-	if s.Limit.Unit != 0 {
+	if s.Limit != (calendar.Limit{}) {
 		rj.Limit = compactLimit(s.Limit)
 	}
 	for _, st := range s.Steps {
@@ -310,10 +314,11 @@ func NewRoute(spec Spec, dir *Directory) (*Route, error) {
 	for i := range spec.Steps {
 		spec.Steps[i].After = cloneOrNil(spec.Steps[i].After)
 	}
-	v := validator{spec: &spec, dir: dir}
+	var ps problems
+	v := validator{spec: &spec, dir: dir, ps: &ps}
 	r := v.run()
-	if len(v.probs) > 0 {
-		return nil, &ValidationError{Name: spec.Name, Problems: v.probs}
+	if err := ps.err(spec.Name); err != nil {
+		return nil, err
 	}
 	return r, nil
 }
@@ -321,16 +326,30 @@ func NewRoute(spec Spec, dir *Directory) (*Route, error) {
 type validator struct {
 	spec   *Spec
 	dir    *Directory
-	broken map[int]bool // unreadable steps: not checked, and the graph is not checked
-	probs  []*FieldError
+	broken map[int]bool    // unreadable steps: not checked, and the graph is not checked
+	unread map[string]bool // paths of the fields that could not be read: not reported again
+	ps     *problems
 }
 
-func (v *validator) fail(path, value string, err error) {
-	v.probs = append(v.probs, &FieldError{Path: path, Value: value, Err: err})
+// fail records a problem of the route's own field.
+func (v *validator) fail(field, value string, err error) { v.failAt(-1, field, value, err) }
+
+// failAt records a problem of field of step i (of the route for i < 0).
+func (v *validator) failAt(i int, field, value string, err error) {
+	if v.unread != nil && !v.ps.full() && v.unread[itemPath("steps", i, field)] {
+		return
+	}
+	v.ps.addAt("steps", i, field, value, err)
 }
 
-func stepPath(i int, field string) string {
-	return "steps[" + strconv.Itoa(i) + "]." + field
+// text checks a name or free text of step i (of the route for i < 0) and reports whether
+// it is usable.
+func (v *validator) text(i int, field, s string, max int, free bool) bool {
+	if err := checkText(s, max, free); err != nil {
+		v.failAt(i, field, s, err)
+		return false
+	}
+	return true
 }
 
 func (v *validator) run() *Route {
@@ -338,14 +357,20 @@ func (v *validator) run() *Route {
 	if s.Name == "" {
 		v.fail("name", "", ErrRequired)
 	}
+	v.text(-1, "name", s.Name, MaxNameLen, false)
+	v.text(-1, "title", s.Title, MaxNameLen, false)
+	v.text(-1, "note", s.Note, MaxTextLen, true)
+	for j, b := range s.Basis {
+		v.text(-1, "basis["+strconv.Itoa(j)+"]", b, MaxTextLen, true)
+	}
 	if s.Kind != Horizontal && s.Kind != Vertical {
 		if s.Kind == 0 {
 			v.fail("kind", "", ErrRequired)
 		} else {
-			v.fail("kind", s.Kind.String(), ErrInvalid)
+			v.fail("kind", strconv.Itoa(int(s.Kind)), ErrInvalid)
 		}
 	}
-	if s.Limit != (calendar.Limit{}) && (s.Limit.N <= 0 || s.Limit.Unit < calendar.WorkingDays || s.Limit.Unit > calendar.Months) {
+	if s.Limit != (calendar.Limit{}) && (s.Limit.N <= 0 || !s.Limit.Unit.Valid()) {
 		v.fail("limit", compactLimit(s.Limit), ErrLimit)
 	}
 	n := len(s.Steps)
@@ -354,7 +379,7 @@ func (v *validator) run() *Route {
 		return nil
 	}
 	if n > maxSteps {
-		v.fail("steps", strconv.Itoa(n)+" steps, at most "+strconv.Itoa(maxSteps), ErrInvalid)
+		v.fail("steps", "", tooLong{max: maxSteps, unit: "step"})
 		return nil
 	}
 	index := make(map[string]int, n)
@@ -364,11 +389,12 @@ func (v *validator) run() *Route {
 		}
 		switch _, dup := index[st.ID]; {
 		case st.ID == "":
-			v.fail(stepPath(i, "id"), "", ErrRequired)
+			v.failAt(i, "id", "", ErrRequired)
 		case dup:
-			v.fail(stepPath(i, "id"), st.ID, ErrDuplicate)
+			v.failAt(i, "id", st.ID, ErrDuplicate)
 		default:
 			index[st.ID] = i
+			v.text(i, "id", st.ID, MaxNameLen, false)
 		}
 	}
 	if s.Lead != "" {
@@ -385,20 +411,19 @@ func (v *validator) run() *Route {
 			continue
 		}
 		v.checkStep(i, st)
-		seen := make(map[string]bool, len(st.After))
+		seen := make(map[string]bool, min(len(st.After), n))
 		for j, a := range st.After {
-			path := stepPath(i, "after["+strconv.Itoa(j)+"]")
 			k, ok := index[a]
 			switch {
 			case a == "":
-				v.fail(path, "", ErrRequired)
+				v.ps.addSub("steps", i, "after", j, "", ErrRequired)
 			case seen[a]:
-				v.fail(path, a, ErrDuplicate)
+				v.ps.addSub("steps", i, "after", j, a, ErrDuplicate)
 			case !ok:
-				v.fail(path, a, ErrUnknownStep)
+				v.ps.addSub("steps", i, "after", j, a, ErrUnknownStep)
 				dangling = true
 			case k == i:
-				v.fail(path, a, ErrCycle)
+				v.ps.addSub("steps", i, "after", j, a, ErrCycle)
 			default:
 				preds[i] = append(preds[i], int32(k))
 				succs[k] = append(succs[k], int32(i))
@@ -424,19 +449,24 @@ func (v *validator) run() *Route {
 	if len(ends) != 1 {
 		v.fail("steps", v.ids(ends), ErrEnd)
 	}
-	order, acyclic := v.topo(preds, succs)
+	order, acyclic := topoOrder(preds, succs)
 	if !acyclic {
-		v.cycles(succs, order)
+		_, cyc := onCycle(succs)
+		for i := range cyc {
+			if cyc[i] {
+				v.failAt(i, "after", s.Steps[i].ID, ErrCycle)
+			}
+		}
 	}
 	if len(starts) > 0 {
 		reach := reachable(succs, starts, -1)
 		for i := range s.Steps {
 			if !reach[i] {
-				v.fail(stepPath(i, "id"), s.Steps[i].ID, ErrUnreachable)
+				v.failAt(i, "id", s.Steps[i].ID, ErrUnreachable)
 			}
 		}
 	}
-	if len(v.probs) > 0 {
+	if !v.ps.none() {
 		return nil
 	}
 	return v.compile(order, preds, succs, starts[0], ends[0])
@@ -447,7 +477,7 @@ func (v *validator) ids(pos []int) string {
 	for i, p := range pos {
 		ids[i] = v.spec.Steps[p].ID
 		if ids[i] == "" {
-			ids[i] = "steps[" + strconv.Itoa(p) + "]"
+			ids[i] = "#" + strconv.Itoa(p+1) // a step without an ID, by its position
 		}
 	}
 	return strings.Join(ids, ", ")
@@ -456,33 +486,35 @@ func (v *validator) ids(pos []int) string {
 func (v *validator) checkStep(i int, st Step) {
 	switch {
 	case st.Agency.IsZero() && st.Role == "":
-		v.fail(stepPath(i, "agency"), "", ErrRequired)
+		v.failAt(i, "agency", "", ErrRequired)
 	case !st.Agency.IsZero() && st.Role != "":
-		v.fail(stepPath(i, "role"), string(st.Role), ErrInvalid)
+		v.failAt(i, "role", string(st.Role), ErrInvalid)
 	case !st.Agency.IsZero():
 		if _, err := procedure.ParseAgencyCode(st.Agency.String()); err != nil || st.Agency.Short() {
-			v.fail(stepPath(i, "agency"), st.Agency.String(), ErrInvalid)
+			v.failAt(i, "agency", st.Agency.String(), ErrInvalid)
 		} else if v.dir != nil && !v.dir.Known(st.Agency) {
-			v.fail(stepPath(i, "agency"), st.Agency.String(), ErrUnknownAgency)
+			v.failAt(i, "agency", st.Agency.String(), ErrUnknownAgency)
 		}
-	case v.dir != nil && !v.dir.HasRole(st.Role):
-		v.fail(stepPath(i, "role"), string(st.Role), ErrUnknownRole)
+	case !v.text(i, "role", string(st.Role), MaxNameLen, false):
+	case v.dir != nil && !v.dir.HasFunction(st.Role):
+		v.failAt(i, "role", string(st.Role), ErrUnknownRole)
 	}
+	v.text(i, "note", st.Note, MaxTextLen, true)
 	if st.Task < Receive || st.Task > Consult {
 		if st.Task == 0 {
-			v.fail(stepPath(i, "task"), "", ErrRequired)
+			v.failAt(i, "task", "", ErrRequired)
 		} else {
-			v.fail(stepPath(i, "task"), st.Task.String(), ErrInvalid)
+			v.failAt(i, "task", strconv.Itoa(int(st.Task)), ErrInvalid)
 		}
 	}
 	if c := st.Consult; c != (ConsultTerms{}) {
 		switch {
 		case st.Task != Consult:
-			v.fail(stepPath(i, "consult"), st.Task.String(), ErrNotConsult)
+			v.failAt(i, "consult", "", notConsult{task: st.Task})
 		case c.Limit == (calendar.Limit{}):
-			v.fail(stepPath(i, "consult.limit"), "", ErrRequired)
-		case c.Limit.N <= 0 || c.Limit.N > 999999 || c.Limit.Unit < calendar.WorkingDays || c.Limit.Unit > calendar.Months:
-			v.fail(stepPath(i, "consult.limit"), compactLimit(c.Limit), ErrLimit)
+			v.failAt(i, "consult.limit", "", ErrRequired)
+		case c.Limit.N <= 0 || c.Limit.N > 999999 || !c.Limit.Unit.Valid():
+			v.failAt(i, "consult.limit", compactLimit(c.Limit), ErrLimit)
 		}
 	}
 	sh := st.Share
@@ -493,69 +525,21 @@ func (v *validator) checkStep(i int, st Step) {
 	if sh.Limit != (calendar.Limit{}) {
 		kinds++
 		if sh.Limit.N <= 0 || sh.Limit.N > maxFixed || (sh.Limit.Unit != calendar.WorkingDays && sh.Limit.Unit != calendar.WorkingHours) {
-			v.fail(stepPath(i, "share"), sh.String(), ErrInvalid)
+			v.failAt(i, "share", sh.String(), ErrInvalid)
 		}
 	}
 	if sh.Num != 0 || sh.Den != 0 {
 		kinds++
 		if sh.Num <= 0 || sh.Den < sh.Num || sh.Den > 10000 {
-			v.fail(stepPath(i, "share"), strconv.Itoa(sh.Num)+"/"+strconv.Itoa(sh.Den), ErrInvalid)
+			v.failAt(i, "share", strconv.Itoa(sh.Num)+"/"+strconv.Itoa(sh.Den), ErrInvalid)
 		}
 	}
 	switch kinds {
 	case 0:
-		v.fail(stepPath(i, "share"), "", ErrRequired)
+		v.failAt(i, "share", "", ErrRequired)
 	case 1:
 	default:
-		v.fail(stepPath(i, "share"), "", ErrInvalid)
-	}
-}
-
-// topo returns the steps in topological order (Kahn; ties in written order) and whether
-// every step was ordered.
-func (v *validator) topo(preds, succs [][]int32) ([]int, bool) {
-	n := len(preds)
-	indeg := make([]int, n)
-	for i := range preds {
-		indeg[i] = len(preds[i])
-	}
-	order := make([]int, 0, n)
-	done := make([]bool, n)
-	for len(order) < n {
-		next := -1
-		for i := 0; i < n; i++ {
-			if !done[i] && indeg[i] == 0 {
-				next = i
-				break
-			}
-		}
-		if next < 0 {
-			return order, false
-		}
-		done[next] = true
-		order = append(order, next)
-		for _, s := range succs[next] {
-			indeg[s]--
-		}
-	}
-	return order, true
-}
-
-// cycles reports every step that lies on a cycle.
-func (v *validator) cycles(succs [][]int32, order []int) {
-	ordered := make([]bool, len(succs))
-	for _, i := range order {
-		ordered[i] = true
-	}
-	for i := range succs {
-		if ordered[i] {
-			continue
-		}
-		// i is on a cycle if it can reach itself.
-		r := reachable(succs, nil, -1, succs[i]...)
-		if r[i] {
-			v.fail(stepPath(i, "after"), v.spec.Steps[i].ID, ErrCycle)
-		}
+		v.failAt(i, "share", "", ErrInvalid)
 	}
 }
 
@@ -605,15 +589,15 @@ func (v *validator) compile(order []int, preds, succs [][]int32, start, end int)
 		sh := s.Steps[i].Share
 		if sh.Rest {
 			if rest >= 0 {
-				v.fail(stepPath(i, "share"), "rest", ErrDuplicate)
+				v.failAt(i, "share", "rest", ErrDuplicate)
 				continue
 			}
 			rest = i
 			if !onEveryPath(i) {
-				v.fail(stepPath(i, "share"), "rest", ErrRestBypassed)
+				v.failAt(i, "share", "rest", ErrRestBypassed)
 			}
 		}
-		if sh.Limit.Unit != 0 {
+		if sh.Limit != (calendar.Limit{}) {
 			fixed = true
 		}
 	}
@@ -633,7 +617,7 @@ func (v *validator) compile(order []int, preds, succs [][]int32, start, end int)
 		fixedHours[i] = longest
 	}
 	if fixedHours[end] > maxPathHours {
-		v.fail("steps", "fixed times of "+strconv.Itoa(fixedHours[end])+" hours", ErrInvalid)
+		v.fail("steps", "", fixedTooLong{hours: fixedHours[end]})
 	}
 	// Longest path in fractions of the limit.
 	long := make([]*big.Rat, n)
@@ -655,16 +639,16 @@ func (v *validator) compile(order []int, preds, succs [][]int32, start, end int)
 	switch {
 	case rest < 0 && fixed:
 		for _, i := range order {
-			if sh := s.Steps[i].Share; sh.Limit.Unit != 0 {
-				v.fail(stepPath(i, "share"), sh.String(), ErrNeedsRest)
+			if sh := s.Steps[i].Share; sh.Limit != (calendar.Limit{}) {
+				v.failAt(i, "share", sh.String(), ErrNeedsRest)
 			}
 		}
 	case rest < 0 && max.Cmp(one) != 0:
-		v.fail("steps", "longest path "+max.RatString()+" of the limit", ErrAllotment)
+		v.fail("steps", "", allotment{sum: max.RatString()})
 	case rest >= 0 && max.Cmp(one) >= 0:
-		v.fail("steps", "longest path "+max.RatString()+" of the limit before the rest", ErrAllotment)
+		v.fail("steps", "", allotment{sum: max.RatString(), rest: true})
 	}
-	if len(v.probs) > 0 {
+	if !v.ps.none() {
 		return nil
 	}
 	pos := make([]int, n) // written position → topological position
@@ -680,7 +664,7 @@ func (v *validator) compile(order []int, preds, succs [][]int32, start, end int)
 		}
 		r.steps[k] = cstep{Step: st, preds: ps}
 		r.index[st.ID] = k
-		if st.Share.Limit.Unit == calendar.WorkingDays {
+		if st.Share.Limit.N > 0 && st.Share.Limit.Unit == calendar.WorkingDays {
 			r.days = true
 		}
 	}
@@ -699,7 +683,7 @@ func (v *validator) compile(order []int, preds, succs [][]int32, start, end int)
 }
 
 // Bind returns a copy of the route for a dossier of a given locality received on a given
-// date: each step with a role gets the agency that performs it there (see
+// date: each step with a role (a Function) gets the agency that performs it there (see
 // Directory.Resolve) and keeps its role for display; each fixed agency is checked to be in
 // force on that date. A locality not in force on that date (a district after 2025-06-30) is
 // one *AgencyError; otherwise every step whose agency cannot be used gives an *AgencyError

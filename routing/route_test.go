@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
+	"golang.org/x/text/language"
 )
 
 // steps builds a route document around the given steps.
@@ -30,7 +31,8 @@ func TestParseRouteValidation(t *testing.T) {
 				`{"id": "c", "role": "civil-status", "task": "decide", "share": "1/4", "after": ["b"]}`,
 				`{"id": "d", "role": "commune-desk", "task": "return", "share": "1/4", "after": ["c"]}`),
 			en: []string{`t: steps[1].after "b" is part of a cycle`, `t: steps[2].after "c" is part of a cycle`},
-			vi: []string{`t: steps[1].after "b" nằm trong một vòng lặp`, `t: steps[2].after "c" nằm trong một vòng lặp`},
+			vi: []string{`quy trình t: danh sách bước trước của bước thứ 2 "b" nằm trong một vòng lặp`,
+				`quy trình t: danh sách bước trước của bước thứ 3 "c" nằm trong một vòng lặp`},
 			is: ErrCycle,
 		},
 		{
@@ -38,7 +40,7 @@ func TestParseRouteValidation(t *testing.T) {
 			js: doc(`{"id": "a", "role": "commune-desk", "task": "receive", "share": "1/2"}`,
 				`{"id": "b", "role": "commune-desk", "task": "return", "share": "1/2", "after": ["a", "b"]}`),
 			en: []string{`t: steps[1].after[1] "b" is part of a cycle`},
-			vi: []string{`t: steps[1].after[1] "b" nằm trong một vòng lặp`},
+			vi: []string{`quy trình t: bước trước thứ 2 của bước thứ 2 "b" nằm trong một vòng lặp`},
 			is: ErrCycle,
 		},
 		{
@@ -49,8 +51,8 @@ func TestParseRouteValidation(t *testing.T) {
 				`{"id": "d", "role": "commune-desk", "task": "return", "share": "1/2", "after": ["b"]}`),
 			en: []string{`t: steps "a, b" must be exactly one step with no predecessor`,
 				`t: steps "c, d" must be exactly one step that no step follows`},
-			vi: []string{`t: steps "a, b" phải có đúng một bước không có bước trước`,
-				`t: steps "c, d" phải có đúng một bước không có bước sau`},
+			vi: []string{`quy trình t: danh sách bước "a, b" phải có đúng một bước không có bước trước`,
+				`quy trình t: danh sách bước "c, d" phải có đúng một bước không có bước sau`},
 			is: ErrStart,
 		},
 		{
@@ -59,12 +61,14 @@ func TestParseRouteValidation(t *testing.T) {
 				`{"id": "b", "role": "commune-desk", "task": "return", "share": "1/2", "after": ["a"]}`,
 				`{"id": "c", "role": "civil-status", "task": "verify", "share": "1/2", "after": ["d"]}`,
 				`{"id": "d", "role": "civil-status", "task": "verify", "share": "1/2", "after": ["c"]}`),
-			en: []string{`t: steps[2].after "c" is part of a cycle`, `t: steps[3].after "d" is part of a cycle`,
+			en: []string{`t: steps[2].after "c" is part of a cycle`,
+				`t: steps[3].after "d" is part of a cycle`,
 				`t: steps[2].id "c" cannot be reached from the start step`,
 				`t: steps[3].id "d" cannot be reached from the start step`},
-			vi: []string{`t: steps[2].after "c" nằm trong một vòng lặp`, `t: steps[3].after "d" nằm trong một vòng lặp`,
-				`t: steps[2].id "c" không thể đến được từ bước bắt đầu`,
-				`t: steps[3].id "d" không thể đến được từ bước bắt đầu`},
+			vi: []string{`quy trình t: danh sách bước trước của bước thứ 3 "c" nằm trong một vòng lặp`,
+				`quy trình t: danh sách bước trước của bước thứ 4 "d" nằm trong một vòng lặp`,
+				`quy trình t: mã bước của bước thứ 3 "c" không thể đến được từ bước bắt đầu`,
+				`quy trình t: mã bước của bước thứ 4 "d" không thể đến được từ bước bắt đầu`},
 			is: ErrUnreachable,
 		},
 		{
@@ -75,9 +79,9 @@ func TestParseRouteValidation(t *testing.T) {
 			en: []string{`t: steps[2].agency "H49" is not valid`,
 				`t: steps[0].agency "000.00.99.H49" is not a known agency`,
 				`t: steps[1].role "mayor" is not a known role`},
-			vi: []string{`t: steps[2].agency "H49" không hợp lệ`,
-				`t: steps[0].agency "000.00.99.H49" không phải là cơ quan đã biết`,
-				`t: steps[1].role "mayor" không phải là vai trò đã biết`},
+			vi: []string{`quy trình t: cơ quan của bước thứ 3 "H49" không hợp lệ`,
+				`quy trình t: cơ quan của bước thứ 1 "000.00.99.H49" không phải là cơ quan đã biết`,
+				`quy trình t: vai trò của bước thứ 2 "mayor" không phải là vai trò đã biết`},
 			is: ErrUnknownAgency,
 		},
 		{
@@ -85,8 +89,8 @@ func TestParseRouteValidation(t *testing.T) {
 			js: doc(`{"id": "a", "role": "commune-desk", "task": "receive", "share": "1/4"}`,
 				`{"id": "b", "role": "civil-status", "task": "decide", "share": "1/4", "after": ["a"]}`,
 				`{"id": "c", "role": "commune-desk", "task": "return", "share": "1/4", "after": ["b"]}`),
-			en: []string{`t: steps "longest path 3/4 of the limit" do not add up to the time limit`},
-			vi: []string{`t: steps "longest path 3/4 of the limit" không cộng lại bằng thời hạn giải quyết`},
+			en: []string{`t: steps do not add up to the time limit: the longest path takes 3/4 of it`},
+			vi: []string{`quy trình t: danh sách bước không cộng lại bằng thời hạn giải quyết: đường dài nhất chiếm 3/4 thời hạn`},
 			is: ErrAllotment,
 		},
 		{
@@ -95,8 +99,8 @@ func TestParseRouteValidation(t *testing.T) {
 				`{"id": "b", "role": "commune-police", "task": "register", "share": "1/2", "after": ["a"]}`,
 				`{"id": "c", "role": "social-insurance", "task": "issue", "share": "3/4", "after": ["a"]}`,
 				`{"id": "d", "role": "commune-desk", "task": "return", "share": "1/4", "after": ["b", "c"]}`),
-			en: []string{`t: steps "longest path 5/4 of the limit" do not add up to the time limit`},
-			vi: []string{`t: steps "longest path 5/4 of the limit" không cộng lại bằng thời hạn giải quyết`},
+			en: []string{`t: steps do not add up to the time limit: the longest path takes 5/4 of it`},
+			vi: []string{`quy trình t: danh sách bước không cộng lại bằng thời hạn giải quyết: đường dài nhất chiếm 5/4 thời hạn`},
 			is: ErrAllotment,
 		},
 		{
@@ -104,7 +108,7 @@ func TestParseRouteValidation(t *testing.T) {
 			js: doc(`{"id": "a", "role": "commune-desk", "task": "receive", "share": "4wh"}`,
 				`{"id": "b", "role": "commune-desk", "task": "return", "share": "1/2", "after": ["a"]}`),
 			en: []string{`t: steps[0].share "4wh" is a fixed time, so one step must take the rest`},
-			vi: []string{`t: steps[0].share "4wh" là thời gian cố định nên phải có một bước nhận phần còn lại`},
+			vi: []string{`quy trình t: phần thời hạn của bước thứ 1 "4wh" là thời gian cố định nên phải có một bước nhận phần còn lại`},
 			is: ErrNeedsRest,
 		},
 		{
@@ -115,8 +119,8 @@ func TestParseRouteValidation(t *testing.T) {
 				`{"id": "d", "role": "commune-desk", "task": "return", "share": "4wh", "after": ["b", "c"]}`),
 			en: []string{`t: steps[1].share "rest" must lie on every path from the start step to the end step`,
 				`t: steps[2].share "rest" is used more than once`},
-			vi: []string{`t: steps[1].share "rest" phải nằm trên mọi đường đi từ bước đầu đến bước cuối`,
-				`t: steps[2].share "rest" bị dùng nhiều lần`},
+			vi: []string{`quy trình t: phần thời hạn của bước thứ 2 "rest" phải nằm trên mọi đường đi từ bước đầu đến bước cuối`,
+				`quy trình t: phần thời hạn của bước thứ 3 "rest" bị dùng nhiều lần`},
 			is: ErrRestBypassed,
 		},
 		{
@@ -125,48 +129,66 @@ func TestParseRouteValidation(t *testing.T) {
 				{"id": "a", "role": "commune-desk", "agency": "000.00.00.H49", "task": "receive", "share": "1/2"},
 				{"id": "a", "role": "commune-desk", "task": "sign", "share": "2/1", "after": ["x", ""]},
 				{"role": "commune-desk", "task": "return", "after": ["a", "a"]}]}`,
-			en: []string{`kind "diagonal" is not valid`, `limit "3 weeks" is not a usable time limit`,
-				`steps[1].task "sign" is not valid`, `steps[1].share "2/1" is not valid`,
+			en: []string{`kind "diagonal" is not valid`,
+				`limit "3 weeks" is not a usable time limit`,
+				`steps[1].task "sign" is not valid`,
+				`steps[1].share "2/1" is not valid`,
 				`name is required`,
-				`steps[1].id "a" is used more than once`, `steps[2].id is required`, `lead "boss" names no step of the route`,
+				`steps[1].id "a" is used more than once`,
+				`steps[2].id is required`,
+				`lead "boss" names no step of the route`,
 				`steps[0].role "commune-desk" is not valid`,
-				`steps[1].after[0] "x" names no step of the route`, `steps[1].after[1] is required`,
-				`steps[2].share is required`, `steps[2].after[1] "a" is used more than once`},
-			vi: []string{`kind "diagonal" không hợp lệ`, `limit "3 weeks" không phải là thời hạn dùng được`,
-				`steps[1].task "sign" không hợp lệ`, `steps[1].share "2/1" không hợp lệ`,
-				`name là bắt buộc`,
-				`steps[1].id "a" bị dùng nhiều lần`, `steps[2].id là bắt buộc`, `lead "boss" không phải là bước nào của quy trình`,
-				`steps[0].role "commune-desk" không hợp lệ`,
-				`steps[1].after[0] "x" không phải là bước nào của quy trình`, `steps[1].after[1] là bắt buộc`,
-				`steps[2].share là bắt buộc`, `steps[2].after[1] "a" bị dùng nhiều lần`},
+				`steps[1].after[0] "x" names no step of the route`,
+				`steps[1].after[1] is required`,
+				`steps[2].share is required`,
+				`steps[2].after[1] "a" is used more than once`},
+			vi: []string{`loại liên thông "diagonal" không hợp lệ`,
+				`thời hạn "3 weeks" không phải là thời hạn dùng được`,
+				`nhiệm vụ của bước thứ 2 "sign" không hợp lệ`,
+				`phần thời hạn của bước thứ 2 "2/1" không hợp lệ`,
+				`tên là bắt buộc`,
+				`mã bước của bước thứ 2 "a" bị dùng nhiều lần`,
+				`mã bước của bước thứ 3 là bắt buộc`,
+				`bước chủ trì "boss" không phải là bước nào của quy trình`,
+				`vai trò của bước thứ 1 "commune-desk" không hợp lệ`,
+				`bước trước thứ 1 của bước thứ 2 "x" không phải là bước nào của quy trình`,
+				`bước trước thứ 2 của bước thứ 2 là bắt buộc`,
+				`phần thời hạn của bước thứ 3 là bắt buộc`,
+				`bước trước thứ 2 của bước thứ 3 "a" bị dùng nhiều lần`},
 			is: ErrDuplicate,
 		},
 		{
 			name: "bad JSON",
 			js:   `{"name": "t", "steps": [`,
-			en:   []string{`$ "unexpected end of input" is not valid JSON`},
-			vi:   []string{`$ "unexpected end of input" không phải JSON hợp lệ`},
+			en:   []string{`$ is not valid JSON: it ends too early`},
+			vi:   []string{`tài liệu không phải JSON hợp lệ: kết thúc quá sớm`},
 			is:   ErrSyntax,
 		},
 		{
 			name: "wrong JSON types and unknown fields",
 			js:   `{"name": "t", "kind": "horizontal", "steps": [{"id": 7}, {"id": "b", "colour": "red"}], "stpes": []}`,
-			en:   []string{`stpes is not a known field`},
-			vi:   []string{`stpes không phải là trường đã biết`},
-			is:   ErrUnknownField,
+			en: []string{`t: stpes is not a known field`,
+				`t: steps[0].id is a JSON number, not of the expected type`,
+				`t: steps[1].colour is not a known field`},
+			vi: []string{`quy trình t: trường "stpes" không phải là trường đã biết`,
+				`quy trình t: mã bước của bước thứ 1 là một số trong JSON, không đúng kiểu`,
+				`quy trình t: trường "colour" của bước thứ 2 không phải là trường đã biết`},
+			is: ErrUnknownField,
 		},
 		{
 			name: "wrong JSON types inside steps",
 			js:   `{"name": "t", "kind": "horizontal", "steps": [{"id": 7}, {"id": "b", "colour": "red"}]}`,
-			en:   []string{`t: steps[0].id "number" is not valid`, `t: steps[1].colour is not a known field`},
-			vi:   []string{`t: steps[0].id "number" không hợp lệ`, `t: steps[1].colour không phải là trường đã biết`},
-			is:   ErrInvalid,
+			en: []string{`t: steps[0].id is a JSON number, not of the expected type`,
+				`t: steps[1].colour is not a known field`},
+			vi: []string{`quy trình t: mã bước của bước thứ 1 là một số trong JSON, không đúng kiểu`,
+				`quy trình t: trường "colour" của bước thứ 2 không phải là trường đã biết`},
+			is: ErrInvalid,
 		},
 		{
 			name: "JSON syntax error",
 			js:   `{"name": "t", "steps": [}`,
-			en:   []string{`$ "offset 25" is not valid JSON`},
-			vi:   []string{`$ "offset 25" không phải JSON hợp lệ`},
+			en:   []string{`$ is not valid JSON (error at byte 25)`},
+			vi:   []string{`tài liệu không phải JSON hợp lệ (lỗi tại byte thứ 25)`},
 			is:   ErrSyntax,
 		},
 		{
@@ -174,8 +196,8 @@ func TestParseRouteValidation(t *testing.T) {
 			js: doc(`{"id": "a", "role": "commune-desk", "task": "receive", "share": "9000wd"}`,
 				`{"id": "b", "role": "civil-status", "task": "decide", "share": "rest", "after": ["a"]}`,
 				`{"id": "c", "role": "commune-desk", "task": "return", "share": "9000wh", "after": ["b"]}`),
-			en: []string{`t: steps "fixed times of 225000 hours" is not valid`},
-			vi: []string{`t: steps "fixed times of 225000 hours" không hợp lệ`},
+			en: []string{`t: steps have 225000 hours of fixed times on one path, more than 100000`},
+			vi: []string{`quy trình t: danh sách bước có thời gian cố định 225000 giờ trên một đường, quá 100000 giờ`},
 			is: ErrInvalid,
 		},
 		{
@@ -183,8 +205,9 @@ func TestParseRouteValidation(t *testing.T) {
 			js: doc(`{"id": "a", "role": "commune-desk", "task": "receive", "share": "1/2"}`,
 				`{"role": "commune-desk", "task": "return", "share": "1/2", "after": ["a"]}`,
 				`{"id": "b", "role": "commune-desk", "task": "return", "share": "1/2", "after": ["a"]}`),
-			en: []string{`t: steps[1].id is required`, `t: steps "steps[1], b" must be exactly one step that no step follows`},
-			vi: []string{`t: steps[1].id là bắt buộc`, `t: steps "steps[1], b" phải có đúng một bước không có bước sau`},
+			en: []string{`t: steps[1].id is required`, `t: steps "#2, b" must be exactly one step that no step follows`},
+			vi: []string{`quy trình t: mã bước của bước thứ 2 là bắt buộc`,
+				`quy trình t: danh sách bước "#2, b" phải có đúng một bước không có bước sau`},
 			is: ErrEnd,
 		},
 		{
@@ -192,8 +215,8 @@ func TestParseRouteValidation(t *testing.T) {
 			js: doc(`{"id": "a", "role": "commune-desk", "task": "receive", "share": "1/2"}`,
 				`{"id": "b", "role": "commune-committee", "task": "verify", "share": "1/2", "after": ["a"],
 				  "consult": {"limit": "12d", "silence_means_consent": true}}`),
-			en: []string{`t: steps[1].consult "verify" is declared on a step whose task is not consult`},
-			vi: []string{`t: steps[1].consult "verify" được khai báo cho bước không phải là bước lấy ý kiến`},
+			en: []string{`t: steps[1].consult is declared on a step whose task is verify, not consult`},
+			vi: []string{`quy trình t: phần lấy ý kiến của bước thứ 2 được khai báo cho bước có nhiệm vụ thẩm định, không phải lấy ý kiến`},
 			is: ErrNotConsult,
 		},
 		{
@@ -202,7 +225,7 @@ func TestParseRouteValidation(t *testing.T) {
 				`{"id": "b", "role": "construction-department", "task": "consult", "share": "1/2", "after": ["a"],
 				  "consult": {"silence_means_consent": true}}`),
 			en: []string{`t: steps[1].consult.limit is required`},
-			vi: []string{`t: steps[1].consult.limit là bắt buộc`},
+			vi: []string{`quy trình t: thời hạn của phần lấy ý kiến của bước thứ 2 là bắt buộc`},
 			is: ErrRequired,
 		},
 		{
@@ -211,14 +234,14 @@ func TestParseRouteValidation(t *testing.T) {
 				`{"id": "b", "role": "construction-department", "task": "consult", "share": "1/2", "after": ["a"],
 				  "consult": {"limit": "12 fortnights"}}`),
 			en: []string{`t: steps[1].consult.limit "12 fortnights" is not a usable time limit`},
-			vi: []string{`t: steps[1].consult.limit "12 fortnights" không phải là thời hạn dùng được`},
+			vi: []string{`quy trình t: thời hạn của phần lấy ý kiến của bước thứ 2 "12 fortnights" không phải là thời hạn dùng được`},
 			is: ErrLimit,
 		},
 		{
 			name: "no steps",
 			js:   `{"name": "t", "kind": "horizontal", "steps": []}`,
 			en:   []string{`t: steps is required`},
-			vi:   []string{`t: steps là bắt buộc`},
+			vi:   []string{`quy trình t: danh sách bước là bắt buộc`},
 			is:   ErrRequired,
 		},
 	}
@@ -229,17 +252,17 @@ func TestParseRouteValidation(t *testing.T) {
 			if !errors.As(err, &ve) {
 				t.Fatalf("ParseRoute error = %v, want a *ValidationError", err)
 			}
-			if diff := cmp.Diff(tt.en, ve.Messages(English)); diff != "" {
+			if diff := cmp.Diff(tt.en, ve.Messages(language.English)); diff != "" {
 				t.Errorf("English messages (-want +got):\n%s", diff)
 			}
-			if diff := cmp.Diff(tt.vi, ve.Messages(Vietnamese)); diff != "" {
+			if diff := cmp.Diff(tt.vi, ve.Messages(language.Vietnamese)); diff != "" {
 				t.Errorf("Vietnamese messages (-want +got):\n%s", diff)
 			}
 			if !errors.Is(err, tt.is) {
 				t.Errorf("errors.Is(err, %v) = false", tt.is)
 			}
 			var fe *FieldError
-			if !errors.As(err, &fe) || fe.Path == "" {
+			if !errors.As(err, &fe) || fe.Field == "" {
 				t.Errorf("errors.As(*FieldError) = %v", fe)
 			}
 		})
@@ -329,14 +352,14 @@ func TestShareAndLimitText(t *testing.T) {
 		ok   bool
 	}{
 		{"1/4", Share{Num: 1, Den: 4}, true},
-		{"4wh", Share{Limit: limit(4, 2)}, true},
-		{"2wd", Share{Limit: limit(2, 1)}, true},
+		{"4wh", Share{Limit: limit(4, calendar.WorkingHours)}, true},
+		{"2wd", Share{Limit: limit(2, calendar.WorkingDays)}, true},
 		{"rest", Share{Rest: true}, true},
 		{"0/4", Share{}, false},
 		{"5/4", Share{}, false},
 		{"-1/4", Share{}, false},
 		{"1/0", Share{}, false},
-		{"10000wh", Share{Limit: limit(10000, 2)}, true},
+		{"10000wh", Share{Limit: limit(10000, calendar.WorkingHours)}, true},
 		{"10001wh", Share{}, false},
 		{"3d", Share{}, false}, // calendar days are not a step share
 		{"2mo", Share{}, false},

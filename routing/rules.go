@@ -1,7 +1,6 @@
 package routing
 
 import (
-	"bytes"
 	"encoding/json"
 	"slices"
 	"strconv"
@@ -77,11 +76,12 @@ type ruleJSON struct {
 }
 
 type rulesJSON struct {
-	Rules   []json.RawMessage `json:"rules"`
-	Default string            `json:"default,omitempty"`
+	Rules   listJSON `json:"rules"`
+	Default string   `json:"default,omitempty"`
 }
 
-// ParseRules reads selection rules from JSON, reporting every problem with its path:
+// ParseRules reads selection rules from JSON, reporting every problem with its path (the
+// first 100 listed, the rest counted):
 //
 //	{"rules": [{"procedure": "1.001193", "channel": "online", "province": "H49",
 //	            "from": "2025-07-01", "route": "birth-u6-electronic"}, …],
@@ -89,26 +89,19 @@ type rulesJSON struct {
 //
 // Channels are "counter", "online" and "postal"; levels "central", "province", "district"
 // and "commune"; a province is a level-1 code such as "H49"; a commune is a full agency
-// code.
+// code. Procedure codes, cases and route names are at most MaxNameLen characters. The rules
+// are read one at a time, so the memory used is in proportion to the input.
 func ParseRules(data []byte) (SelectionRules, error) {
+	var ps problems
+	var rs SelectionRules
 	var doc rulesJSON
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&doc); err != nil {
-		return SelectionRules{}, &ValidationError{Name: "rules", Problems: []*FieldError{jsonProblem("", err)}}
-	}
-	var probs []*FieldError
-	rs := SelectionRules{Default: doc.Default, Rules: make([]SelectionRule, 0, len(doc.Rules))}
-	for i, raw := range doc.Rules {
-		path := "rules[" + strconv.Itoa(i) + "]"
+	doc.Rules.elem = func(dec *json.Decoder, i int) {
 		var rj ruleJSON
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		dec.DisallowUnknownFields()
 		if err := dec.Decode(&rj); err != nil {
-			probs = append(probs, jsonProblem(path, err))
-			continue
+			ps.addJSON("rules", i, err)
+			return
 		}
-		p := fieldParser{path: path + "."}
+		p := fieldParser{ps: &ps, list: "rules", i: i}
 		var lv procedure.Level
 		if rj.Level != "" {
 			var err error
@@ -116,14 +109,20 @@ func ParseRules(data []byte) (SelectionRules, error) {
 				p.fail("level", rj.Level, ErrInvalid)
 			}
 		}
-		rs.Rules = append(rs.Rules, SelectionRule{Procedure: rj.Procedure, Case: rj.Case, Channel: rj.Channel, Level: lv,
+		r := SelectionRule{Procedure: rj.Procedure, Case: rj.Case, Channel: rj.Channel, Level: lv,
 			Province: rj.Province, Commune: p.code("commune", rj.Commune),
-			From: p.date("from", rj.From), Until: p.date("until", rj.Until), Route: rj.Route})
-		probs = append(probs, p.probs...)
+			From: p.date("from", rj.From), Until: p.date("until", rj.Until), Route: rj.Route}
+		if ps.none() {
+			rs.Rules = append(rs.Rules, r)
+		}
 	}
-	if probs != nil {
-		return SelectionRules{}, &ValidationError{Name: "rules", Problems: probs}
+	if decodeDoc(data, &doc, &ps) {
+		doc.Rules.check(&ps, "rules")
 	}
+	if err := ps.err("rules"); err != nil {
+		return SelectionRules{}, err
+	}
+	rs.Default = doc.Default
 	return rs, rs.check(nil)
 }
 
@@ -146,45 +145,54 @@ func (rs SelectionRules) MarshalJSON() ([]byte, error) {
 
 // check validates the rules; with known, route names must be among them.
 func (rs *SelectionRules) check(known map[string]*Route) error {
-	var probs []*FieldError
-	fail := func(path, value string, err error) {
-		probs = append(probs, &FieldError{Path: path, Value: value, Err: err})
-	}
-	for i, r := range rs.Rules {
-		path := "rules[" + strconv.Itoa(i) + "]."
+	var ps problems
+	for i := range rs.Rules {
+		r := &rs.Rules[i]
+		fail := func(field, value string, err error) { ps.addAt("rules", i, field, value, err) }
+		text := func(field, value string) bool {
+			if err := checkText(value, MaxNameLen, false); err != nil {
+				fail(field, value, err)
+				return false
+			}
+			return true
+		}
 		switch {
 		case r.Route == "":
-			fail(path+"route", "", ErrRequired)
+			fail("route", "", ErrRequired)
+		case !text("route", r.Route):
 		case known != nil && known[r.Route] == nil:
-			fail(path+"route", r.Route, ErrUnknownRoute)
+			fail("route", r.Route, ErrUnknownRoute)
 		}
+		text("procedure", r.Procedure)
+		text("case", r.Case)
 		switch r.Channel {
 		case "", "counter", "online", "postal":
 		default:
-			fail(path+"channel", r.Channel, ErrInvalid)
+			fail("channel", r.Channel, ErrInvalid)
 		}
 		if r.Level != 0 && !r.Level.Valid() {
-			fail(path+"level", r.Level.String(), ErrInvalid)
+			fail("level", strconv.Itoa(int(r.Level)), ErrInvalid)
 		}
 		if r.Province != "" && (len(r.Province) != 3 || r.Province[0] < 'A' || r.Province[0] > 'Z' || !digits(r.Province[1:])) {
-			fail(path+"province", r.Province, ErrInvalid)
+			fail("province", r.Province, ErrInvalid)
 		}
 		if !r.Commune.IsZero() {
 			if _, err := procedure.ParseAgencyCode(r.Commune.String()); err != nil || r.Commune.Short() {
-				fail(path+"commune", r.Commune.String(), ErrInvalid)
+				fail("commune", r.Commune.String(), ErrInvalid)
 			}
 		}
 		if r.From != date.Zero && r.Until != date.Zero && r.Until < r.From {
-			fail(path+"until", r.Until.String(), ErrInvalid)
+			fail("until", r.Until.String(), ErrInvalid)
 		}
 	}
-	if known != nil && rs.Default != "" && known[rs.Default] == nil {
-		fail("default", rs.Default, ErrUnknownRoute)
+	switch {
+	case rs.Default == "":
+	case checkText(rs.Default, MaxNameLen, false) != nil:
+		ps.add("default", rs.Default, checkText(rs.Default, MaxNameLen, false))
+	case known != nil && known[rs.Default] == nil:
+		ps.add("default", rs.Default, ErrUnknownRoute)
 	}
-	if probs != nil {
-		return &ValidationError{Name: "rules", Problems: probs}
-	}
-	return nil
+	return ps.err("rules")
 }
 
 // Set is a collection of routes with the rules that select among them. It is immutable and
@@ -199,21 +207,20 @@ type Set struct {
 // set.
 func NewSet(routes []*Route, rules SelectionRules) (*Set, error) {
 	s := &Set{routes: make(map[string]*Route, len(routes))}
-	var probs []*FieldError
+	var ps problems
 	for i, r := range routes {
-		path := "routes[" + strconv.Itoa(i) + "]"
 		switch {
 		case r == nil:
-			probs = append(probs, &FieldError{Path: path, Err: ErrRequired})
+			ps.addAt("routes", i, "", "", ErrRequired)
 		case s.routes[r.Name()] != nil:
-			probs = append(probs, &FieldError{Path: path + ".name", Value: r.Name(), Err: ErrDuplicate})
+			ps.addAt("routes", i, "name", r.Name(), ErrDuplicate)
 		default:
 			s.routes[r.Name()] = r
 			s.names = append(s.names, r.Name())
 		}
 	}
-	if probs != nil {
-		return nil, &ValidationError{Name: "set", Problems: probs}
+	if err := ps.err("set"); err != nil {
+		return nil, err
 	}
 	slices.Sort(s.names)
 	s.rules = SelectionRules{Rules: slices.Clone(rules.Rules), Default: rules.Default}

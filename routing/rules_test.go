@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
 	"github.com/motcua-go/motcua/procedure"
+	"golang.org/x/text/language"
 )
 
 func TestSelect(t *testing.T) {
@@ -53,10 +53,10 @@ func TestSelect(t *testing.T) {
 	if !errors.Is(err, ErrNoRoute) || !errors.As(err, &se) {
 		t.Fatalf("no rule: %v", err)
 	}
-	if got, want := se.Message(English), `procedure 2.001610 case "" channel  at 000.00.31.H49 on 2026-03-02 matches no route`; got != want {
+	if got, want := se.Message(language.English), `procedure 2.001610 at 000.00.31.H49 on 2026-03-02 matches no route`; got != want {
 		t.Errorf("English: %q", got)
 	}
-	if got, want := se.Message(Vietnamese), `thủ tục 2.001610 trường hợp "" kênh  tại 000.00.31.H49 ngày 2026-03-02 không khớp với quy trình nào`; got != want {
+	if got, want := se.Message(language.Vietnamese), `thủ tục 2.001610 tại 000.00.31.H49 ngày 2026-03-02 không khớp với quy trình nào`; got != want {
 		t.Errorf("Vietnamese: %q", got)
 	}
 }
@@ -128,9 +128,9 @@ func TestParseRules(t *testing.T) {
 		`rules: rules[0].commune "31" is not valid`,
 		`rules: rules[1].level "village" is not valid`,
 		`rules: rules[1].from "soon" is not valid`,
-		`rules: rules[2].route "number" is not valid`,
+		`rules: rules[2].route is a JSON number, not of the expected type`,
 	}
-	if diff := cmp.Diff(wantMsgs, ve.Messages(English)); diff != "" {
+	if diff := cmp.Diff(wantMsgs, ve.Messages(language.English)); diff != "" {
 		t.Errorf("decoding problems (-want +got):\n%s", diff)
 	}
 	_, err = ParseRules([]byte(`{"rules": [
@@ -144,10 +144,10 @@ func TestParseRules(t *testing.T) {
 		`rules: rules[0].province "Quang Ninh" is not valid`,
 		`rules: rules[0].until "2025-01-01" is not valid`,
 	}
-	if diff := cmp.Diff(wantMsgs, ve.Messages(English)); diff != "" {
+	if diff := cmp.Diff(wantMsgs, ve.Messages(language.English)); diff != "" {
 		t.Errorf("validation problems (-want +got):\n%s", diff)
 	}
-	if got := ve.Messages(Vietnamese)[1]; got != `rules: rules[0].channel "fax" không hợp lệ` {
+	if got := ve.Messages(language.Vietnamese)[1]; got != `quy tắc chọn quy trình: kênh nộp của quy tắc thứ 1 "fax" không hợp lệ` {
 		t.Errorf("Vietnamese: %q", got)
 	}
 }
@@ -160,7 +160,7 @@ func TestNewSet(t *testing.T) {
 		t.Fatalf("NewSet = %v", err)
 	}
 	want := []string{`set: routes[2].name "land-transfer" is used more than once`, `set: routes[3] is required`}
-	if diff := cmp.Diff(want, ve.Messages(English)); diff != "" {
+	if diff := cmp.Diff(want, ve.Messages(language.English)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	_, err = NewSet([]*Route{a, b}, SelectionRules{Rules: []SelectionRule{{Route: "nowhere"}}, Default: "gone"})
@@ -168,7 +168,7 @@ func TestNewSet(t *testing.T) {
 		t.Fatalf("NewSet = %v", err)
 	}
 	want = []string{`rules: rules[0].route "nowhere" is not a route of the set`, `rules: default "gone" is not a route of the set`}
-	if diff := cmp.Diff(want, ve.Messages(English)); diff != "" {
+	if diff := cmp.Diff(want, ve.Messages(language.English)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	rules := SelectionRules{Rules: []SelectionRule{{Procedure: "p", Route: "land-transfer"}}}

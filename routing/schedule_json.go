@@ -1,7 +1,6 @@
 package routing
 
 import (
-	"bytes"
 	"encoding/json"
 	"slices"
 	"strconv"
@@ -73,15 +72,11 @@ func (s *Schedule) MarshalJSON() ([]byte, error) {
 // WithCalendar gives it the calendar it was planned on.
 func (s *Schedule) UnmarshalJSON(data []byte) error {
 	var sj scheduleJSON
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&sj); err != nil {
-		return &ValidationError{Name: "schedule", Problems: []*FieldError{jsonProblem("", err)}}
+	var ps problems
+	if !decodeDoc(data, &sj, &ps) || !ps.none() {
+		return ps.err("schedule")
 	}
-	var probs []*FieldError
-	fail := func(path, value string, err error) {
-		probs = append(probs, &FieldError{Path: path, Value: value, Err: err})
-	}
+	fail := ps.add
 	out := Schedule{Route: sj.Route, Received: sj.Received, Due: sj.Due}
 	if sj.Route == "" {
 		fail("route", "", ErrRequired)
@@ -104,7 +99,7 @@ func (s *Schedule) UnmarshalJSON(data []byte) error {
 	case n == 0:
 		fail("steps", "", ErrRequired)
 	case n > maxSteps:
-		fail("steps", strconv.Itoa(n)+" steps, at most "+strconv.Itoa(maxSteps), ErrInvalid)
+		fail("steps", "", tooLong{max: maxSteps, unit: "step"})
 		n = 0
 	}
 	r := &Route{spec: Spec{Name: sj.Route}, steps: make([]cstep, n), index: make(map[string]int, n), end: n - 1, rem: n - 1}
@@ -112,52 +107,50 @@ func (s *Schedule) UnmarshalJSON(data []byte) error {
 	succs := make([]int, n)
 	for k := range n {
 		st := sj.Steps[k]
-		path := "steps[" + strconv.Itoa(k) + "]."
-		p := fieldParser{path: path}
+		p := fieldParser{ps: &ps, list: "steps", i: k}
 		sp := StepPlan{Step: st.Step, Role: st.Role, Start: st.Start, Due: st.Due, Agency: p.code("agency", st.Agency)}
-		probs = append(probs, p.probs...)
 		switch _, dup := r.index[st.Step]; {
 		case st.Step == "":
-			fail(path+"step", "", ErrRequired)
+			ps.addAt("steps", k, "step", "", ErrRequired)
 		case dup:
-			fail(path+"step", st.Step, ErrDuplicate)
+			ps.addAt("steps", k, "step", st.Step, ErrDuplicate)
 		default:
 			r.index[st.Step] = k
 		}
 		if err := sp.Task.UnmarshalText([]byte(st.Task)); err != nil {
-			fail(path+"task", st.Task, ErrInvalid)
+			ps.addAt("steps", k, "task", st.Task, ErrInvalid)
 		}
 		if d, err := time.ParseDuration(st.Allotted); err != nil || d < 0 || d > maxPathHours*time.Hour {
-			fail(path+"allotted", st.Allotted, ErrInvalid)
+			ps.addAt("steps", k, "allotted", st.Allotted, ErrInvalid)
 		} else {
 			sp.Allotted = d
 		}
 		switch {
 		case st.Start.IsZero():
-			fail(path+"start", "", ErrRequired)
+			ps.addAt("steps", k, "start", "", ErrRequired)
 		case st.Due.IsZero():
-			fail(path+"due", "", ErrRequired)
+			ps.addAt("steps", k, "due", "", ErrRequired)
 		case st.Start.After(st.Due):
-			fail(path+"due", st.Due.Format(time.RFC3339), ErrInvalid)
+			ps.addAt("steps", k, "due", st.Due.Format(time.RFC3339), ErrInvalid)
 		case st.Start.Before(sj.Received):
-			fail(path+"start", st.Start.Format(time.RFC3339), ErrInvalid)
+			ps.addAt("steps", k, "start", st.Start.Format(time.RFC3339), ErrInvalid)
 		}
 		if st.Own.IsZero() || st.Own.Before(st.Start) {
-			fail(path+"own", st.Own.Format(time.RFC3339), ErrInvalid)
+			ps.addAt("steps", k, "own", st.Own.Format(time.RFC3339), ErrInvalid)
 		}
 		if c := st.Consult; c != nil {
 			l, err := parseLimit(c.Limit)
 			switch {
 			case sp.Task != Consult:
-				fail(path+"consult", st.Task, ErrNotConsult)
+				ps.addAt("steps", k, "consult", "", notConsult{task: sp.Task})
 			case err != nil:
-				fail(path+"consult.limit", c.Limit, ErrLimit)
+				ps.addAt("steps", k, "consult.limit", c.Limit, ErrLimit)
 			default:
 				sp.Consult = ConsultTerms{Limit: l, SilenceMeansConsent: c.SilenceMeansConsent}
 			}
 		}
 		if (k == 0) != (len(st.After) == 0) {
-			fail(path+"after", "", ErrStart)
+			ps.addAt("steps", k, "after", "", ErrStart)
 		}
 		cs := cstep{Step: Step{ID: st.Step, Agency: sp.Agency, Role: st.Role, Task: sp.Task, After: cloneOrNil(st.After)}}
 		for j, a := range st.After {
@@ -165,9 +158,9 @@ func (s *Schedule) UnmarshalJSON(data []byte) error {
 			switch {
 			case !ok || q == k:
 				// Predecessors come first: a later or unknown step breaks the order.
-				fail(path+"after["+strconv.Itoa(j)+"]", a, ErrUnknownStep)
+				ps.addSub("steps", k, "after", j, a, ErrUnknownStep)
 			case slices.Contains(cs.preds, int32(q)):
-				fail(path+"after["+strconv.Itoa(j)+"]", a, ErrDuplicate)
+				ps.addSub("steps", k, "after", j, a, ErrDuplicate)
 			default:
 				cs.preds = append(cs.preds, int32(q))
 				succs[q]++
@@ -181,8 +174,8 @@ func (s *Schedule) UnmarshalJSON(data []byte) error {
 			fail("steps["+strconv.Itoa(k)+"].step", sj.Steps[k].Step, ErrEnd)
 		}
 	}
-	if probs != nil {
-		return &ValidationError{Name: "schedule", Problems: probs}
+	if err := ps.err("schedule"); err != nil {
+		return err
 	}
 	*s = out
 	return nil

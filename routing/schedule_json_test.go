@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
+	"golang.org/x/text/language"
 )
 
 // sampleSchedules plans every sample route, as written (roles unresolved) and bound to a
@@ -105,7 +106,7 @@ func TestScheduleJSONValidation(t *testing.T) {
 		en   []string
 		is   error
 	}{
-		{"not JSON", `{"route": `, []string{`$ "unexpected end of input" is not valid JSON`}, ErrSyntax},
+		{"not JSON", `{"route": `, []string{`$ is not valid JSON: it ends too early`}, ErrSyntax},
 		{"unknown field", edit(func(m map[string]any) { m["colour"] = "red" }), []string{`colour is not a known field`}, ErrUnknownField},
 		{"no route, no steps", `{"received": "2026-02-12T09:10:00+07:00", "due": "2026-02-17T09:10:00+07:00", "total": "24h"}`,
 			[]string{`route is required`, `steps is required`}, ErrRequired},
@@ -125,7 +126,7 @@ func TestScheduleJSONValidation(t *testing.T) {
 				`steps[3].step "receive" must be exactly one step that no step follows`}, ErrDuplicate},
 		{"consultation on a step that does not consult", edit(func(m map[string]any) {
 			step(m, 2)["consult"] = map[string]any{"limit": "12d", "silence_means_consent": true}
-		}), []string{`steps[2].consult "register" is declared on a step whose task is not consult`}, ErrNotConsult},
+		}), []string{`steps[2].consult is declared on a step whose task is register, not consult`}, ErrNotConsult},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -139,13 +140,13 @@ func TestScheduleJSONValidation(t *testing.T) {
 			for i, m := range tt.en {
 				want[i] = "schedule: " + m
 			}
-			if diff := cmp.Diff(want, ve.Messages(English)); diff != "" {
+			if diff := cmp.Diff(want, ve.Messages(language.English)); diff != "" {
 				t.Errorf("messages (-want +got):\n%s", diff)
 			}
 			if !errors.Is(err, tt.is) {
 				t.Errorf("errors.Is(err, %v) = false", tt.is)
 			}
-			for _, m := range ve.Messages(Vietnamese) {
+			for _, m := range ve.Messages(language.Vietnamese) {
 				if m == "" {
 					t.Error("empty Vietnamese message")
 				}
@@ -179,7 +180,7 @@ func FuzzScheduleJSON(f *testing.F) {
 			var ve *ValidationError
 			if errors.As(err, &ve) {
 				for _, p := range ve.Problems {
-					if p.Path == "" || p.Err == nil {
+					if p.Field == "" || p.Err == nil {
 						t.Fatalf("problem without path or sentinel: %#v", p)
 					}
 				}

@@ -349,7 +349,7 @@ func (e notConsult) Error() string { return e.Message(language.English) }
 func (e notConsult) Unwrap() error { return ErrNotConsult }
 func (e notConsult) Message(lang language.Tag) string {
 	if msg.Vietnamese(lang) {
-		return "được khai báo cho bước có nhiệm vụ " + e.task.Vietnamese() + ", không phải lấy ý kiến"
+		return "được khai báo cho bước có nhiệm vụ " + e.task.Name(lang) + ", không phải lấy ý kiến"
 	}
 	return "is declared on a step whose task is " + e.task.String() + ", not consult"
 }

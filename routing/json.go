@@ -5,8 +5,10 @@ import (
 	"strings"
 
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/internal/msg"
 	"github.com/motcua-go/motcua/procedure"
 	"github.com/rickb777/date/v2"
+	"golang.org/x/text/language"
 )
 
 // fieldParser parses the text fields of one JSON object, item i of list (the document
@@ -127,16 +129,19 @@ func (t Task) String() string {
 	return "task(" + strconv.Itoa(int(t)) + ")"
 }
 
-// Vietnamese returns the task's name as written on Vietnamese slips: "tiếp nhận", "thẩm
-// định", "quyết định", "cấp", "đăng ký", "thu" (a fee, tax or financial obligation), "trả kết
-// quả" or "lấy ý kiến".
-func (t Task) Vietnamese() string {
+// Name returns the task's name in lang: in Vietnamese as written on slips ("tiếp nhận",
+// "thẩm định", "quyết định", "cấp", "đăng ký", "thu" (a fee, tax or financial obligation),
+// "trả kết quả", "lấy ý kiến"), in English its JSON name (String).
+func (t Task) Name(lang language.Tag) string {
+	if !msg.Vietnamese(lang) {
+		return t.String()
+	}
 	names := [Consult + 1]string{Receive: "tiếp nhận", Verify: "thẩm định", Decide: "quyết định", Issue: "cấp",
 		Register: "đăng ký", Pay: "thu", Return: "trả kết quả", Consult: "lấy ý kiến"}
 	if int(t) < len(names) && names[t] != "" {
 		return names[t]
 	}
-	return t.String()
+	return "nhiệm vụ " + strconv.Itoa(int(t))
 }
 
 // MarshalText writes the task's JSON name (String).
@@ -169,6 +174,21 @@ func parseTask(s string) (Task, bool) {
 // kindNames is a lookup table, built on each call so that it cannot be changed.
 func kindNames() [Vertical + 1]string {
 	return [Vertical + 1]string{Horizontal: "horizontal", Vertical: "vertical"}
+}
+
+// Name returns the kind's name in lang: "liên thông ngang" or "liên thông dọc" in
+// Vietnamese, String in English.
+func (k Kind) Name(lang language.Tag) string {
+	if !msg.Vietnamese(lang) {
+		return k.String()
+	}
+	switch k {
+	case Horizontal:
+		return "liên thông ngang"
+	case Vertical:
+		return "liên thông dọc"
+	}
+	return "loại liên thông " + strconv.Itoa(int(k))
 }
 
 // String returns "horizontal" or "vertical".

@@ -422,10 +422,14 @@ func TestConsultationDeclaration(t *testing.T) {
 func TestTaskNames(t *testing.T) {
 	var got [][2]string
 	for task := Receive; task <= Consult+1; task++ {
-		got = append(got, [2]string{task.String(), task.Vietnamese()})
+		got = append(got, [2]string{task.Name(language.English), task.Name(language.Vietnamese)})
 	}
 	want := [][2]string{{"receive", "tiếp nhận"}, {"verify", "thẩm định"}, {"decide", "quyết định"}, {"issue", "cấp"},
-		{"register", "đăng ký"}, {"pay", "thu"}, {"return", "trả kết quả"}, {"consult", "lấy ý kiến"}, {"task(9)", "task(9)"}}
+		{"register", "đăng ký"}, {"pay", "thu"}, {"return", "trả kết quả"}, {"consult", "lấy ý kiến"}, {"task(9)", "nhiệm vụ 9"}}
+	for _, k := range []Kind{Horizontal, Vertical} {
+		got = append(got, [2]string{k.Name(language.English), k.Name(language.Vietnamese)})
+	}
+	want = append(want, [2]string{"horizontal", "liên thông ngang"}, [2]string{"vertical", "liên thông dọc"})
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("task names (-want +got):\n%s", diff)
 	}

@@ -337,7 +337,7 @@ func (d *day) lookup(t time.Time, code string) {
 func taskVi(name string) string {
 	var task routing.Task
 	if task.UnmarshalText([]byte(name)) == nil {
-		return task.Vietnamese()
+		return task.Name(language.Vietnamese)
 	}
 	return name
 }

@@ -302,6 +302,10 @@ func TestIssue9JSONSnakeCase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The sweep names the agency responsible, as the slips do.
+	if len(alerts) != 1 || alerts[0].Kind != onestop.Overdue || alerts[0].AgencyName != "UBND đặc khu Vân Đồn" {
+		t.Errorf("alerts %+v, want the overdue dossier held by UBND đặc khu Vân Đồn", alerts)
+	}
 	skip := map[string]bool{"dossier": true, "schedule": true, "plan": true}
 	for name, v := range map[string]any{
 		"record": rec, "public view": st, "notices": f.notes.Notices(), "report": rep,

@@ -42,13 +42,16 @@ func (k AlertKind) String() string {
 // delay: the agency of a step over its allotment (routing.Responsible), else the agency
 // holding the dossier.
 type Alert struct {
-	Code      string        `json:"code"` // dossier code as printed in its regime's code format (dossier.Rules.FormatCode)
-	Kind      AlertKind     `json:"kind"`
-	Due       time.Time     `json:"due"`
-	ApologyBy time.Time     `json:"apology_by,omitempty"` // last moment for the apology; zero when it is no longer possible
-	Agency    string        `json:"agency"`
-	Step      string        `json:"step,omitempty"`
-	Over      time.Duration `json:"over,omitempty"` // working time the responsible step is over its allotment
+	Code      string    `json:"code"` // dossier code as printed in its regime's code format (dossier.Rules.FormatCode)
+	Kind      AlertKind `json:"kind"`
+	Due       time.Time `json:"due"`
+	ApologyBy time.Time `json:"apology_by,omitempty"` // last moment for the apology; zero when it is no longer possible
+	Agency    string    `json:"agency"`               // QCVN 102 code of the agency responsible
+	// AgencyName is the name of Agency in the Office's directory; empty when it does not know
+	// it (and always from the function Sweep, which has no directory).
+	AgencyName string        `json:"agency_name,omitempty"`
+	Step       string        `json:"step,omitempty"`
+	Over       time.Duration `json:"over,omitempty"` // working time the responsible step is over its allotment
 }
 
 // Watch is one dossier for the sweep, with its route plan when there is one.
@@ -150,7 +153,12 @@ func (o *Office) Sweep(ctx context.Context) ([]Alert, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Sweep(o.clock.Now(), ws), nil
+	now := o.clock.Now()
+	alerts := Sweep(now, ws)
+	for i := range alerts {
+		alerts[i].AgencyName = o.agencyName(alerts[i].Agency, now)
+	}
+	return alerts, nil
 }
 
 // schedule returns the record's route plan as the store kept it (a schedule read back from

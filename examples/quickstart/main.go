@@ -286,7 +286,7 @@ func (d *day) sweep(t time.Time) {
 		fmt.Fprintln(d.w, "      nothing at risk, nothing overdue")
 	}
 	for _, a := range alerts {
-		fmt.Fprintf(d.w, "      %s: %s due %s, held by %s", a.Kind, a.Code, a.Due.Format("Mon 02/01 15:04"), d.agency(a.Agency, t))
+		fmt.Fprintf(d.w, "      %s: %s due %s, held by %s", a.Kind, a.Code, a.Due.Format("Mon 02/01 15:04"), named(a.AgencyName, a.Agency))
 		if !a.ApologyBy.IsZero() {
 			fmt.Fprintf(d.w, ", apologise by %s", a.ApologyBy.Format("Mon 02/01 15:04"))
 		}

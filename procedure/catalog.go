@@ -16,6 +16,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rickb777/date/v2"
 
@@ -189,17 +190,31 @@ func (l *loader) chunks() []chunk {
 // the problems found and the paths of the values left zero. Malformed JSON, which cannot be
 // decoded in part, is returned as err and nothing of the item is kept.
 func decodeItem(it *rawItem, v any, at string) (probs []Problem, bad []string, err error) {
-	err = decodeStrict(it.data, v)
-	if err == nil {
-		return nil, nil, nil
-	}
-	if fatal(err) || errors.Is(err, errTrailing) {
-		return nil, nil, err
+	// A decimal written with more characters than any valid one is refused before
+	// encoding/json parses it, which would take time and memory out of proportion.
+	long := hasLongDecimal(it.data)
+	if !long {
+		err = decodeStrict(it.data, v)
+		if err == nil {
+			return nil, nil, nil
+		}
+		if fatal(err) || errors.Is(err, errTrailing) {
+			return nil, nil, err
+		}
+	} else {
+		var raw json.RawMessage // the syntax only
+		if err := json.Unmarshal(it.data, &raw); err != nil {
+			return nil, nil, err
+		}
 	}
 	reflect.ValueOf(v).Elem().SetZero()
 	l := lenient{file: it.o.file}
 	l.decode(it.data, v, at)
 	if len(l.probs) == 0 {
+		if long { // a long text under a key that is not a decimal field
+			reflect.ValueOf(v).Elem().SetZero()
+			return nil, nil, decodeStrict(it.data, v)
+		}
 		return nil, nil, err // never load an item the strict decoder refused
 	}
 	return l.probs, l.bad, nil
@@ -256,63 +271,78 @@ func jsonProblem(file, at string, data []byte, err error) Problem {
 	p := Problem{File: file, Path: at, Rule: "json"}
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
-	var de *DateError
 	var fe *FieldError
 	var te *calendar.TextError
+	// locate finds the path of a value of the item when the error does not give it.
+	locate := func(text string) {
+		if text == "" {
+			return
+		}
+		if i := bytes.Index(data, []byte(`"`+text+`"`)); i >= 0 {
+			p.Path = at + pathAt(data, i)
+		} else if i := bytes.Index(data, []byte(`: `+text)); i >= 0 {
+			p.Path = at + pathAt(data, i+2)
+		}
+	}
 	switch {
-	case errors.As(err, &te):
-		tag := "unit"
-		if errors.Is(te.Err, calendar.ErrBadTimeOfDay) {
-			tag = "clock"
-		}
-		name := p.Path[strings.LastIndexByte(p.Path, '.')+1:]
-		en, vi := customMessage(tag)
-		with := name + " " + msg.Quote(te.Value)
-		p.Rule, p.En, p.Vi = tag, strings.Replace(en, "{0}", with, 1), strings.Replace(vi, "{0}", with, 1)
 	case errors.As(err, &fe):
-		tag := "level"
-		if fe.Field == "agency code" {
-			tag = "agencycode"
+		locate(fe.Value)
+		switch fe.Field {
+		case "date":
+			if errors.Is(fe.Err, ErrNoSuchDate) {
+				p.Rule = "no_such_date"
+			}
+			p.En = msg.Quote(fe.Value) + " " + fe.Err.Error()
+			p.Vi = msg.Quote(fe.Value) + " " + viText(fe.Err)
+			if p.Path != "" {
+				p.En, p.Vi = nameEn(p.Path)+" "+p.En, nameVi(p.Path)+" "+p.Vi
+			}
+			return p
+		case "agency code":
+			p.Rule = "agencycode"
+		default:
+			p.Rule = "level"
 		}
-		if i := bytes.Index(data, []byte(`"`+fe.Value+`"`)); i >= 0 && fe.Value != "" {
-			p.Path = at + pathAt(data, i)
+		p.En, p.Vi = ruleText(p.Rule, "", p.Path, fe.Value)
+	case errors.As(err, &te):
+		p.Rule = "unit"
+		if errors.Is(te.Err, calendar.ErrBadTimeOfDay) {
+			p.Rule = "clock"
 		}
-		name := p.Path[strings.LastIndexByte(p.Path, '.')+1:]
-		en, vi := customMessage(tag)
-		with := name + " " + msg.Quote(fe.Value)
-		p.Rule, p.En, p.Vi = tag, strings.Replace(en, "{0}", with, 1), strings.Replace(vi, "{0}", with, 1)
-	case errors.As(err, &de):
-		if i := bytes.Index(data, []byte(`"`+de.Text+`"`)); i >= 0 {
-			p.Path = at + pathAt(data, i)
-		}
-		p.En = de.Error()
-		p.Vi = `"` + clip(de.Text) + `" không phải là ngày dạng YYYY-MM-DD`
+		p.En, p.Vi = ruleText(p.Rule, "", p.Path, te.Value)
 	case errors.As(err, &syn):
 		line, col := position(data, syn.Offset-1)
 		where := "line " + strconv.Itoa(line) + ", column " + strconv.Itoa(col)
 		p.En = "malformed JSON at " + where + ": " + strings.TrimPrefix(syn.Error(), "json: ")
-		p.Vi = "JSON sai cú pháp tại dòng " + strconv.Itoa(line) + ", cột " + strconv.Itoa(col) + ": " + strings.TrimPrefix(syn.Error(), "json: ")
+		p.Vi = "JSON sai cú pháp tại dòng " + strconv.Itoa(line) + ", cột " + strconv.Itoa(col) + ": " +
+			syntaxVi(strings.TrimPrefix(syn.Error(), "json: "))
 	case errors.As(err, &typ):
 		p.Path = at + pathAt(data, int(typ.Offset)-1)
 		if num, ok := strings.CutPrefix(typ.Value, "number "); ok {
-			p.En = "the number " + clip(num) + " is out of range"
-			p.Vi = "số " + clip(num) + " vượt quá giới hạn"
+			p.En = "the number " + msg.Clip(num) + " is out of range"
+			p.Vi = "số " + msg.Clip(num) + " vượt quá giới hạn"
+			if p.Path != "" {
+				p.En = nameEn(p.Path) + ": " + p.En
+				p.Vi = nameVi(p.Path) + ": " + p.Vi
+			}
 			break
 		}
 		wantEn, wantVi := jsonKind(typ.Type.String(), typ.Type.Kind().String())
 		gotEn, gotVi := jsonKind("", typ.Value)
 		p.En = "must be a JSON " + wantEn + ", not " + gotEn
 		p.Vi = "phải là " + wantVi + ", không phải " + gotVi
+		if p.Path != "" {
+			p.En, p.Vi = nameEn(p.Path)+" "+p.En, nameVi(p.Path)+" "+p.Vi
+		}
 	case strings.HasPrefix(err.Error(), "error decoding string '"):
 		// shopspring/decimal: "error decoding string 'abc': can't convert abc to decimal"
 		text, _, _ := strings.Cut(strings.TrimPrefix(err.Error(), "error decoding string '"), "'")
-		if i := bytes.Index(data, []byte(`"`+text+`"`)); i >= 0 {
-			p.Path = at + pathAt(data, i)
-		} else if i := bytes.Index(data, []byte(`: `+text)); i >= 0 {
-			p.Path = at + pathAt(data, i+2)
+		locate(text)
+		p.En = msg.Quote(text) + " is not a decimal number"
+		p.Vi = msg.Quote(text) + " không phải là số thập phân"
+		if p.Path != "" {
+			p.En, p.Vi = nameEn(p.Path)+" "+p.En, nameVi(p.Path)+" "+p.Vi
 		}
-		p.En = `"` + clip(text) + `" is not a decimal number`
-		p.Vi = `"` + clip(text) + `" không phải là số thập phân`
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		p.En = "the JSON document is empty or cut short"
 		p.Vi = "tài liệu JSON rỗng hoặc bị cắt cụt"
@@ -326,20 +356,21 @@ func jsonProblem(file, at string, data []byte, err error) Problem {
 		}
 		return unknownKey(file, at, name)
 	default:
-		msg := clipMessage(strings.TrimPrefix(err.Error(), "json: "))
-		p.En = "invalid value: " + msg
-		p.Vi = "giá trị không hợp lệ: " + msg
+		// Not expected from the decoders used; the text of another package is not repeated.
+		p.En = "invalid value"
+		p.Vi = "giá trị không hợp lệ"
 	}
 	return p
 }
 
 // requiredProblem reports a key that must be given, at path at.
 func requiredProblem(file, at string) Problem {
-	name := at[strings.LastIndexByte(at, '.')+1:]
-	en, vi := customMessage("required_if")
-	return Problem{File: file, Path: at, Rule: "required",
-		En: strings.Replace(en, "{0}", name, 1), Vi: strings.Replace(vi, "{0}", name, 1)}
+	en, vi := ruleText("required", "", at, "")
+	return Problem{File: file, Path: at, Rule: "required", En: en, Vi: vi}
 }
+
+// unknownKey reports a key that names no field of the object at path at.
+func unknownKey(file, at, name string) Problem { return problem(file, at, "unknown_key", name) }
 
 // limitsWithoutUnit returns the paths of the limits of a procedure (data, well-formed JSON)
 // that have no "unit" key, e.g. ".limits.counter", ".cases[2].limits.online", as the
@@ -378,13 +409,6 @@ func limitsWithoutUnit(data []byte) []string {
 		check(".cases["+strconv.Itoa(j)+"]", c.Limits)
 	}
 	return out
-}
-
-// unknownKey reports a key that names no field of the object at path at.
-func unknownKey(file, at, name string) Problem {
-	return Problem{File: file, Path: at, Rule: "unknown_key",
-		En: `unknown key "` + clip(name) + `"`,
-		Vi: `khóa không được định nghĩa "` + clip(name) + `"`}
 }
 
 // jsonKind names a JSON kind, from a Go type or a JSON value kind, in English and Vietnamese.
@@ -428,25 +452,37 @@ func (l *loader) finish(pol LoadOptions) (*Catalog, error) {
 	}
 	// Decode and check each procedure on its own, in parallel. An item that does not decode
 	// strictly is decoded value by value (lenient): its decode problems come first, then the
-	// problems of the values that did decode.
+	// problems of the values that did decode. Once the chunks before it hold more problems
+	// than a ValidationError lists, a chunk only counts its problems.
 	procs := make([]Procedure, len(l.procs))
 	perr := make([]error, len(l.procs))
 	pprobs := make([][]Problem, len(l.procs))
+	pcount := make([]int32, len(l.procs))
+	pkinds := make([]uint8, len(l.procs))
 	pbad := make([][]string, len(l.procs))
 	folds := make([]folded, len(l.procs))
 	chunks := l.chunks()
+	front := newFrontier(len(chunks), len(l.problems))
 	parallel(len(chunks), func(k int) {
+		keep := !front.full(k)
+		n := 0
 		for i := chunks[k].lo; i < chunks[k].hi; i++ {
 			it := &l.procs[i]
 			at := it.o.path("procedures")
 			var dprobs []Problem
+			if !utf8.Valid(it.data) {
+				dprobs = append(dprobs, problem(it.o.file, at+pathAt(it.data, invalidUTF8(it.data)), "encoding"))
+			}
 			ok, noUnit := decodeProcedureFast(it.data, &procs[i])
 			if !ok {
 				procs[i] = Procedure{}
-				dprobs, pbad[i], perr[i] = decodeItem(it, &procs[i], at)
+				var lp []Problem
+				lp, pbad[i], perr[i] = decodeItem(it, &procs[i], at)
 				if perr[i] != nil {
+					n++
 					continue
 				}
+				dprobs = append(dprobs, lp...)
 				noUnit = limitsWithoutUnit(it.data)
 			}
 			// A limit without a unit would read as working days (the zero calendar.Unit):
@@ -460,8 +496,15 @@ func (l *loader) finish(pol LoadOptions) (*Catalog, error) {
 			folds[i] = foldsOf(p)
 			ps := chk.check(p, it.o.file, at, nil)
 			ps = checkProcedure(p, it.o, pol, ps)
-			pprobs[i] = append(dprobs, drop(ps, pbad[i], at)...)
+			ps = checkTexts(p, it.o.file, at, ps)
+			all := append(dprobs, drop(ps, pbad[i], at)...)
+			n += len(all)
+			pcount[i], pkinds[i] = int32(len(all)), kindsOf(all)
+			if keep {
+				pprobs[i] = all
+			}
 		}
+		front.done(k, n)
 	})
 	groups := make([]Group, len(l.groups))
 	gerr := make([]error, len(l.groups))
@@ -475,7 +518,8 @@ func (l *loader) finish(pol LoadOptions) (*Catalog, error) {
 	// An item split out of a document without decoding may hold malformed JSON: then the
 	// document's own syntax error is reported, as for a document decoded whole, and nothing
 	// else from that file.
-	probs := l.problems
+	var probs collector
+	probs.add(l.problems...)
 	bad := map[string]bool{}
 	markBad := func(it *rawItem, err error) {
 		if it.whole == nil || bad[it.o.file] || !fatal(err) {
@@ -486,7 +530,7 @@ func (l *loader) finish(pol LoadOptions) (*Catalog, error) {
 			Procedures []json.RawMessage `json:"procedures"`
 			Groups     []json.RawMessage `json:"groups"`
 		}
-		probs = append(probs, jsonProblem(it.o.file, "", it.whole, decodeStrict(it.whole, &doc)))
+		probs.add(jsonProblem(it.o.file, "", it.whole, decodeStrict(it.whole, &doc)))
 	}
 	for i := range l.procs {
 		markBad(&l.procs[i], perr[i])
@@ -505,10 +549,15 @@ func (l *loader) finish(pol LoadOptions) (*Catalog, error) {
 		switch {
 		case bad[it.o.file]:
 		case perr[i] != nil:
-			probs = append(probs, jsonProblem(it.o.file, it.o.path("procedures"), it.data, perr[i]))
+			probs.add(jsonProblem(it.o.file, it.o.path("procedures"), it.data, perr[i]))
 			allKeys = false
 		default:
-			probs = append(probs, pprobs[i]...)
+			if pprobs[i] != nil || pcount[i] == 0 {
+				probs.add(pprobs[i]...)
+			} else {
+				probs.count(int(pcount[i]), pkinds[i])
+			}
+			pprobs[i] = nil
 			var at string
 			if len(pbad[i]) > 0 {
 				at = it.o.path("procedures")
@@ -517,13 +566,19 @@ func (l *loader) finish(pol LoadOptions) (*Catalog, error) {
 				allKeys = false
 				continue
 			}
-			keys[procs[i].Key()] = true
+			p := &procs[i]
+			keys[p.Key()] = true
+			// A version without a valid code, number or first day is already reported; it
+			// takes no part in the checks across versions.
+			if !isNationalCode(string(p.Code)) || p.Version < 1 || p.EffectiveFrom == 0 {
+				continue
+			}
 			if len(pbad[i]) == 0 || !anyUnder(pbad[i], at+".version", at+".effective_from", at+".effective_to") {
-				entries = append(entries, entry{p: &procs[i], o: it.o, seq: i})
+				entries = append(entries, entry{p: p, o: it.o, seq: i})
 			}
 		}
 	}
-	probs = checkVersions(entries, probs)
+	checkVersions(entries, &probs)
 	gids := make(map[string]bool, len(l.groups))
 	for i := range groups {
 		it, g := &l.groups[i], &groups[i]
@@ -532,14 +587,18 @@ func (l *loader) finish(pol LoadOptions) (*Catalog, error) {
 			continue
 		}
 		if gerr[i] != nil {
-			probs = append(probs, jsonProblem(it.o.file, at, it.data, gerr[i]))
+			probs.add(jsonProblem(it.o.file, at, it.data, gerr[i]))
 			continue
 		}
-		probs = append(probs, gprobs[i]...)
+		if !utf8.Valid(it.data) {
+			probs.add(problem(it.o.file, at+pathAt(it.data, invalidUTF8(it.data)), "encoding"))
+		}
+		probs.add(gprobs[i]...)
 		gp := chk.check(g, it.o.file, at, nil)
+		gp = checkGroupTexts(g, it.o.file, at, gp)
 		if g.ID != "" && !anyUnder(gbad[i], at+".id") {
 			if gids[g.ID] {
-				gp = append(gp, problem(it.o.file, at+".id", "duplicate", "group id", g.ID))
+				gp = append(gp, problem(it.o.file, at+".id", "duplicate", g.ID))
 			}
 			gids[g.ID] = true
 		}
@@ -548,15 +607,27 @@ func (l *loader) finish(pol LoadOptions) (*Catalog, error) {
 				gp = append(gp, problem(it.o.file, at+".members["+strconv.Itoa(m)+"]", "unknown_member", string(code)))
 			}
 		}
-		probs = append(probs, drop(gp, gbad[i], at)...)
+		probs.add(drop(gp, gbad[i], at)...)
 	}
-	if len(l.procs) == 0 && len(probs) == 0 {
-		probs = append(probs, Problem{Rule: "empty", En: "the catalog has no procedures", Vi: "danh mục không có thủ tục nào"})
+	if len(l.procs) == 0 && probs.total() == 0 {
+		probs.add(problem("", "", "empty"))
 	}
-	if len(probs) > 0 {
-		return nil, &ValidationError{Problems: probs}
+	if probs.total() > 0 {
+		return nil, probs.err()
 	}
 	return build(procs, folds, groups), nil
+}
+
+// invalidUTF8 returns the offset of the first byte of data that is not valid UTF-8.
+func invalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
 }
 
 // folded holds the folded names a procedure is indexed and searched by.

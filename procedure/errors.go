@@ -2,46 +2,59 @@ package procedure
 
 import (
 	"errors"
-	"strconv"
 	"strings"
 	"time"
 
-	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
 
 	"github.com/motcua-go/motcua/internal/msg"
 )
 
-// Sentinel errors, testable with errors.Is.
+// Sentinel errors, testable with errors.Is. The Vietnamese texts are in messages.go.
 var (
 	// ErrInvalidCatalog: the catalog data has problems (see ValidationError).
 	ErrInvalidCatalog = errors.New("is not valid")
-	// ErrUnknownCode: no procedure has the code.
+	// ErrUnknownCode: no procedure has the code (LookupError).
 	ErrUnknownCode = errors.New("is not a procedure code in the catalog")
-	// ErrNotInForce: the procedure has no version in force at the time.
+	// ErrNotInForce: the procedure has no version in force at the time (LookupError).
 	ErrNotInForce = errors.New("has no version in force at that time")
-	// ErrUnknownCase: the procedure has no case with the ID.
+	// ErrUnknownCase: the procedure has no case with the ID (UseError).
 	ErrUnknownCase = errors.New("is not a case of the procedure")
-	// ErrChannelNotOffered: the procedure has no time limit for the channel.
+	// ErrChannelNotOffered: the procedure has no time limit for the channel (UseError).
 	ErrChannelNotOffered = errors.New("is not a channel the procedure is offered on")
-	// ErrMissingInput: a fee needs a quantity or declared value that was not given.
+	// ErrMissingInput: a fee needs a quantity or declared value that was not given (UseError).
 	ErrMissingInput = errors.New("needs an input that was not given")
-	// ErrNegativeInput: a fee quantity or declared value is negative.
+	// ErrNegativeInput: a fee quantity or declared value is negative (UseError).
 	ErrNegativeInput = errors.New("must not be negative")
-	// ErrInputRange: a fee quantity or declared value is beyond any amount in đồng.
+	// ErrInputRange: a fee quantity or declared value is beyond any amount in đồng (UseError).
 	ErrInputRange = errors.New("is out of range")
-	// ErrNilCatalog: Lookup was called on a nil *Catalog.
+	// ErrNilCatalog: Lookup was called on a nil *Catalog (LookupError).
 	ErrNilCatalog = errors.New("cannot be looked up: the catalog is nil")
-	// ErrNilProcedure: a method that answers a request was called on a nil *Procedure.
+	// ErrNilProcedure: a method that answers a request was called on a nil *Procedure
+	// (UseError).
 	ErrNilProcedure = errors.New("cannot be answered: the procedure is nil")
-	// ErrInvalid: a channel, level or agency code is not one (see FieldError).
+	// ErrInvalid: a channel, level or agency code is not one (FieldError).
 	ErrInvalid = errors.New("is not valid")
+	// ErrDateFormat: a date is not written YYYY-MM-DD (FieldError; rule "json" of a catalog).
+	ErrDateFormat = errors.New("is not a date written YYYY-MM-DD")
+	// ErrNoSuchDate: a date written YYYY-MM-DD names a day the calendar does not have, such
+	// as 2025-02-30 (FieldError; rule "no_such_date" of a catalog).
+	ErrNoSuchDate = errors.New("is not a day of the calendar")
+	// ErrControl: a text of the catalog holds a NUL byte or another control character (rule
+	// "control"; line breaks and tabs are allowed in free text).
+	ErrControl = errors.New("contains a NUL byte or another control character")
+	// ErrEncoding: a catalog file is not valid UTF-8 (rule "encoding").
+	ErrEncoding = errors.New("is not valid UTF-8 text")
+	// ErrTooLong: a name, an identifier or a free text of the catalog is longer than its
+	// maximum (MaxIDLen, MaxNameLen, MaxTextLen; rule "too_long").
+	ErrTooLong = errors.New("is too long")
 )
 
-// FieldError reports a value that does not fit its field: a channel, level or agency code
-// that is not one. It wraps a sentinel (ErrInvalid).
+// FieldError reports a value that does not fit its field: a channel, level or agency code that
+// is not one, or a date that is not written YYYY-MM-DD or does not exist. It wraps a sentinel
+// (ErrInvalid, ErrDateFormat, ErrNoSuchDate).
 type FieldError struct {
-	// Field names the field, e.g. "channel", "level", "agency code".
+	// Field names the field, e.g. "channel", "level", "agency code", "date".
 	Field string
 	// Value is the text given.
 	Value string
@@ -64,85 +77,6 @@ func (e *FieldError) Message(lang language.Tag) string {
 // Unwrap returns the sentinel.
 func (e *FieldError) Unwrap() error { return e.Err }
 
-// viText returns the Vietnamese text of a sentinel.
-func viText(err error) string {
-	switch err {
-	case ErrInvalidCatalog:
-		return "không hợp lệ"
-	case ErrUnknownCode:
-		return "không có trong danh mục thủ tục"
-	case ErrNotInForce:
-		return "không có phiên bản còn hiệu lực vào thời điểm đó"
-	case ErrUnknownCase:
-		return "không phải là trường hợp của thủ tục"
-	case ErrChannelNotOffered:
-		return "không phải là hình thức nộp hồ sơ của thủ tục"
-	case ErrMissingInput:
-		return "cần một giá trị đầu vào chưa được cung cấp"
-	case ErrNegativeInput:
-		return "không được âm"
-	case ErrInputRange:
-		return "vượt quá giới hạn cho phép"
-	case ErrNilCatalog:
-		return "không tra cứu được: danh mục là nil (chưa được nạp)"
-	case ErrNilProcedure:
-		return "không trả lời được: thủ tục là nil (chưa được tra cứu)"
-	case ErrInvalid:
-		return "không hợp lệ"
-	}
-	return err.Error()
-}
-
-// fieldVi names a field of FieldError in Vietnamese.
-func fieldVi(field string) string {
-	switch field {
-	case "channel":
-		return "kênh nộp hồ sơ"
-	case "level":
-		return "cấp thực hiện"
-	case "agency code":
-		return "mã cơ quan"
-	}
-	return field
-}
-
-// maxEcho is the number of runes of an input value repeated in a message.
-const maxEcho = 64
-
-// clip shortens an input value repeated in a message to maxEcho runes, marking the cut with "…",
-// so that a long value cannot make a long message.
-func clip(s string) string { return clipRunes(s, maxEcho) }
-
-// clipMessage shortens a message from another package that may repeat an input value.
-func clipMessage(s string) string { return clipRunes(s, 4*maxEcho) }
-
-func clipRunes(s string, max int) string {
-	if len(s) <= max {
-		return s
-	}
-	n := 0
-	for i := range s {
-		if n == max {
-			return s[:i] + "…"
-		}
-		n++
-	}
-	return s
-}
-
-// decText writes a decimal from the input for a message: as written when its exponent is small,
-// else as coefficient and exponent ("1e-100000"), so that a tiny exponent cannot spell out a
-// long string of zeros; then clipped.
-func decText(d decimal.Decimal) string {
-	if e := d.Exponent(); e < -maxEcho || e > maxEcho {
-		return clip(d.Coefficient().String() + "e" + strconv.Itoa(int(e)))
-	}
-	return clip(d.String())
-}
-
-// limitText writes a published limit for a message, e.g. "1.5 working_days".
-func limitText(l *PublishedLimit) string { return decText(l.Value) + " " + l.Unit.String() }
-
 // Problem is one problem found in catalog data.
 type Problem struct {
 	// File is the file the problem is in (LoadFS); empty for Load.
@@ -155,13 +89,9 @@ type Problem struct {
 	En, Vi string
 }
 
-// Message returns the message in the language lang ("vi" or "en"; anything else gives English).
-func (p Problem) Message(lang string) string {
-	if lang == "vi" {
-		return p.Vi
-	}
-	return p.En
-}
+// Message returns the message in the language lang (Vietnamese for any tag whose base is vi,
+// English otherwise), without the file and path.
+func (p Problem) Message(lang language.Tag) string { return msg.Pick(lang, p.Vi, p.En) }
 
 // String returns "file: path: message" in English.
 func (p Problem) String() string { return p.where() + p.En }
@@ -179,33 +109,49 @@ func (p Problem) where() string {
 	return b.String()
 }
 
-// ValidationError lists every problem found in catalog data. It wraps ErrInvalidCatalog.
+// ValidationError lists the problems found in catalog data: the first msg.MaxProblems (100)
+// in the order of the input, and how many more there are. It wraps ErrInvalidCatalog, and
+// ErrControl, ErrEncoding, ErrTooLong and ErrNoSuchDate when a problem of that kind was found.
 type ValidationError struct {
+	// Problems are the first 100 problems.
 	Problems []Problem
+	// More counts the problems found beyond Problems.
+	More int
+
+	kinds []error // the sentinels of the problems found, in the order first seen
 }
 
 // Error lists the problems in English, one per line.
-func (e *ValidationError) Error() string { return e.Messages("en") }
+func (e *ValidationError) Error() string { return e.Message(language.English) }
 
-// Messages lists the problems in the language lang ("vi" or "en"), one per line.
-func (e *ValidationError) Messages(lang string) string {
+// Message returns a heading and the problems, one per line, in the language lang (Vietnamese
+// for any tag whose base is vi, English otherwise), e.g. "the procedure catalog is not valid
+// (2 problems):" followed by "procedures[0].name: name is a required field".
+func (e *ValidationError) Message(lang language.Tag) string {
 	var b strings.Builder
-	n := strconv.Itoa(len(e.Problems))
-	if lang == "vi" {
-		b.WriteString("danh mục thủ tục không hợp lệ (" + n + " lỗi):")
-	} else {
-		b.WriteString("the procedure catalog " + ErrInvalidCatalog.Error() + " (" + n + " problems):")
-	}
-	for _, p := range e.Problems {
+	b.WriteString(validationHeading(lang, len(e.Problems)+e.More, len(e.Problems)))
+	for _, line := range e.Messages(lang) {
 		b.WriteString("\n")
-		b.WriteString(p.where())
-		b.WriteString(p.Message(lang))
+		b.WriteString(line)
 	}
 	return b.String()
 }
 
-// Unwrap returns ErrInvalidCatalog.
-func (e *ValidationError) Unwrap() error { return ErrInvalidCatalog }
+// Messages returns one line per problem listed, "file: path: message", in the language lang,
+// and a last line that counts the problems not listed, if any.
+func (e *ValidationError) Messages(lang language.Tag) []string {
+	out := make([]string, 0, len(e.Problems)+1)
+	for _, p := range e.Problems {
+		out = append(out, p.where()+p.Message(lang))
+	}
+	if e.More > 0 {
+		out = append(out, moreProblems(lang, e.More))
+	}
+	return out
+}
+
+// Unwrap returns ErrInvalidCatalog and the sentinels of the kinds of problem found.
+func (e *ValidationError) Unwrap() []error { return append([]error{ErrInvalidCatalog}, e.kinds...) }
 
 // LookupError reports a failed Lookup.
 type LookupError struct {
@@ -216,13 +162,14 @@ type LookupError struct {
 
 // Error reads e.g. "procedure 1.001193 has no version in force at that time (2019-01-01)".
 // A code longer than 64 characters is shortened, marked "…".
-func (e *LookupError) Error() string { return e.Message("en") }
+func (e *LookupError) Error() string { return e.Message(language.English) }
 
-// Message returns the message in the language lang ("vi" or "en"; anything else gives English).
-func (e *LookupError) Message(lang string) string {
-	s := "procedure " + clip(string(e.Code)) + " " + e.Err.Error()
-	if lang == "vi" {
-		s = "thủ tục " + clip(string(e.Code)) + " " + viText(e.Err)
+// Message returns the message in the language lang (Vietnamese for any tag whose base is vi,
+// English otherwise).
+func (e *LookupError) Message(lang language.Tag) string {
+	s := "procedure " + msg.Clip(string(e.Code)) + " " + e.Err.Error()
+	if msg.Vietnamese(lang) {
+		s = "thủ tục " + msg.Clip(string(e.Code)) + " " + viText(e.Err)
 	}
 	if errors.Is(e.Err, ErrNotInForce) {
 		s += " (" + e.At.In(zone()).Format("2006-01-02") + ")"
@@ -245,10 +192,11 @@ type UseError struct {
 
 // Error reads e.g. `procedure 1.001193: "postal" is not a channel the procedure is offered on`.
 // A code or value longer than 64 characters is shortened, marked "…".
-func (e *UseError) Error() string { return e.Message("en") }
+func (e *UseError) Error() string { return e.Message(language.English) }
 
-// Message returns the message in the language lang ("vi" or "en"; anything else gives English).
-func (e *UseError) Message(lang string) string {
+// Message returns the message in the language lang (Vietnamese for any tag whose base is vi,
+// English otherwise).
+func (e *UseError) Message(lang language.Tag) string {
 	what, input := e.What, ""
 	for _, suffix := range [...]string{quantityInput, declaredValueInput} {
 		if s, ok := strings.CutSuffix(what, suffix); ok {
@@ -257,19 +205,19 @@ func (e *UseError) Message(lang string) string {
 		}
 	}
 	head, text := "procedure", e.Err.Error()
-	if lang == "vi" {
+	if msg.Vietnamese(lang) {
 		head, text = "thủ tục", viText(e.Err)
-		switch input {
-		case quantityInput:
-			input = " (số lượng)"
-		case declaredValueInput:
-			input = " (giá trị kê khai)"
+		input = inputVi(input)
+		if errors.Is(e.Err, ErrChannelNotOffered) || (errors.Is(e.Err, ErrNilProcedure) && channelVi(what) != "") {
+			if vi := channelVi(what); vi != "" {
+				what = vi
+			}
 		}
 	}
 	if e.Code != "" {
-		head += " " + clip(string(e.Code))
+		head += " " + msg.Clip(string(e.Code))
 	}
-	return head + `: "` + clip(what) + input + `" ` + text
+	return head + `: "` + msg.Clip(what) + input + `" ` + text
 }
 
 // The fee inputs named in UseError.What.

@@ -9,6 +9,7 @@ import (
 	"github.com/motcua-go/motcua/calendar"
 	"github.com/motcua-go/motcua/procedure"
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/language"
 )
 
 // A small catalog with illustrative values.
@@ -109,16 +110,16 @@ func ExampleLoad_invalid() {
 	_, err := procedure.Load(strings.NewReader(bad), procedure.LoadOptions{})
 	var ve *procedure.ValidationError
 	if errors.As(err, &ve) {
-		fmt.Println(ve.Messages("en"))
-		fmt.Println(ve.Messages("vi"))
+		fmt.Println(ve.Message(language.English))
+		fmt.Println(ve.Message(language.Vietnamese))
 	}
 	fmt.Println(errors.Is(err, procedure.ErrInvalidCatalog))
 	// Output:
 	// the procedure catalog is not valid (2 problems):
-	// procedures[1].code: code must be a national procedure code such as 1.001193
+	// procedures[1].code: code "1.01278" must be a national procedure code such as 1.001193
 	// procedures[1].limits.online.value: 1.3 working_days is not a whole number of working hours (1 working day = 8 hours)
 	// danh mục thủ tục không hợp lệ (2 lỗi):
-	// procedures[1].code: code phải là mã thủ tục hành chính quốc gia dạng 1.001193
-	// procedures[1].limits.online.value: 1.3 working_days không quy đổi được thành số giờ làm việc nguyên (1 ngày làm việc = 8 giờ)
+	// procedures[1].code: mã thủ tục "1.01278" phải là mã thủ tục hành chính quốc gia dạng 1.001193
+	// procedures[1].limits.online.value: 1.3 ngày làm việc không quy đổi được thành số giờ làm việc nguyên (1 ngày làm việc = 8 giờ)
 	// true
 }

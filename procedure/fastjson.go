@@ -187,7 +187,9 @@ func (f *fastDecoder) dec() decimal.Decimal {
 	} else {
 		text = f.number()
 	}
-	if !f.ok {
+	if !f.ok || len(text) > maxDecimalText {
+		// A longer text is refused, without parsing it, by the lenient decoder.
+		f.fail()
 		return decimal.Decimal{}
 	}
 	v, err := decimal.NewFromString(string(text))

@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/language"
 )
 
 func TestAmountDue(t *testing.T) {
@@ -150,7 +151,7 @@ func TestNegativeQuantityIsNotMissingInput(t *testing.T) {
 			if errors.Is(err, ErrNegativeInput) != negative || errors.Is(err, ErrMissingInput) == negative {
 				t.Errorf("error %v wraps the wrong sentinel", err)
 			}
-			got := []string{ue.What, ue.Error(), ue.Message("vi")}
+			got := []string{ue.What, ue.Error(), ue.Message(language.Vietnamese)}
 			if diff := cmp.Diff([]string{tt.what, tt.en, tt.vi}, got); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}

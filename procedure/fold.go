@@ -9,51 +9,84 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// foldTable maps every rune below 0x1F00 (Latin, including all Vietnamese letters) to its
-// lower-case base letter, or to -1 for combining marks to drop. Built once, never changed.
-var foldTable = sync.OnceValue(func() *[0x1F00]rune {
-	var t [0x1F00]rune
-	for r := rune(0); r < 0x1F00; r++ {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			t[r] = -1
-			continue
-		case r == 'đ' || r == 'Đ':
-			t[r] = 'd'
-			continue
-		}
-		base := r
-		if r >= 0x80 {
-			if d := norm.NFD.String(string(r)); d != "" {
-				if b, _ := utf8.DecodeRuneInString(d); !unicode.Is(unicode.Mn, b) {
-					base = b
-				}
+// foldRune returns the form of r that Fold writes, or -1 for a rune to drop. It is the same
+// for every case of a letter: the lower case of its upper case (so that variant forms such as
+// ſ, ϱ, K and the iota subscript U+0345 fold with their plain letters), then without its
+// diacritics (the first rune of its canonical decomposition, when that is not itself a mark),
+// then again the lower case of the upper case of that base letter. đ and Đ fold to d. A
+// combining mark (category Mn) that has no case of its own is dropped.
+func foldRune(r rune) rune {
+	if r == 'đ' || r == 'Đ' {
+		return 'd'
+	}
+	k := caseKey(r)
+	if k == 'đ' {
+		return 'd'
+	}
+	if unicode.Is(unicode.Mn, k) {
+		return -1
+	}
+	if k >= 0x80 {
+		if d := norm.NFD.String(string(k)); d != "" {
+			if b, _ := utf8.DecodeRuneInString(d); b != k && !unicode.Is(unicode.Mn, b) {
+				k = caseKey(b)
 			}
 		}
-		t[r] = foldCase(base)
+	}
+	return k
+}
+
+// caseKey maps r to one rune for all its cases: the lower case of the upper case, repeated
+// until it no longer changes (a few letters need two steps).
+func caseKey(r rune) rune {
+	for range 4 {
+		k := unicode.ToLower(unicode.ToUpper(r))
+		if k == r {
+			break
+		}
+		r = k
+	}
+	return r
+}
+
+// foldTableSize is the number of runes whose fold is computed once in a table: the Basic
+// Multilingual Plane, which holds every letter of Vietnamese and of the languages near it.
+const foldTableSize = 0x10000
+
+// foldTable maps every rune of the BMP to foldRune of it. Built once, never changed.
+var foldTable = sync.OnceValue(func() *[foldTableSize]rune {
+	var t [foldTableSize]rune
+	for r := rune(0); r < foldTableSize; r++ {
+		t[r] = foldRune(r)
 	}
 	return &t
 })
 
-// foldCase maps r to one form for all its cases: lower case of its upper case, so that
-// variant forms such as ſ, ϱ and K fold with their plain letters.
-func foldCase(r rune) rune { return unicode.ToLower(unicode.ToUpper(r)) }
-
 // Fold returns s in lower case without Vietnamese diacritics ("Đăng ký khai sinh" → "dang ky
 // khai sinh"), with runs of white space reduced to one space and trimmed, for matching names.
+// It is blind to case for every input: Fold(strings.ToUpper(s)) == Fold(strings.ToLower(s)).
 func Fold(s string) string {
 	t := foldTable()
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true
-	for _, r := range s {
-		switch {
-		case r < 0x1F00:
-			r = t[r]
-		case unicode.Is(unicode.Mn, r):
-			r = -1
-		default:
-			r = foldCase(r)
+	for i := 0; i < len(s); {
+		var r rune
+		if c := s[i]; c < utf8.RuneSelf {
+			r = rune(c)
+			i++
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(s[i:])
+			i += size
+			if r < foldTableSize {
+				r = t[r]
+			} else {
+				r = foldRune(r)
+			}
 		}
 		switch {
 		case r < 0:

@@ -16,7 +16,7 @@ import (
 // version, a third are local instances, and the sectors, levels, limits, cases and fees vary.
 func generate(n int, seed uint64) []Procedure {
 	r := rand.New(rand.NewPCG(seed, 7))
-	sectors := enum("sector")
+	sectors, _ := enumValues("sector")
 	verbs := []string{"Đăng ký", "Cấp", "Cấp lại", "Điều chỉnh", "Gia hạn", "Xác nhận", "Thẩm định", "Công nhận"}
 	objects := []string{"khai sinh", "kết hôn", "giấy phép xây dựng", "quyền sử dụng đất", "hộ kinh doanh",
 		"giấy phép môi trường", "trợ cấp xã hội", "di tích lịch sử", "nhà ở riêng lẻ", "giấy chứng nhận"}

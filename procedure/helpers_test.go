@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/motcua-go/motcua/calendar"
+	"os"
 )
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
@@ -103,4 +104,21 @@ func agencyCode(s string) AgencyCode {
 		panic(err)
 	}
 	return c
+}
+
+// dumpProblems appends got to the file named by $PROCEDURE_DUMP (a tool to review and update
+// the expected messages of the table tests); it does nothing otherwise.
+func dumpProblems(t testing.TB, got []Problem) {
+	t.Helper()
+	name := os.Getenv("PROCEDURE_DUMP")
+	if name == "" {
+		return
+	}
+	f, err := os.OpenFile(name, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	b, _ := json.Marshal(map[string]any{"test": t.Name(), "got": got})
+	f.Write(append(b, '\n'))
 }

@@ -8,6 +8,10 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/motcua-go/motcua/internal/msg"
 )
 
 // lenient decodes an item that does not decode strictly, value by value, so that one bad value
@@ -24,7 +28,64 @@ type lenient struct {
 var (
 	unmarshalerType     = reflect.TypeFor[json.Unmarshaler]()
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+	decimalType         = reflect.TypeFor[decimal.Decimal]()
 )
+
+// maxDecimalText bounds the text of a decimal of a catalog: 64 digits before the point, 64
+// after, a sign, a point, quotes and an exponent fit with room to spare. A longer text is
+// refused without being parsed (rule decimal_range).
+const maxDecimalText = 160
+
+// decimalKeys are the keys of the catalog whose values are decimals.
+var decimalKeys = [...]string{"value", "amount", "rate", "min", "max", "percent"}
+
+// hasLongDecimal reports whether data (well-formed or not) holds a value longer than
+// maxDecimalText under a key that names a decimal field (in any case, as encoding/json
+// matches keys). It reads data once.
+func hasLongDecimal(data []byte) bool {
+	for i := 0; i < len(data); i++ {
+		if data[i] != '"' {
+			continue
+		}
+		key, end, ok := scanString(data, i)
+		if !ok {
+			return false
+		}
+		i = end - 1
+		j := skipSpace(data, end)
+		if j >= len(data) || data[j] != ':' {
+			continue
+		}
+		k := skipSpace(data, j+1)
+		isDecimal := false
+		for _, d := range decimalKeys {
+			if len(key) == len(d)+2 && strings.EqualFold(string(key[1:len(key)-1]), d) {
+				isDecimal = true
+			}
+		}
+		if !isDecimal || k >= len(data) {
+			continue
+		}
+		var n int
+		if data[k] == '"' {
+			_, e, ok := scanString(data, k)
+			if !ok {
+				return false
+			}
+			n = e - k
+		} else {
+			e := k
+			for e < len(data) && !bytes.ContainsRune([]byte(",}] \t\r\n"), rune(data[e])) {
+				e++
+			}
+			n = e - k
+		}
+		if n > maxDecimalText {
+			return true
+		}
+	}
+	return false
+}
 
 // decode decodes data into v (a pointer) with the item at path at.
 func (l *lenient) decode(data []byte, v any, at string) {
@@ -44,6 +105,13 @@ func (l *lenient) value(data []byte, v reflect.Value, at string) bool {
 			v.SetZero()
 		}
 		return true
+	}
+	if t == decimalType && len(data) > maxDecimalText {
+		v.SetZero()
+		text := string(bytes.Trim(data[:min(len(data), 4*msg.MaxEcho)], `"`))
+		l.probs = append(l.probs, problem(l.file, at, "decimal_range", text))
+		l.bad = append(l.bad, at)
+		return false
 	}
 	switch {
 	case leaf:
@@ -173,6 +241,9 @@ func drop(probs []Problem, bad []string, item string) []Problem {
 	if len(bad) == 0 {
 		return probs
 	}
+	if len(bad) > 8 {
+		return dropMany(probs, bad, item)
+	}
 	out := probs[:0]
 next:
 	for _, p := range probs {
@@ -187,6 +258,56 @@ next:
 			}
 		}
 		out = append(out, p)
+	}
+	return out
+}
+
+// dropMany is drop for many bad paths, in time linear in the lengths of the paths: a path is
+// under a bad one when one of its ancestors is bad, and around one when it is the ancestor of
+// a bad one.
+func dropMany(probs []Problem, bad []string, item string) []Problem {
+	isBad := make(map[string]bool, len(bad))
+	around := make(map[string]bool, 2*len(bad))
+	for _, b := range bad {
+		isBad[b] = true
+		for _, a := range ancestors(b) {
+			around[a] = true
+		}
+	}
+	hit := func(p string) bool {
+		if around[p] {
+			return true
+		}
+		for _, a := range ancestors(p) {
+			if isBad[a] {
+				return true
+			}
+		}
+		return false
+	}
+	out := probs[:0]
+next:
+	for _, p := range probs {
+		if hit(p.Path) {
+			continue
+		}
+		for _, r := range relies(p, item) {
+			if hit(r) {
+				continue next
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// ancestors returns path and the paths that hold it: "a.b[2].c", "a.b[2]", "a.b", "a".
+func ancestors(path string) []string {
+	out := []string{path}
+	for i := len(path) - 1; i > 0; i-- {
+		if path[i] == '.' || path[i] == '[' {
+			out = append(out, path[:i])
+		}
 	}
 	return out
 }

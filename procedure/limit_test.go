@@ -6,11 +6,11 @@ import (
 	"testing"
 	"time"
 
+	"encoding/json"
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
-	"strings"
-	"encoding/json"
 	"github.com/shopspring/decimal"
+	"strings"
 )
 
 func TestLimitCalendar(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
 	"github.com/rickb777/date/v2"
+	"golang.org/x/text/language"
 )
 
 // TestDueWithNilCalendar: Due with a nil calendar uses calendar.Default() instead of panicking.
@@ -50,9 +51,9 @@ func TestNilProcedureDoesNotPanic(t *testing.T) {
 		}
 	}
 	_, err = p.Limit(Online, "")
-	msgs := []string{err.Error(), err.(*UseError).Message("vi")}
+	msgs := []string{err.Error(), err.(*UseError).Message(language.Vietnamese)}
 	want := []string{`procedure: "online" cannot be answered: the procedure is nil`,
-		`thủ tục: "online" không trả lời được: thủ tục là nil (chưa được tra cứu)`}
+		`thủ tục: "trực tuyến" không trả lời được: chưa tra cứu thủ tục`}
 	if diff := cmp.Diff(want, msgs); diff != "" {
 		t.Errorf("messages (-want +got):\n%s", diff)
 	}
@@ -85,9 +86,9 @@ func TestNilCatalogDoesNotPanic(t *testing.T) {
 	if p != nil || !errors.As(err, &le) || !errors.Is(err, ErrNilCatalog) {
 		t.Fatalf("Lookup: %v, %v; want a *LookupError wrapping ErrNilCatalog", p, err)
 	}
-	msgs := []string{err.Error(), le.Message("vi")}
+	msgs := []string{err.Error(), le.Message(language.Vietnamese)}
 	want := []string{"procedure 1.001193 cannot be looked up: the catalog is nil",
-		"thủ tục 1.001193 không tra cứu được: danh mục là nil (chưa được nạp)"}
+		"thủ tục 1.001193 không tra cứu được: chưa nạp danh mục"}
 	if diff := cmp.Diff(want, msgs); diff != "" {
 		t.Errorf("messages (-want +got):\n%s", diff)
 	}

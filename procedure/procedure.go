@@ -1,7 +1,6 @@
 package procedure
 
 import (
-	"errors"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -20,31 +19,23 @@ func (d Date) String() string { return date.Date(d).String() }
 // MarshalText writes "YYYY-MM-DD".
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 
-var errDate = errors.New("is not a date written YYYY-MM-DD")
-
-// UnmarshalText reads "YYYY-MM-DD", rejecting days that do not exist.
+// UnmarshalText reads "YYYY-MM-DD". The error is a *FieldError wrapping ErrDateFormat for
+// another form, or ErrNoSuchDate for a day the calendar does not have ("2025-02-30").
 func (d *Date) UnmarshalText(b []byte) error {
 	s := string(b)
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s[:4]) || !digits(s[5:7]) || !digits(s[8:]) {
-		return &DateError{Text: s}
+		return &FieldError{Field: "date", Value: s, Err: ErrDateFormat}
 	}
 	y := int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
 	m := time.Month(int(s[5]-'0')*10 + int(s[6]-'0'))
 	day := int(s[8]-'0')*10 + int(s[9]-'0')
 	v := date.New(y, m, day)
 	if y < 1 || m < 1 || m > 12 || day < 1 || v.Day() != day {
-		return &DateError{Text: s}
+		return &FieldError{Field: "date", Value: s, Err: ErrNoSuchDate}
 	}
 	*d = Date(v)
 	return nil
 }
-
-// DateError reports text that is not a date.
-type DateError struct{ Text string }
-
-// Error reads e.g. `"2020-13-01" is not a date written YYYY-MM-DD`; a text longer than 64
-// characters is shortened, marked "…".
-func (e *DateError) Error() string { return `"` + clip(e.Text) + `" ` + errDate.Error() }
 
 // NationalCode is a procedure code of the National Database on Administrative Procedures, e.g. "1.001193",
 // or a local instance code that appends the implementing unit, e.g. "1.001193.000.00.00.H49".

@@ -3,75 +3,23 @@ package procedure
 import (
 	"errors"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 
-	"github.com/go-playground/locales/en"
-	"github.com/go-playground/locales/vi"
-	ut "github.com/go-playground/universal-translator"
 	"github.com/go-playground/validator/v10"
-	entrans "github.com/go-playground/validator/v10/translations/en"
-	vitrans "github.com/go-playground/validator/v10/translations/vi"
 )
 
-// checker is the field validator with its Vietnamese and English translators. It is built once
-// and never changed afterwards; validator.Validate is safe for concurrent use.
+// checker is the field validator. It is built once and never changed afterwards;
+// validator.Validate is safe for concurrent use. Its messages are written by ruleText.
 type checker struct {
-	v      *validator.Validate
-	en, vi ut.Translator
+	v *validator.Validate
 }
 
 var theChecker = sync.OnceValues(newChecker)
 
-// enum lists the values allowed by each enumeration tag.
-func enum(tag string) []string {
-	switch tag {
-	case "sector":
-		return []string{"justice", "land", "construction", "business", "culture", "labour", "environment",
-			"health", "education", "transport", "security", "finance", "agriculture", "other"}
-	case "level":
-		return []string{"central", "province", "district", "commune"}
-	case "unit":
-		return []string{"working_days", "working_hours", "days", "months"}
-	case "onlinelevel":
-		return []string{"full", "partial", "none"}
-	case "requirement":
-		return []string{"required", "conditional"}
-	case "feekind":
-		return []string{"fixed", "per_unit", "percent"}
-	}
-	return nil
-}
-
+// enumTags are the validator tags of the enumerations of the catalog.
 var enumTags = [...]string{"sector", "onlinelevel", "requirement", "feekind"}
-
-// customMessages holds the English and Vietnamese texts of the custom tags; {0} is the field.
-func customMessage(tag string) (enMsg, viMsg string) {
-	switch tag {
-	case "ttcode":
-		return "{0} must be a national procedure code such as 1.001193",
-			"{0} phải là mã thủ tục hành chính quốc gia dạng 1.001193"
-	case "prockey":
-		return "{0} must be a procedure code such as 1.001193 or 1.001193.000.00.00.H49",
-			"{0} phải là mã thủ tục dạng 1.001193 hoặc 1.001193.000.00.00.H49"
-	case "agencycode":
-		return "{0} must be an agency code such as 000.00.12.H49 or H49.12",
-			"{0} phải là mã cơ quan dạng 000.00.12.H49 hoặc H49.12"
-	case "resultcode":
-		return "{0} must be a result code such as KQ.G15.000031",
-			"{0} phải là mã kết quả dạng KQ.G15.000031"
-	case "clock":
-		return "{0} must be a time of day HH:MM such as 15:00",
-			"{0} phải là giờ trong ngày dạng HH:MM, ví dụ 15:00"
-	case "required_if":
-		return "{0} is a required field", "{0} không được bỏ trống"
-	case "unit":
-		return "{0} must be one of: working_days, working_hours, days, months",
-			"{0} phải là một trong các đơn vị: ngày làm việc, giờ làm việc, ngày, tháng"
-	}
-	list := strings.Join(enum(tag), ", ")
-	return "{0} must be one of: " + list, "{0} phải là một trong các giá trị: " + list
-}
 
 func newChecker() (*checker, error) {
 	v := validator.New(validator.WithRequiredStructEnabled())
@@ -86,8 +34,7 @@ func newChecker() (*checker, error) {
 		return func(fl validator.FieldLevel) bool { return f(fl.Field().String()) }
 	}
 	for _, t := range enumTags {
-		vals := enum(t)
-		if err := v.RegisterValidation(t, str(func(s string) bool { return contains(vals, s) })); err != nil {
+		if err := v.RegisterValidation(t, str(func(s string) bool { return enumIsValid(t, s) })); err != nil {
 			return nil, err
 		}
 	}
@@ -96,50 +43,17 @@ func newChecker() (*checker, error) {
 		"prockey":    isKey,
 		"resultcode": isResultCode,
 	}
-	// "unique" on the lists of strings and levels used here, in time linear in the list.
-	err := v.RegisterValidation("unique", func(fl validator.FieldLevel) bool {
-		return unique(fl.Field())
-	})
-	if err != nil {
-		return nil, err
-	}
 	for t, f := range custom {
 		if err := v.RegisterValidation(t, str(f)); err != nil {
 			return nil, err
 		}
 	}
-
-	uni := ut.New(en.New(), en.New(), vi.New())
-	enT, _ := uni.GetTranslator("en")
-	viT, _ := uni.GetTranslator("vi")
-	if err := entrans.RegisterDefaultTranslations(v, enT); err != nil {
+	// "unique" on the lists of strings and levels used here, in time linear in the list.
+	err := v.RegisterValidation("unique", func(fl validator.FieldLevel) bool { return unique(fl.Field()) })
+	if err != nil {
 		return nil, err
 	}
-	if err := vitrans.RegisterDefaultTranslations(v, viT); err != nil {
-		return nil, err
-	}
-	tags := append(enumTags[:], "ttcode", "prockey", "resultcode", "required_if")
-	for _, tag := range tags {
-		enMsg, viMsg := customMessage(tag)
-		for _, tr := range []struct {
-			t   ut.Translator
-			msg string
-		}{{enT, enMsg}, {viT, viMsg}} {
-			err := v.RegisterTranslation(tag, tr.t,
-				func(t ut.Translator) error { return t.Add(tag, tr.msg, true) },
-				func(t ut.Translator, fe validator.FieldError) string {
-					s, err := t.T(fe.Tag(), fe.Field())
-					if err != nil {
-						return fe.Error()
-					}
-					return s
-				})
-			if err != nil {
-				return nil, err
-			}
-		}
-	}
-	return &checker{v: v, en: enT, vi: viT}, nil
+	return &checker{v: v}, nil
 }
 
 // check validates one struct and appends its problems; prefix replaces the root type name in
@@ -151,7 +65,7 @@ func (c *checker) check(s any, file, prefix string, out []Problem) []Problem {
 	}
 	var ves validator.ValidationErrors
 	if !errors.As(err, &ves) {
-		return append(out, Problem{File: file, Path: prefix, Rule: "invalid", En: err.Error(), Vi: err.Error()})
+		return append(out, Problem{File: file, Path: prefix, Rule: "invalid", En: "invalid value", Vi: "giá trị không hợp lệ"})
 	}
 	for _, fe := range ves {
 		ns := fe.Namespace()
@@ -160,15 +74,30 @@ func (c *checker) check(s any, file, prefix string, out []Problem) []Problem {
 		} else {
 			ns = ""
 		}
-		out = append(out, Problem{
-			File: file,
-			Path: prefix + ns,
-			Rule: fe.Tag(),
-			En:   fe.Translate(c.en),
-			Vi:   fe.Translate(c.vi),
-		})
+		path := prefix + ns
+		value := ""
+		switch fe.Tag() {
+		case "required", "required_if", "min", "unique":
+		default:
+			value = valueText(fe.Value())
+		}
+		en, vi := ruleText(fe.Tag(), fe.Param(), path, value)
+		out = append(out, Problem{File: file, Path: path, Rule: fe.Tag(), En: en, Vi: vi})
 	}
 	return out
+}
+
+// valueText writes a value the validator refused, for a message: a text (quoted by ruleText)
+// or a number (marked by a leading '#', written as it is).
+func valueText(v any) string {
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.String:
+		return rv.String()
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return "#" + strconv.FormatInt(rv.Int(), 10)
+	}
+	return ""
 }
 
 // unique reports whether the slice f (of strings or unsigned integers) has no value twice.
@@ -197,15 +126,6 @@ func unique(f reflect.Value) bool {
 			seen[u] = struct{}{}
 		}
 		return true
-	}
-	return false
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
 	}
 	return false
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/dossier"
 	"github.com/motcua-go/motcua/onestop"
+	"github.com/motcua-go/motcua/procedure"
 	"golang.org/x/text/language"
 )
 
@@ -479,5 +480,43 @@ func TestIssue9IdentityError(t *testing.T) {
 		if diff := cmp.Diff([]string{tc.en, tc.vi}, []string{onestop.Message(err, language.English), onestop.Message(err, language.Vietnamese)}); diff != "" {
 			t.Errorf("messages (-want +got):\n%s", diff)
 		}
+	}
+}
+
+// Without a directory, the public view still names the competent agency by the catalog's
+// name for it, when the procedure names that unit; the desk is then shown by its code.
+func TestIssue9NamesFromCatalog(t *testing.T) {
+	cat, err := procedure.Sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const centre = "000.00.01.H49" // Trung tâm Phục vụ hành chính công tỉnh Quảng Ninh
+	o, err := onestop.New(onestop.Config{Desk: centre, Catalog: cat, Clock: onestop.NewFakeClock(at(10, 9, 0))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := cat.Lookup("1.012784", at(10, 9, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []string
+	for _, d := range p.Documents {
+		if d.Requirement == procedure.Required {
+			docs = append(docs, d.Name)
+		}
+	}
+	res, err := o.Intake(ctx, dossier.Actor{ID: "c", Role: dossier.RoleClerk, Agency: centre},
+		onestop.Submission{Procedure: "1.012784", Channel: procedure.Counter, Applicant: person("Lê Văn Cường"), Documents: docs})
+	if err != nil || res.Decision != onestop.DecisionReceive {
+		t.Fatalf("intake: %v, %v", res.Decision, err)
+	}
+	st, err := o.Lookup(ctx, res.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{st.Agency, st.AgencyName, st.Desk, st.DeskName}
+	want := []string{"000.01.21.H49", "Văn phòng đăng ký đất đai tỉnh Quảng Ninh (và các Chi nhánh)", centre, ""}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("names (-want +got):\n%s", diff)
 	}
 }

@@ -38,13 +38,13 @@ type PublicView struct {
 	// counts from the latest hand-over the desk is allowed (dossier.Dossier.DueProvisional).
 	// The transfer fixes Due, and Provisional turns false; FirstDue stays the receipt's. A
 	// closed dossier has no provisional due.
-	Provisional bool         `json:"provisional,omitempty"`
-	Reappointed bool         `json:"reappointed,omitempty"` // an apology set a new appointment
-	ResultAt    time.Time    `json:"result_at"`             // result ready, refusal or withdrawal; zero until then
-	ReturnedAt  time.Time    `json:"returned_at"`           // result handed over; zero until then
-	Overdue     bool         `json:"overdue,omitempty"`     // still open and past Due at the time of the lookup
-	Steps       []PublicStep `json:"steps,omitempty"`       // the route, with each agency's deadline
-	History     []Entry      `json:"history"`               // every event, oldest first
+	Provisional bool          `json:"provisional,omitempty"`
+	Reappointed bool          `json:"reappointed,omitempty"` // an apology set a new appointment
+	ResultAt    time.Time     `json:"result_at"`             // result ready, refusal or withdrawal; zero until then
+	ReturnedAt  time.Time     `json:"returned_at"`           // result handed over; zero until then
+	Overdue     bool          `json:"overdue,omitempty"`     // still open and past Due at the time of the lookup
+	Steps       []PublicStep  `json:"steps,omitempty"`       // the route, with each agency's deadline
+	History     []PublicEvent `json:"history"`               // every event, oldest first
 }
 
 // PublicStep is one step of the route in the public view.
@@ -58,8 +58,8 @@ type PublicStep struct {
 	Done       time.Time `json:"done"`
 }
 
-// Entry is one event of the public history.
-type Entry struct {
+// PublicEvent is one event of the public history of a dossier.
+type PublicEvent struct {
 	At         time.Time      `json:"at"`
 	Event      string         `json:"event"`            // command name, e.g. "receive", "handoff", "apologise"
 	State      dossier.State  `json:"state"`            // state after the event
@@ -120,9 +120,9 @@ func publicView(d *dossier.Dossier, code string) *PublicView {
 			s.Steps[i] = PublicStep{ID: st.ID, Agency: st.Agency, Task: st.Task, Due: st.Due, Start: st.Start, Done: st.Done}
 		}
 	}
-	s.History = make([]Entry, len(d.Events))
+	s.History = make([]PublicEvent, len(d.Events))
 	for i, ev := range d.Events {
-		e := Entry{At: ev.At, Event: eventName(ev.Command), State: ev.To, National: ev.To.Status()}
+		e := PublicEvent{At: ev.At, Event: eventName(ev.Command), State: ev.To, National: ev.To.Status()}
 		if ev.Actor.Role != dossier.RoleApplicant {
 			e.Agency = ev.Actor.Agency
 		}

@@ -29,37 +29,38 @@ func (o *Office) agencyName(code string, at time.Time) string {
 }
 
 // namer returns a function naming the agencies of d: by the directory on the day of its
-// reception (or submission), else the competent agency by the catalog's name.
+// reception (or submission), else the competent agency by the catalog's name for it. Each
+// code is looked up once.
 func (o *Office) namer(d *dossier.Dossier) func(code string) string {
 	at := d.Received
 	if at.IsZero() {
 		at = d.Submitted
 	}
-	var catalogName func() string
-	catalogName = func() string {
-		name := ""
-		if p, err := o.catalog.Lookup(procedure.NationalCode(d.Procedure.Code), at); err == nil && p != nil &&
-			p.CompetentAgency.Code.String() == d.Agency {
-			name = p.CompetentAgency.Name
-		}
-		catalogName = func() string { return name }
-		return name
-	}
-	cache := map[string]string{}
+	names := map[string]string{}
 	return func(code string) string {
 		if code == "" {
 			return ""
 		}
-		if n, ok := cache[code]; ok {
+		if n, ok := names[code]; ok {
 			return n
 		}
 		n := o.agencyName(code, at)
 		if n == "" && code == d.Agency {
-			n = catalogName()
+			n = o.catalogAgencyName(d, at)
 		}
-		cache[code] = n
+		names[code] = n
 		return n
 	}
+}
+
+// catalogAgencyName is the catalog's name of the competent agency of d, when the procedure
+// names that very unit.
+func (o *Office) catalogAgencyName(d *dossier.Dossier, at time.Time) string {
+	p, err := o.catalog.Lookup(procedure.NationalCode(d.Procedure.Code), at)
+	if err != nil || p == nil || p.CompetentAgency.Code.String() != d.Agency {
+		return ""
+	}
+	return p.CompetentAgency.Name
 }
 
 // groupOf returns the ID of the group of procedures d was received for, or "" for a

@@ -111,7 +111,8 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 		return IntakeResult{}, err
 	}
 	if c.refusal == "" && !o.receivable(o.desk, in.Agency, c.received) {
-		c.refusal = "hồ sơ không thuộc phạm vi tiếp nhận của bộ phận một cửa " + o.desk + " (cơ quan có thẩm quyền " + in.Agency + ")"
+		c.refusal = "hồ sơ không thuộc phạm vi tiếp nhận của bộ phận một cửa " + o.named(o.desk, c.received) +
+			" (cơ quan có thẩm quyền " + o.named(in.Agency, c.received) + ")"
 	}
 	by := clerk
 	if c.sub.Channel != procedure.Counter {

@@ -28,6 +28,14 @@ func (o *Office) agencyName(code string, at time.Time) string {
 	return e.Name
 }
 
+// named shows an agency by its name in the directory and its code, or by its code alone.
+func (o *Office) named(code string, at time.Time) string {
+	if n := o.agencyName(code, at); n != "" {
+		return n + " (" + code + ")"
+	}
+	return code
+}
+
 // namer returns a function naming the agencies of d: by the directory on the day of its
 // reception (or submission), else the competent agency by the catalog's name for it. Each
 // code is looked up once.

@@ -114,7 +114,8 @@ func TestIntakeRefusals(t *testing.T) {
 		{"procedure no longer in force", func(s *onestop.Submission) {
 			s.Procedure, s.Documents = "1.000001", []string{"Đơn"}
 		}, "không có phiên bản có hiệu lực"},
-		{"competent agency in another province", func(s *onestop.Submission) { s.Competent = other }, "không thuộc phạm vi tiếp nhận"},
+		{"competent agency in another province", func(s *onestop.Submission) { s.Competent = other },
+			"không thuộc phạm vi tiếp nhận của bộ phận một cửa UBND đặc khu Vân Đồn (000.00.31.H49) (cơ quan có thẩm quyền 000.00.31.H54)"},
 		{"channel not offered", func(s *onestop.Submission) {
 			s.Procedure, s.Channel, s.Documents = "1.013225", procedure.Postal, []string{"Đơn đề nghị cấp giấy phép xây dựng", "Bản vẽ thiết kế xây dựng"}
 		}, "không tiếp nhận qua kênh dịch vụ bưu chính"},

@@ -277,7 +277,7 @@ func (c Consultation) Consent(now time.Time) bool {
 // set, and Limit may be left zero. Otherwise the request says both, and Limit is required.
 type ConsultRequest struct {
 	Agency              string         `json:"agency"`                          // QCVN 102 code of the agency consulted
-	Subject             string         `json:"subject"`                         // what is asked
+	Subject             string         `json:"subject"`                         // what is asked; at most dossier.MaxReasonLen characters
 	Limit               calendar.Limit `json:"limit"`                           // time to answer, e.g. 12 calendar days
 	SilenceMeansConsent bool           `json:"silence_means_consent,omitempty"` // no answer by the deadline counts as agreement
 	// Override makes Limit and SilenceMeansConsent replace what the route declares (a
@@ -294,6 +294,9 @@ func (o *Office) Consult(ctx context.Context, officer dossier.Actor, code string
 	}
 	if !dossier.ValidUnitCode(req.Agency) {
 		return Consultation{}, &FieldError{Field: "ConsultRequest.Agency", Value: req.Agency, Err: ErrInvalid}
+	}
+	if err := checkTextLines(req.Subject, dossier.MaxReasonLen, true); err != nil {
+		return Consultation{}, &FieldError{Field: "ConsultRequest.Subject", Err: err}
 	}
 	validLimit := req.Limit.N > 0 && req.Limit.Unit.Valid()
 	if req.Limit != (calendar.Limit{}) && !validLimit {
@@ -347,6 +350,9 @@ func (o *Office) declared(rec Record, agency string) (routing.ConsultTerms, bool
 func (o *Office) Answer(ctx context.Context, officer dossier.Actor, code string, id int, agree bool, note string) (Consultation, error) {
 	if err := o.checkActor(officer, dossier.RoleOfficer); err != nil {
 		return Consultation{}, err
+	}
+	if err := checkTextLines(note, dossier.MaxReasonLen, true); err != nil {
+		return Consultation{}, &FieldError{Field: "Note", Err: err}
 	}
 	var got Consultation
 	_, err := o.exec(ctx, code, officer, func(rec *Record, now time.Time) (string, error) {

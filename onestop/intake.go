@@ -453,13 +453,16 @@ func (o *Office) issueCode(ctx context.Context, d *dossier.Dossier, clerk dossie
 // checkText checks a one-line text of the submission as package dossier checks its own:
 // valid UTF-8 (dossier.ErrEncoding), no NUL or other control character (dossier.ErrControl),
 // at most max characters (dossier.ErrTooLong).
-func checkText(s string, max int) error {
+func checkText(s string, max int) error { return checkTextLines(s, max, false) }
+
+// checkTextLines is checkText that allows line breaks and tabs in a multiline text.
+func checkTextLines(s string, max int, multiline bool) error {
 	if !utf8.ValidString(s) {
 		return dossier.ErrEncoding
 	}
 	n := 0
 	for _, r := range s {
-		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+		if (r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0) && !(multiline && (r == '\n' || r == '\r' || r == '\t')) {
 			return dossier.ErrControl
 		}
 		n++

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/motcua-go/motcua/calendar"
 	"github.com/motcua-go/motcua/dossier"
 	"github.com/motcua-go/motcua/onestop"
 	"github.com/motcua-go/motcua/procedure"
@@ -518,5 +519,36 @@ func TestIssue9NamesFromCatalog(t *testing.T) {
 	want := []string{"000.01.21.H49", "Văn phòng đăng ký đất đai tỉnh Quảng Ninh (và các Chi nhánh)", centre, ""}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("names (-want +got):\n%s", diff)
+	}
+}
+
+// The free texts of a consultation are bounded like the dossier's reasons: a NUL, invalid
+// UTF-8 or a text longer than dossier.MaxReasonLen is a typed error and changes nothing.
+func TestIssue9ConsultationTexts(t *testing.T) {
+	f := newFixture(t, at(10, 9, 0))
+	code := startBusiness(t, f)
+	limit := calendar.Limit{N: 2, Unit: calendar.WorkingDays}
+	for _, tc := range []struct {
+		name, subject string
+		want          error
+	}{
+		{"NUL", "cư trú\x00", dossier.ErrControl},
+		{"invalid UTF-8", "c\xffư trú", dossier.ErrEncoding},
+		{"too long", strings.Repeat("a", dossier.MaxReasonLen+1), dossier.ErrTooLong},
+	} {
+		_, err := f.office.Consult(ctx, civil, code, onestop.ConsultRequest{Agency: police, Subject: tc.subject, Limit: limit})
+		if !errors.Is(err, tc.want) {
+			t.Errorf("subject with %s: %v, want %v", tc.name, err, tc.want)
+		}
+	}
+	c, err := f.office.Consult(ctx, civil, code, onestop.ConsultRequest{Agency: police, Subject: "xác minh\ncư trú", Limit: limit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.office.Answer(ctx, policeman, code, c.ID, true, "đồng ý\x00"); !errors.Is(err, dossier.ErrControl) {
+		t.Errorf("note with a NUL: %v", err)
+	}
+	if _, err := f.office.Answer(ctx, policeman, code, c.ID, true, "đồng ý;\nđã xác minh"); err != nil {
+		t.Errorf("a note of two lines: %v", err)
 	}
 }

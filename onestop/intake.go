@@ -333,9 +333,6 @@ func (c *intakeCheck) dossierIntake() dossier.Intake {
 	if in.Agency == "" && (c.proc != nil || c.refusal != "") {
 		c.add("Submission.Competent", "", ErrRequired)
 	}
-	if in.Limit.N == 0 {
-		in.Limit = calendar.Limit{N: 0, Unit: calendar.WorkingDays} // a refused dossier has no limit
-	}
 	return in
 }
 

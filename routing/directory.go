@@ -16,15 +16,23 @@ import (
 // of one agency (renamed, re-parented). Names are at most MaxNameLen characters, notes
 // MaxTextLen. The checks take time and memory in proportion to the number of entries.
 func NewDirectory(entries []Entry) (*Directory, error) {
+	entries = slices.Clone(entries)
+	for i := range entries {
+		entries[i].Functions = slices.Clone(entries[i].Functions)
+	}
+	return newDirectory(entries)
+}
+
+// newDirectory builds a directory from entries it may keep (NewDirectory copies them first).
+func newDirectory(entries []Entry) (*Directory, error) {
 	d := &Directory{
-		entries:   slices.Clone(entries),
+		entries:   entries,
 		byCode:    make(map[procedure.AgencyCode][]int, len(entries)),
 		functions: make(map[Function]struct{}),
 
 		byParentFunction: make(map[parentFunction][]int),
 	}
 	for i := range d.entries {
-		d.entries[i].Functions = slices.Clone(d.entries[i].Functions)
 		u := &d.entries[i]
 		d.byCode[u.Code] = append(d.byCode[u.Code], i)
 		for _, f := range u.Functions {
@@ -292,7 +300,7 @@ func ParseDirectory(data []byte) (*Directory, error) {
 	if err := ps.err("directory"); err != nil {
 		return nil, err
 	}
-	return NewDirectory(units)
+	return newDirectory(units)
 }
 
 // MarshalJSON writes the directory in the form ParseDirectory reads.

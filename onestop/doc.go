@@ -33,9 +33,10 @@
 // agency whose own desk it is not (dossier.RulesConfig.OwnDesk), the time limit runs from the
 // competent agency's receipt. Intake then gives a provisional appointment, and plans the
 // route, from the latest hand-over the desk is allowed (dossier.Dossier.TransferDue);
-// IntakeResult.Provisional and PublicView.Provisional say so, and the receipt reads "dự kiến". The
-// transfer fixes it: the route is planned again from the hand-over, and the dossier's due time
-// is the end of that plan, so the deadlines of the steps and of the dossier agree. The
+// IntakeResult.Provisional and PublicView.Provisional say so, and the receipt reads "dự
+// kiến". The transfer fixes it: the route is planned again from the hand-over, and the
+// dossier's due time is the end of that plan, so the deadlines of the steps and of the
+// dossier agree. The
 // nationwide reception that decree opens (new Art. 14(4)) is not the default scope: an
 // Office that receives for agencies of other provinces says so in Config.Receivable.
 //
@@ -57,8 +58,9 @@
 // applicant may withdraw (Circular 03/2025/TT-VPCP form 05; not regulated by Decree 61). The
 // rules themselves are applied by package dossier; their values are dossier.Policy.
 //
-// Lookup (Art. 17(3), 26): by code, typed as a citizen types it (small letters and spaces
-// around it are read), the status and national status code, the receiving desk and the
+// Lookup (Art. 17(3), 26): Office.Lookup finds a dossier by its code, typed as a citizen
+// types it on a phone or a kiosk (small letters and spaces around it are read), and shows the
+// status and national status code, the receiving desk and the
 // agencies by name and code, the times received and due (marked when provisional), and the
 // history step by step, with no personal data.
 //
@@ -70,25 +72,27 @@
 //
 // Reports: BuildReport computes Biểu số 06/VPCP/KSTT (Circular 01/2020/TT-VPCP) by level and
 // field and by agency; Report.Check verifies that its figures add up (received = new online +
-// new at the counter or by post + carried over = resolved + in progress, and so on); the
-// Decision 766/QĐ-TTg on-time
-// rate and satisfaction indicator; and Summary.Indices gives the per-dossier indices 1–4 of
-// Circular 01/2018 Art. 13. Where the form is silent ReportOptions holds the choice, with
+// new at the counter or by post + carried over = resolved + in progress, and so on; an
+// *IdentityError says which do not); it also gives the Decision 766/QĐ-TTg on-time rate and
+// satisfaction indicator; and Summary.Indices gives the per-dossier indices 1–4 of Circular
+// 01/2018 Art. 13. Where the form is silent ReportOptions holds the choice, with
 // documented defaults: withdrawn dossiers count as resolved (WithdrawnAsResolved); the
 // appointment in force after an apology is the yardstick (CurrentAppointment); and a resolved
 // dossier is early only when it ended on an earlier calendar day than its appointment, on
 // time when it ended on that day by the appointed time (EarlyByDay; EarlyByInstant counts any
 // time before the appointment as early). Index 1 of Summary.Indices uses the day boundary.
 //
-// Notifications (Decree 224/2026/NĐ-CP Art. 19): every status change is
-// passed to a Notifier with the agency, the handler (an official's ID; never the applicant's
-// identity) and the times of reception, processing and return. A refusal or a supplement
+// Notifications (Decree 224/2026/NĐ-CP on the information systems for administrative
+// procedures): every status change is passed to Config.Notifier with the agency, the handler
+// (an official's ID; never the applicant's identity) and the times of reception, processing
+// and return. A refusal or a supplement
 // request at intake is notified too, with its content and reasons (Decree 61/2018 Art.
 // 17(2)); having no dossier code, it is identified by Submission.Reference. The library ships
 // no SMS or e-mail code, only the interface and a Recorder.
 //
-// Decree 118/2025's own text on supplements, apologies and withdrawal was not available;
-// dossiers received under it follow Decree 61's rules until a text says otherwise.
+// Dossiers received under Decree 118/2025 follow Decree 61's rules on supplements, apologies
+// and withdrawal; they are policy values of package dossier (dossier.Policy, set per regime
+// in dossier.RulesConfig), to change when a later text says otherwise.
 //
 // # Storage and concurrency
 //

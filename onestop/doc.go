@@ -82,8 +82,7 @@
 // time when it ended on that day by the appointed time (EarlyByDay; EarlyByInstant counts any
 // time before the appointment as early). Index 1 of Summary.Indices uses the day boundary.
 //
-// Notifications (Decree 224/2026/NĐ-CP on the information systems for administrative
-// procedures): every status change is passed to Config.Notifier with the agency, the handler
+// Notifications (Decree 224/2026/NĐ-CP on digital transformation): every status change is passed to Config.Notifier with the agency, the handler
 // (an official's ID; never the applicant's identity) and the times of reception, processing
 // and return. A refusal or a supplement
 // request at intake is notified too, with its content and reasons (Decree 61/2018 Art.

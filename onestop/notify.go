@@ -9,9 +9,9 @@ import (
 )
 
 // Notice is what the Office tells a Notifier on every status change of a dossier. It carries
-// the minimum the 2026 digital-transformation decree asks an information system to show the
-// applicant (Decree 224/2026/NĐ-CP): the agency and the handler,
-// and the times of reception, processing and return. It holds nothing about the applicant
+// the minimum the digital-transformation decree (Decree 224/2026/NĐ-CP) asks an information
+// system to show the applicant: the agency and the handler, and the times of reception,
+// processing and return. It holds nothing about the applicant
 // beyond the dossier code: when the applicant acts (a supplement, a withdrawal), Handler is
 // empty and Role says "applicant".
 //

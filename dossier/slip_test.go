@@ -140,7 +140,7 @@ func TestRoutingBridge(t *testing.T) {
 		t.Fatal(err)
 	}
 	received := at("2026-02-12 09:10")
-	route, err := set.Select(routing.Query{Procedure: "1.001193", Case: "lien-thong-dien-tu-khai-sinh", Channel: "online", Locality: commune, On: date.NewAt(received)})
+	route, err := set.Select(routing.Query{Procedure: "1.001193", Case: "lien-thong-dien-tu-khai-sinh", Channel: procedure.Online, Locality: commune, On: date.NewAt(received)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -566,7 +566,7 @@ func (o *Office) plan(p *procedure.Procedure, group *procedure.Group, sub Submis
 		return nil, nil, &FieldError{Field: "Submission.Locality", Value: loc, Err: ErrInvalid}
 	}
 	day := dayOf(received)
-	q := routing.Query{Procedure: sub.Procedure, Case: sub.Case, Channel: sub.Channel.String(), Locality: locality, On: day}
+	q := routing.Query{Procedure: sub.Procedure, Case: sub.Case, Channel: sub.Channel, Locality: locality, On: day}
 	var route *routing.Route
 	if group != nil {
 		q.Case = group.ID

@@ -463,7 +463,7 @@ func (e *SelectError) Message(lang language.Tag) string {
 	if q.Case != "" {
 		parts = append(parts, msg.Pick(lang, "trường hợp ", "case ")+msg.Quote(q.Case))
 	}
-	if q.Channel != "" {
+	if q.Channel != 0 {
 		parts = append(parts, msg.Pick(lang, "kênh ", "channel ")+channelText(q.Channel, lang))
 	}
 	if !q.Locality.IsZero() {

@@ -20,7 +20,7 @@ func ExamplePlan() {
 	commune, _ := procedure.ParseAgencyCode("000.00.31.H49")
 	received := time.Date(2026, 2, 12, 9, 10, 0, 0, calendar.Zone())
 
-	r, _ := set.Select(routing.Query{Procedure: "1.001193", Case: "lien-thong-dien-tu-khai-sinh", Channel: "online", Locality: commune, On: date.NewAt(received)})
+	r, _ := set.Select(routing.Query{Procedure: "1.001193", Case: "lien-thong-dien-tu-khai-sinh", Channel: procedure.Online, Locality: commune, On: date.NewAt(received)})
 	bound, _ := r.Bind(dir, commune, date.NewAt(received))
 	s, err := routing.Plan(bound, received, calendar.Limit{N: 3, Unit: calendar.WorkingDays}, calendar.Default())
 	if err != nil {

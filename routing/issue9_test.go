@@ -240,7 +240,7 @@ func TestVietnameseMessagesHaveNoEnglish(t *testing.T) {
 		{&FieldError{Field: "$", Err: jsonError{kind: jsonAt, offset: 25}}, `tài liệu không phải JSON hợp lệ (lỗi tại byte thứ 25)`},
 		{&FieldError{Field: "rules[0].colour", Err: ErrUnknownField}, `trường "colour" của quy tắc thứ 1 không phải là trường đã biết`},
 		{&FieldError{Field: "steps[0].id", Err: typeError{got: "number"}}, `mã bước của bước thứ 1 là một số trong JSON, không đúng kiểu`},
-		{&SelectError{Query: Query{Procedure: "1.001193", Channel: "online"}, Err: ErrNoRoute},
+		{&SelectError{Query: Query{Procedure: "1.001193", Channel: procedure.Online}, Err: ErrNoRoute},
 			`thủ tục 1.001193 kênh trực tuyến không khớp với quy trình nào`},
 		{&ValidationError{Name: "directory", Problems: []*FieldError{{Field: "units[0].name", Err: ErrRequired}}, More: 3},
 			`danh mục cơ quan: tên của đơn vị thứ 1 là bắt buộc; danh mục cơ quan: và 3 lỗi khác`},

@@ -8,6 +8,7 @@ import (
 
 	"github.com/motcua-go/motcua/calendar"
 	"github.com/motcua-go/motcua/internal/msg"
+	"github.com/motcua-go/motcua/procedure"
 	"golang.org/x/text/language"
 )
 
@@ -183,24 +184,20 @@ func jsonTypeVi(t string) string {
 	return "một giá trị " + msg.Quote(t)
 }
 
-// channelText names a submission channel in lang; a text that is no channel is quoted.
-func channelText(ch string, lang language.Tag) string {
+// channelText names a submission channel in lang.
+func channelText(ch procedure.Channel, lang language.Tag) string {
 	if msg.Vietnamese(lang) {
 		switch ch {
-		case "counter":
+		case procedure.Counter:
 			return "trực tiếp"
-		case "online":
+		case procedure.Online:
 			return "trực tuyến"
-		case "postal":
+		case procedure.Postal:
 			return "bưu chính"
 		}
-	} else {
-		switch ch {
-		case "counter", "online", "postal":
-			return ch
-		}
+		return "kênh " + strconv.Itoa(int(ch))
 	}
-	return msg.Quote(ch)
+	return ch.String()
 }
 
 // limitText writes a limit given in the compact form of route files ("3wd") in words ("3

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/procedure"
 	"golang.org/x/text/language"
 )
 
@@ -107,7 +108,7 @@ func TestMessagesClipLongInput(t *testing.T) {
 		&FieldError{Field: strings.Repeat("p", 100<<10), Value: long, Err: ErrInvalid},
 		joined{&ValidationError{Name: long, Problems: []*FieldError{{Field: "name", Value: long, Err: ErrInvalid}}}},
 		&PlanError{Route: long, Limit: "3wd", Err: ErrLimit},
-		&SelectError{Query: Query{Procedure: long, Case: long, Channel: long}, Err: ErrNoRoute},
+		&SelectError{Query: Query{Procedure: long, Case: long, Channel: procedure.Online}, Err: ErrNoRoute},
 		&AgencyError{Role: Function(long), Err: ErrUnknownRole},
 	}
 	for _, e := range errs {

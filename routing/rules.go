@@ -15,7 +15,7 @@ import (
 type SelectionRule struct {
 	Procedure string               // national procedure code, e.g. "1.001193"
 	Case      string               // procedure case (trường hợp)
-	Channel   string               // "counter", "online" or "postal"
+	Channel   procedure.Channel    // submission channel; zero: any
 	Level     procedure.Level      // level of the competent agency
 	Province  string               // level-1 code of the province, e.g. "H49"
 	Commune   procedure.AgencyCode // commune of the applicant
@@ -34,7 +34,7 @@ type SelectionRules struct {
 type Query struct {
 	Procedure string
 	Case      string
-	Channel   string
+	Channel   procedure.Channel    // submission channel; zero if not known
 	Level     procedure.Level      // level of the competent agency; zero if not known
 	Locality  procedure.AgencyCode // the applicant's commune (or district before 2025-07-01)
 	On        date.Date            // receipt date
@@ -44,7 +44,7 @@ type Query struct {
 func (r *SelectionRule) Matches(q Query) bool {
 	return (r.Procedure == "" || r.Procedure == q.Procedure) &&
 		(r.Case == "" || r.Case == q.Case) &&
-		(r.Channel == "" || r.Channel == q.Channel) &&
+		(r.Channel == 0 || r.Channel == q.Channel) &&
 		(r.Level == 0 || r.Level == q.Level) &&
 		(r.Province == "" || r.Province == q.Locality.L1()) &&
 		(r.Commune.IsZero() || r.Commune == q.Locality) &&
@@ -109,7 +109,13 @@ func ParseRules(data []byte) (SelectionRules, error) {
 				p.fail("level", rj.Level, ErrInvalid)
 			}
 		}
-		r := SelectionRule{Procedure: rj.Procedure, Case: rj.Case, Channel: rj.Channel, Level: lv,
+		var ch procedure.Channel
+		if rj.Channel != "" {
+			if err := ch.UnmarshalText([]byte(rj.Channel)); err != nil {
+				p.fail("channel", rj.Channel, ErrInvalid)
+			}
+		}
+		r := SelectionRule{Procedure: rj.Procedure, Case: rj.Case, Channel: ch, Level: lv,
 			Province: rj.Province, Commune: p.code("commune", rj.Commune),
 			From: p.date("from", rj.From), Until: p.date("until", rj.Until), Route: rj.Route}
 		if ps.none() {
@@ -133,11 +139,14 @@ func (rs SelectionRules) MarshalJSON() ([]byte, error) {
 		Default string     `json:"default,omitempty"`
 	}{Rules: make([]ruleJSON, len(rs.Rules)), Default: rs.Default}
 	for i, r := range rs.Rules {
-		var lv string
+		var lv, ch string
 		if r.Level != 0 {
 			lv = r.Level.String()
 		}
-		doc.Rules[i] = ruleJSON{Procedure: r.Procedure, Case: r.Case, Channel: r.Channel, Level: lv, Province: r.Province,
+		if r.Channel != 0 {
+			ch = r.Channel.String()
+		}
+		doc.Rules[i] = ruleJSON{Procedure: r.Procedure, Case: r.Case, Channel: ch, Level: lv, Province: r.Province,
 			Commune: r.Commune.String(), From: dateText(r.From), Until: dateText(r.Until), Route: r.Route}
 	}
 	return json.Marshal(doc)
@@ -165,10 +174,8 @@ func (rs *SelectionRules) check(known map[string]*Route) error {
 		}
 		text("procedure", r.Procedure)
 		text("case", r.Case)
-		switch r.Channel {
-		case "", "counter", "online", "postal":
-		default:
-			fail("channel", r.Channel, ErrInvalid)
+		if r.Channel != 0 && !r.Channel.Valid() {
+			fail("channel", strconv.Itoa(int(r.Channel)), ErrInvalid)
 		}
 		if r.Level != 0 && !r.Level.Valid() {
 			fail("level", strconv.Itoa(int(r.Level)), ErrInvalid)

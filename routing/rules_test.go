@@ -18,14 +18,14 @@ func TestSelect(t *testing.T) {
 		q    Query
 		want string
 	}{
-		{"birth online", Query{Procedure: "1.001193", Case: "lien-thong-dien-tu-khai-sinh", Channel: "online", Locality: newCommune, On: day("2026-03-02")}, "birth-u6-electronic"},
-		{"birth at the counter", Query{Procedure: "1.001193", Case: "lien-thong-khai-sinh-thuong-tru-bhyt-2015", Channel: "counter", Locality: newCommune, On: day("2026-03-02")}, "birth-u6-paper"},
-		{"death", Query{Procedure: "1.000656", Case: "lien-thong-dien-tu-khai-tu", Channel: "online", Locality: newCommune, On: day("2026-03-02")}, "death-residence-funeral"},
-		{"land", Query{Procedure: "1.012787", Channel: "counter", Locality: newCommune, On: day("2026-03-02")}, "land-transfer"},
-		{"land exchange", Query{Procedure: "1.012783", Channel: "counter", Locality: newCommune, On: day("2026-03-02")}, "land-registration-tax"},
-		{"land at the commune", Query{Procedure: "1.013978", Channel: "online", Locality: newCommune, On: day("2026-03-02")}, "land-commune-tax"},
-		{"first land registration", Query{Procedure: "1.012753", Channel: "counter", Locality: newCommune, On: day("2026-03-02")}, "land-commune-province-tax"},
-		{"construction permit", Query{Procedure: "1.013225", Channel: "counter", Locality: newCommune, On: day("2026-03-02")}, "construction-permit-consultation"},
+		{"birth online", Query{Procedure: "1.001193", Case: "lien-thong-dien-tu-khai-sinh", Channel: procedure.Online, Locality: newCommune, On: day("2026-03-02")}, "birth-u6-electronic"},
+		{"birth at the counter", Query{Procedure: "1.001193", Case: "lien-thong-khai-sinh-thuong-tru-bhyt-2015", Channel: procedure.Counter, Locality: newCommune, On: day("2026-03-02")}, "birth-u6-paper"},
+		{"death", Query{Procedure: "1.000656", Case: "lien-thong-dien-tu-khai-tu", Channel: procedure.Online, Locality: newCommune, On: day("2026-03-02")}, "death-residence-funeral"},
+		{"land", Query{Procedure: "1.012787", Channel: procedure.Counter, Locality: newCommune, On: day("2026-03-02")}, "land-transfer"},
+		{"land exchange", Query{Procedure: "1.012783", Channel: procedure.Counter, Locality: newCommune, On: day("2026-03-02")}, "land-registration-tax"},
+		{"land at the commune", Query{Procedure: "1.013978", Channel: procedure.Online, Locality: newCommune, On: day("2026-03-02")}, "land-commune-tax"},
+		{"first land registration", Query{Procedure: "1.012753", Channel: procedure.Counter, Locality: newCommune, On: day("2026-03-02")}, "land-commune-province-tax"},
+		{"construction permit", Query{Procedure: "1.013225", Channel: procedure.Counter, Locality: newCommune, On: day("2026-03-02")}, "construction-permit-consultation"},
 		{"household business by code, after the reform", Query{Procedure: "1.001612", Locality: newCommune, On: day("2026-03-02")}, "household-business-2025"},
 		{"household business by code, before the reform", Query{Procedure: "1.001612", Locality: oldCommune, On: day("2025-06-30")}, "household-business-2018"},
 		{"household business before the reform", Query{Case: "household-business", Locality: oldCommune, On: day("2025-06-30")}, "household-business-2018"},
@@ -40,9 +40,9 @@ func TestSelect(t *testing.T) {
 	// A plain birth or death registration is a single-agency procedure: no rule sends it to
 	// the group's route, so the caller handles it without an inter-agency route.
 	for _, q := range []Query{
-		{Procedure: "1.001193", Channel: "online", Locality: newCommune, On: day("2026-03-02")},
-		{Procedure: "1.001193", Channel: "counter", Locality: newCommune, On: day("2026-03-02")},
-		{Procedure: "1.000656", Channel: "online", Locality: newCommune, On: day("2026-03-02")},
+		{Procedure: "1.001193", Channel: procedure.Online, Locality: newCommune, On: day("2026-03-02")},
+		{Procedure: "1.001193", Channel: procedure.Counter, Locality: newCommune, On: day("2026-03-02")},
+		{Procedure: "1.000656", Channel: procedure.Online, Locality: newCommune, On: day("2026-03-02")},
 	} {
 		if r, err := set.Select(q); !errors.Is(err, ErrNoRoute) {
 			t.Errorf("plain %s %s: Select = %v, %v; want ErrNoRoute", q.Procedure, q.Channel, r, err)
@@ -69,7 +69,7 @@ func TestRulesMatching(t *testing.T) {
 			{Province: "H49", From: day("2025-07-01"), Route: "province-after"},
 			{Procedure: "1.000656", Case: "bundle-4", Route: "case"},
 			{Procedure: "1.000656", Level: procedure.Province, Route: "provincial"},
-			{Procedure: "1.000656", Channel: "postal", Until: day("2025-06-30"), Route: "postal-before"},
+			{Procedure: "1.000656", Channel: procedure.Postal, Until: day("2025-06-30"), Route: "postal-before"},
 			{Procedure: "1.000656", Route: "procedure"},
 		},
 		Default: "default",
@@ -82,8 +82,8 @@ func TestRulesMatching(t *testing.T) {
 		{Query{Procedure: "x", Locality: code(t, "000.00.02.H49"), On: day("2025-07-01")}, "province-after"},
 		{Query{Procedure: "x", Locality: code(t, "000.00.02.H49"), On: day("2025-06-30")}, "default"},
 		{Query{Procedure: "1.000656", Case: "bundle-4", Locality: hn, On: day("2026-01-01")}, "case"},
-		{Query{Procedure: "1.000656", Case: "bundle-3", Channel: "postal", Locality: hn, On: day("2025-06-30")}, "postal-before"},
-		{Query{Procedure: "1.000656", Case: "bundle-3", Channel: "postal", Locality: hn, On: day("2025-07-01")}, "procedure"},
+		{Query{Procedure: "1.000656", Case: "bundle-3", Channel: procedure.Postal, Locality: hn, On: day("2025-06-30")}, "postal-before"},
+		{Query{Procedure: "1.000656", Case: "bundle-3", Channel: procedure.Postal, Locality: hn, On: day("2025-07-01")}, "procedure"},
 		{Query{Procedure: "1.000657", Locality: hn, On: day("2025-07-01")}, "default"},
 		{Query{Procedure: "1.000656", Level: procedure.Province, Locality: hn, On: day("2025-07-01")}, "provincial"},
 		{Query{Procedure: "1.000656", Level: procedure.Commune, Locality: hn, On: day("2025-07-01")}, "procedure"},
@@ -105,7 +105,7 @@ func TestParseRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := SelectionRules{Rules: []SelectionRule{{Procedure: "1.001193", Case: "c", Channel: "online", Level: procedure.Commune, Province: "H49",
+	want := SelectionRules{Rules: []SelectionRule{{Procedure: "1.001193", Case: "c", Channel: procedure.Online, Level: procedure.Commune, Province: "H49",
 		Commune: code(t, "000.00.31.H49"), From: day("2025-07-01"), Until: day("2026-12-31"), Route: "r"}}, Default: "d"}
 	if diff := cmp.Diff(want, rs); diff != "" {
 		t.Errorf("ParseRules (-want +got):\n%s", diff)
@@ -125,6 +125,7 @@ func TestParseRules(t *testing.T) {
 		t.Fatalf("ParseRules = %v", err)
 	}
 	wantMsgs := []string{
+		`rules: rules[0].channel "fax" is not valid`,
 		`rules: rules[0].commune "31" is not valid`,
 		`rules: rules[1].level "village" is not valid`,
 		`rules: rules[1].from "soon" is not valid`,
@@ -133,21 +134,23 @@ func TestParseRules(t *testing.T) {
 	if diff := cmp.Diff(wantMsgs, ve.Messages(language.English)); diff != "" {
 		t.Errorf("decoding problems (-want +got):\n%s", diff)
 	}
+	if got := ve.Messages(language.Vietnamese)[0]; got != `quy tắc chọn quy trình: kênh nộp của quy tắc thứ 1 "fax" không hợp lệ` {
+		t.Errorf("Vietnamese: %q", got)
+	}
 	_, err = ParseRules([]byte(`{"rules": [
-		{"channel": "fax", "province": "Quang Ninh", "from": "2025-07-01", "until": "2025-01-01"}]}`))
+		{"province": "Quang Ninh", "from": "2025-07-01", "until": "2025-01-01"}]}`))
 	if !errors.As(err, &ve) {
 		t.Fatalf("ParseRules = %v", err)
 	}
 	wantMsgs = []string{
 		`rules: rules[0].route is required`,
-		`rules: rules[0].channel "fax" is not valid`,
 		`rules: rules[0].province "Quang Ninh" is not valid`,
 		`rules: rules[0].until "2025-01-01" is not valid`,
 	}
 	if diff := cmp.Diff(wantMsgs, ve.Messages(language.English)); diff != "" {
 		t.Errorf("validation problems (-want +got):\n%s", diff)
 	}
-	if got := ve.Messages(language.Vietnamese)[1]; got != `quy tắc chọn quy trình: kênh nộp của quy tắc thứ 1 "fax" không hợp lệ` {
+	if got := ve.Messages(language.Vietnamese)[1]; got != `quy tắc chọn quy trình: tỉnh của quy tắc thứ 1 "Quang Ninh" không hợp lệ` {
 		t.Errorf("Vietnamese: %q", got)
 	}
 }

@@ -28,16 +28,16 @@ func TestSamplesEndToEnd(t *testing.T) {
 		q        Query
 		received time.Time
 	}{
-		{Query{Procedure: "1.001193", Case: "lien-thong-dien-tu-khai-sinh", Channel: "online", Locality: newCommune, On: day("2026-02-12")}, at(2026, 2, 12, 9, 10)},
-		{Query{Procedure: "1.001193", Case: "lien-thong-khai-sinh-thuong-tru-bhyt-2015", Channel: "counter", Locality: oldCommune, On: day("2025-06-27")}, at(2025, 6, 27, 15, 30)},
-		{Query{Procedure: "1.000656", Case: "lien-thong-dien-tu-khai-tu", Channel: "online", Locality: newCommune, On: day("2026-01-09")}, at(2026, 1, 9, 14, 0)},
-		{Query{Procedure: "1.012787", Channel: "online", Locality: newCommune, On: day("2026-08-20")}, at(2026, 8, 20, 10, 0)},
-		{Query{Procedure: "1.012783", Channel: "counter", Locality: newCommune, On: day("2026-03-03")}, at(2026, 3, 3, 9, 0)},
-		{Query{Procedure: "1.013978", Channel: "online", Locality: newCommune, On: day("2026-03-03")}, at(2026, 3, 3, 9, 0)},
-		{Query{Procedure: "1.012753", Channel: "counter", Locality: newCommune, On: day("2026-03-03")}, at(2026, 3, 3, 9, 0)},
-		{Query{Procedure: "1.013225", Channel: "counter", Locality: newCommune, On: day("2026-03-03")}, at(2026, 3, 3, 9, 0)},
-		{Query{Case: "household-business", Channel: "counter", Locality: oldCommune, On: day("2025-06-30")}, at(2025, 6, 30, 8, 0)},
-		{Query{Case: "household-business", Channel: "counter", Locality: newCommune, On: day("2025-07-01")}, at(2025, 7, 1, 8, 0)},
+		{Query{Procedure: "1.001193", Case: "lien-thong-dien-tu-khai-sinh", Channel: procedure.Online, Locality: newCommune, On: day("2026-02-12")}, at(2026, 2, 12, 9, 10)},
+		{Query{Procedure: "1.001193", Case: "lien-thong-khai-sinh-thuong-tru-bhyt-2015", Channel: procedure.Counter, Locality: oldCommune, On: day("2025-06-27")}, at(2025, 6, 27, 15, 30)},
+		{Query{Procedure: "1.000656", Case: "lien-thong-dien-tu-khai-tu", Channel: procedure.Online, Locality: newCommune, On: day("2026-01-09")}, at(2026, 1, 9, 14, 0)},
+		{Query{Procedure: "1.012787", Channel: procedure.Online, Locality: newCommune, On: day("2026-08-20")}, at(2026, 8, 20, 10, 0)},
+		{Query{Procedure: "1.012783", Channel: procedure.Counter, Locality: newCommune, On: day("2026-03-03")}, at(2026, 3, 3, 9, 0)},
+		{Query{Procedure: "1.013978", Channel: procedure.Online, Locality: newCommune, On: day("2026-03-03")}, at(2026, 3, 3, 9, 0)},
+		{Query{Procedure: "1.012753", Channel: procedure.Counter, Locality: newCommune, On: day("2026-03-03")}, at(2026, 3, 3, 9, 0)},
+		{Query{Procedure: "1.013225", Channel: procedure.Counter, Locality: newCommune, On: day("2026-03-03")}, at(2026, 3, 3, 9, 0)},
+		{Query{Case: "household-business", Channel: procedure.Counter, Locality: oldCommune, On: day("2025-06-30")}, at(2025, 6, 30, 8, 0)},
+		{Query{Case: "household-business", Channel: procedure.Counter, Locality: newCommune, On: day("2025-07-01")}, at(2025, 7, 1, 8, 0)},
 	}
 	var b strings.Builder
 	seen := map[string]bool{}

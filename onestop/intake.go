@@ -154,15 +154,25 @@ type intakeCheck struct {
 
 // add records a problem of the submission, keeping the first msg.MaxProblems.
 func (c *intakeCheck) add(field, value string, err error) {
-	c.addProblem(&FieldError{Field: field, Value: value, Err: err})
+	if !c.full() {
+		c.probs = append(c.probs, &FieldError{Field: field, Value: value, Err: err})
+	}
 }
 
 func (c *intakeCheck) addProblem(p *FieldError) {
+	if !c.full() {
+		c.probs = append(c.probs, p)
+	}
+}
+
+// full reports whether msg.MaxProblems problems are listed already, counting the one at
+// hand as left out.
+func (c *intakeCheck) full() bool {
 	if len(c.probs) >= msg.MaxProblems {
 		c.omitted++
-		return
+		return true
 	}
-	c.probs = append(c.probs, p)
+	return false
 }
 
 // problems returns every problem found as one *IntakeError, or nil.
@@ -192,8 +202,8 @@ func (c *intakeCheck) checkSubmission() {
 		if err == nil && strings.TrimSpace(doc) == "" {
 			err = ErrRequired
 		}
-		if err != nil {
-			c.add("Submission.Documents["+strconv.Itoa(i)+"]", "", err)
+		if err != nil && !c.full() {
+			c.probs = append(c.probs, &FieldError{Field: "Submission.Documents[" + strconv.Itoa(i) + "]", Err: err})
 		}
 	}
 	if err := checkText(sub.Reference, dossier.MaxReferenceLen); err != nil {

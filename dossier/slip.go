@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"cmp"
 	"errors"
 	"slices"
 	"strings"
@@ -302,9 +303,12 @@ type TransferRow struct {
 	Step   string `json:"step,omitempty"`
 	Agency string `json:"agency"`
 	// AgencyName is the name of Agency; empty: the slip shows the code alone.
-	AgencyName string    `json:"agency_name,omitempty"`
-	Task       string    `json:"task"`
-	Due        time.Time `json:"due"`
+	AgencyName string `json:"agency_name,omitempty"`
+	Task       string `json:"task"` // the route's task, e.g. "decide"
+	// TaskName is the task in Vietnamese, as the slip prints it ("quyết định"); empty: the
+	// slip prints Task.
+	TaskName string    `json:"task_name,omitempty"`
+	Due      time.Time `json:"due"`
 }
 
 // TransferSlip lists each agency's task and deadline (Decree 61 Art. 19(6)).
@@ -340,9 +344,9 @@ func (s TransferSlip) Text() string {
 		b.WriteString(itoa(i + 1))
 		b.WriteString(". ")
 		b.WriteString(named(r.AgencyName, r.Agency))
-		if r.Task != "" {
+		if task := cmp.Or(r.TaskName, r.Task); task != "" {
 			b.WriteString(" — ")
-			b.WriteString(r.Task)
+			b.WriteString(task)
 		}
 		b.WriteString(" — hạn ")
 		b.WriteString(fmtTime(r.Due))

@@ -224,9 +224,9 @@ func TestSlipNames(t *testing.T) {
 		{"apology", ApologySlip{Header: h, Agency: "001.00.31.H49", AgencyName: "Công an đặc khu Vân Đồn", At: at}.Text(),
 			[]string{"Cơ quan: Công an đặc khu Vân Đồn (001.00.31.H49)\n"}, nil},
 		{"transfer", TransferSlip{Header: h, At: at, Due: at, Rows: []TransferRow{
-			{Step: "1", Agency: "001.00.31.H49", AgencyName: "Công an đặc khu Vân Đồn", Task: "đăng ký", Due: at},
-			{Step: "2", Agency: "000.00.04.H49", Task: "cấp", Due: at}}}.Text(),
-			[]string{"1. Công an đặc khu Vân Đồn (001.00.31.H49) — đăng ký", "2. 000.00.04.H49 — cấp"}, nil},
+			{Step: "1", Agency: "001.00.31.H49", AgencyName: "Công an đặc khu Vân Đồn", Task: "register", TaskName: "đăng ký", Due: at},
+			{Step: "2", Agency: "000.00.04.H49", Task: "issue", Due: at}}}.Text(),
+			[]string{"1. Công an đặc khu Vân Đồn (001.00.31.H49) — đăng ký", "2. 000.00.04.H49 — issue"}, []string{"register"}},
 		{"control", ControlSlip{Header: h, Due: at, Rows: []ControlRow{{Agency: "000.00.31.H49", AgencyName: "UBND đặc khu Vân Đồn", From: at, Due: at}}}.Text(),
 			[]string{"1. UBND đặc khu Vân Đồn (000.00.31.H49) | nhận"}, nil},
 	}

@@ -229,7 +229,7 @@ func TestIssue9SlipsNameAgencies(t *testing.T) {
 	if diff := cmp.Diff(wantRows, rows); diff != "" {
 		t.Errorf("transfer slip names (-want +got):\n%s", diff)
 	}
-	if !strings.Contains(h.Slip.Text(), "3. Công an đặc khu Vân Đồn (001.00.31.H49)") {
+	if !strings.Contains(h.Slip.Text(), "3. Công an đặc khu Vân Đồn (001.00.31.H49) — đăng ký — hạn") {
 		t.Errorf("transfer slip:\n%s", h.Slip.Text())
 	}
 
@@ -237,9 +237,9 @@ func TestIssue9SlipsNameAgencies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := []string{st.Group, st.DeskName, st.AgencyName, st.HolderName, st.Steps[2].AgencyName, st.History[0].AgencyName}
+	got := []string{st.Group, st.DeskName, st.AgencyName, st.HolderName, st.Steps[2].AgencyName, st.Steps[2].TaskName, st.History[0].AgencyName}
 	want := []string{"khai-sinh-thuong-tru", "UBND đặc khu Vân Đồn", "UBND đặc khu Vân Đồn", "UBND đặc khu Vân Đồn",
-		"Công an đặc khu Vân Đồn", "UBND đặc khu Vân Đồn"}
+		"Công an đặc khu Vân Đồn", "đăng ký", "UBND đặc khu Vân Đồn"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("public view names (-want +got):\n%s", diff)
 	}

@@ -52,7 +52,8 @@ type PublicStep struct {
 	ID         string    `json:"id"`
 	Agency     string    `json:"agency"` // QCVN 102 code of the agency of the step
 	AgencyName string    `json:"agency_name,omitempty"`
-	Task       string    `json:"task"`
+	Task       string    `json:"task"`                // the route's task, e.g. "decide"
+	TaskName   string    `json:"task_name,omitempty"` // the task in Vietnamese, e.g. "quyết định"
 	Due        time.Time `json:"due"`
 	Start      time.Time `json:"start"`
 	Done       time.Time `json:"done"`
@@ -86,6 +87,7 @@ func (o *Office) publicView(d *dossier.Dossier, code string) *PublicView {
 	s.DeskName, s.AgencyName, s.HolderName = names(s.Desk), names(s.Agency), names(s.Holder)
 	for i := range s.Steps {
 		s.Steps[i].AgencyName = names(s.Steps[i].Agency)
+		s.Steps[i].TaskName = taskName(s.Steps[i].Task)
 	}
 	for i := range s.History {
 		s.History[i].AgencyName = names(s.History[i].Agency)

@@ -5,6 +5,8 @@ import (
 
 	"github.com/motcua-go/motcua/dossier"
 	"github.com/motcua-go/motcua/procedure"
+	"github.com/motcua-go/motcua/routing"
+	"golang.org/x/text/language"
 )
 
 // The slips and the public view name agencies by their names as well as their codes: from
@@ -99,5 +101,16 @@ func (o *Office) nameTransfer(s *dossier.TransferSlip, d *dossier.Dossier) {
 	s.DeskName, s.Group = names(s.Desk), o.groupOf(d)
 	for i := range s.Rows {
 		s.Rows[i].AgencyName = names(s.Rows[i].Agency)
+		s.Rows[i].TaskName = taskName(s.Rows[i].Task)
 	}
+}
+
+// taskName is a task of a route in Vietnamese ("quyết định" for "decide"), or "" for a task
+// routing does not know.
+func taskName(task string) string {
+	var t routing.Task
+	if t.UnmarshalText([]byte(task)) != nil {
+		return ""
+	}
+	return t.Name(language.Vietnamese)
 }

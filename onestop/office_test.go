@@ -625,7 +625,7 @@ func TestLookup(t *testing.T) {
 	want := onestop.PublicView{Code: res.Code, Procedure: "1.001193", ProcedureName: "Thủ tục đăng ký khai sinh",
 		State: dossier.Transferred, National: dossier.StatusReceived, Desk: desk, DeskName: ubnd, Agency: desk, AgencyName: ubnd,
 		Holder: desk, HolderName: ubnd, Received: at(10, 9, 0), FirstDue: at(10, 17, 0), Due: at(10, 17, 0),
-		Steps: []onestop.PublicStep{{ID: "1", Agency: desk, AgencyName: ubnd, Task: "decide", Due: at(10, 17, 0)}},
+		Steps: []onestop.PublicStep{{ID: "1", Agency: desk, AgencyName: ubnd, Task: "decide", TaskName: "quyết định", Due: at(10, 17, 0)}},
 		History: []onestop.PublicEvent{
 			{At: at(10, 9, 0), Event: "open", State: dossier.Submitted, National: dossier.StatusSubmitted, Agency: desk, AgencyName: ubnd},
 			{At: at(10, 9, 0), Event: "receive", State: dossier.Received, National: dossier.StatusReceived, Agency: desk, AgencyName: ubnd},

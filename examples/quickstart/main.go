@@ -124,17 +124,9 @@ func run(w io.Writer) error {
 	return d.err
 }
 
-// transferSlip prints a transfer slip in Vietnamese: the Office names each agency (from the
-// directory); each task is given by its Vietnamese name.
-func (d *day) transferSlip(slip dossier.TransferSlip) {
-	rows := make([]dossier.TransferRow, len(slip.Rows))
-	for i, r := range slip.Rows {
-		rows[i] = r
-		rows[i].Task = taskVi(r.Task)
-	}
-	slip.Rows = rows
-	d.slip(slip.Text())
-}
+// transferSlip prints a transfer slip: the Office names each agency (from the directory) and
+// each task in Vietnamese.
+func (d *day) transferSlip(slip dossier.TransferSlip) { d.slip(slip.Text()) }
 
 // script is the day, in the order things happen.
 func (d *day) script() {
@@ -327,19 +319,10 @@ func (d *day) lookup(t time.Time, code string) {
 		if !s.Done.IsZero() {
 			done = "done " + s.Done.Format("02/01 15:04")
 		}
-		fmt.Fprintf(d.w, "        %d. %s — %s — due %s, %s\n", i+1, taskVi(s.Task), named(s.AgencyName, s.Agency), s.Due.Format("02/01 15:04"), done)
+		fmt.Fprintf(d.w, "        %d. %s — %s — due %s, %s\n", i+1, s.TaskName, named(s.AgencyName, s.Agency), s.Due.Format("02/01 15:04"), done)
 	}
 	_, err = d.office.Lookup(d.ctx, "000.00.31.H49-260310-00A1")
 	fmt.Fprintf(d.w, "      a mistyped code: %s\n", onestop.Message(err, language.Vietnamese))
-}
-
-// taskVi names a task of a route in Vietnamese.
-func taskVi(name string) string {
-	var task routing.Task
-	if task.UnmarshalText([]byte(name)) == nil {
-		return task.Name(language.Vietnamese)
-	}
-	return name
 }
 
 // levelVi names an administrative level as the form does.

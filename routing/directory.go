@@ -36,6 +36,7 @@ func newDirectory(entries []Entry) (*Directory, error) {
 		u := &d.entries[i]
 		d.byCode[u.Code] = append(d.byCode[u.Code], i)
 		for _, f := range u.Functions {
+			d.functions[f] = struct{}{}
 			k := parentFunction{u.Parent, f}
 			d.byParentFunction[k] = append(d.byParentFunction[k], i)
 		}
@@ -60,38 +61,13 @@ func newDirectory(entries []Entry) (*Directory, error) {
 		}
 	}
 	var ps problems
-	add := func(i int, field, value string, err error) { ps.addAt("units", i, field, value, err) }
 	for i := range d.entries {
-		u := &d.entries[i]
-		if u.Code.IsZero() {
-			add(i, "code", "", ErrRequired)
-		}
-		if u.Name == "" {
-			add(i, "name", "", ErrRequired)
-		} else if err := checkText(u.Name, MaxNameLen, false); err != nil {
-			add(i, "name", u.Name, err)
-		}
-		if !u.Level.Valid() {
-			add(i, "level", strconv.Itoa(int(u.Level)), ErrInvalid)
-		}
-		if u.From != date.Zero && u.Until != date.Zero && u.Until < u.From {
-			add(i, "until", u.Until.String(), ErrInvalid)
-		}
-		for j, r := range u.Functions {
-			if r == "" {
-				ps.addSub("units", i, "roles", j, "", ErrRequired)
-			} else if err := checkText(string(r), MaxNameLen, false); err != nil {
-				ps.addSub("units", i, "roles", j, string(r), err)
-			}
-			d.functions[r] = struct{}{}
-		}
-		if err := checkText(u.Note, MaxTextLen, true); err != nil {
-			add(i, "note", u.Note, err)
-		}
+		checkEntry(&ps, i, &d.entries[i])
 		if dup[i] {
-			add(i, "code", u.Code.String(), ErrDuplicate)
+			ps.addAt("units", i, "code", d.entries[i].Code.String(), ErrDuplicate)
 		}
 	}
+	add := func(i int, field, value string, err error) { ps.addAt("units", i, field, value, err) }
 	for i := range d.entries {
 		u := &d.entries[i]
 		if !u.Parent.IsZero() {
@@ -112,6 +88,36 @@ func newDirectory(entries []Entry) (*Directory, error) {
 		return nil, err
 	}
 	return d, nil
+}
+
+// checkEntry records the problems of entry i on its own: its code, name, level, dates,
+// functions and note.
+func checkEntry(ps *problems, i int, u *Entry) {
+	add := func(field, value string, err error) { ps.addAt("units", i, field, value, err) }
+	if u.Code.IsZero() {
+		add("code", "", ErrRequired)
+	}
+	if u.Name == "" {
+		add("name", "", ErrRequired)
+	} else if err := checkText(u.Name, MaxNameLen, false); err != nil {
+		add("name", u.Name, err)
+	}
+	if !u.Level.Valid() {
+		add("level", strconv.Itoa(int(u.Level)), ErrInvalid)
+	}
+	if u.From != date.Zero && u.Until != date.Zero && u.Until < u.From {
+		add("until", u.Until.String(), ErrInvalid)
+	}
+	for j, r := range u.Functions {
+		if r == "" {
+			ps.addSub("units", i, "roles", j, "", ErrRequired)
+		} else if err := checkText(string(r), MaxNameLen, false); err != nil {
+			ps.addSub("units", i, "roles", j, string(r), err)
+		}
+	}
+	if err := checkText(u.Note, MaxTextLen, true); err != nil {
+		add("note", u.Note, err)
+	}
 }
 
 // cmpDate orders dates, the zero date (open) first.
@@ -270,13 +276,15 @@ func ParseDirectory(data []byte) (*Directory, error) {
 	var doc struct {
 		Units listJSON `json:"units"`
 	}
+	var uj unitJSON // one for every entry, so that reading an entry allocates only its texts
 	doc.Units.elem = func(dec *json.Decoder, i int) {
-		var uj unitJSON
+		uj = unitJSON{}
 		if err := dec.Decode(&uj); err != nil {
 			ps.addJSON("units", i, err)
 			return
 		}
 		p := fieldParser{ps: &ps, list: "units", i: i}
+		before := ps.len()
 		lv := procedure.Commune
 		if uj.Level == "" {
 			p.fail("level", "", ErrRequired)
@@ -289,6 +297,11 @@ func ParseDirectory(data []byte) (*Directory, error) {
 			Parent: p.code("parent", uj.Parent), Functions: uj.Roles,
 			From: p.date("from", uj.From), Until: p.date("until", uj.Until),
 			Successor: p.code("successor", uj.Successor), Note: uj.Note}
+		if ps.len() == before {
+			// The entry was read: check it now, so that a long list of bad entries is
+			// refused without keeping them.
+			checkEntry(&ps, i, &e)
+		}
 		if ps.none() {
 			// Kept only while the document may still be valid.
 			units = append(units, e)

@@ -219,6 +219,9 @@ func (ps *problems) merge(o *problems) {
 	ps.more += o.more
 }
 
+// len returns how many problems were found, listed or counted.
+func (ps *problems) len() int { return len(ps.list) + ps.more }
+
 func (ps *problems) none() bool { return len(ps.list) == 0 && ps.more == 0 }
 
 // err returns the problems as a *ValidationError named name, or nil.

@@ -6,6 +6,7 @@ package routing
 import (
 	"bytes"
 	"errors"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -51,7 +52,15 @@ func TestHostileListsAreBounded(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
 			err := tt.parse(tt.n)
+			runtime.ReadMemStats(&after)
+			// The input is 2 or 3 bytes an element; reading an element allocated over 1,300
+			// bytes, kept until the end.
+			if perElement := (after.TotalAlloc - before.TotalAlloc) / uint64(tt.n); perElement > 256 {
+				t.Errorf("%d bytes allocated an element", perElement)
+			}
 			var ve *ValidationError
 			if !errors.As(err, &ve) {
 				t.Fatalf("error %v, want a *ValidationError", err)
@@ -90,6 +99,21 @@ func TestRouteWithTooManySteps(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"quy trình big: danh sách bước có nhiều hơn 200 bước"}, ve.Messages(language.Vietnamese)); diff != "" {
 		t.Errorf("Vietnamese (-want +got):\n%s", diff)
+	}
+}
+
+// Regression: a schedule of 200,000 steps was read whole before its size was checked.
+func TestScheduleWithTooManySteps(t *testing.T) {
+	data := repeatList("steps", `{}`, 200_000)
+	data = append([]byte(`{"route": "big", "received": "2026-02-12T09:10:00+07:00", "due": "2026-02-13T09:10:00+07:00", "total": "8h", `), data[1:]...)
+	var s Schedule
+	err := s.UnmarshalJSON(data)
+	var ve *ValidationError
+	if !errors.As(err, &ve) || !errors.Is(err, ErrTooLong) {
+		t.Fatalf("UnmarshalJSON = %v", err)
+	}
+	if diff := cmp.Diff([]string{"schedule: steps has more than 200 steps"}, ve.Messages(language.English)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
 

@@ -95,13 +95,15 @@ func ParseRules(data []byte) (SelectionRules, error) {
 	var ps problems
 	var rs SelectionRules
 	var doc rulesJSON
+	var rj ruleJSON // one for every rule, so that reading a rule allocates only its texts
 	doc.Rules.elem = func(dec *json.Decoder, i int) {
-		var rj ruleJSON
+		rj = ruleJSON{}
 		if err := dec.Decode(&rj); err != nil {
 			ps.addJSON("rules", i, err)
 			return
 		}
 		p := fieldParser{ps: &ps, list: "rules", i: i}
+		before := ps.len()
 		var lv procedure.Level
 		if rj.Level != "" {
 			var err error
@@ -118,6 +120,11 @@ func ParseRules(data []byte) (SelectionRules, error) {
 		r := SelectionRule{Procedure: rj.Procedure, Case: rj.Case, Channel: ch, Level: lv,
 			Province: rj.Province, Commune: p.code("commune", rj.Commune),
 			From: p.date("from", rj.From), Until: p.date("until", rj.Until), Route: rj.Route}
+		if ps.len() == before {
+			// The rule was read: check it now, so that a long list of bad rules is refused
+			// without keeping them.
+			r.check(&ps, i, nil)
+		}
 		if ps.none() {
 			rs.Rules = append(rs.Rules, r)
 		}
@@ -156,41 +163,7 @@ func (rs SelectionRules) MarshalJSON() ([]byte, error) {
 func (rs *SelectionRules) check(known map[string]*Route) error {
 	var ps problems
 	for i := range rs.Rules {
-		r := &rs.Rules[i]
-		fail := func(field, value string, err error) { ps.addAt("rules", i, field, value, err) }
-		text := func(field, value string) bool {
-			if err := checkText(value, MaxNameLen, false); err != nil {
-				fail(field, value, err)
-				return false
-			}
-			return true
-		}
-		switch {
-		case r.Route == "":
-			fail("route", "", ErrRequired)
-		case !text("route", r.Route):
-		case known != nil && known[r.Route] == nil:
-			fail("route", r.Route, ErrUnknownRoute)
-		}
-		text("procedure", r.Procedure)
-		text("case", r.Case)
-		if r.Channel != 0 && !r.Channel.Valid() {
-			fail("channel", strconv.Itoa(int(r.Channel)), ErrInvalid)
-		}
-		if r.Level != 0 && !r.Level.Valid() {
-			fail("level", strconv.Itoa(int(r.Level)), ErrInvalid)
-		}
-		if r.Province != "" && (len(r.Province) != 3 || r.Province[0] < 'A' || r.Province[0] > 'Z' || !digits(r.Province[1:])) {
-			fail("province", r.Province, ErrInvalid)
-		}
-		if !r.Commune.IsZero() {
-			if _, err := procedure.ParseAgencyCode(r.Commune.String()); err != nil || r.Commune.Short() {
-				fail("commune", r.Commune.String(), ErrInvalid)
-			}
-		}
-		if r.From != date.Zero && r.Until != date.Zero && r.Until < r.From {
-			fail("until", r.Until.String(), ErrInvalid)
-		}
+		rs.Rules[i].check(&ps, i, known)
 	}
 	switch {
 	case rs.Default == "":
@@ -200,6 +173,45 @@ func (rs *SelectionRules) check(known map[string]*Route) error {
 		ps.add("default", rs.Default, ErrUnknownRoute)
 	}
 	return ps.err("rules")
+}
+
+// check records the problems of rule i on its own; with known, its route must be among
+// them.
+func (r *SelectionRule) check(ps *problems, i int, known map[string]*Route) {
+	fail := func(field, value string, err error) { ps.addAt("rules", i, field, value, err) }
+	text := func(field, value string) bool {
+		if err := checkText(value, MaxNameLen, false); err != nil {
+			fail(field, value, err)
+			return false
+		}
+		return true
+	}
+	switch {
+	case r.Route == "":
+		fail("route", "", ErrRequired)
+	case !text("route", r.Route):
+	case known != nil && known[r.Route] == nil:
+		fail("route", r.Route, ErrUnknownRoute)
+	}
+	text("procedure", r.Procedure)
+	text("case", r.Case)
+	if r.Channel != 0 && !r.Channel.Valid() {
+		fail("channel", strconv.Itoa(int(r.Channel)), ErrInvalid)
+	}
+	if r.Level != 0 && !r.Level.Valid() {
+		fail("level", strconv.Itoa(int(r.Level)), ErrInvalid)
+	}
+	if r.Province != "" && (len(r.Province) != 3 || r.Province[0] < 'A' || r.Province[0] > 'Z' || !digits(r.Province[1:])) {
+		fail("province", r.Province, ErrInvalid)
+	}
+	if !r.Commune.IsZero() {
+		if _, err := procedure.ParseAgencyCode(r.Commune.String()); err != nil || r.Commune.Short() {
+			fail("commune", r.Commune.String(), ErrInvalid)
+		}
+	}
+	if r.From != date.Zero && r.Until != date.Zero && r.Until < r.From {
+		fail("until", r.Until.String(), ErrInvalid)
+	}
 }
 
 // Set is a collection of routes with the rules that select among them. It is immutable and

@@ -13,11 +13,11 @@ import (
 // own due (its start plus its allotment), so a decoded schedule answers Responsible and
 // Replan without its route.
 type scheduleJSON struct {
-	Route    string         `json:"route"`
-	Received time.Time      `json:"received"`
-	Due      time.Time      `json:"due"`
-	Total    string         `json:"total"`
-	Steps    []stepPlanJSON `json:"steps"`
+	Route    string    `json:"route"`
+	Received time.Time `json:"received"`
+	Due      time.Time `json:"due"`
+	Total    string    `json:"total"`
+	Steps    listJSON  `json:"steps"` // of stepPlanJSON, read one at a time
 }
 
 type stepPlanJSON struct {
@@ -46,7 +46,14 @@ func (s *Schedule) MarshalJSON() ([]byte, error) {
 	if s == nil || s.route == nil {
 		return nil, &PlanError{Err: ErrRequired}
 	}
-	out := scheduleJSON{Route: s.Route, Received: s.Received, Due: s.Due, Total: s.Total.String(),
+	// The form UnmarshalJSON reads (scheduleJSON), its steps as a list.
+	out := struct {
+		Route    string         `json:"route"`
+		Received time.Time      `json:"received"`
+		Due      time.Time      `json:"due"`
+		Total    string         `json:"total"`
+		Steps    []stepPlanJSON `json:"steps"`
+	}{Route: s.Route, Received: s.Received, Due: s.Due, Total: s.Total.String(),
 		Steps: make([]stepPlanJSON, len(s.Steps))}
 	for k, st := range s.Steps {
 		sj := stepPlanJSON{Step: st.Step, Agency: st.Agency.String(), Role: st.Role, Task: st.Task.String(),
@@ -73,7 +80,24 @@ func (s *Schedule) MarshalJSON() ([]byte, error) {
 func (s *Schedule) UnmarshalJSON(data []byte) error {
 	var sj scheduleJSON
 	var ps problems
-	if !decodeDoc(data, &sj, &ps) || !ps.none() {
+	var steps []stepPlanJSON
+	var skip skipper
+	sj.Steps.elem = func(dec *json.Decoder, i int) {
+		if i >= maxSteps {
+			skip.skip(dec)
+			return
+		}
+		var st stepPlanJSON
+		if err := dec.Decode(&st); err != nil {
+			ps.addJSON("steps", i, err)
+			return
+		}
+		steps = append(steps, st)
+	}
+	if decodeDoc(data, &sj, &ps) {
+		sj.Steps.check(&ps, "steps")
+	}
+	if !ps.none() {
 		return ps.err("schedule")
 	}
 	fail := ps.add
@@ -94,7 +118,7 @@ func (s *Schedule) UnmarshalJSON(data []byte) error {
 	} else {
 		out.Total = d
 	}
-	n := len(sj.Steps)
+	n := sj.Steps.n
 	switch {
 	case n == 0:
 		fail("steps", "", ErrRequired)
@@ -106,7 +130,7 @@ func (s *Schedule) UnmarshalJSON(data []byte) error {
 	out.Steps, out.own, out.route = make([]StepPlan, n), make([]time.Time, n), r
 	succs := make([]int, n)
 	for k := range n {
-		st := sj.Steps[k]
+		st := steps[k]
 		p := fieldParser{ps: &ps, list: "steps", i: k}
 		sp := StepPlan{Step: st.Step, Role: st.Role, Start: st.Start, Due: st.Due, Agency: p.code("agency", st.Agency)}
 		switch _, dup := r.index[st.Step]; {
@@ -171,7 +195,7 @@ func (s *Schedule) UnmarshalJSON(data []byte) error {
 	}
 	for k := 0; k < n-1; k++ {
 		if succs[k] == 0 {
-			fail("steps["+strconv.Itoa(k)+"].step", sj.Steps[k].Step, ErrEnd)
+			fail("steps["+strconv.Itoa(k)+"].step", steps[k].Step, ErrEnd)
 		}
 	}
 	if err := ps.err("schedule"); err != nil {

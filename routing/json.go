@@ -147,7 +147,7 @@ func (t Task) Name(lang language.Tag) string {
 // MarshalText writes the task's JSON name (String).
 func (t Task) MarshalText() ([]byte, error) {
 	if names := taskNames(); int(t) >= len(names) || names[t] == "" {
-		return nil, &FieldError{Field: "task", Value: t.String(), Err: ErrInvalid}
+		return nil, &FieldError{Field: "task", Value: strconv.Itoa(int(t)), Err: ErrInvalid}
 	}
 	return []byte(t.String()), nil
 }

@@ -494,7 +494,7 @@ func (l *loader) finish(pol LoadOptions) (*Catalog, error) {
 			p := &procs[i]
 			normalize(p)
 			folds[i] = foldsOf(p)
-			ps := chk.check(p, it.o.file, at, nil)
+			ps := chk.checkAs(p, it.o.file, at, nil, keep)
 			ps = checkProcedure(p, it.o, pol, ps)
 			ps = checkTexts(p, it.o.file, at, ps)
 			all := append(dprobs, drop(ps, pbad[i], at)...)

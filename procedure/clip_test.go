@@ -20,7 +20,6 @@ func TestEchoedValuesAreClipped(t *testing.T) {
 	long := strings.Repeat("ệ", 100_000)
 	clipped := strings.Repeat("ệ", 64) + "…"
 	digits := strings.Repeat("9", 100_000)
-	const p0 = "procedures[0]"
 	valid := validProcedure()
 
 	dupCase := validProcedure()

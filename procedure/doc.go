@@ -2,64 +2,100 @@
 // the National Database on Administrative Procedures, and the Catalog that loads, validates,
 // indexes and versions them.
 //
-// # Procedures
+// # Procedures and codes
 //
-// A Procedure is one published version of a procedure: national code (format N.NNNNNN, e.g.
-// 1.001193; the prefix digit is kept opaque, its meaning is not fixed by any text read), an
-// optional implementing unit for a local instance (key 1.001193.000.00.00.H49, unit codes in
-// the QCVN 102:2016/BTTTT structure), version and effective dates, name, sector and field,
-// administrative levels, competent and receiving agencies, cases (trường hợp), time limits per
-// channel, the same-day rule, documents, fees, results, online service level, legal basis and
-// the inter-agency route. Groups of inter-agency procedures (Circular 01/2018/TT-VPCP Art. 4,
-// e.g. the Decree 63/2024 birth + residence + health-insurance bundle) are a Group with a lead
-// sector and member codes. The JSON form is described in testdata/catalog/SCHEMA.md.
+// A Procedure is one published version of a procedure: its national code (NationalCode, format
+// N.NNNNNN, e.g. 1.001193), an optional implementing unit for a local instance (the key is then
+// 1.001193.000.00.00.H49), version and effective dates, name, sector and field, administrative
+// levels, competent and receiving agencies, cases (trường hợp), time limits per channel, the
+// same-day rule, documents, fees, results, online service level (Decree 42/2022/NĐ-CP Art. 11),
+// legal basis and the inter-agency route. Groups of inter-agency procedures (Circular
+// 01/2018/TT-VPCP Art. 4, e.g. the Decree 63/2024/NĐ-CP bundle of birth registration,
+// permanent residence and a health-insurance card) are a Group with a lead sector and member
+// codes. The JSON form of a catalog is described in testdata/catalog/SCHEMA.md.
+//
+// The package also holds three types the whole module shares:
+//   - AgencyCode, an agency in the structure of QCVN 102:2016/BTTTT, V1V2V3.Z1Z2.Y1Y2.MX1X2
+//     ("000.00.12.H49"), or in the short form portals use for units of execution ("H49",
+//     "H55.242"); ParseAgencyCode reads both, and a short code prints back as written.
+//   - Channel, the way a dossier is submitted: Counter (trực tiếp), Online (trực tuyến), Postal
+//     (bưu chính công ích), written "counter", "online", "postal".
+//   - Level, the administrative level (cấp thực hiện): Central, Province, District, Commune,
+//     ordered from the top. District ends on 2025-06-30 (two-level local government).
 //
 // # Time limits
 //
-// Limits are published per channel (counter, online, postal) in working days, working hours,
-// calendar days or months, sometimes fractional; online often differs from counter. A Limit
-// keeps the published value exactly (a decimal) and converts to calendar.Limit: a fractional
-// number of working days becomes working hours at HoursPerWorkingDay = 8 (the 40-hour week of
-// Decision 188/1999/QĐ-TTg), so 1.5 working days is 12 working hours; values that are not whole
-// hours, and fractional days or months, are rejected. Procedure.Due applies the same-day rule
-// when the procedure has one (received on a working day not after its cut-off, 15:00 by default
-// after Decree 61/2018 Art. 18(2) and the published rule of e.g. 1.001193: result that working
-// day; otherwise the next), and otherwise calendar.Calendar.Due with the limit of the channel
-// and case.
+// Limits are published per channel in working days, working hours, calendar days or months,
+// sometimes fractional (1.5 working days); online often differs from counter. A PublishedLimit
+// keeps the published value exactly (a decimal) with a calendar.Unit. In a catalog file the
+// unit is written "working_days", "working_hours", "days" or "months" and may be given in any
+// spelling calendar.ParseUnit reads, Vietnamese included ("ngày làm việc"); it is always
+// written back in the first form. PublishedLimit.Calendar converts to a calendar.Limit: a
+// fractional number of working days becomes working hours at HoursPerWorkingDay = 8 (the
+// 40-hour week of the civil service, Decision 188/1999/QĐ-TTg), so 1.5 working days is 12
+// working hours; a value that is not a whole number of hours, and a fractional number of days
+// or months, is refused.
+//
+// The same-day rule: a procedure with "same_day" gives its result on the working day of
+// receipt when the dossier arrives on a working day not after the cut-off, and on the next
+// working day otherwise (Decree 61/2018/NĐ-CP Art. 18(2); e.g. procedure 1.001193). The
+// cut-off is 15:00 (DefaultCutoff); a procedure sets another with {"cutoff": "16:30"}.
+// Procedure.Due applies it unless a case sets its own limit for the channel, and otherwise
+// calendar.Calendar.Due with the limit of the channel and case.
 //
 // # Validation
 //
-// Load and LoadFS validate every field with validator/v10 and then the rules across fields:
-// limits positive and whole in hours; a case limit not longer than the procedure's for the same
-// channel (Policy.AllowLongerCaseLimits relaxes it); a same-day procedure has no limit over one
-// working day; documents present; fee amounts, rates and bounds consistent, and no decimal with
-// more than 64 digits before or after the point (so comparing two stays cheap); (code, unit,
-// version) unique; effective ranges of the versions of a code do not overlap; group members
-// exist. From 2025-07-01 local government has two levels (province, commune): a version at
-// district level must end by 2025-06-30 unless Policy says otherwise (LastDistrictDay,
-// AllowDistrictLevel). Every problem is reported at once with its JSON path, in Vietnamese and
-// English; a catalog with any problem is never returned, in part or whole. A value that does
-// not decode (a wrong type, a date that does not exist) or an unknown key does not hide the
-// item's other problems: each is reported at its path, the bad value is left zero, and the
-// checks run on the rest, leaving out the problems a zero value could cause (a required value
-// missing, a rule that reads it). The checks across items take an item only when the values they
-// read decoded; group members are checked against the catalog's codes only when every code
-// decoded. Malformed JSON, which cannot be read in part, is reported once with its line and
-// column. Input values repeated in messages are cut to 64 characters, marked "…".
+// Load and LoadFS check every field and then the rules across fields and items; a catalog
+// with any problem is never returned, in part or whole. The rules, and how to relax them:
+//   - limits are positive, at most 10000, and whole in hours; each procedure offers at least
+//     one channel; an online limit needs an online service level other than "none";
+//   - a case's limit is not longer than the procedure's for the same channel
+//     (LoadOptions.AllowLongerCaseLimits accepts longer ones);
+//   - a same-day procedure has no limit over one working day;
+//   - from 2025-07-01 local government has two levels (province, commune): a version at
+//     district level must end by 2025-06-30 (LoadOptions.LastDistrictDay moves that day,
+//     LoadOptions.AllowDistrictLevel lifts the rule);
+//   - fees: amounts positive, rates and reductions in (0, 100], bounds ordered, and no decimal
+//     with more than 64 digits before or after the point (a longer text is refused unread);
+//   - (code, unit, version) is unique, the versions of a code do not overlap, case and fee IDs
+//     are unique within their procedure, group IDs in the catalog, and group members exist;
+//   - texts: identifiers at most MaxIDLen (100) characters, names MaxNameLen (500), free text
+//     MaxTextLen (5000); no NUL or other control characters (line breaks and tabs are allowed
+//     in free text); files must be UTF-8; dates are written YYYY-MM-DD and must exist.
+//
+// Every problem has its JSON path and a message in Vietnamese and English; the bad value is
+// repeated, cut at 64 characters and marked "…". A ValidationError lists the first 100 problems
+// and counts the rest, so that a hostile file cannot make a huge error; loading takes time and
+// memory in proportion to the input. A value that does not decode (a wrong type, a day that does
+// not exist) or an unknown key does not hide the item's other problems: each is reported at its
+// path, the value is left zero, and the checks run on the rest, leaving out those a zero value
+// could cause. Malformed JSON, which cannot be read in part, is reported once with its line and
+// column.
+//
+// # Messages
+//
+// Every error a person may read has Message(lang language.Tag) (golang.org/x/text/language):
+// Vietnamese for any tag whose base language is vi (language.Vietnamese, vi-VN), English for
+// any other. Vietnamese messages name fields in Vietnamese and quote only the literal values a
+// file may hold. Error() is the English message. Sentinel errors (ErrUnknownCode, ErrNoSuchDate,
+// ErrTooLong, …) are testable with errors.Is.
 //
 // # Versions and look-up
 //
 // A dossier is judged by the version in force on the day it is received (the date in Vietnam,
-// UTC+7): Catalog.Lookup finds it by binary search without allocating. The catalog is also
-// indexed by sector, field, agency and level, and Search matches names without regard to case
-// and diacritics (đ/Đ fold to d): "khai sinh" finds "Đăng ký khai sinh".
+// UTC+7): Catalog.Lookup finds it by binary search without allocating. Procedure.InForce takes
+// a date.Date (github.com/rickb777/date/v2); from a time.Time t, it is
+// date.NewAt(t.In(calendar.Zone())). The catalog is also indexed by sector, field, agency and
+// level, and Search matches names without regard to case and diacritics (Fold; đ/Đ fold to d):
+// "khai sinh" finds "Đăng ký khai sinh".
 //
 // # Fees
 //
 // Fees are decimal VND (shopspring/decimal): fixed, per unit, or a percentage of a declared
 // value within a floor and a cap; applicant categories may be exempt; a reduction for online
-// submission applies within its validity dates (HĐND resolutions commonly lower online fees; the
-// exact legal clause is not verified, so the reduction is data, not a rule). Procedure.AmountDue
-// returns an itemised breakdown; each line is rounded half away from zero to whole đồng and the
-// total is the sum of the rounded lines.
+// submission applies within its validity dates. Provincial People's Councils (HĐND) commonly
+// lower online fees by resolution: the reduction is data given with each fee, with the
+// resolution in its basis, not a rule of the package. Procedure.AmountDue returns an itemised
+// breakdown; each line is rounded half away from zero to whole đồng and the total is the sum of
+// the rounded lines.
 package procedure

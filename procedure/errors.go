@@ -58,7 +58,8 @@ type FieldError struct {
 	Field string
 	// Value is the text given.
 	Value string
-	Err   error
+	// Err is the sentinel: ErrInvalid, ErrDateFormat or ErrNoSuchDate.
+	Err error
 }
 
 // Error reads e.g. `channel "fax" is not valid`; a value longer than 64 characters is cut,
@@ -155,9 +156,12 @@ func (e *ValidationError) Unwrap() []error { return append([]error{ErrInvalidCat
 
 // LookupError reports a failed Lookup.
 type LookupError struct {
+	// Code is the code looked up.
 	Code NationalCode
-	At   time.Time
-	Err  error // ErrUnknownCode, ErrNotInForce or ErrNilCatalog
+	// At is the time of the look-up.
+	At time.Time
+	// Err is ErrUnknownCode, ErrNotInForce or ErrNilCatalog.
+	Err error
 }
 
 // Error reads e.g. "procedure 1.001193 has no version in force at that time (2019-01-01)".
@@ -183,11 +187,14 @@ func (e *LookupError) Unwrap() error { return e.Err }
 // UseError reports a request a procedure cannot answer: an unknown case, a channel not offered,
 // missing or negative fee input, or a nil procedure (Code is then empty).
 type UseError struct {
+	// Code is the procedure's code; empty for a nil procedure.
 	Code NationalCode
 	// What names the case, channel or fee concerned; for a fee input, the fee ID followed by
 	// " (quantity)" or " (declared value)".
 	What string
-	Err  error
+	// Err is ErrUnknownCase, ErrChannelNotOffered, ErrMissingInput, ErrNegativeInput,
+	// ErrInputRange or ErrNilProcedure.
+	Err error
 }
 
 // Error reads e.g. `procedure 1.001193: "postal" is not a channel the procedure is offered on`.

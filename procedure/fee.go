@@ -26,6 +26,7 @@ type FeeQuery struct {
 
 // FeeLine is one fee of a breakdown.
 type FeeLine struct {
+	// ID, Name and Kind are those of the fee.
 	ID   string
 	Name string
 	Kind FeeKind
@@ -42,6 +43,7 @@ type FeeLine struct {
 
 // FeeBreakdown is the itemised amount due.
 type FeeBreakdown struct {
+	// Lines are the fees in the order of the procedure or case.
 	Lines []FeeLine
 	// Total is the sum of the lines' rounded amounts, in whole đồng.
 	Total decimal.Decimal

@@ -3,6 +3,7 @@ package procedure
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -14,11 +15,17 @@ func TestFoldCaseBlindEveryRune(t *testing.T) {
 		if !utf8.ValidRune(r) {
 			continue
 		}
+		cased := unicode.ToUpper(r) != r || unicode.ToLower(r) != r
+		if !cased && r >= foldTableSize {
+			continue // no case, out of the table: Fold keeps it or drops it alike
+		}
 		s := string(r)
-		up, low := Fold(strings.ToUpper(s)), Fold(strings.ToLower(s))
-		if up != low {
-			if bad++; bad < 10 {
-				t.Errorf("Fold(ToUpper(%q)) = %q, Fold(ToLower(%q)) = %q", s, up, s, low)
+		if cased {
+			up, low := Fold(strings.ToUpper(s)), Fold(strings.ToLower(s))
+			if up != low {
+				if bad++; bad < 10 {
+					t.Errorf("Fold(ToUpper(%q)) = %q, Fold(ToLower(%q)) = %q", s, up, s, low)
+				}
 			}
 		}
 		if f := Fold(s); Fold(f) != f {

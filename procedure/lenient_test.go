@@ -39,7 +39,6 @@ func itemJSON(t *testing.T, p Procedure, set map[string]any) string {
 // problems of its item; the problems it could cause (a required value left empty, a rule reading
 // it) are not reported.
 func TestItemProblemsBesideDecodeProblems(t *testing.T) {
-	const p0 = "procedures[0]"
 	valid := validProcedure()
 	district := validProcedure()
 	district.Levels = []Level{District}

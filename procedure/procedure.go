@@ -154,9 +154,12 @@ type Agency struct {
 
 // Limits holds a time limit per channel.
 type Limits struct {
+	// Counter is the limit of a dossier submitted at the desk (trực tiếp); nil: not offered.
 	Counter *PublishedLimit `json:"counter,omitempty"`
-	Online  *PublishedLimit `json:"online,omitempty"`
-	Postal  *PublishedLimit `json:"postal,omitempty"`
+	// Online is the limit of a dossier submitted online (trực tuyến); nil: not offered.
+	Online *PublishedLimit `json:"online,omitempty"`
+	// Postal is the limit of a dossier sent by post (bưu chính công ích); nil: not offered.
+	Postal *PublishedLimit `json:"postal,omitempty"`
 }
 
 // PublishedLimit is a time limit as published: an exact value (possibly fractional, e.g. 1.5)
@@ -165,8 +168,11 @@ type Limits struct {
 // "ngày làm việc", "wd", …) and is written back as "working_days", "working_hours", "days" or
 // "months".
 type PublishedLimit struct {
+	// Value is the number of units as published, e.g. 1.5; positive, at most 10000.
 	Value decimal.Decimal `json:"value"`
-	Unit  calendar.Unit   `json:"unit"`
+	// Unit is the unit of Value; its zero value is calendar.WorkingDays, but a catalog file
+	// must name it.
+	Unit calendar.Unit `json:"unit"`
 }
 
 // SameDay is the same-day rule: a dossier received before Cutoff on a working day is resolved
@@ -190,28 +196,35 @@ type Case struct {
 	Fees []Fee `json:"fees,omitempty" validate:"dive"`
 	// Documents are needed in addition to the procedure's.
 	Documents []Document `json:"documents,omitempty" validate:"dive"`
-	Note      string     `json:"note,omitempty"`
+	// Note records remarks on the case (at most MaxTextLen characters).
+	Note string `json:"note,omitempty"`
 }
 
 // Document is one component of the dossier (thành phần hồ sơ).
 type Document struct {
+	// Name is the published name of the document, e.g. "Tờ khai đăng ký khai sinh".
 	Name string `json:"name" validate:"required"`
-	// Originals and Copies are the numbers of originals (bản chính) and copies (bản sao).
+	// Originals is the number of originals (bản chính), 0–100.
 	Originals int `json:"originals" validate:"gte=0,lte=100"`
-	Copies    int `json:"copies" validate:"gte=0,lte=100"`
+	// Copies is the number of copies (bản sao), 0–100.
+	Copies int `json:"copies" validate:"gte=0,lte=100"`
 	// Presented is set for documents shown at the desk and not filed (xuất trình).
 	Presented bool `json:"presented,omitempty"`
 	// Requirement is required or conditional; Condition says when a conditional one is needed.
 	Requirement Requirement `json:"requirement" validate:"required,requirement"`
-	Condition   string      `json:"condition,omitempty" validate:"required_if=Requirement conditional"`
+	// Condition says when a conditional document is needed (at most MaxTextLen characters).
+	Condition string `json:"condition,omitempty" validate:"required_if=Requirement conditional"`
 	// Form is the form template code (mẫu đơn, tờ khai), e.g. "Mẫu TP/HT-2020-KS.1".
 	Form string `json:"form,omitempty"`
 }
 
 // Fee is a fee or charge in VND.
 type Fee struct {
-	ID   string  `json:"id" validate:"required"`
-	Name string  `json:"name" validate:"required"`
+	// ID identifies the fee within its procedure or case, e.g. "le-phi".
+	ID string `json:"id" validate:"required"`
+	// Name is the published name, e.g. "Lệ phí đăng ký khai sinh".
+	Name string `json:"name" validate:"required"`
+	// Kind is how the amount is computed: fixed, per unit, or a percentage.
 	Kind FeeKind `json:"kind" validate:"required,feekind"`
 	// Amount is the fixed amount, or the amount per unit.
 	Amount decimal.Decimal `json:"amount,omitzero"`
@@ -219,27 +232,33 @@ type Fee struct {
 	Per string `json:"per,omitempty" validate:"required_if=Kind per_unit"`
 	// Rate is the percentage of the declared value for a percent fee, e.g. 0.5 for 0.5 %.
 	Rate decimal.Decimal `json:"rate,omitzero"`
-	// Min and Max bound the computed amount; zero means no bound.
+	// Min is the floor of the computed amount; zero means no floor.
 	Min decimal.Decimal `json:"min,omitzero"`
+	// Max is the cap of the computed amount; zero means no cap.
 	Max decimal.Decimal `json:"max,omitzero"`
 	// Exemptions are the applicant categories exempt from the fee, e.g. "poor_household".
 	Exemptions []string `json:"exemptions,omitempty" validate:"unique,dive,required"`
 	// OnlineReduction lowers the fee for online submission during a period.
 	OnlineReduction *Reduction `json:"online_reduction,omitempty"`
-	Note            string     `json:"note,omitempty"`
+	// Note records remarks on the fee (at most MaxTextLen characters).
+	Note string `json:"note,omitempty"`
 }
 
 // Reduction is a percentage reduction valid from From to To (inclusive; To zero: open-ended).
 type Reduction struct {
+	// Percent is the share of the fee taken off, in (0, 100].
 	Percent decimal.Decimal `json:"percent"`
-	From    Date            `json:"from" validate:"required"`
-	To      Date            `json:"to,omitempty"`
+	// From is the first day of the reduction.
+	From Date `json:"from" validate:"required"`
+	// To is the last day of the reduction; zero when open-ended.
+	To Date `json:"to,omitempty"`
 	// Basis is the decision or resolution that grants it.
 	Basis string `json:"basis,omitempty"`
 }
 
 // Result is a result the applicant receives.
 type Result struct {
+	// Name is the published name, e.g. "Giấy khai sinh".
 	Name string `json:"name" validate:"required"`
 	// Code is the result code of the national database, e.g. "KQ.G15.000031".
 	Code string `json:"code,omitempty" validate:"omitempty,resultcode"`
@@ -248,15 +267,20 @@ type Result struct {
 // Group is a published group of inter-agency procedures (nhóm thủ tục hành chính liên thông),
 // e.g. birth registration + permanent residence + health-insurance card for a child under 6.
 type Group struct {
-	ID   string `json:"id" validate:"required"`
+	// ID identifies the group in the catalog, e.g. "khai-sinh-thuong-tru-bhyt".
+	ID string `json:"id" validate:"required"`
+	// Name is the published name of the group.
 	Name string `json:"name" validate:"required"`
 	// LeadSector is the sector that receives the dossier and leads the group.
 	LeadSector Sector `json:"lead_sector" validate:"required,sector"`
 	// Members are the codes of the member procedures, lead first.
-	Members    []NationalCode `json:"members" validate:"min=2,unique,dive,prockey"`
-	LegalBasis []string       `json:"legal_basis,omitempty" validate:"dive,required"`
-	Route      string         `json:"route,omitempty"`
-	Note       string         `json:"note,omitempty"`
+	Members []NationalCode `json:"members" validate:"min=2,unique,dive,prockey"`
+	// LegalBasis lists the documents that publish the group.
+	LegalBasis []string `json:"legal_basis,omitempty" validate:"dive,required"`
+	// Route names the inter-agency route of the group (see package routing).
+	Route string `json:"route,omitempty"`
+	// Note records remarks on the group (at most MaxTextLen characters).
+	Note string `json:"note,omitempty"`
 }
 
 // document is the shape of a catalog file: {"procedures": [...], "groups": [...]}.

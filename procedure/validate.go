@@ -59,6 +59,12 @@ func newChecker() (*checker, error) {
 // check validates one struct and appends its problems; prefix replaces the root type name in
 // the path (e.g. "procedures[3]").
 func (c *checker) check(s any, file, prefix string, out []Problem) []Problem {
+	return c.checkAs(s, file, prefix, out, true)
+}
+
+// checkAs is check; when render is false, the problems carry their rule only (to be counted,
+// not shown).
+func (c *checker) checkAs(s any, file, prefix string, out []Problem, render bool) []Problem {
 	err := c.v.Struct(s)
 	if err == nil {
 		return out
@@ -68,6 +74,10 @@ func (c *checker) check(s any, file, prefix string, out []Problem) []Problem {
 		return append(out, Problem{File: file, Path: prefix, Rule: "invalid", En: "invalid value", Vi: "giá trị không hợp lệ"})
 	}
 	for _, fe := range ves {
+		if !render {
+			out = append(out, Problem{Rule: fe.Tag()})
+			continue
+		}
 		ns := fe.Namespace()
 		if i := strings.IndexByte(ns, '.'); i >= 0 {
 			ns = ns[i:]

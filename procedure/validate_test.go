@@ -19,7 +19,6 @@ func TestValidProcedureLoads(t *testing.T) {
 
 // TestFieldRules checks every field rule with its exact message in English and Vietnamese.
 func TestFieldRules(t *testing.T) {
-	const p0 = "procedures[0]"
 	tests := []struct {
 		name   string
 		mutate func(p *Procedure)
@@ -96,7 +95,6 @@ func TestFieldRules(t *testing.T) {
 // TestDecodedFieldRules checks the fields read by their own text decoders (agency codes,
 // levels): the bad value is named in the message.
 func TestDecodedFieldRules(t *testing.T) {
-	const p0 = "procedures[0]"
 	tests := []struct {
 		name     string
 		from, to string
@@ -134,7 +132,6 @@ func TestDecodedFieldRules(t *testing.T) {
 
 // TestCrossFieldRules checks the rules across fields with their exact messages.
 func TestCrossFieldRules(t *testing.T) {
-	const p0 = "procedures[0]"
 	tests := []struct {
 		name   string
 		mutate func(p *Procedure)

@@ -463,46 +463,50 @@ func (l *loader) finish(pol LoadOptions) (*Catalog, error) {
 	folds := make([]folded, len(l.procs))
 	chunks := l.chunks()
 	front := newFrontier(len(chunks), len(l.problems))
+	// checkItem decodes and checks procedure i; keep says whether to keep its problems with
+	// their messages, or only their number and kinds. It returns the number of problems.
+	checkItem := func(i int, keep bool) int {
+		it := &l.procs[i]
+		at := it.o.path("procedures")
+		var dprobs []Problem
+		if !utf8.Valid(it.data) {
+			dprobs = append(dprobs, problem(it.o.file, at+pathAt(it.data, invalidUTF8(it.data)), "encoding"))
+		}
+		ok, noUnit := decodeProcedureFast(it.data, &procs[i])
+		if !ok {
+			procs[i] = Procedure{}
+			var lp []Problem
+			lp, pbad[i], perr[i] = decodeItem(it, &procs[i], at)
+			if perr[i] != nil {
+				return 1
+			}
+			dprobs = append(dprobs, lp...)
+			noUnit = limitsWithoutUnit(it.data)
+		}
+		// A limit without a unit would read as working days (the zero calendar.Unit): the key
+		// is required, and the checks that read the limit are left out.
+		for _, l := range noUnit {
+			dprobs = append(dprobs, requiredProblem(it.o.file, at+l+".unit"))
+			pbad[i] = append(pbad[i], at+l)
+		}
+		p := &procs[i]
+		normalize(p)
+		folds[i] = foldsOf(p)
+		ps := chk.checkAs(p, it.o.file, at, nil, keep)
+		ps = checkProcedure(p, it.o, pol, ps)
+		ps = checkTexts(p, it.o.file, at, ps)
+		all := append(dprobs, drop(ps, pbad[i], at)...)
+		pcount[i], pkinds[i] = int32(len(all)), kindsOf(all)
+		if keep {
+			pprobs[i] = all
+		}
+		return len(all)
+	}
 	parallel(len(chunks), func(k int) {
 		keep := !front.full(k)
 		n := 0
 		for i := chunks[k].lo; i < chunks[k].hi; i++ {
-			it := &l.procs[i]
-			at := it.o.path("procedures")
-			var dprobs []Problem
-			if !utf8.Valid(it.data) {
-				dprobs = append(dprobs, problem(it.o.file, at+pathAt(it.data, invalidUTF8(it.data)), "encoding"))
-			}
-			ok, noUnit := decodeProcedureFast(it.data, &procs[i])
-			if !ok {
-				procs[i] = Procedure{}
-				var lp []Problem
-				lp, pbad[i], perr[i] = decodeItem(it, &procs[i], at)
-				if perr[i] != nil {
-					n++
-					continue
-				}
-				dprobs = append(dprobs, lp...)
-				noUnit = limitsWithoutUnit(it.data)
-			}
-			// A limit without a unit would read as working days (the zero calendar.Unit):
-			// the key is required, and the checks that read the limit are left out.
-			for _, l := range noUnit {
-				dprobs = append(dprobs, requiredProblem(it.o.file, at+l+".unit"))
-				pbad[i] = append(pbad[i], at+l)
-			}
-			p := &procs[i]
-			normalize(p)
-			folds[i] = foldsOf(p)
-			ps := chk.checkAs(p, it.o.file, at, nil, keep)
-			ps = checkProcedure(p, it.o, pol, ps)
-			ps = checkTexts(p, it.o.file, at, ps)
-			all := append(dprobs, drop(ps, pbad[i], at)...)
-			n += len(all)
-			pcount[i], pkinds[i] = int32(len(all)), kindsOf(all)
-			if keep {
-				pprobs[i] = all
-			}
+			n += checkItem(i, keep)
 		}
 		front.done(k, n)
 	})
@@ -552,6 +556,11 @@ func (l *loader) finish(pol LoadOptions) (*Catalog, error) {
 			probs.add(jsonProblem(it.o.file, it.o.path("procedures"), it.data, perr[i]))
 			allKeys = false
 		default:
+			if pprobs[i] == nil && pcount[i] > 0 && probs.total() < msg.MaxProblems {
+				// Counted only, as the chunks before it seemed to fill the list, but some of
+				// their problems were left out (a file with malformed JSON): write them now.
+				checkItem(i, true)
+			}
 			if pprobs[i] != nil || pcount[i] == 0 {
 				probs.add(pprobs[i]...)
 			} else {

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/motcua-go/motcua/internal/msg"
+	"testing/fstest"
 )
 
 // Regression tests of issue 9: bounded hostile input, messages in a language.Tag without
@@ -237,5 +238,20 @@ func TestVietnameseHasNoEnglish(t *testing.T) {
 	t.Logf("%d rules: %v", len(rules), rules)
 	if len(rules) < 25 {
 		t.Errorf("only %d rules exercised: %v", len(rules), rules)
+	}
+}
+
+// TestCapAfterMalformedFile: the problems of a file with malformed JSON are not reported (only
+// its syntax error), so the problems of the next file still fill the list of 100.
+func TestCapAfterMalformedFile(t *testing.T) {
+	a := `{"procedures": [` + strings.Repeat("{},", 600) + `{"code": ,}]}`
+	fsys := fstest.MapFS{"a.json": {Data: []byte(a)}, "b.json": {Data: emptyProcedures(20)}}
+	_, err := LoadFS(fsys, LoadOptions{})
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("LoadFS = %v", err)
+	}
+	if len(ve.Problems) != msg.MaxProblems || ve.Problems[0].File != "a.json" || ve.Problems[1].File != "b.json" {
+		t.Errorf("%d problems listed (%d more), first %v, second %v", len(ve.Problems), ve.More, ve.Problems[0], ve.Problems[1])
 	}
 }

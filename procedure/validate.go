@@ -74,10 +74,6 @@ func (c *checker) checkAs(s any, file, prefix string, out []Problem, render bool
 		return append(out, Problem{File: file, Path: prefix, Rule: "invalid", En: "invalid value", Vi: "giá trị không hợp lệ"})
 	}
 	for _, fe := range ves {
-		if !render {
-			out = append(out, Problem{Rule: fe.Tag()})
-			continue
-		}
 		ns := fe.Namespace()
 		if i := strings.IndexByte(ns, '.'); i >= 0 {
 			ns = ns[i:]
@@ -85,6 +81,10 @@ func (c *checker) checkAs(s any, file, prefix string, out []Problem, render bool
 			ns = ""
 		}
 		path := prefix + ns
+		if !render {
+			out = append(out, Problem{File: file, Path: path, Rule: fe.Tag()})
+			continue
+		}
 		value := ""
 		switch fe.Tag() {
 		case "required", "required_if", "min", "unique":

@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/motcua-go/motcua/calendar"
-	"time"
 )
 
 // FuzzCatalogJSON: any input either fails with a *ValidationError and no catalog, or gives a

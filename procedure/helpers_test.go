@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"os"
 	"testing"
 	"time"
 
@@ -11,7 +12,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/motcua-go/motcua/calendar"
-	"os"
 )
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }

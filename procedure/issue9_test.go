@@ -9,12 +9,12 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/language"
 
 	"github.com/motcua-go/motcua/internal/msg"
-	"testing/fstest"
 )
 
 // Regression tests of issue 9: bounded hostile input, messages in a language.Tag without

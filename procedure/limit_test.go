@@ -1,16 +1,16 @@
 package procedure
 
 import (
+	"encoding/json"
 	"errors"
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 
-	"encoding/json"
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
 	"github.com/shopspring/decimal"
-	"strings"
 )
 
 func TestLimitCalendar(t *testing.T) {

@@ -4,11 +4,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/motcua-go/motcua/calendar"
-	"time"
 )
 
 func TestValidProcedureLoads(t *testing.T) {

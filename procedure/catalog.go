@@ -64,16 +64,17 @@ type version struct {
 }
 
 // Load reads one catalog document ({"procedures": [...], "groups": [...]}) from r and validates
-// it under policy pol. On any problem it returns no catalog and a *ValidationError listing them
-// all, each with its JSON path and a message in Vietnamese and English.
-func Load(r io.Reader, pol LoadOptions) (*Catalog, error) {
+// it with the options opts (the zero LoadOptions for the default rules). On any problem it
+// returns no catalog and a *ValidationError listing the first 100, each with its JSON path and
+// a message in Vietnamese and English, and counting the rest.
+func Load(r io.Reader, opts LoadOptions) (*Catalog, error) {
 	data, err := readAll(r)
 	if err != nil {
 		return nil, err
 	}
 	var l loader
 	l.add("", data)
-	return l.finish(pol)
+	return l.finish(opts)
 }
 
 // normalize makes an empty list the same as an absent one, so that a catalog exports and
@@ -113,7 +114,7 @@ func readAll(r io.Reader) ([]byte, error) {
 
 // LoadFS reads every "*.json" file in the root of fsys (in name order) as one catalog and
 // validates it as Load does; problems name their file. Use fs.Sub to load a folder.
-func LoadFS(fsys fs.FS, pol LoadOptions) (*Catalog, error) {
+func LoadFS(fsys fs.FS, opts LoadOptions) (*Catalog, error) {
 	names, err := fs.Glob(fsys, "*.json")
 	if err != nil {
 		return nil, err
@@ -127,7 +128,7 @@ func LoadFS(fsys fs.FS, pol LoadOptions) (*Catalog, error) {
 		}
 		l.add(path.Base(name), data)
 	}
-	return l.finish(pol)
+	return l.finish(opts)
 }
 
 // loader accumulates the raw items of every document and the problems found so far.

@@ -11,7 +11,8 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// LoadOptions relaxes or adjusts catalog validation. The zero value is the default policy.
+// LoadOptions relaxes or adjusts catalog validation (see the package doc for the rules). The
+// zero value gives the default rules.
 type LoadOptions struct {
 	// AllowDistrictLevel accepts district-level versions in force after the two-level reform.
 	AllowDistrictLevel bool

@@ -425,7 +425,7 @@ func jsonKind(typeName, kind string) (en, vi string) {
 	switch kind {
 	case "string":
 		return "string", "chuỗi"
-	case "number", "int", "int64", "uint8":
+	case "number", "int", "int64", "int32", "uint8", "uint16", "float64":
 		return "number", "số"
 	case "bool":
 		return "boolean", "giá trị true/false"
@@ -434,7 +434,7 @@ func jsonKind(typeName, kind string) (en, vi string) {
 	case "object", "struct", "ptr", "map":
 		return "object", "đối tượng"
 	}
-	return kind, kind
+	return kind, "giá trị kiểu khác"
 }
 
 // position returns the 1-based line and column of byte offset off.

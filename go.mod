@@ -3,8 +3,6 @@ module github.com/motcua-go/motcua
 go 1.25
 
 require (
-	github.com/go-playground/locales v0.14.1
-	github.com/go-playground/universal-translator v0.18.1
 	github.com/go-playground/validator/v10 v10.30.1
 	github.com/google/go-cmp v0.7.0
 	github.com/looplab/fsm v1.0.3
@@ -15,6 +13,8 @@ require (
 
 require (
 	github.com/gabriel-vasile/mimetype v1.4.12 // indirect
+	github.com/go-playground/locales v0.14.1 // indirect
+	github.com/go-playground/universal-translator v0.18.1 // indirect
 	github.com/govalues/decimal v0.1.36 // indirect
 	github.com/leodido/go-urn v1.4.0 // indirect
 	github.com/rickb777/period v1.0.9 // indirect

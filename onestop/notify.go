@@ -40,18 +40,35 @@ type Notice struct {
 	Missing        []string  `json:"missing,omitempty"`   // documents to supply, for a supplement request at intake
 }
 
+// The names of the dossier's commands and states as JSON writes them, read once.
+var (
+	eventNames [256]string
+	stateNames [256]string
+)
+
+func init() {
+	for i := range 256 {
+		if b, err := dossier.CommandKind(i).MarshalText(); err == nil {
+			eventNames[i] = string(b)
+		}
+		if b, err := dossier.State(i).MarshalText(); err == nil {
+			stateNames[i] = string(b)
+		}
+	}
+}
+
 // eventName is the name of a dossier command as JSON writes it ("refuse_intake").
 func eventName(k dossier.CommandKind) string {
-	if b, err := k.MarshalText(); err == nil {
-		return string(b)
+	if n := eventNames[k]; n != "" {
+		return n
 	}
 	return k.String()
 }
 
 // stateName is the name of a dossier state as JSON writes it ("in_process").
 func stateName(s dossier.State) string {
-	if b, err := s.MarshalText(); err == nil {
-		return string(b)
+	if n := stateNames[s]; n != "" {
+		return n
 	}
 	return s.String()
 }

@@ -253,7 +253,7 @@ func (c *intakeCheck) checkChannel() {
 	c.received = c.now
 	switch {
 	case !c.channelOK:
-		c.add("Submission.Channel", sub.Channel.String(), ErrInvalid)
+		c.add("Submission.Channel", strconv.Itoa(int(sub.Channel)), ErrInvalid)
 	case sub.Channel == procedure.Counter:
 		if !c.o.cal.IsReceptionHours(c.now) {
 			c.add("Submission.Channel", c.now.In(calendar.Zone()).Format("2006-01-02 15:04"), ErrOutsideHours)

@@ -58,18 +58,21 @@ func Example() {
 	}
 	fmt.Println("result ready at", ready.Public.ResultAt.Format("15:04"), "early:", ready.Early)
 
-	st, err := office.Lookup(ctx, res.Code)
+	// The citizen types the code on a phone: small letters and a space after it are fine.
+	st, err := office.Lookup(ctx, "000.00.31.h49-260310-0001 ")
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(st.National, "—", int(st.National))
+	fmt.Println(st.Code, st.National, "—", int(st.National))
 	_, err = office.Lookup(ctx, "000.00.31.H49-260310-9999")
 	fmt.Println(onestop.Message(err, language.Vietnamese))
+	fmt.Println(onestop.Message(err, language.English))
 	// Output:
 	// accepted 000.00.31.H49-260310-0001 due 10/03 17:00
 	// result ready at 14:00 early: false
-	// Đã xử lý xong — 9
+	// 000.00.31.H49-260310-0001 Đã xử lý xong — 9
 	// mã hồ sơ "000.00.31.H49-260310-9999" không phải là mã hồ sơ đã tiếp nhận
+	// dossier code "000.00.31.H49-260310-9999" is not a known dossier code
 }
 
 // The report form's identities hold for any history.

@@ -151,7 +151,7 @@ func ExampleDossier_Apply_apology() {
 
 	// Output:
 	// due: Tue 11/03 08:00
-	// apologise is later than the apology lead time before the due date (limit 17:00 10/03/2025) [Decree 61/2018 Art. 19(9)]
+	// apology and new appointment is later than the apology lead time before the due date (limit 17:00 10/03/2025) [Decree 61/2018 Art. 19(9)]
 	// xin lỗi và hẹn lại muộn hơn thời hạn gửi văn bản xin lỗi trước ngày hẹn trả (hạn 17:00 10/03/2025) [Nghị định 61/2018, Điều 19(9)]
 	// <nil> → due: Fri 14/03 17:00
 	// true

@@ -75,16 +75,20 @@ var stateVi = [numStates]string{"", "mới đăng ký", "chờ bổ sung khi ti�
 	"được tiếp nhận", "đã chuyển xử lý", "đang xử lý", "yêu cầu bổ sung", "chờ thực hiện nghĩa vụ tài chính",
 	"từ chối giải quyết", "đã xử lý xong", "đã trả kết quả", "đã rút hồ sơ"}
 
-// Name returns the state's name in lang: in Vietnamese the name the one-stop rules use
-// ("đang xử lý"), in English the Go name ("InProcess").
+var stateEn = [numStates]string{"", "submitted", "waiting for a supplement at intake", "not accepted",
+	"received", "transferred", "in process", "supplement requested", "waiting for a tax or fee payment",
+	"refused", "resolved", "returned", "withdrawn"}
+
+// Name returns the state's name in lang, in words: in Vietnamese the name the one-stop rules
+// use ("đang xử lý"), in English "in process".
 func (s State) Name(lang language.Tag) string {
-	if msg.Vietnamese(lang) {
-		if s.Valid() {
-			return stateVi[s]
-		}
-		return "trạng thái " + strconv.Itoa(int(s))
+	if !s.Valid() {
+		return msg.Pick(lang, "trạng thái ", "state ") + strconv.Itoa(int(s))
 	}
-	return s.String()
+	if msg.Vietnamese(lang) {
+		return stateVi[s]
+	}
+	return stateEn[s]
 }
 
 var commandVi = [numCommands]string{"", "nộp hồ sơ", "tiếp nhận", "yêu cầu bổ sung khi tiếp nhận",
@@ -93,16 +97,21 @@ var commandVi = [numCommands]string{"", "nộp hồ sơ", "tiếp nhận", "yêu
 	"nộp bổ sung", "yêu cầu thực hiện nghĩa vụ tài chính", "hoàn thành nghĩa vụ tài chính",
 	"xin lỗi và hẹn lại", "có kết quả giải quyết", "từ chối giải quyết", "trả kết quả", "rút hồ sơ"}
 
-// Name returns the command's name in lang: in Vietnamese the act of the one-stop rules
-// ("từ chối tiếp nhận"), in English its Go-style name ("refuseIntake").
+var commandEn = [numCommands]string{"", "submission", "reception", "supplement request at intake",
+	"supplement at intake", "refusal at intake", "transfer", "start of processing", "hand-off",
+	"recall", "send-back", "supplement request", "supplement", "payment request", "payment",
+	"apology and new appointment", "result", "refusal", "return of the result", "withdrawal"}
+
+// Name returns the command's name in lang, in words: in Vietnamese the act of the one-stop
+// rules ("từ chối tiếp nhận"), in English "refusal at intake".
 func (k CommandKind) Name(lang language.Tag) string {
-	if msg.Vietnamese(lang) {
-		if k > 0 && k < numCommands {
-			return commandVi[k]
-		}
-		return "thao tác " + strconv.Itoa(int(k))
+	if k == 0 || k >= numCommands {
+		return msg.Pick(lang, "thao tác ", "command ") + strconv.Itoa(int(k))
 	}
-	return k.String()
+	if msg.Vietnamese(lang) {
+		return commandVi[k]
+	}
+	return commandEn[k]
 }
 
 var roleVi = [numRoles]string{"", "người nộp hồ sơ", "cán bộ Bộ phận Một cửa", "cán bộ xử lý"}

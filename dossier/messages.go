@@ -49,27 +49,11 @@ var viSentinels = map[error]string{
 // text returns the text of the problem err in lang: the sentinel's, or the error's own
 // Message(lang) (an error of another package or of a code format), or its Error text.
 func text(err error, lang language.Tag) string {
-	if err == nil {
-		err = ErrInvalid
-	}
-	if m, ok := err.(interface{ Message(language.Tag) string }); ok {
-		return m.Message(lang)
-	}
-	if msg.Vietnamese(lang) {
-		if s, ok := viSentinels[err]; ok {
-			return s
-		}
-	}
-	return err.Error()
+	return msg.Text(err, lang, viSentinels, ErrInvalid)
 }
 
 // moreProblems counts the problems a ValidationError leaves out.
-func moreProblems(n int, lang language.Tag) string {
-	if msg.Vietnamese(lang) {
-		return "và " + strconv.Itoa(n) + " lỗi khác"
-	}
-	return "and " + msg.Plural(n, "more problem", "more problems")
-}
+func moreProblems(n int, lang language.Tag) string { return msg.More(n, lang) }
 
 var stateVi = [numStates]string{"", "mới đăng ký", "chờ bổ sung khi tiếp nhận", "không được tiếp nhận",
 	"được tiếp nhận", "đã chuyển xử lý", "đang xử lý", "yêu cầu bổ sung", "chờ thực hiện nghĩa vụ tài chính",

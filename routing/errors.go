@@ -67,18 +67,7 @@ const (
 // text returns the text of the problem err in lang: the error's own Message(lang) (a typed
 // problem of this package or of another), the sentinel's Vietnamese text, or its Error text.
 func text(err error, lang language.Tag) string {
-	if err == nil {
-		err = ErrInvalid
-	}
-	if m, ok := err.(interface{ Message(language.Tag) string }); ok {
-		return m.Message(lang)
-	}
-	if msg.Vietnamese(lang) {
-		if s, ok := viSentinels[err]; ok {
-			return s
-		}
-	}
-	return err.Error()
+	return msg.Text(err, lang, viSentinels, ErrInvalid)
 }
 
 // FieldError is one problem of a route, directory, rule or schedule document: the JSON path

@@ -49,12 +49,7 @@ var viSentinels = map[error]string{
 }
 
 // moreProblems counts the problems a ValidationError leaves out.
-func moreProblems(n int, lang language.Tag) string {
-	if msg.Vietnamese(lang) {
-		return "và " + strconv.Itoa(n) + " lỗi khác"
-	}
-	return "and " + msg.Plural(n, "more problem", "more problems")
-}
+func moreProblems(n int, lang language.Tag) string { return msg.More(n, lang) }
 
 // docVi names the documents of ValidationError.Name in Vietnamese.
 var docVi = map[string]string{

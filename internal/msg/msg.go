@@ -62,3 +62,30 @@ func Plural(n int, one, many string) string {
 	}
 	return strconv.Itoa(n) + " " + many
 }
+
+// More returns the last line of a list cut at MaxProblems: "and 3 more problems",
+// "và 3 lỗi khác".
+func More(n int, lang language.Tag) string {
+	if Vietnamese(lang) {
+		return "và " + strconv.Itoa(n) + " lỗi khác"
+	}
+	return "and " + Plural(n, "more problem", "more problems")
+}
+
+// Text returns the text of the problem err in lang: the error's own Message(lang) when it has
+// one (a typed problem of any package of the module), else in Vietnamese the text vi gives
+// for the sentinel, else err.Error(). A nil err reads as fallback.
+func Text(err error, lang language.Tag, vi map[error]string, fallback error) string {
+	if err == nil {
+		err = fallback
+	}
+	if m, ok := err.(interface{ Message(language.Tag) string }); ok {
+		return m.Message(lang)
+	}
+	if Vietnamese(lang) {
+		if s, ok := vi[err]; ok {
+			return s
+		}
+	}
+	return err.Error()
+}

@@ -71,3 +71,38 @@ func FuzzClip(f *testing.F) {
 		}
 	})
 }
+
+type translated struct{}
+
+func (translated) Error() string                    { return "en" }
+func (translated) Message(lang language.Tag) string { return Pick(lang, "vi-own", "en-own") }
+
+func TestTextAndMore(t *testing.T) {
+	errA := errorString("is bad")
+	vi := map[error]string{errA: "sai"}
+	tests := []struct {
+		name string
+		err  error
+		lang language.Tag
+		want string
+	}{
+		{"sentinel in Vietnamese", errA, language.Vietnamese, "sai"},
+		{"sentinel in English", errA, language.English, "is bad"},
+		{"own message", translated{}, language.Vietnamese, "vi-own"},
+		{"nil reads as the fallback", nil, language.Vietnamese, "sai"},
+		{"unknown sentinel", errorString("x"), language.Vietnamese, "x"},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, Text(tt.err, tt.lang, vi, errA)); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
+		}
+	}
+	if diff := cmp.Diff([]string{"and 1 more problem", "and 2 more problems", "và 2 lỗi khác"},
+		[]string{More(1, language.English), More(2, language.English), More(2, language.Vietnamese)}); diff != "" {
+		t.Errorf("More (-want +got):\n%s", diff)
+	}
+}
+
+type errorString string
+
+func (e errorString) Error() string { return string(e) }

@@ -54,8 +54,7 @@ func BenchmarkLookup(b *testing.B) {
 
 // BenchmarkOfficeReport computes the monthly report through the Office over an in-memory store
 // of 100,000 dossiers received by intake (a quarter of them same-day results, returned at
-// once): reading the summaries from the store and the report together. SummaryStore reads
-// them with MemStore.AppendSummaries; Scan hides that method, as a store without it would.
+// once): reading the summaries from the store (Store.Summaries) and the report together.
 func BenchmarkOfficeReport(b *testing.B) {
 	const n = 100_000
 	f := newFixture(b, at(10, 9, 0))
@@ -77,29 +76,15 @@ func BenchmarkOfficeReport(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	scanning, err := onestop.New(onestop.Config{Desk: desk, Catalog: testCatalog(b), Store: scanOnly{f.store}, Clock: f.clock})
-	if err != nil {
-		b.Fatal(err)
-	}
 	from, to := at(1, 0, 0), at(1, 0, 0).AddDate(0, 1, 0)
-	for _, bc := range []struct {
-		name   string
-		office *onestop.Office
-	}{{"SummaryStore", f.office}, {"Scan", scanning}} {
-		b.Run(bc.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				rep, err := bc.office.Report(ctx, from, to, onestop.ReportOptions{})
-				if err != nil {
-					b.Fatal(err)
-				}
-				if rep.Total.Received != n {
-					b.Fatalf("report of %d dossiers, want %d", rep.Total.Received, n)
-				}
-			}
-		})
+	b.ReportAllocs()
+	for b.Loop() {
+		rep, err := f.office.Report(ctx, from, to, onestop.ReportOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if rep.Total.Received != n {
+			b.Fatalf("report of %d dossiers, want %d", rep.Total.Received, n)
+		}
 	}
 }
-
-// scanOnly is a Store without the optional SummaryStore method.
-type scanOnly struct{ onestop.Store }

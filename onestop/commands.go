@@ -175,12 +175,8 @@ func (o *Office) Resolve(ctx context.Context, actor dossier.Actor, code, referen
 	if rec.Dossier == nil {
 		return Ready{}, err
 	}
-	d := rec.Dossier
-	r := Ready{Public: statusOf(rec), Early: dossier.Judge(d.Deadline.Due, d.Resolution.At, d.Resolution.At) == dossier.Early}
-	if r.Early && err == nil {
-		err = o.notify(ctx, d, "early_return", actor, d.Resolution.At)
-	}
-	return r, err
+	// The advance notice of an early result is among the command's notices (Office.notices).
+	return Ready{Public: statusOf(rec), Early: earlyResult(rec.Dossier)}, err
 }
 
 // Return records that the result (or the refusal) was handed to the applicant (status 10).

@@ -107,7 +107,7 @@ func TestConcurrentIntake(t *testing.T) {
 // stale is a store whose updates always meet a newer version.
 type stale struct{ onestop.Store }
 
-func (s stale) Update(_ context.Context, rec onestop.Record) (onestop.Record, error) {
+func (s stale) Update(_ context.Context, rec onestop.Record, _ []onestop.Envelope) (onestop.Record, error) {
 	return onestop.Record{}, &onestop.ConflictError{Code: rec.Code, Expected: rec.Version, Actual: rec.Version + 1}
 }
 

@@ -95,19 +95,35 @@
 //
 // # Storage and concurrency
 //
-// A Store keeps each dossier with a version. Every command reads the dossier, applies to a
-// copy, and writes back only if the version has not moved; otherwise the Office re-reads and
-// re-checks the command, up to Config.Retries times, then returns the *ConflictError. Each
+// A Store keeps each dossier as a Record with a version. Every command reads the record,
+// checks it (a record whose event log is empty or does not end at Record.Seq is a
+// *RecordError wrapping ErrCorruptRecord), attaches the Office's rules, applies the command
+// to a copy, and writes back only if the version has not moved; otherwise the Office re-reads
+// and re-checks the command, up to Config.Retries times, then returns the *ConflictError. Each
 // accepted command is therefore in the dossier's log exactly once, and a refused command
 // changes nothing. MemStore is the in-memory default; package storetest is the conformance
-// suite for other stores. A store that lists the report summaries alone (SummaryStore, as
-// MemStore does) spares reports from reading whole records.
+// suite for other stores.
+//
+// The desk and its supervisors read through the store's queries, never the whole store:
+// Office.Queue pages an agency's work queue (Store.Queue), Office.Sweep reads the dossiers due
+// soon or overdue (Store.Watch), Office.Report the summaries of its period (Store.Summaries),
+// Office.Lookup one record by code (Store.Get).
+//
+// # Notices and the outbox
+//
+// No command without its notice, no notice without its command: the notices of a command are
+// written in the same Create or Update as its events, into the store's outbox (Outbox). The
+// Office then hands them to Config.Notifier and acknowledges them; one the notifier refuses
+// (the command returns a *NotifyError, having taken effect) or that a stopped process did not
+// deliver is delivered by Office.Deliver, which the embedder calls periodically. Delivery is
+// at least once. With Config.DeferDelivery, commands only write their notices, and Deliver (or
+// the embedder's own reader of the outbox) delivers all of them.
 //
 // The Office never reads the host clock: it asks its Clock.
 //
 // # Errors
 //
-// Errors are typed (*FieldError, *IntakeError, *ConflictError, *NotifyError, and
+// Errors are typed (*FieldError, *IntakeError, *ConflictError, *NotifyError, *RecordError, and
 // *dossier.CodeError for a dossier code malformed, unknown, closed or already used) around
 // predicate sentinels, testable with errors.Is and errors.As. Message(err, lang) reads any
 // error of the module in Vietnamese (language.Vietnamese, or any tag of base vi) or English.

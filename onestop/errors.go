@@ -277,3 +277,66 @@ func (e *NotifyError) Message(lang language.Tag) string {
 
 // Unwrap returns ErrNotDelivered and the notifier's error.
 func (e *NotifyError) Unwrap() []error { return []error{ErrNotDelivered, e.Err} }
+
+// ErrCorruptRecord: a record read from the store is inconsistent (see RecordError).
+var ErrCorruptRecord = newProblem("is inconsistent in the store")
+
+// RecordProblem says what is inconsistent in a stored record.
+type RecordProblem uint8
+
+// Problems of a stored record.
+const (
+	// NoDossier: the record holds no dossier.
+	NoDossier RecordProblem = iota + 1
+	// EmptyLog: the dossier's event log is empty.
+	EmptyLog
+	// LogNotAtSeq: the log does not end at the record's Seq (an event lost or added).
+	LogNotAtSeq
+	// LogOutOfOrder: an event's Seq is not its place in the log (1, 2, 3, …).
+	LogOutOfOrder
+	// OtherCode: the dossier's code is not the record's.
+	OtherCode
+	// StateNotLogged: the dossier's state is not the state its log ends in.
+	StateNotLogged
+)
+
+// RecordError reports a record read from the store that the Office cannot work with: its
+// dossier is missing, or its event log does not hold exactly the events 1..Record.Seq, or
+// disagrees with the dossier. The store lost or mangled a write; nothing was changed.
+type RecordError struct {
+	Code    string        // the record's code, as stored (cut at 64 characters)
+	Problem RecordProblem // what is wrong
+	Seq     int           // the log's length the record claims (Record.Seq)
+	Events  int           // the events the log holds
+}
+
+// Error returns the message in English.
+func (e *RecordError) Error() string { return e.Message(language.English) }
+
+// Message returns the message in lang, e.g. `dossier 000.00.31.H49-260302-0001 is
+// inconsistent in the store: its event log holds 2 events, the record claims 3`.
+func (e *RecordError) Message(lang language.Tag) string {
+	n, seq := strconv.Itoa(e.Events), strconv.Itoa(e.Seq)
+	var what string
+	switch e.Problem {
+	case NoDossier:
+		what = msg.Pick(lang, "bản ghi không có hồ sơ", "the record holds no dossier")
+	case EmptyLog:
+		what = msg.Pick(lang, "nhật ký sự kiện trống", "its event log is empty")
+	case LogNotAtSeq:
+		what = msg.Pick(lang, "nhật ký có "+n+" sự kiện, bản ghi ghi nhận "+seq,
+			"its event log holds "+n+" events, the record claims "+seq)
+	case LogOutOfOrder:
+		what = msg.Pick(lang, "sự kiện thứ "+n+" của nhật ký mang số thứ tự khác", "event "+n+" of its log bears another number")
+	case OtherCode:
+		what = msg.Pick(lang, "bản ghi chứa hồ sơ mang mã khác", "the record holds a dossier of another code")
+	case StateNotLogged:
+		what = msg.Pick(lang, "trạng thái hồ sơ khác trạng thái cuối của nhật ký", "its state is not the one its log ends in")
+	default:
+		what = msg.Pick(lang, "lỗi không xác định", "unknown problem")
+	}
+	return msg.Pick(lang, "hồ sơ ", "dossier ") + msg.Clip(e.Code) + " " + predicate(ErrCorruptRecord, lang) + ": " + what
+}
+
+// Unwrap returns ErrCorruptRecord.
+func (e *RecordError) Unwrap() error { return ErrCorruptRecord }

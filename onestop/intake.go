@@ -416,9 +416,13 @@ func (o *Office) receive(ctx context.Context, c *intakeCheck, d *dossier.Dossier
 			rec.Locality = in.Agency
 		}
 	}
-	rec.Summary = summarize(d, Summary{Level: o.level(c.proc, in.Agency, c.received), Field: c.proc.Field, StepScore: -1})
-	rec.Public = o.publicView(d, printed)
-	if _, err := o.store.Create(ctx, rec); err != nil {
+	rec.Summary = Summary{Level: o.level(c.proc, in.Agency, c.received), Field: c.proc.Field, StepScore: -1}
+	o.derive(&rec, printed, c.received)
+	var msgs []Envelope
+	if o.queues() {
+		msgs = o.notices(rec, eventName(dossier.Receive), c.clerk, c.received)
+	}
+	if _, err := o.store.Create(ctx, rec, msgs); err != nil {
 		return IntakeResult{}, err
 	}
 	res := IntakeResult{Decision: DecisionReceive, Code: printed, Received: c.received, Due: d.Deadline.History[0].Due,
@@ -431,7 +435,7 @@ func (o *Office) receive(ctx context.Context, c *intakeCheck, d *dossier.Dossier
 		o.nameSlip(&slip.Header, d)
 		res.Receipt = &slip
 	}
-	return res, o.notify(ctx, d, eventName(dossier.Receive), c.clerk, c.received)
+	return res, o.deliver(ctx, msgs)
 }
 
 // issueCode takes the next number of the desk's daily sequence and receives d under it with
@@ -493,19 +497,22 @@ func channelVi(ch procedure.Channel) string {
 }
 
 // notifyIntake tells the applicant of a submission refused or found incomplete at intake,
-// which has no dossier code (Decree 61/2018 Art. 17(2): the content and the reasons).
+// which has no dossier code (Decree 61/2018 Art. 17(2): the content and the reasons). The
+// notice goes through the outbox (Store.Post) like any other.
 func (o *Office) notifyIntake(ctx context.Context, d *dossier.Dossier, cmd dossier.CommandKind, clerk dossier.Actor, at time.Time, ref, reason string, missing []string) error {
-	if o.notifier == nil {
+	if !o.queues() {
 		return nil
 	}
-	n := Notice{Reference: ref, Procedure: d.Procedure.Code, Event: eventName(cmd), State: stateName(d.State),
+	n := &Notice{Reference: ref, Procedure: d.Procedure.Code, Event: eventName(cmd), State: stateName(d.State),
 		NationalStatus: int(d.State.Status()), Agency: o.desk, At: at, SubmittedAt: d.Submitted,
 		Reason: reason, Missing: slices.Clone(missing)}
 	n.Handler, n.Role = handler(clerk)
-	if err := o.notifier.Notify(ctx, n); err != nil {
-		return &NotifyError{Err: err}
+	msgs := []Envelope{{Notice: n}}
+	o.reserve(msgs)
+	if err := o.store.Post(ctx, msgs); err != nil {
+		return err
 	}
-	return nil
+	return o.deliver(ctx, msgs)
 }
 
 // procedureInForce looks the procedure up; a version not in force is a refusal reason.

@@ -177,11 +177,11 @@ func (o *Office) Lookup(ctx context.Context, code string) (PublicView, error) {
 	if err != nil {
 		return PublicView{}, renamed(err, code, typed)
 	}
+	if err := check(&rec); err != nil {
+		return PublicView{}, err
+	}
 	pub := rec.Public
 	if pub == nil {
-		if rec.Dossier == nil {
-			return PublicView{}, codeError(typed, ErrNotFound)
-		}
 		pub = o.publicView(rec.Dossier, o.printed(rec.Dossier.Code))
 	}
 	s := *pub

@@ -31,6 +31,7 @@ var viProblems = map[error]string{
 	ErrClosed:              "đã kết thúc (đã trả kết quả, đã rút hoặc không được tiếp nhận)",
 	ErrNoResult:            "chưa có kết quả giải quyết",
 	ErrIdentity:            "làm số liệu của biểu báo cáo không khớp",
+	ErrCorruptRecord:       "không nhất quán trong kho lưu trữ",
 }
 
 // viFields names the fields of the Office's inputs in Vietnamese.

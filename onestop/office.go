@@ -73,8 +73,21 @@ type Config struct {
 	Store Store
 	// Clock tells the time; required (use ClockFunc(time.Now) in production).
 	Clock Clock
-	// Notifier is told of every status change; nil: nobody is.
+	// Notifier is told of every status change; nil: nobody is. The notices of a command are
+	// written to the store's outbox together with the command (Store.Create, Store.Update), so
+	// that no command is stored without its notice; the Office then hands them to Notifier at
+	// once and acknowledges them. A notice Notifier refuses (the command returns a
+	// *NotifyError) or that a stopped process did not deliver stays in the outbox until
+	// Office.Deliver delivers it.
 	Notifier Notifier
+	// DeferDelivery leaves the delivery of every notice to Office.Deliver (or to the
+	// embedder's own reader of the outbox, Store.Fetch and Store.Ack): commands write their
+	// notices to the outbox, even without a Notifier, and return without waiting for them to
+	// be delivered. false: the Office delivers them to Notifier after each command.
+	DeferDelivery bool
+	// DeliveryLease is how long a notice handed out for delivery is reserved for its
+	// deliverer, after which another may hand it out again; 0: DefaultDeliveryLease (1 minute).
+	DeliveryLease time.Duration
 	// Receivable decides the desk's reception scope; nil: DefaultReceivable.
 	Receivable ReceivableFunc
 	// Retries is how many times a command that met a stale version is re-read, re-checked
@@ -89,17 +102,19 @@ type Config struct {
 // again, up to Config.Retries times, after which it returns the *ConflictError. An accepted
 // command is therefore in the dossier's log exactly once.
 type Office struct {
-	desk       string
-	catalog    Procedures
-	rules      *dossier.Rules
-	cal        *calendar.Calendar
-	routes     *routing.Set
-	dir        *routing.Directory
-	store      Store
-	clock      Clock
-	notifier   Notifier
-	receivable ReceivableFunc
-	retries    int
+	desk          string
+	catalog       Procedures
+	rules         *dossier.Rules
+	cal           *calendar.Calendar
+	routes        *routing.Set
+	dir           *routing.Directory
+	store         Store
+	clock         Clock
+	notifier      Notifier
+	deferDelivery bool
+	lease         time.Duration
+	receivable    ReceivableFunc
+	retries       int
 }
 
 // New builds an Office from cfg.
@@ -114,7 +129,11 @@ func New(cfg Config) (*Office, error) {
 		return nil, &FieldError{Field: "Config.Clock", Err: ErrRequired}
 	}
 	o := &Office{desk: cfg.Desk, catalog: cfg.Catalog, rules: cfg.Rules, routes: cfg.Routes, dir: cfg.Directory,
-		store: cfg.Store, clock: cfg.Clock, notifier: cfg.Notifier, receivable: cfg.Receivable, retries: cfg.Retries}
+		store: cfg.Store, clock: cfg.Clock, notifier: cfg.Notifier, receivable: cfg.Receivable, retries: cfg.Retries,
+		deferDelivery: cfg.DeferDelivery, lease: cfg.DeliveryLease}
+	if o.lease <= 0 {
+		o.lease = DefaultDeliveryLease
+	}
 	if o.rules == nil {
 		r, err := dossier.NewRules(dossier.RulesConfig{Calendar: cfg.Calendar})
 		if err != nil {
@@ -169,7 +188,8 @@ func cloneDossier(d *dossier.Dossier) *dossier.Dossier {
 // change is one command's effect on a record: it may modify rec (and rec.Dossier, a copy).
 type change func(rec *Record, now time.Time) (event string, err error)
 
-// exec runs a command on the dossier of code with optimistic concurrency and notifies.
+// exec runs a command on the dossier of code with optimistic concurrency. The command's
+// notices are written with it (Store.Update's outbox) and then delivered (deliver).
 func (o *Office) exec(ctx context.Context, code string, actor dossier.Actor, f change) (Record, error) {
 	key, err := o.key(code)
 	if err != nil {
@@ -177,12 +197,9 @@ func (o *Office) exec(ctx context.Context, code string, actor dossier.Actor, f c
 	}
 	for range o.retries {
 		var rec Record
-		rec, err = o.get(ctx, code, key)
+		rec, err = o.load(ctx, code, key)
 		if err != nil {
 			return Record{}, err
-		}
-		if rec.Dossier == nil {
-			return Record{}, codeError(code, ErrNotFound)
 		}
 		now := o.clock.Now()
 		if last := rec.Dossier.Events[len(rec.Dossier.Events)-1].At; now.Before(last) {
@@ -196,18 +213,131 @@ func (o *Office) exec(ctx context.Context, code string, actor dossier.Actor, f c
 		if err != nil {
 			return Record{}, renamed(err, key, code)
 		}
-		rec.Summary = summarize(rec.Dossier, rec.Summary)
-		rec.Public = o.publicView(rec.Dossier, o.printed(rec.Dossier.Code))
+		o.derive(&rec, o.printed(rec.Dossier.Code), now)
+		var msgs []Envelope
+		if event != "" && o.queues() {
+			msgs = o.notices(rec, event, actor, now)
+		}
 		var out Record
-		out, err = o.store.Update(ctx, rec)
+		out, err = o.store.Update(ctx, rec, msgs)
 		if err == nil {
-			return out, o.notify(ctx, out.Dossier, event, actor, now)
+			out.Dossier.Rules = o.rules
+			return out, o.deliver(ctx, msgs)
 		}
 		if !errors.Is(err, ErrConflict) {
 			return Record{}, err
 		}
 	}
 	return Record{}, err
+}
+
+// derive sets what the Office derives from a record's dossier before writing it: the
+// summary, the public view, the log's length, the holder and the sweep's watch time.
+func (o *Office) derive(rec *Record, printed string, now time.Time) {
+	d := rec.Dossier
+	rec.Summary = summarize(d, rec.Summary)
+	rec.Public = o.publicView(d, printed)
+	rec.Seq = len(d.Events)
+	rec.Holder = ""
+	if !d.State.Terminal() {
+		rec.Holder = holder(d)
+	}
+	rec.Watch = watchFrom(d, now)
+}
+
+// watchFrom is the earliest instant at which Sweep may report d, as seen at now (the time of
+// the write): the start of the last day for the apology, the instant it becomes at risk
+// (while its clock runs), its due time, or now when it is already reported; zero when d is
+// no longer open. It errs early, never late: a sweep reads a dossier a little before it is
+// reported rather than miss it.
+func watchFrom(d *dossier.Dossier, now time.Time) time.Time {
+	if !open(d.State) || d.Received.IsZero() || d.Deadline.Due.IsZero() || d.Rules == nil {
+		return time.Time{}
+	}
+	due := d.Deadline.Due
+	cal := d.Rules.Calendar()
+	pol := d.Rules.Policy(d.Regime)
+	lastDay := cal.AddWorkingDays(dayOf(due), -pol.ApologyLead)
+	y, m, day := lastDay.Date()
+	w := time.Date(y, m, day, 0, 0, 0, 0, calendar.Zone())
+	if due.Before(w) {
+		w = due
+	}
+	if d.PausedAt().IsZero() {
+		// The share used grows with the working time from now: it reaches AtRiskShare after
+		// (share - used) / (1 - used) of the working time left.
+		used := d.Used(now)
+		if used >= pol.AtRiskShare || used >= 1 {
+			return now
+		}
+		left := cal.WorkingTimeBetween(now, due)
+		toRisk := time.Duration(float64(left) * (pol.AtRiskShare - used) / (1 - used))
+		if r := cal.AddWorkingTime(now, toRisk-time.Minute); toRisk > time.Minute && r.Before(w) {
+			w = r
+		} else if toRisk <= time.Minute {
+			return now
+		}
+	}
+	if now.After(w) {
+		return now
+	}
+	return w
+}
+
+// load reads the record of key (the stored form of code, which errors name as given), checks
+// that it is consistent (check), and attaches the office's rules to its dossier.
+func (o *Office) load(ctx context.Context, code, key string) (Record, error) {
+	rec, err := o.get(ctx, code, key)
+	if err != nil {
+		return Record{}, err
+	}
+	if err := check(&rec); err != nil {
+		return Record{}, err
+	}
+	if rec.Dossier.Rules != o.rules {
+		d := *rec.Dossier
+		d.Rules = o.rules
+		rec.Dossier = &d
+	}
+	return rec, nil
+}
+
+// check verifies that a record read from the store is one the Office can work with: it holds
+// a dossier of its code whose log holds exactly the events 1..rec.Seq and ends in the
+// dossier's state. Anything else is a *RecordError.
+func check(rec *Record) error {
+	d := rec.Dossier
+	fail := func(p RecordProblem, events int) error {
+		return &RecordError{Code: msg.Clip(rec.Code), Problem: p, Seq: rec.Seq, Events: events}
+	}
+	if d == nil {
+		return fail(NoDossier, 0)
+	}
+	n := len(d.Events)
+	if n == 0 {
+		return fail(EmptyLog, 0)
+	}
+	for i := range d.Events {
+		if d.Events[i].Seq != i+1 {
+			return fail(LogOutOfOrder, i+1)
+		}
+	}
+	if n != rec.Seq {
+		return fail(LogNotAtSeq, n)
+	}
+	if d.Events[n-1].To != d.State {
+		return fail(StateNotLogged, n)
+	}
+	if !sameCode(rec.Code, d.Code) {
+		return fail(OtherCode, n)
+	}
+	return nil
+}
+
+// sameCode reports whether key is the stored form of c (Code.String).
+func sameCode(key string, c dossier.Code) bool {
+	k, err := dossier.ParseCode(key)
+	return err == nil && k == c
 }
 
 // key reads a dossier code printed in the code format of any regime (Rules.ParseCode) and
@@ -276,11 +406,9 @@ func apply(cmd dossier.Command) change {
 	}
 }
 
-func (o *Office) notify(ctx context.Context, d *dossier.Dossier, event string, actor dossier.Actor, at time.Time) error {
-	if o.notifier == nil || event == "" {
-		return nil
-	}
-	n := Notice{
+// notice is the notice of an event of d, done by actor at at.
+func (o *Office) notice(d *dossier.Dossier, event string, actor dossier.Actor, at time.Time) *Notice {
+	n := &Notice{
 		Code: o.printed(d.Code), Procedure: d.Procedure.Code, Event: event, State: stateName(d.State),
 		NationalStatus: int(d.State.Status()), Agency: holder(d), At: at, SubmittedAt: d.Submitted,
 		ReceivedAt: d.Received, DueAt: d.Deadline.Due, ReturnedAt: d.Resolution.Returned,
@@ -289,10 +417,7 @@ func (o *Office) notify(ctx context.Context, d *dossier.Dossier, event string, a
 	if d.State == dossier.Resolved || d.State == dossier.Refused || d.State == dossier.Returned {
 		n.ProcessedAt = d.Resolution.At
 	}
-	if err := o.notifier.Notify(ctx, n); err != nil {
-		return &NotifyError{Code: n.Code, Err: err}
-	}
-	return nil
+	return n
 }
 
 // summarize derives the report summary of d, keeping the classification fields of prev.

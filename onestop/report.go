@@ -306,13 +306,18 @@ type fieldKey struct{ level, field string }
 // A dossier is in the report if it was received before to and had not ended before from.
 func BuildReport(from, to time.Time, summaries []Summary, opts ReportOptions) (Report, error) {
 	if !from.Before(to) {
-		return Report{}, &FieldError{Field: "Period", Value: from.Format(time.DateTime) + " – " + to.Format(time.DateTime), Err: ErrInvalid}
+		return Report{}, periodError(from, to)
 	}
 	b := newReportBuilder(from, to, opts)
 	for i := range summaries {
 		b.add(&summaries[i])
 	}
 	return b.report(), nil
+}
+
+// periodError refuses a report period that does not end after it starts.
+func periodError(from, to time.Time) error {
+	return &FieldError{Field: "Period", Value: from.Format(time.DateTime) + " – " + to.Format(time.DateTime), Err: ErrInvalid}
 }
 
 // reportBuilder adds the dossiers up, one summary at a time, into the rows of the report.

@@ -2,26 +2,59 @@ package onestop
 
 import (
 	"context"
-	"slices"
-	"sync"
+	"time"
 
 	"github.com/motcua-go/motcua/dossier"
 	"github.com/motcua-go/motcua/routing"
-	"github.com/rickb777/date/v2"
 )
 
-// Record is what a Store keeps for one dossier: the dossier itself, a version for optimistic
-// concurrency, the summary used by reports, and the public view served to lookups.
+// Record is what a Store keeps for one dossier: the dossier with its event log, a version for
+// optimistic concurrency, the summary used by reports, the public view served to lookups, and
+// the keys of the store's queries.
+//
+// # Version and log
+//
+// Version counts the writes of the record: the store sets 1 on Create and adds 1 on every
+// Update. Seq is the length of the dossier's event log at that version, the Seq of its last
+// event (dossier.Event.Seq numbers the log 1, 2, 3, …). A write appends zero or more events
+// (a rating, a consultation or its answer change the record without an event), so Seq never
+// decreases from one version to the next and is at most Version plus the events of intake
+// (every record has at least the events Open and Receive). The Office sets Seq on every write
+// and checks on every read that the log holds exactly the events 1..Seq: a record whose log is
+// empty, shorter or longer than Seq, or numbered out of order is a *RecordError wrapping
+// ErrCorruptRecord, never a panic. A store keeps Seq as it keeps Version (a database keeps it
+// in the record's row, apart from the log's table), so that a lost or duplicated event shows.
+//
+// # Rules
+//
+// dossier.Dossier.Rules are not encoded: a store need not keep them. The Office attaches its
+// own rules (Config.Rules) to every dossier it reads, so a record read back from JSON works
+// with every command.
+//
+// # Sharing
 //
 // Records are handed over, not shared for writing: after Create or Update the caller must not
-// modify the Dossier, and a Dossier returned by Get or Scan must not be modified (the Office
-// works on a copy).
+// modify the Dossier, and a Dossier returned by Get, Scan or a query must not be modified (the
+// Office works on a copy).
 type Record struct {
 	Code    string           `json:"code"`             // dossier code in its stored form (dossier.Code.String), the key
 	Version uint64           `json:"version"`          // 0 before Create; the store sets 1 on Create and adds 1 on each Update
+	Seq     int              `json:"seq"`              // length of the dossier's event log (the Seq of its last event); set by the Office
 	Dossier *dossier.Dossier `json:"dossier"`          // the dossier with its event log
 	Summary Summary          `json:"summary"`          // compact record for reports
 	Public  *PublicView      `json:"public,omitempty"` // the public lookup view; nil means "derive it from the dossier"
+
+	// Holder is the QCVN 102 code of the agency whose work queue holds the dossier: the
+	// agency of the step in hand (in process, waiting for a supplement or an obligation), the
+	// first agency of the route once transferred, else the desk (received, result ready);
+	// empty for a closed dossier (returned, withdrawn, not accepted). The Office sets it on
+	// every write; Store.Queue selects by it.
+	Holder string `json:"holder,omitempty"`
+	// Watch is the earliest instant at which the escalation sweep may report the dossier
+	// (at risk, apology due or overdue), computed by the Office on every write from its rules;
+	// zero when the sweep never reports it (processing ended). Store.Watch selects by it, so a
+	// sweep reads only the dossiers due soon or overdue.
+	Watch time.Time `json:"watch,omitzero"`
 
 	// Plan holds the route's steps with their deadlines, computed at acceptance and used by
 	// the transfer (nil: one step, the competent agency). Schedule is the route plan behind
@@ -37,160 +70,145 @@ type Record struct {
 	Consultations []Consultation `json:"consultations,omitempty"`
 }
 
-// Store keeps dossiers. Implementations must be safe for concurrent use and implement
-// optimistic concurrency: Update succeeds only if the stored version equals rec.Version, and
-// otherwise returns a *ConflictError and changes nothing. Run the conformance suite in package
-// storetest against an implementation.
+// Store keeps dossiers, answers the queries of a desk and its supervisors, and keeps the
+// outbox of the messages of every command. Implementations must be safe for concurrent use.
+// MemStore is the in-memory implementation; package pgstore keeps them in PostgreSQL. Run
+// the conformance suite of package storetest against an implementation.
+//
+// # Writes
+//
+// Create and Update write one record and the messages of the command that made it (its
+// notices) in one atomic step: both or neither. Update implements optimistic concurrency: it
+// succeeds only if the stored version equals rec.Version, and otherwise returns a
+// *ConflictError and writes nothing (neither the record nor its messages).
+//
+// # Queries
+//
+// The queries call fn for each record or summary selected, until fn returns false; fn must not
+// call the store (a database adapter may hold a connection while it runs). Their selections are
+// defined by fields of the record that a database keeps in indexed columns: Holder and
+// Dossier.State (Queue), Watch (Watch), Summary.Received and Summary.End (Summaries), and Code
+// (Get).
 type Store interface {
 	// Next returns the next number of a receiving unit's daily sequence: the n-th call for
 	// (unit, day) returns n, never the same number twice.
 	dossier.SequenceSource
-	// Create stores a new record (rec.Version must be 0) and returns it with version 1. A code
-	// already stored gives a *dossier.CodeError wrapping ErrExists.
-	Create(ctx context.Context, rec Record) (Record, error)
-	// Get returns the record of code; an unknown code gives a *dossier.CodeError wrapping ErrNotFound.
+
+	// Create stores a new record (rec.Version must be 0) and returns it with version 1,
+	// together with the messages of out in the outbox (see Outbox). A code already stored
+	// gives a *dossier.CodeError wrapping ErrExists, an empty code a *FieldError wrapping
+	// ErrRequired. Nothing is written on error.
+	Create(ctx context.Context, rec Record, out []Envelope) (Record, error)
+	// Get returns the record of code (lookup by code); an unknown code gives a
+	// *dossier.CodeError wrapping ErrNotFound.
 	Get(ctx context.Context, code string) (Record, error)
 	// Update replaces the record of rec.Code if its stored version is rec.Version, and
-	// returns it with the version incremented. A stale version gives a *ConflictError; an
-	// unknown code a *dossier.CodeError wrapping ErrNotFound. Nothing is written on error.
-	Update(ctx context.Context, rec Record) (Record, error)
-	// Scan calls fn for every record, in no particular order, until fn returns false.
+	// returns it with the version incremented, writing the messages of out in the outbox in
+	// the same step. A stale version gives a *ConflictError; an unknown code a
+	// *dossier.CodeError wrapping ErrNotFound. Nothing is written on error.
+	Update(ctx context.Context, rec Record, out []Envelope) (Record, error)
+
+	// Queue calls fn for the records of an agency's work queue (QueueQuery): Holder equals
+	// q.Agency and Dossier.State is one of q.States, ordered by Summary.Due then Code, starting
+	// after q.After, at most q.Limit of them (no limit when Limit ≤ 0).
+	Queue(ctx context.Context, q QueueQuery, fn func(Record) bool) error
+	// Watch calls fn, in no particular order, for every record whose Watch is not zero and not
+	// after until: the dossiers the escalation sweep must look at, at until.
+	Watch(ctx context.Context, until time.Time, fn func(Record) bool) error
+	// Summaries calls fn, in no particular order, for the Summary of every record that
+	// belongs to a report of the period [from, to) in Unix seconds: received before to
+	// (Summary.Received not 0 and before to) and not ended before from (Summary.End 0, or
+	// not before from). These are the dossiers received in the period, open at its start, or
+	// ended in it, the rows of Biểu 06.
+	Summaries(ctx context.Context, from, to int64, fn func(Summary) bool) error
+	// Scan calls fn for every record, in no particular order, until fn returns false (for
+	// exports and migrations; the Office's own work uses the queries above).
 	Scan(ctx context.Context, fn func(Record) bool) error
+
+	Outbox
 }
 
-// SummaryStore is a Store that hands out the report summaries of its records without the
-// rest of them. Office.Report uses it when the store implements it (MemStore does); a
-// database adapter may implement it with a query on the summary columns.
-type SummaryStore interface {
-	Store
-	// AppendSummaries appends the Summary of every record to dst, in no particular order,
-	// and returns the extended slice.
-	AppendSummaries(ctx context.Context, dst []Summary) ([]Summary, error)
+// QueueQuery selects a page of an agency's work queue (Store.Queue, Office.Queue).
+type QueueQuery struct {
+	// Agency is the QCVN 102 code of the agency (or desk) whose queue is asked: the records
+	// whose Holder it is.
+	Agency string `json:"agency"`
+	// States are the states asked; empty: every state of a dossier not closed (from received
+	// to result ready).
+	States []dossier.State `json:"states,omitempty"`
+	// After is where the page starts: after the record with this due time and code in the
+	// queue's order (by Summary.Due, then Code). The zero cursor starts at the beginning.
+	After QueueCursor `json:"after,omitzero"`
+	// Limit is the most records in the page. For Store.Queue, 0 or less means no limit; for
+	// Office.Queue it means DefaultQueueLimit, and it is at most MaxQueueLimit.
+	Limit int `json:"limit,omitempty"`
 }
 
-// MemStore is the in-memory Store, the Office's default. The zero value is ready to use.
-type MemStore struct {
-	mu   sync.RWMutex
-	recs map[string]*Record
-	seq  map[seqKey]int
+// QueueCursor is a position in a work queue: the due time (Summary.Due, Unix seconds) and
+// the code (stored form) of the last record of the previous page.
+type QueueCursor struct {
+	Due  int64  `json:"due"`
+	Code string `json:"code"`
 }
 
-type seqKey struct {
-	unit string
-	day  date.Date
+// Before reports whether a record with this due time and code comes before c in a work
+// queue's order: by due time, then by code. The zero cursor comes before every record.
+func (c QueueCursor) Before(due int64, code string) bool {
+	if c == (QueueCursor{}) {
+		return true
+	}
+	return c.Due < due || c.Due == due && c.Code < code
 }
 
-// NewMemStore returns an empty in-memory store.
-func NewMemStore() *MemStore { return &MemStore{} }
+// Envelope is an outbound message of a command, kept in the store's outbox until delivered:
+// today a Notice (later also the records the national portal receives). Exactly one payload
+// field is set.
+type Envelope struct {
+	// ID is the store's number for the message, set when it is written (Create, Update, Post):
+	// unique in the store and increasing in the order of writing. 0 before.
+	ID uint64 `json:"id,omitempty"`
+	// Code is the stored form of the code of the dossier the message is about; empty for the
+	// notice of a submission refused or found incomplete at intake, which has no dossier.
+	Code   string  `json:"code,omitempty"`
+	Notice *Notice `json:"notice,omitempty"`
 
-// Next implements dossier.SequenceSource.
-func (m *MemStore) Next(ctx context.Context, unit string, day date.Date) (int, error) {
-	if err := ctx.Err(); err != nil {
-		return 0, err
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.seq == nil {
-		m.seq = make(map[seqKey]int)
-	}
-	k := seqKey{unit, day}
-	m.seq[k]++
-	return m.seq[k], nil
+	// The delivery state, kept by the store.
+	Attempts  int       `json:"attempts,omitempty"`   // how many times Fetch handed it out
+	NotBefore time.Time `json:"not_before,omitzero"`  // not handed out by Fetch before this instant; zero: at once
+	LastError string    `json:"last_error,omitempty"` // why the last attempt failed (Retry), cut at 256 bytes by the store if longer
 }
 
-// Create implements Store.
-func (m *MemStore) Create(ctx context.Context, rec Record) (Record, error) {
-	if err := ctx.Err(); err != nil {
-		return Record{}, err
-	}
-	if rec.Code == "" {
-		return Record{}, &FieldError{Field: "Code", Err: ErrRequired}
-	}
-	if rec.Version != 0 {
-		return Record{}, &ConflictError{Code: rec.Code, Expected: rec.Version, Actual: 0}
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.recs == nil {
-		m.recs = make(map[string]*Record)
-	}
-	if _, ok := m.recs[rec.Code]; ok {
-		return Record{}, codeError(rec.Code, ErrExists)
-	}
-	rec.Version = 1
-	r := rec
-	m.recs[rec.Code] = &r
-	return rec, nil
+// Outbox is the part of a Store that keeps the outbound messages of commands until they are
+// delivered: "no command without its notice, no notice without its command". The messages of
+// a command are written by the same Create or Update that writes its events, so they exist
+// exactly when the command does; a deliverer (Office.Deliver, or the embedder's own loop) then
+// fetches them, hands them to the sender, and acknowledges each one delivered. A message is
+// delivered at least once: one handed out and neither acknowledged nor retried before its
+// lease ends is handed out again, so a sender must tolerate (and may detect, by Envelope.ID)
+// a message it has seen.
+type Outbox interface {
+	// Post writes messages that no record write carries (the notice of a submission refused
+	// or found incomplete at intake, which stores no dossier), setting the ID of each element
+	// of msgs. Nothing is written on error.
+	Post(ctx context.Context, msgs []Envelope) error
+	// Fetch hands out, lowest ID first, at most limit messages not yet acknowledged whose
+	// NotBefore is not after now, and leases them: in the same atomic step it adds 1 to their
+	// Attempts and sets their NotBefore to now+lease, so that another Fetch does not hand them
+	// out again before the lease ends. It returns them as leased. limit ≤ 0 means 100.
+	Fetch(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]Envelope, error)
+	// Ack acknowledges delivered messages: they are never handed out again. Unknown or
+	// already acknowledged IDs are ignored (Ack is idempotent).
+	Ack(ctx context.Context, ids ...uint64) error
+	// Retry records a failed delivery of the message id: it is handed out again from at (its
+	// NotBefore), with reason as LastError. An unknown or acknowledged ID is ignored.
+	Retry(ctx context.Context, id uint64, at time.Time, reason string) error
 }
 
-// Get implements Store.
-func (m *MemStore) Get(ctx context.Context, code string) (Record, error) {
-	if err := ctx.Err(); err != nil {
-		return Record{}, err
-	}
-	m.mu.RLock()
-	r, ok := m.recs[code]
-	var out Record
-	if ok {
-		out = *r
-	}
-	m.mu.RUnlock()
-	if !ok {
-		return Record{}, codeError(code, ErrNotFound)
-	}
-	return out, nil
-}
+// Queue limits of Office.Queue.
+const (
+	DefaultQueueLimit = 100  // the page size when QueueQuery.Limit is 0
+	MaxQueueLimit     = 1000 // the largest page Office.Queue returns
+)
 
-// Update implements Store.
-func (m *MemStore) Update(ctx context.Context, rec Record) (Record, error) {
-	if err := ctx.Err(); err != nil {
-		return Record{}, err
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	r, ok := m.recs[rec.Code]
-	if !ok {
-		return Record{}, codeError(rec.Code, ErrNotFound)
-	}
-	if r.Version != rec.Version {
-		return Record{}, &ConflictError{Code: rec.Code, Expected: rec.Version, Actual: r.Version}
-	}
-	rec.Version++
-	*r = rec
-	return rec, nil
-}
-
-// Scan implements Store. fn runs on a snapshot, so it may call the store.
-func (m *MemStore) Scan(ctx context.Context, fn func(Record) bool) error {
-	m.mu.RLock()
-	snap := make([]Record, 0, len(m.recs))
-	for _, r := range m.recs {
-		snap = append(snap, *r)
-	}
-	m.mu.RUnlock()
-	for i := range snap {
-		if i%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		if !fn(snap[i]) {
-			break
-		}
-	}
-	return nil
-}
-
-// AppendSummaries implements SummaryStore.
-func (m *MemStore) AppendSummaries(ctx context.Context, dst []Summary) ([]Summary, error) {
-	if err := ctx.Err(); err != nil {
-		return dst, err
-	}
-	m.mu.RLock()
-	defer m.mu.RUnlock()
-	dst = slices.Grow(dst, len(m.recs))
-	for _, r := range m.recs {
-		dst = append(dst, r.Summary)
-	}
-	return dst, nil
-}
+// maxLastError is how much of a delivery failure the outbox keeps.
+const maxLastError = 256

@@ -60,24 +60,24 @@ func (s *jsonStore) get(rec onestop.Record) (onestop.Record, error) {
 	return rec, nil
 }
 
-func (s *jsonStore) Create(ctx context.Context, rec onestop.Record) (onestop.Record, error) {
+func (s *jsonStore) Create(ctx context.Context, rec onestop.Record, msgs []onestop.Envelope) (onestop.Record, error) {
 	in, err := s.put(rec)
 	if err != nil {
 		return onestop.Record{}, err
 	}
-	out, err := s.MemStore.Create(ctx, in)
+	out, err := s.MemStore.Create(ctx, in, msgs)
 	if err != nil {
 		return out, err
 	}
 	return s.get(out)
 }
 
-func (s *jsonStore) Update(ctx context.Context, rec onestop.Record) (onestop.Record, error) {
+func (s *jsonStore) Update(ctx context.Context, rec onestop.Record, msgs []onestop.Envelope) (onestop.Record, error) {
 	in, err := s.put(rec)
 	if err != nil {
 		return onestop.Record{}, err
 	}
-	out, err := s.MemStore.Update(ctx, in)
+	out, err := s.MemStore.Update(ctx, in, msgs)
 	if err != nil {
 		return out, err
 	}
@@ -102,6 +102,30 @@ func (s *jsonStore) Scan(ctx context.Context, fn func(onestop.Record) bool) erro
 		return err
 	}
 	return scanErr
+}
+
+func (s *jsonStore) Watch(ctx context.Context, until time.Time, fn func(onestop.Record) bool) error {
+	var err error
+	watchErr := s.MemStore.Watch(ctx, until, func(r onestop.Record) bool {
+		r, err = s.get(r)
+		return err == nil && fn(r)
+	})
+	if err != nil {
+		return err
+	}
+	return watchErr
+}
+
+func (s *jsonStore) Queue(ctx context.Context, q onestop.QueueQuery, fn func(onestop.Record) bool) error {
+	var err error
+	queueErr := s.MemStore.Queue(ctx, q, func(r onestop.Record) bool {
+		r, err = s.get(r)
+		return err == nil && fn(r)
+	})
+	if err != nil {
+		return err
+	}
+	return queueErr
 }
 
 func TestJSONStoreConformance(t *testing.T) {

@@ -135,25 +135,28 @@ func responsible(w Watch, now time.Time) (agency, step string, over time.Duratio
 	return d.Agency, "", 0
 }
 
-// Sweep runs the escalation sweep over the store at the office clock's time.
+// Sweep runs the escalation sweep over the store at the office clock's time. It reads only
+// the dossiers the store lists as watched at that time (Store.Watch: due soon, at risk or
+// overdue), not the others. A record the Office cannot work with (RecordError) is left out.
 func (o *Office) Sweep(ctx context.Context) ([]Alert, error) {
+	now := o.clock.Now()
 	var ws []Watch
-	err := o.store.Scan(ctx, func(r Record) bool {
-		if r.Dossier != nil && open(r.Dossier.State) {
-			d := r.Dossier
-			if d.Rules == nil {
-				c := *d
-				c.Rules = o.rules
-				d = &c
-			}
-			ws = append(ws, Watch{Dossier: d, Schedule: o.schedule(r, d)})
+	err := o.store.Watch(ctx, now, func(r Record) bool {
+		if check(&r) != nil || !open(r.Dossier.State) {
+			return true
 		}
+		d := r.Dossier
+		if d.Rules != o.rules {
+			c := *d
+			c.Rules = o.rules
+			d = &c
+		}
+		ws = append(ws, Watch{Dossier: d, Schedule: o.schedule(r, d)})
 		return true
 	})
 	if err != nil {
 		return nil, err
 	}
-	now := o.clock.Now()
 	alerts := Sweep(now, ws)
 	for i := range alerts {
 		alerts[i].AgencyName = o.agencyName(alerts[i].Agency, now)
@@ -199,19 +202,17 @@ func (o *Office) schedule(r Record, d *dossier.Dossier) *routing.Schedule {
 }
 
 // Report computes the periodic report (Biểu 06/VPCP/KSTT and the indicators) for [from, to)
-// over every dossier of the store. It reads only the summaries when the store is a
-// SummaryStore, else it scans the records.
+// over the dossiers of the store that belong to it: received before to and not ended before
+// from (Store.Summaries). It reads their summaries only, one at a time.
 func (o *Office) Report(ctx context.Context, from, to time.Time, opts ReportOptions) (Report, error) {
-	var ss []Summary
-	if st, ok := o.store.(SummaryStore); ok {
-		var err error
-		if ss, err = st.AppendSummaries(ctx, nil); err != nil {
-			return Report{}, err
-		}
-	} else if err := o.store.Scan(ctx, func(r Record) bool { ss = append(ss, r.Summary); return true }); err != nil {
+	if !from.Before(to) {
+		return Report{}, periodError(from, to)
+	}
+	b := newReportBuilder(from, to, opts)
+	if err := o.store.Summaries(ctx, b.f, b.t, func(s Summary) bool { b.add(&s); return true }); err != nil {
 		return Report{}, err
 	}
-	return BuildReport(from, to, ss, opts)
+	return b.report(), nil
 }
 
 // Indices returns the Circular 01/2018 indices 1–4 of one dossier.
@@ -220,7 +221,7 @@ func (o *Office) Indices(ctx context.Context, code string) (Indices, error) {
 	if err != nil {
 		return Indices{}, err
 	}
-	rec, err := o.get(ctx, code, key)
+	rec, err := o.load(ctx, code, key)
 	if err != nil {
 		return Indices{}, err
 	}

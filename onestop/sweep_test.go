@@ -69,6 +69,14 @@ func (s forgetful) Scan(ctx context.Context, fn func(onestop.Record) bool) error
 	return s.MemStore.Scan(ctx, func(r onestop.Record) bool { r.Schedule, r.Public = nil, nil; return fn(r) })
 }
 
+func (s forgetful) Watch(ctx context.Context, until time.Time, fn func(onestop.Record) bool) error {
+	return s.MemStore.Watch(ctx, until, func(r onestop.Record) bool { r.Schedule, r.Public = nil, nil; return fn(r) })
+}
+
+func (s forgetful) Queue(ctx context.Context, q onestop.QueueQuery, fn func(onestop.Record) bool) error {
+	return s.MemStore.Queue(ctx, q, func(r onestop.Record) bool { r.Schedule, r.Public = nil, nil; return fn(r) })
+}
+
 // A store that keeps only the route's name and locality still lets the sweep name the step
 // over its allotment, by planning the route again.
 func TestSweepReplansForgottenSchedule(t *testing.T) {

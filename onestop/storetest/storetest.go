@@ -99,7 +99,7 @@ func Run(t *testing.T, newStore func() onestop.Store) {
 	t.Run("CreateGet", func(t *testing.T) {
 		s := newStore()
 		in := record(1)
-		got, err := s.Create(ctx, in)
+		got, err := s.Create(ctx, in, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -121,7 +121,7 @@ func Run(t *testing.T, newStore func() onestop.Store) {
 		s := newStore()
 		in := record(1)
 		in.Schedule = schedule(t, in)
-		if _, err := s.Create(ctx, in); err != nil {
+		if _, err := s.Create(ctx, in, nil); err != nil {
 			t.Fatal(err)
 		}
 		back, err := s.Get(ctx, in.Code)
@@ -139,12 +139,12 @@ func Run(t *testing.T, newStore func() onestop.Store) {
 
 	t.Run("CreateTwice", func(t *testing.T) {
 		s := newStore()
-		if _, err := s.Create(ctx, record(1)); err != nil {
+		if _, err := s.Create(ctx, record(1), nil); err != nil {
 			t.Fatal(err)
 		}
 		other := record(1)
 		other.Summary.Field = "other"
-		_, err := s.Create(ctx, other)
+		_, err := s.Create(ctx, other, nil)
 		if !errors.Is(err, onestop.ErrExists) {
 			t.Fatalf("second Create = %v, want ErrExists", err)
 		}
@@ -161,7 +161,7 @@ func Run(t *testing.T, newStore func() onestop.Store) {
 		s := newStore()
 		r := record(1)
 		r.Version = 3
-		if _, err := s.Create(ctx, r); err == nil {
+		if _, err := s.Create(ctx, r, nil); err == nil {
 			t.Fatal("Create accepted a record with a version")
 		}
 		if _, err := s.Get(ctx, r.Code); !errors.Is(err, onestop.ErrNotFound) {
@@ -173,20 +173,20 @@ func Run(t *testing.T, newStore func() onestop.Store) {
 		s := newStore()
 		r := record(1)
 		r.Code = ""
-		if _, err := s.Create(ctx, r); err == nil {
+		if _, err := s.Create(ctx, r, nil); err == nil {
 			t.Fatal("Create accepted a record without a code")
 		}
 	})
 
 	t.Run("UpdateBumpsVersion", func(t *testing.T) {
 		s := newStore()
-		r, err := s.Create(ctx, record(1))
+		r, err := s.Create(ctx, record(1), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for want := uint64(2); want <= 4; want++ {
 			r.Summary.Supplements++
-			r, err = s.Update(ctx, r)
+			r, err = s.Update(ctx, r, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -205,18 +205,18 @@ func Run(t *testing.T, newStore func() onestop.Store) {
 
 	t.Run("StaleUpdateLosesNothing", func(t *testing.T) {
 		s := newStore()
-		v1, err := s.Create(ctx, record(1))
+		v1, err := s.Create(ctx, record(1), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		a, b := v1, v1
 		a.Summary.Supplements = 1
-		v2, err := s.Update(ctx, a)
+		v2, err := s.Update(ctx, a, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		b.Summary.Contacts = 7
-		_, err = s.Update(ctx, b)
+		_, err = s.Update(ctx, b, nil)
 		var ce *onestop.ConflictError
 		if !errors.Is(err, onestop.ErrConflict) || !errors.As(err, &ce) {
 			t.Fatalf("stale Update = %v, want a *ConflictError", err)
@@ -237,7 +237,7 @@ func Run(t *testing.T, newStore func() onestop.Store) {
 		s := newStore()
 		r := record(1)
 		r.Version = 1
-		if _, err := s.Update(ctx, r); !errors.Is(err, onestop.ErrNotFound) {
+		if _, err := s.Update(ctx, r, nil); !errors.Is(err, onestop.ErrNotFound) {
 			t.Fatalf("Update(unknown) = %v, want ErrNotFound", err)
 		}
 		if _, err := s.Get(ctx, r.Code); !errors.Is(err, onestop.ErrNotFound) {
@@ -291,7 +291,7 @@ func Run(t *testing.T, newStore func() onestop.Store) {
 	t.Run("Scan", func(t *testing.T) {
 		s := newStore()
 		for i := 1; i <= 5; i++ {
-			if _, err := s.Create(ctx, record(i)); err != nil {
+			if _, err := s.Create(ctx, record(i), nil); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -312,45 +312,11 @@ func Run(t *testing.T, newStore func() onestop.Store) {
 		}
 	})
 
-	t.Run("AppendSummaries", func(t *testing.T) {
-		s := newStore()
-		ss, ok := s.(onestop.SummaryStore)
-		if !ok {
-			t.Skip("the store does not implement onestop.SummaryStore")
-		}
-		for i := 1; i <= 5; i++ {
-			if _, err := s.Create(ctx, record(i)); err != nil {
-				t.Fatal(err)
-			}
-		}
-		var want []string
-		if err := s.Scan(ctx, func(r onestop.Record) bool { want = append(want, r.Summary.Code); return true }); err != nil {
-			t.Fatal(err)
-		}
-		head := []onestop.Summary{{Code: "kept"}}
-		got, err := ss.AppendSummaries(ctx, head)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(got) != 6 || got[0].Code != "kept" {
-			t.Fatalf("AppendSummaries returned %d summaries, want the 1 given and 5 appended", len(got))
-		}
-		var codes []string
-		for _, s := range got[1:] {
-			codes = append(codes, s.Code)
-		}
-		sort.Strings(want)
-		sort.Strings(codes)
-		if diff := cmp.Diff(want, codes); diff != "" {
-			t.Fatalf("AppendSummaries (-Scan +AppendSummaries):\n%s", diff)
-		}
-	})
-
 	t.Run("CancelledContext", func(t *testing.T) {
 		s := newStore()
 		cctx, cancel := context.WithCancel(ctx)
 		cancel()
-		if _, err := s.Create(cctx, record(1)); err == nil {
+		if _, err := s.Create(cctx, record(1), nil); err == nil {
 			t.Fatal("Create ignored a cancelled context")
 		}
 		if _, err := s.Get(ctx, code(1)); !errors.Is(err, onestop.ErrNotFound) {
@@ -360,7 +326,7 @@ func Run(t *testing.T, newStore func() onestop.Store) {
 
 	t.Run("ConcurrentReadModifyWrite", func(t *testing.T) {
 		s := newStore()
-		if _, err := s.Create(ctx, record(1)); err != nil {
+		if _, err := s.Create(ctx, record(1), nil); err != nil {
 			t.Fatal(err)
 		}
 		const workers, each = 8, 25
@@ -375,7 +341,7 @@ func Run(t *testing.T, newStore func() onestop.Store) {
 							return
 						}
 						r.Summary.ApplicantTime++
-						if _, err = s.Update(ctx, r); err == nil {
+						if _, err = s.Update(ctx, r, nil); err == nil {
 							break
 						}
 						if !errors.Is(err, onestop.ErrConflict) {

@@ -1,0 +1,144 @@
+package onestop
+
+import (
+	"context"
+	"time"
+
+	"github.com/motcua-go/motcua/dossier"
+)
+
+// DefaultDeliveryLease is how long a message handed out for delivery is reserved for its
+// deliverer when Config.DeliveryLease is 0.
+const DefaultDeliveryLease = time.Minute
+
+// queues reports whether the Office writes the notices of its commands to the outbox: when
+// it has a notifier to deliver them, or when the embedder delivers them itself.
+func (o *Office) queues() bool { return o.notifier != nil || o.deferDelivery }
+
+// notices returns the messages of a command that made event on rec: its notice, and for a
+// result ready before the appointment the advance notice (Decree 61/2018 Art. 20(4)).
+func (o *Office) notices(rec Record, event string, actor dossier.Actor, now time.Time) []Envelope {
+	d := rec.Dossier
+	msgs := make([]Envelope, 1, 2)
+	msgs[0] = Envelope{Code: rec.Code, Notice: o.notice(d, event, actor, now)}
+	if event == eventNames[dossier.Resolve] && earlyResult(d) {
+		msgs = append(msgs, Envelope{Code: rec.Code, Notice: o.notice(d, "early_return", actor, d.Resolution.At)})
+	}
+	o.reserve(msgs)
+	return msgs
+}
+
+// earlyResult reports whether d's result was ready before its appointment.
+func earlyResult(d *dossier.Dossier) bool {
+	return dossier.Judge(d.Deadline.Due, d.Resolution.At, d.Resolution.At) == dossier.Early
+}
+
+// reserve makes the messages the Office is about to deliver itself wait a lease in the
+// outbox, so that Deliver does not hand them out meanwhile.
+func (o *Office) reserve(msgs []Envelope) {
+	if o.notifier == nil || o.deferDelivery {
+		return
+	}
+	until := o.clock.Now().Add(o.lease)
+	for i := range msgs {
+		msgs[i].NotBefore = until
+	}
+}
+
+// deliver hands the messages a command just wrote to the notifier at once, unless delivery is
+// deferred, and acknowledges those delivered. A message the notifier refuses stays in the
+// outbox for Deliver, and the first refusal is returned as a *NotifyError: the command took
+// effect.
+func (o *Office) deliver(ctx context.Context, msgs []Envelope) error {
+	if len(msgs) == 0 || o.notifier == nil || o.deferDelivery {
+		return nil
+	}
+	var first error
+	var done [2]uint64
+	ids := done[:0]
+	for i := range msgs {
+		m := &msgs[i]
+		if err := o.notifier.Notify(ctx, *m.Notice); err != nil {
+			if first == nil {
+				first = &NotifyError{Code: m.Notice.Code, Err: err}
+			}
+			// Best effort: if the store cannot record the failure, the lease ends and
+			// Deliver hands the message out anyway.
+			_ = o.store.Retry(ctx, m.ID, o.clock.Now().Add(retryDelay(1)), err.Error())
+			continue
+		}
+		ids = append(ids, m.ID)
+	}
+	if len(ids) > 0 {
+		// An acknowledgement lost is a notice delivered twice, which at-least-once allows.
+		_ = o.store.Ack(ctx, ids...)
+	}
+	return first
+}
+
+// Delivery counts what one call of Office.Deliver did.
+type Delivery struct {
+	Delivered int `json:"delivered"` // messages handed to the notifier and acknowledged
+	Failed    int `json:"failed"`    // messages the notifier refused, to be retried later
+}
+
+// Deliver hands the messages due in the store's outbox to Config.Notifier, at most limit of
+// them (0: 100), lowest ID first, and acknowledges each one delivered. A message the notifier
+// refuses is handed out again after a delay that doubles with each attempt (30 s, 1 min,
+// 2 min, … at most 1 hour); one whose deliverer stopped before acknowledging it (a crash) is
+// handed out again when its lease ends (Config.DeliveryLease). Delivery is therefore at least
+// once: the notifier may see a notice twice, and may recognise it by Envelope.ID.
+//
+// The Office itself delivers the notices of its commands right after writing them, unless
+// Config.DeferDelivery is set; Deliver is for the rest: notices refused by the notifier, those
+// of a process that stopped between the write and the delivery, and all of them when delivery
+// is deferred. Call it periodically (every few seconds, from one or several processes) for as
+// long as Delivery.Delivered+Failed equals the limit. It returns the first error of the
+// store; the notifier's refusals are counted, not returned. Without a notifier it is a
+// *FieldError on Config.Notifier wrapping ErrRequired.
+func (o *Office) Deliver(ctx context.Context, limit int) (Delivery, error) {
+	var dl Delivery
+	if o.notifier == nil {
+		return dl, &FieldError{Field: "Config.Notifier", Err: ErrRequired}
+	}
+	if limit <= 0 {
+		limit = 100
+	}
+	msgs, err := o.store.Fetch(ctx, o.clock.Now(), o.lease, limit)
+	if err != nil {
+		return dl, err
+	}
+	var ids []uint64
+	for i := range msgs {
+		m := &msgs[i]
+		if m.Notice == nil {
+			// A kind of message this version does not know: leave it to a deliverer that does.
+			continue
+		}
+		if err := o.notifier.Notify(ctx, *m.Notice); err != nil {
+			dl.Failed++
+			if rerr := o.store.Retry(ctx, m.ID, o.clock.Now().Add(retryDelay(m.Attempts)), err.Error()); rerr != nil {
+				return dl, rerr
+			}
+			continue
+		}
+		ids = append(ids, m.ID)
+		dl.Delivered++
+	}
+	if len(ids) > 0 {
+		if err := o.store.Ack(ctx, ids...); err != nil {
+			return dl, err
+		}
+	}
+	return dl, nil
+}
+
+// retryDelay is the wait before the next attempt after the n-th failed one: 30 s doubled at
+// each attempt, at most an hour.
+func retryDelay(n int) time.Duration {
+	d := 30 * time.Second
+	for i := 1; i < n && d < time.Hour; i++ {
+		d *= 2
+	}
+	return min(d, time.Hour)
+}

@@ -1,0 +1,418 @@
+package pgstore
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/motcua-go/motcua/dossier"
+	"github.com/motcua-go/motcua/internal/msg"
+	"github.com/motcua-go/motcua/onestop"
+	"github.com/rickb777/date/v2"
+)
+
+// Store is an onestop.Store on PostgreSQL. It is safe for concurrent use by any number of
+// goroutines and processes; make one per pool with New, after Migrate.
+type Store struct {
+	pool    *pgxpool.Pool
+	retries int
+}
+
+// Options tunes a Store. The zero value has the defaults.
+type Options struct {
+	// Retries is how many times a transaction the server aborted with a serialisation failure
+	// (SQLSTATE 40001) or a deadlock (40P01) is run again before ErrBusy is returned; 0: 5.
+	Retries int
+}
+
+// New returns a Store on pool, whose search_path must lead to a schema Migrate has brought up
+// to date. The pool stays the caller's: close it after the last use of the Store.
+func New(pool *pgxpool.Pool, opts Options) *Store {
+	if opts.Retries <= 0 {
+		opts.Retries = 5
+	}
+	return &Store{pool: pool, retries: opts.Retries}
+}
+
+var _ onestop.Store = (*Store)(nil)
+
+// inTx runs fn in a transaction and commits it, running it again on a serialisation failure
+// or a deadlock, at most s.retries times. fn must not keep state between runs.
+func (s *Store) inTx(ctx context.Context, op string, fn func(pgx.Tx) error) error {
+	var err error
+	for range s.retries {
+		err = s.txOnce(ctx, op, fn)
+		if err == nil || !retryable(err) {
+			break
+		}
+	}
+	return classify(op, err, false)
+}
+
+func (s *Store) txOnce(ctx context.Context, op string, fn func(pgx.Tx) error) error {
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback(context.WithoutCancel(ctx))
+		return err
+	}
+	if err := tx.Commit(ctx); err != nil {
+		if retryable(err) {
+			return err
+		}
+		return classify(op, err, true)
+	}
+	return nil
+}
+
+// Next implements dossier.SequenceSource: one statement takes the unit's number of the day,
+// so no two calls ever get the same one, from any number of processes.
+func (s *Store) Next(ctx context.Context, unit string, day date.Date) (int, error) {
+	var n int
+	err := s.pool.QueryRow(ctx, nextSeq, unit, day.MidnightUTC()).Scan(&n)
+	return n, classify("next", err, false)
+}
+
+const nextSeq = `INSERT INTO code_sequences (unit, day, last) VALUES ($1, $2::date, 1)
+ON CONFLICT (unit, day) DO UPDATE SET last = code_sequences.last + 1
+RETURNING last`
+
+// row is a record in the form of its table's columns.
+type row struct {
+	seq      int32
+	desk     string
+	holder   string
+	state    int16
+	due      int64
+	watch    *time.Time
+	received *time.Time
+	ended    *time.Time
+	record   []byte   // the record without its log and public view
+	public   []byte   // nil: none
+	eventSeq []int32  // the log's Seq numbers
+	events   [][]byte // the log
+}
+
+func timePtr(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
+}
+
+// encode splits rec into its columns.
+func encode(rec onestop.Record) (row, error) {
+	d := rec.Dossier
+	if d == nil {
+		return row{}, &onestop.FieldError{Field: "Record.Dossier", Err: onestop.ErrRequired}
+	}
+	r := row{seq: int32(rec.Seq), desk: d.Desk, holder: rec.Holder, state: int16(d.State), due: rec.Summary.Due,
+		watch: timePtr(rec.Watch), received: timePtr(d.Received), ended: timePtr(d.Resolution.At)}
+	r.events = make([][]byte, len(d.Events))
+	r.eventSeq = make([]int32, len(d.Events))
+	for i := range d.Events {
+		b, err := json.Marshal(&d.Events[i])
+		if err != nil {
+			return row{}, err
+		}
+		r.events[i], r.eventSeq[i] = b, int32(d.Events[i].Seq)
+	}
+	if rec.Public != nil {
+		b, err := json.Marshal(rec.Public)
+		if err != nil {
+			return row{}, err
+		}
+		r.public = b
+	}
+	c := *d
+	c.Events = nil
+	rec.Dossier, rec.Public = &c, nil
+	b, err := json.Marshal(&rec)
+	if err != nil {
+		return row{}, err
+	}
+	r.record = b
+	return r, nil
+}
+
+const insertDossier = `INSERT INTO dossiers
+    (code, version, seq, desk, holder, state, due, watch, received, ended, record, public)
+VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`
+
+// appendEvents appends the events numbered after $2, the length of the log before the command.
+const appendEvents = `INSERT INTO dossier_events (code, seq, event)
+SELECT $1, u.seq, u.event FROM unnest($3::integer[], $4::jsonb[]) AS u(seq, event) WHERE u.seq > $2`
+
+const upsertSummary = `INSERT INTO summaries (code, level, field, agency, received, original_due, due, ended,
+    returned, waiting_since, applicant_time, online, outcome, supplements, contacts, step_score, rating, complaint)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+ON CONFLICT (code) DO UPDATE SET level = $2, field = $3, agency = $4, received = $5, original_due = $6,
+    due = $7, ended = $8, returned = $9, waiting_since = $10, applicant_time = $11, online = $12,
+    outcome = $13, supplements = $14, contacts = $15, step_score = $16, rating = $17, complaint = $18`
+
+func summaryArgs(code string, s *onestop.Summary) []any {
+	return []any{code, s.Level, s.Field, s.Agency, s.Received, s.OriginalDue, s.Due, s.End, s.Returned,
+		s.WaitingSince, s.ApplicantTime, s.Online, int16(s.Outcome), int16(s.Supplements), int16(s.Contacts),
+		int16(s.StepScore), int16(s.Rating), s.Complaint}
+}
+
+// Create implements onestop.Store: the record, its whole log, its summary and the messages of
+// out in one transaction. It sets the ID of each element of out.
+func (s *Store) Create(ctx context.Context, rec onestop.Record, out []onestop.Envelope) (onestop.Record, error) {
+	if rec.Code == "" {
+		return onestop.Record{}, &onestop.FieldError{Field: "Code", Err: onestop.ErrRequired}
+	}
+	if rec.Version != 0 {
+		return onestop.Record{}, &onestop.ConflictError{Code: rec.Code, Expected: rec.Version, Actual: 0}
+	}
+	r, err := encode(rec)
+	if err != nil {
+		return onestop.Record{}, err
+	}
+	posts, err := encodeOut(out)
+	if err != nil {
+		return onestop.Record{}, err
+	}
+	ids := make([]uint64, len(out))
+	err = s.inTx(ctx, "create", func(tx pgx.Tx) error {
+		b := &pgx.Batch{}
+		b.Queue(insertDossier, rec.Code, r.seq, r.desk, r.holder, r.state, r.due, r.watch, r.received, r.ended,
+			r.record, r.public)
+		b.Queue(appendEvents, rec.Code, 0, r.eventSeq, r.events)
+		b.Queue(upsertSummary, summaryArgs(rec.Code, &rec.Summary)...)
+		queuePosts(b, posts, ids)
+		return tx.SendBatch(ctx, b).Close()
+	})
+	if err != nil {
+		var pe *pgconn.PgError
+		if errors.As(err, &pe) && pe.Code == uniqueViolation && pe.ConstraintName == "dossiers_pkey" {
+			return onestop.Record{}, codeError(rec.Code, onestop.ErrExists)
+		}
+		return onestop.Record{}, err
+	}
+	setIDs(out, ids)
+	rec.Version = 1
+	return rec, nil
+}
+
+func codeError(code string, err error) *dossier.CodeError {
+	return &dossier.CodeError{Code: msg.Clip(code), Part: dossier.WholeCode, Err: err}
+}
+
+// updateDossier writes the new state if the stored version is the one read, and returns the
+// length of the log before the command; no row when the version is stale or the code unknown.
+const updateDossier = `UPDATE dossiers d SET version = d.version + 1, seq = $3, desk = $4, holder = $5, state = $6,
+    due = $7, watch = $8, received = $9, ended = $10, record = $11, public = $12
+FROM (SELECT code, seq FROM dossiers WHERE code = $1 AND version = $2 FOR UPDATE) old
+WHERE d.code = old.code
+RETURNING old.seq`
+
+const versionOf = `SELECT version FROM dossiers WHERE code = $1`
+
+// Update implements onestop.Store. The version is checked in the UPDATE's WHERE; the events
+// the command appended, the summary and the messages of out are written in the same
+// transaction, and a stale version writes nothing. It sets the ID of each element of out.
+func (s *Store) Update(ctx context.Context, rec onestop.Record, out []onestop.Envelope) (onestop.Record, error) {
+	r, err := encode(rec)
+	if err != nil {
+		return onestop.Record{}, err
+	}
+	posts, err := encodeOut(out)
+	if err != nil {
+		return onestop.Record{}, err
+	}
+	ids := make([]uint64, len(out))
+	err = s.inTx(ctx, "update", func(tx pgx.Tx) error {
+		var before int32
+		err := tx.QueryRow(ctx, updateDossier, rec.Code, int64(rec.Version), r.seq, r.desk, r.holder, r.state,
+			r.due, r.watch, r.received, r.ended, r.record, r.public).Scan(&before)
+		if errors.Is(err, pgx.ErrNoRows) {
+			var actual int64
+			if err := tx.QueryRow(ctx, versionOf, rec.Code).Scan(&actual); errors.Is(err, pgx.ErrNoRows) {
+				return codeError(rec.Code, onestop.ErrNotFound)
+			} else if err != nil {
+				return err
+			}
+			return &onestop.ConflictError{Code: rec.Code, Expected: rec.Version, Actual: uint64(actual)}
+		}
+		if err != nil {
+			return err
+		}
+		b := &pgx.Batch{}
+		b.Queue(appendEvents, rec.Code, before, r.eventSeq, r.events)
+		b.Queue(upsertSummary, summaryArgs(rec.Code, &rec.Summary)...)
+		queuePosts(b, posts, ids)
+		return tx.SendBatch(ctx, b).Close()
+	})
+	if err != nil {
+		return onestop.Record{}, err
+	}
+	setIDs(out, ids)
+	rec.Version++
+	return rec, nil
+}
+
+const selectRecord = `SELECT d.version, d.seq, d.record, d.public,
+    (SELECT jsonb_agg(e.event ORDER BY e.seq) FROM dossier_events e WHERE e.code = d.code)
+FROM dossiers d`
+
+// Get implements onestop.Store: the lookup by code, one query.
+func (s *Store) Get(ctx context.Context, code string) (onestop.Record, error) {
+	rows, err := s.pool.Query(ctx, selectRecord+` WHERE d.code = $1`, code)
+	if err != nil {
+		return onestop.Record{}, classify("get", err, false)
+	}
+	rec, err := pgx.CollectExactlyOneRow(rows, scanRecord)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return onestop.Record{}, codeError(code, onestop.ErrNotFound)
+	}
+	if err != nil {
+		return onestop.Record{}, classify("get", err, false)
+	}
+	return rec, nil
+}
+
+// scanRecord reads a row of selectRecord.
+func scanRecord(row pgx.CollectableRow) (onestop.Record, error) {
+	var (
+		version                int64
+		seq                    int32
+		record, public, events []byte
+	)
+	if err := row.Scan(&version, &seq, &record, &public, &events); err != nil {
+		return onestop.Record{}, err
+	}
+	var rec onestop.Record
+	if err := json.Unmarshal(record, &rec); err != nil {
+		return onestop.Record{}, err
+	}
+	rec.Version, rec.Seq = uint64(version), int(seq)
+	if rec.Dossier != nil {
+		rec.Dossier.Events = nil
+		if events != nil {
+			if err := json.Unmarshal(events, &rec.Dossier.Events); err != nil {
+				return onestop.Record{}, err
+			}
+		}
+	}
+	if public != nil {
+		rec.Public = new(onestop.PublicView)
+		if err := json.Unmarshal(public, rec.Public); err != nil {
+			return onestop.Record{}, err
+		}
+	}
+	return rec, nil
+}
+
+// eachRecord runs a query of selectRecord and calls fn for each record until it returns false.
+func (s *Store) eachRecord(ctx context.Context, op, sql string, fn func(onestop.Record) bool, args ...any) error {
+	rows, err := s.pool.Query(ctx, sql, args...)
+	if err != nil {
+		return classify(op, err, false)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		rec, err := scanRecord(rows)
+		if err != nil {
+			return classify(op, err, false)
+		}
+		if !fn(rec) {
+			return nil
+		}
+	}
+	return classify(op, rows.Err(), false)
+}
+
+// Queue implements onestop.Store with the index dossiers_queue.
+func (s *Store) Queue(ctx context.Context, q onestop.QueueQuery, fn func(onestop.Record) bool) error {
+	var states []int16 // nil: every state
+	if len(q.States) > 0 {
+		states = make([]int16, len(q.States))
+		for i, st := range q.States {
+			states[i] = int16(st)
+		}
+	}
+	var limit *int64
+	if q.Limit > 0 {
+		l := int64(q.Limit)
+		limit = &l
+	}
+	const sql = selectRecord + ` WHERE d.holder = $1 AND d.holder <> '' AND ($2::smallint[] IS NULL OR d.state = ANY($2))
+    AND ($3::boolean OR (d.due, d.code) > ($4, $5))
+ORDER BY d.due, d.code LIMIT $6`
+	return s.eachRecord(ctx, "queue", sql, fn, q.Agency, states, q.After == (onestop.QueueCursor{}),
+		q.After.Due, q.After.Code, limit)
+}
+
+// Watch implements onestop.Store with the index dossiers_watch: it reads only the records
+// whose watch instant has come.
+func (s *Store) Watch(ctx context.Context, until time.Time, fn func(onestop.Record) bool) error {
+	return s.eachRecord(ctx, "watch", selectRecord+` WHERE d.watch IS NOT NULL AND d.watch <= $1`, fn, until)
+}
+
+// Scan implements onestop.Store, reading the records in pages of 500 by code.
+func (s *Store) Scan(ctx context.Context, fn func(onestop.Record) bool) error {
+	after := ""
+	for {
+		rows, err := s.pool.Query(ctx, selectRecord+` WHERE d.code > $1 ORDER BY d.code LIMIT 500`, after)
+		if err != nil {
+			return classify("scan", err, false)
+		}
+		page, err := pgx.CollectRows(rows, scanRecord)
+		if err != nil {
+			return classify("scan", err, false)
+		}
+		for _, r := range page {
+			if !fn(r) {
+				return nil
+			}
+		}
+		if len(page) < 500 {
+			return nil
+		}
+		after = page[len(page)-1].Code
+	}
+}
+
+// selectSummaries selects the summaries of a report of [$1, $2): the open dossiers received
+// before $2, and the ended ones received before $2 that ended since $1.
+const selectSummaries = `SELECT code, level, field, agency, received, original_due, due, ended, returned,
+    waiting_since, applicant_time, online, outcome, supplements, contacts, step_score, rating, complaint
+FROM summaries WHERE ended = 0 AND received <> 0 AND received < $2
+UNION ALL
+SELECT code, level, field, agency, received, original_due, due, ended, returned,
+    waiting_since, applicant_time, online, outcome, supplements, contacts, step_score, rating, complaint
+FROM summaries WHERE ended <> 0 AND ended >= $1 AND received <> 0 AND received < $2`
+
+// Summaries implements onestop.Store: the rows of a report of [from, to), read from the
+// summaries table alone.
+func (s *Store) Summaries(ctx context.Context, from, to int64, fn func(onestop.Summary) bool) error {
+	rows, err := s.pool.Query(ctx, selectSummaries, from, to)
+	if err != nil {
+		return classify("summaries", err, false)
+	}
+	defer rows.Close()
+	var (
+		x                                        onestop.Summary
+		outcome, supplements, contacts, score, r int16
+	)
+	for rows.Next() {
+		if err := rows.Scan(&x.Code, &x.Level, &x.Field, &x.Agency, &x.Received, &x.OriginalDue, &x.Due, &x.End,
+			&x.Returned, &x.WaitingSince, &x.ApplicantTime, &x.Online, &outcome, &supplements, &contacts,
+			&score, &r, &x.Complaint); err != nil {
+			return classify("summaries", err, false)
+		}
+		x.Outcome, x.Supplements, x.Contacts = onestop.Outcome(outcome), uint8(supplements), uint8(contacts)
+		x.StepScore, x.Rating = int8(score), onestop.Rating(r)
+		if !fn(x) {
+			return nil
+		}
+	}
+	return classify("summaries", rows.Err(), false)
+}

@@ -334,6 +334,9 @@ func (f *flags) translate(err error) error {
 		{"bad flag syntax: ", "lệnh %s: cú pháp tùy chọn sai %s; xem motcua %s --help", "%s: bad flag syntax %s; see motcua %s --help"},
 	} {
 		if rest, ok := strings.CutPrefix(s, p.prefix); ok {
+			if p.prefix != "bad flag syntax: " {
+				rest = "--" + strings.TrimLeft(rest, "-")
+			}
 			return usagef(p.vi, p.en, f.name, msg.Quote(rest), f.name)
 		}
 	}

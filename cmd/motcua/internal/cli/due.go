@@ -115,7 +115,6 @@ type dueJob struct {
 	cutoffs   map[string]calendar.TimeOfDay
 	parser    lineParser
 	out       []byte
-	stamp     []byte
 }
 
 // maxCached bounds the cache of limits and cut-offs read (a run with a million distinct
@@ -237,6 +236,9 @@ func (j *dueJob) answer(dst, line []byte, lineNo int) ([]byte, bool) {
 		}
 		if j.parser.err.depth {
 			return j.errLine(dst, field{}, lineNo, "dòng JSON lồng nhau quá 10000 mức", "the JSON line nests deeper than 10000 levels"), false
+		}
+		if j.parser.err.offset >= len(line) {
+			return j.errLine(dst, field{}, lineNo, "dòng JSON bị cắt cụt (hết dòng trước khi đóng)", "the JSON line is cut short (it ends before it is closed)"), false
 		}
 		off := j.parser.err.offset + 1
 		return j.errLine(dst, field{}, lineNo,

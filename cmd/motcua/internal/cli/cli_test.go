@@ -1,0 +1,126 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/ with the output of the commands")
+
+// run calls Main in-process and returns what it wrote and its exit status.
+func run(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = Main(context.Background(), args, strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+// TestGolden runs each command and compares its standard output, standard error and exit
+// status with testdata/<name>.golden (go test -update rewrites them).
+func TestGolden(t *testing.T) {
+	jsonlIn := `{"id":"tet","received":"2026-02-13T15:00:00+07:00","limit":"3wd"}
+{"id":2,"received":"2026-03-10T12:15:00+07:00","limit":"1 ngày làm việc"}
+{"id":"same-day","received":"2026-03-10T15:01:00+07:00","same_day":"15:00"}
+{"id":"civil","received":"2026-03-10T09:10:00+07:00","limit":"3 working_days","policy":"civil-code"}
+
+{"id":"bad-limit","received":"2026-03-10T09:10:00+07:00","limit":"3 tuần"}
+{"id":"bad-time","received":"10/03/2026","limit":"3wd"}
+not json
+[1,2]
+{"id":"no-limit","received":"2026-03-10T09:10:00+07:00"}
+{"id":"esc\"ape\u00e9","received":"2026-03-10T09:10:00Z","limit":"12wh","extra":{"a":[1,true,null]}}
+`
+	tests := []struct {
+		name  string
+		stdin string
+		args  []string
+	}{
+		// due
+		{"due", "", []string{"due", "--received", "2026-02-13T16:20:00+07:00", "--limit", "5 ngày làm việc"}},
+		{"due_en", "", []string{"--lang", "en", "due", "--received", "2026-02-13T16:20:00+07:00", "--limit", "5wd"}},
+		{"due_utc_input", "", []string{"due", "--received", "2026-02-13T09:20:00Z", "--limit", "12 giờ làm việc"}},
+		{"due_days", "", []string{"due", "--received", "2026-04-15T10:00:00+07:00", "--limit", "15d"}},
+		{"due_months", "", []string{"due", "--received", "2026-01-31T10:00:00+07:00", "--limit", "1 tháng"}},
+		{"due_same_day", "", []string{"due", "--received", "2026-03-10T15:30:00+07:00", "--same-day", "15:00"}},
+		{"due_civil_code", "", []string{"due", "--received", "2026-03-10T09:10:00+07:00", "--limit", "3wd", "--policy", "civil-code"}},
+		{"due_calendar_file", "", []string{"due", "--received", "2026-03-10T09:10:00+07:00", "--limit", "1wd", "--calendar", "testdata/closure.csv"}},
+		{"due_jsonl", jsonlIn, []string{"due", "--jsonl"}},
+		{"due_jsonl_en", jsonlIn, []string{"due", "--jsonl", "--lang", "en"}},
+		{"due_jsonl_same_day_flag", `{"received":"2026-03-10T14:59:00+07:00"}` + "\n", []string{"due", "--jsonl", "--same-day", "15:00"}},
+		{"due_help", "", []string{"due", "--help"}},
+		{"due_help_en", "", []string{"due", "--help", "--lang", "en"}},
+		// calendar
+		{"days_off", "", []string{"days-off", "2026"}},
+		{"days_off_csv", "", []string{"days-off", "2026", "--format", "csv"}},
+		{"days_off_calendar_file", "", []string{"days-off", "--calendar", "testdata/closure.csv", "--format", "csv", "2026"}},
+		{"working_days", "", []string{"working-days", "--from", "2026-02-13", "--to", "2026-02-25"}},
+		{"lunar", "", []string{"lunar", "2026-02-17"}},
+		{"solar", "", []string{"solar", "--lunar", "2026-01-01"}},
+		{"solar_leap", "", []string{"solar", "--lunar", "2025-06-15", "--leap"}},
+		{"solar_no_leap_month", "", []string{"--lang", "en", "solar", "--lunar", "2026-06-15", "--leap"}},
+		// catalog
+		{"catalog_validate_bad", "", []string{"catalog", "validate", "testdata/bad-catalog.json"}},
+		{"catalog_validate_bad_en", "", []string{"--lang", "en", "catalog", "validate", "testdata/bad-catalog.json"}},
+		{"catalog_validate_malformed", "", []string{"catalog", "validate", "testdata/malformed-catalog.json", "--lang", "en"}},
+		{"catalog_validate_good", "", []string{"catalog", "validate", "testdata/good-catalog.json"}},
+		{"catalog_show", "", []string{"catalog", "show", "1.001193", "--at", "2026-03-10"}},
+		{"catalog_show_unknown", "", []string{"catalog", "show", "9.999999", "--lang", "en"}},
+		{"catalog_search", "", []string{"catalog", "search", "khai sinh", "--at", "2026-03-10"}},
+		{"catalog_search_none", "", []string{"catalog", "search", "không có thủ tục này"}},
+		{"catalog_help", "", []string{"catalog", "--help"}},
+		// plan
+		{"plan_route", "", []string{"plan", "--procedure", "1.012787", "--received", "2026-02-11T09:00:00+07:00", "--channel", "online"}},
+		{"plan_single", "", []string{"plan", "--procedure", "1.001193", "--received", "2026-03-10T15:30:00+07:00", "--lang", "en"}},
+		{"plan_routes_file", "", []string{"plan", "--procedure", "1.001193", "--received", "2026-03-10T09:00:00+07:00", "--routes", "testdata/routes.json"}},
+		{"plan_bad_routes_file", "", []string{"plan", "--procedure", "1.001193", "--received", "2026-03-10T09:00:00+07:00", "--routes", "testdata/bad-routes.json", "--lang", "en"}},
+		{"plan_unknown_case", "", []string{"plan", "--procedure", "1.001193", "--received", "2026-03-10T09:00:00+07:00", "--case", "nope"}},
+		{"plan_unknown_procedure", "", []string{"plan", "--procedure", "1.001193", "--received", "2019-03-10T09:00:00+07:00", "--lang", "en"}},
+		{"plan_bad_channel", "", []string{"plan", "--procedure", "1.001193", "--received", "2026-03-10T09:00:00+07:00", "--channel", "fax"}},
+		// usage
+		{"help", "", []string{"--help"}},
+		{"help_en", "", []string{"help", "--lang", "en"}},
+		{"no_command", "", nil},
+		{"unknown_command", "", []string{"dew"}},
+		{"unknown_flag", "", []string{"due", "--recieved", "2026-02-13T16:20:00+07:00"}},
+		{"unknown_flag_en", "", []string{"due", "--recieved", "2026-02-13T16:20:00+07:00", "--lang", "en"}},
+		{"bad_lang", "", []string{"--lang", "fr", "due"}},
+		{"missing_value", "", []string{"due", "--received"}},
+		{"bad_limit", "", []string{"due", "--received", "2026-02-13T16:20:00+07:00", "--limit", "3 tuần"}},
+		{"bad_limit_en", "", []string{"due", "--received", "2026-02-13T16:20:00+07:00", "--limit", "3 weeks", "--lang", "en"}},
+		{"limit_and_same_day", "", []string{"due", "--received", "2026-02-13T16:20:00+07:00", "--limit", "3wd", "--same-day", "15:00"}},
+		{"bad_policy", "", []string{"due", "--received", "2026-02-13T16:20:00+07:00", "--limit", "3wd", "--policy", "lenient"}},
+		{"bad_year", "", []string{"days-off", "năm"}},
+		{"bad_format", "", []string{"days-off", "2026", "--format", "xml"}},
+		{"bad_date", "", []string{"working-days", "--from", "2026-02-30", "--to", "2026-03-01", "--lang", "en"}},
+		{"missing_file", "", []string{"due", "--received", "2026-02-13T16:20:00+07:00", "--limit", "3wd", "--calendar", "testdata/no-such-file.csv"}},
+		{"bad_calendar_file", "", []string{"days-off", "2026", "--calendar", "testdata/bad-catalog.json", "--lang", "en"}},
+		{"extra_argument", "", []string{"lunar", "2026-02-17", "2026-02-18"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			stdout, stderr, code := run(t, tc.stdin, tc.args...)
+			got := stdout + "--- stderr\n" + stderr + "--- exit " + itoa(code) + "\n"
+			path := filepath.Join("testdata", tc.name+".golden")
+			if *update {
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if diff := cmp.Diff(string(want), got); diff != "" {
+				t.Errorf("motcua %s: output differs from %s (-want +got):\n%s", strings.Join(tc.args, " "), path, diff)
+			}
+		})
+	}
+}

@@ -1,4 +1,0 @@
-package cli
-
-func runCatalog(e *env, args []string) error { return usagef("chưa có", "not yet") }
-func runPlan(e *env, args []string) error    { return usagef("chưa có", "not yet") }

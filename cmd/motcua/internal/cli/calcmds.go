@@ -24,7 +24,7 @@ func runDaysOff(e *env, args []string) error {
 	if err := f.parse(args); err != nil {
 		return err
 	}
-	arg, err := f.oneArg(e.t("một năm, ví dụ 2026", "a year, e.g. 2026"), "a year, e.g. 2026")
+	arg, err := f.oneArg("một năm, ví dụ 2026", "a year, e.g. 2026")
 	if err != nil {
 		return err
 	}

@@ -187,10 +187,21 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			return report(e, c.run(e, args[1:]))
+			return report(e, protect(func() error { return c.run(e, args[1:]) }))
 		}
 	}
 	return report(e, usagef("không có lệnh %s; các lệnh: %s", "unknown command %s; the commands: %s", msg.Quote(args[0]), commandNames()))
+}
+
+// protect runs a command and turns a panic (a bug) into one line of error, exit status 1,
+// so that a user never sees a stack trace.
+func protect(run func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = failf("lỗi nội bộ của motcua (%s); xin báo lỗi này kèm dòng lệnh đã dùng", "internal error in motcua (%s); please report it with the command line used", msg.Clip(fmt.Sprint(r)))
+		}
+	}()
+	return run()
 }
 
 func commandNames() string {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/language"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/ with the output of the commands")
@@ -122,5 +123,21 @@ not json
 				t.Errorf("motcua %s: output differs from %s (-want +got):\n%s", strings.Join(tc.args, " "), path, diff)
 			}
 		})
+	}
+}
+
+// TestProtect: a panic in a command is one line of error, exit status 1.
+func TestProtect(t *testing.T) {
+	err := protect(func() error { panic("index out of range [0] with length 0") })
+	var out bytes.Buffer
+	e := &env{stderr: &out, lang: language.Vietnamese}
+	if code := report(e, err); code != ExitFailure {
+		t.Errorf("exit %d, want %d", code, ExitFailure)
+	}
+	if want := "motcua: lỗi nội bộ của motcua (index out of range [0] with length 0); xin báo lỗi này kèm dòng lệnh đã dùng\n"; out.String() != want {
+		t.Errorf("stderr %q, want %q", out.String(), want)
+	}
+	if err := protect(func() error { return nil }); err != nil {
+		t.Errorf("protect(ok) = %v", err)
 	}
 }

@@ -14,17 +14,13 @@ import (
 	"github.com/motcua-go/motcua/internal/msg"
 )
 
-// timeLayouts are the forms of an instant motcua reads: RFC 3339 with any offset, or a local
-// time of Vietnam without one.
-var timeLayouts = [...]string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04"}
-
 // parseInstant reads an instant: RFC 3339 ("2026-02-13T16:20:00+07:00", "…Z"), or a time
 // without an offset, read in Vietnam (UTC+7). The result is in calendar.Zone().
 func parseInstant(s string) (time.Time, bool) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t.In(calendar.Zone()), true
 	}
-	for _, l := range timeLayouts {
+	for _, l := range [...]string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04"} {
 		if t, err := time.ParseInLocation(l, s, calendar.Zone()); err == nil {
 			return t, true
 		}

@@ -21,7 +21,8 @@ func runCatalog(e *env, args []string) error {
 		{"show", "một thủ tục theo mã, phiên bản có hiệu lực vào một ngày", "one procedure by its code, the version in force on a day", runCatalogShow},
 		{"search", "tìm thủ tục theo tên, không phân biệt hoa thường và dấu", "find procedures by name, regardless of case and diacritics", runCatalogSearch},
 	}
-	if len(args) == 0 || isHelp(args[0]) {
+	if sub := withoutLang(args); len(sub) == 0 || isHelp(sub[0]) {
+		args = sub
 		var b bytes.Buffer
 		fmt.Fprintf(&b, "%s\n  motcua catalog <validate|show|search> [%s]\n\n", e.t("Cách dùng:", "Usage:"), e.t("tùy chọn", "flags"))
 		for _, s := range subs {
@@ -35,12 +36,20 @@ func runCatalog(e *env, args []string) error {
 		e.stdout.Write(b.Bytes())
 		return errHelpShown
 	}
-	for _, s := range subs {
-		if s.name == args[0] {
-			return s.run(e, args[1:])
+	// The subcommand is the first argument that is not --lang and its value.
+	name := withoutLang(args)[0]
+	for i, a := range args {
+		if a == name {
+			args = append(args[:i:i], args[i+1:]...)
+			break
 		}
 	}
-	return usagef("lệnh catalog không có %s; chọn validate, show hoặc search", "catalog has no subcommand %s; choose validate, show or search", msg.Quote(args[0]))
+	for _, s := range subs {
+		if s.name == name {
+			return s.run(e, args)
+		}
+	}
+	return usagef("lệnh catalog không có %s; chọn validate, show hoặc search", "catalog has no subcommand %s; choose validate, show or search", msg.Quote(name))
 }
 
 // loadCatalog reads the catalog of --catalog: a JSON file, or a folder whose *.json files

@@ -235,6 +235,23 @@ var (
 	errReported = errors.New("failure reported in the output")
 )
 
+// withoutLang returns args without the --lang flags (scanLang has read them).
+func withoutLang(args []string) []string {
+	var out []string
+	for i := 0; i < len(args); i++ {
+		switch a := args[i]; {
+		case a == "--":
+			return append(out, args[i:]...)
+		case a == "--lang" || a == "-lang":
+			i++
+		case strings.HasPrefix(a, "--lang=") || strings.HasPrefix(a, "-lang="):
+		default:
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 func isHelp(a string) bool { return a == "-h" || a == "--help" || a == "-help" || a == "--h" }
 
 // scanLang finds --lang in args wherever it stands, so that even an error about an earlier
@@ -360,7 +377,8 @@ func (f *flags) translate(err error) error {
 // help writes the subcommand's help: usage, summary, flags and an example.
 func (f *flags) help(w io.Writer) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n  motcua %s [%s] %s\n\n%s\n\n%s\n", f.e.t("Cách dùng:", "Usage:"), f.name, f.e.t("tùy chọn", "flags"), f.args, f.summary, f.e.t("Tùy chọn:", "Flags:"))
+	usage := strings.TrimSpace(fmt.Sprintf("motcua %s [%s] %s", f.name, f.e.t("tùy chọn", "flags"), f.args))
+	fmt.Fprintf(&b, "%s\n  %s\n\n%s\n\n%s\n", f.e.t("Cách dùng:", "Usage:"), usage, f.summary, f.e.t("Tùy chọn:", "Flags:"))
 	f.VisitAll(func(fl *flag.Flag) {
 		name := "--" + fl.Name
 		if fl.DefValue != "" && fl.DefValue != "false" {

@@ -76,6 +76,9 @@ not json
 		{"catalog_search", "", []string{"catalog", "search", "khai sinh", "--at", "2026-03-10"}},
 		{"catalog_search_none", "", []string{"catalog", "search", "không có thủ tục này"}},
 		{"catalog_help", "", []string{"catalog", "--help"}},
+		{"catalog_lang_first", "", []string{"catalog", "--lang", "en", "show", "1.001193", "--at", "2026-03-10T10:00:00+07:00"}},
+		{"catalog_no_subcommand", "", []string{"catalog", "--lang", "en"}},
+		{"catalog_validate_folder", "", []string{"catalog", "validate", "../../../../procedure/testdata/catalog"}},
 		// plan
 		{"plan_route", "", []string{"plan", "--procedure", "1.012787", "--received", "2026-02-11T09:00:00+07:00", "--channel", "online"}},
 		{"plan_single", "", []string{"plan", "--procedure", "1.001193", "--received", "2026-03-10T15:30:00+07:00", "--lang", "en"}},

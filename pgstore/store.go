@@ -95,8 +95,23 @@ type row struct {
 	ended    *time.Time
 	record   []byte   // the record without its log and public view
 	public   []byte   // nil: none
-	eventSeq []int32  // the log's Seq numbers
-	events   [][]byte // the log
+	log      []dossier.Event // the log, encoded by newEvents
+}
+
+// newEvents encodes the events of the log numbered after before: the ones a write appends.
+func (r *row) newEvents(before int32) (seqs []int32, events [][]byte, err error) {
+	for i := range r.log {
+		e := &r.log[i]
+		if int32(e.Seq) <= before {
+			continue
+		}
+		b, err := json.Marshal(e)
+		if err != nil {
+			return nil, nil, err
+		}
+		seqs, events = append(seqs, int32(e.Seq)), append(events, b)
+	}
+	return seqs, events, nil
 }
 
 func timePtr(t time.Time) *time.Time {
@@ -114,15 +129,7 @@ func encode(rec onestop.Record) (row, error) {
 	}
 	r := row{seq: int32(rec.Seq), desk: d.Desk, holder: rec.Holder, state: int16(d.State), due: rec.Summary.Due,
 		watch: timePtr(rec.Watch), received: timePtr(d.Received), ended: timePtr(d.Resolution.At)}
-	r.events = make([][]byte, len(d.Events))
-	r.eventSeq = make([]int32, len(d.Events))
-	for i := range d.Events {
-		b, err := json.Marshal(&d.Events[i])
-		if err != nil {
-			return row{}, err
-		}
-		r.events[i], r.eventSeq[i] = b, int32(d.Events[i].Seq)
-	}
+	r.log = d.Events
 	if rec.Public != nil {
 		b, err := json.Marshal(rec.Public)
 		if err != nil {
@@ -179,12 +186,16 @@ func (s *Store) Create(ctx context.Context, rec onestop.Record, out []onestop.En
 	if err != nil {
 		return onestop.Record{}, err
 	}
+	seqs, events, err := r.newEvents(0)
+	if err != nil {
+		return onestop.Record{}, err
+	}
 	ids := make([]uint64, len(out))
 	err = s.inTx(ctx, "create", func(tx pgx.Tx) error {
 		b := &pgx.Batch{}
 		b.Queue(insertDossier, rec.Code, r.seq, r.desk, r.holder, r.state, r.due, r.watch, r.received, r.ended,
 			r.record, r.public)
-		b.Queue(appendEvents, rec.Code, 0, r.eventSeq, r.events)
+		b.Queue(appendEvents, rec.Code, 0, seqs, events)
 		b.Queue(upsertSummary, summaryArgs(rec.Code, &rec.Summary)...)
 		queuePosts(b, posts, ids)
 		return tx.SendBatch(ctx, b).Close()
@@ -244,8 +255,12 @@ func (s *Store) Update(ctx context.Context, rec onestop.Record, out []onestop.En
 		if err != nil {
 			return err
 		}
+		seqs, events, err := r.newEvents(before)
+		if err != nil {
+			return err
+		}
 		b := &pgx.Batch{}
-		b.Queue(appendEvents, rec.Code, before, r.eventSeq, r.events)
+		b.Queue(appendEvents, rec.Code, before, seqs, events)
 		b.Queue(upsertSummary, summaryArgs(rec.Code, &rec.Summary)...)
 		queuePosts(b, posts, ids)
 		return tx.SendBatch(ctx, b).Close()

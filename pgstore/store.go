@@ -93,8 +93,8 @@ type row struct {
 	watch    *time.Time
 	received *time.Time
 	ended    *time.Time
-	record   []byte   // the record without its log and public view
-	public   []byte   // nil: none
+	record   []byte          // the record without its log and public view
+	public   []byte          // nil: none
 	log      []dossier.Event // the log, encoded by newEvents
 }
 

@@ -150,3 +150,25 @@ func TestProtect(t *testing.T) {
 		t.Errorf("protect(ok) = %v", err)
 	}
 }
+
+// TestDaysOffRoundTrip: what days-off writes, in JSON and in CSV, --calendar reads back, and
+// the days off are the same.
+func TestDaysOffRoundTrip(t *testing.T) {
+	for _, format := range []string{"json", "csv"} {
+		first, _, code := run(t, "", "days-off", "2026", "--format", format)
+		if code != ExitOK {
+			t.Fatalf("%s: exit %d", format, code)
+		}
+		path := filepath.Join(t.TempDir(), "2026."+format)
+		if err := os.WriteFile(path, []byte(first), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		again, stderr, code := run(t, "", "days-off", "2026", "--format", format, "--calendar", path)
+		if code != ExitOK {
+			t.Fatalf("%s: --calendar %s: exit %d: %s", format, path, code, stderr)
+		}
+		if diff := cmp.Diff(first, again); diff != "" {
+			t.Errorf("%s: days off read back differ (-first +again):\n%s", format, diff)
+		}
+	}
+}

@@ -115,8 +115,8 @@ func TestJSONLDueVectors(t *testing.T) {
 // TestJSONLBadLines: each bad line gets its own error, in order, and the run goes on.
 func TestJSONLBadLines(t *testing.T) {
 	huge := `{"id":"huge","received":"` + strings.Repeat("x", MaxLine) + `"}`
-	justFits := `{"id":"fits","received":"2026-03-10T09:00:00+07:00","limit":"1wd","pad":"` + strings.Repeat("p", MaxLine-100) + `"}`
-	justFits = justFits[:0] + strings.Replace(justFits, strings.Repeat("p", MaxLine-100), strings.Repeat("p", MaxLine-len(justFits)+MaxLine-100), 1)
+	fitsHead, fitsTail := `{"id":"fits","received":"2026-03-10T09:00:00+07:00","limit":"1wd","pad":"`, `"}`
+	justFits := fitsHead + strings.Repeat("p", MaxLine-len(fitsHead)-len(fitsTail)) + fitsTail
 	if len(justFits) != MaxLine {
 		t.Fatalf("test line is %d bytes, want %d", len(justFits), MaxLine)
 	}

@@ -182,8 +182,12 @@ func TestStale(t *testing.T) {
 	// Create twice: exists.
 	dup := rec
 	dup.Version = 0
-	if _, err := s.Create(t.Context(), dup, nil); !errors.Is(err, onestop.ErrExists) {
+	_, err = s.Create(t.Context(), dup, []onestop.Envelope{{Code: dup.Code, Notice: &onestop.Notice{Event: "x"}}})
+	if !errors.Is(err, onestop.ErrExists) {
 		t.Fatalf("Create(existing) = %v, want ErrExists", err)
+	}
+	if after := count(); after != before {
+		t.Fatalf("a Create of a code stored wrote: events and messages %v, then %v", before, after)
 	}
 	var pe *pgstore.Error
 	if errors.As(err, &pe) {

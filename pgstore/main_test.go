@@ -3,6 +3,7 @@ package pgstore_test
 import (
 	"context"
 	"os"
+	"sync"
 	"testing"
 	"time"
 
@@ -75,22 +76,31 @@ func person(name string) dossier.Applicant {
 		Address: dossier.Address{Line: "Thôn 1", UnitCode: "22300", UnitName: "Đặc khu Vân Đồn, Quảng Ninh"}}
 }
 
-// birth is a birth registration at the counter with its required documents.
-func birth(t testing.TB, name string) onestop.Submission {
-	t.Helper()
+// birthDocs lists the required documents of a birth registration, read once.
+var birthDocs = sync.OnceValues(func() ([]string, error) {
 	cat, err := procedure.Sample()
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	p, err := cat.Lookup("1.001193", at(10, 8, 0))
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	var docs []string
 	for _, d := range p.Documents {
 		if d.Requirement == procedure.Required {
 			docs = append(docs, d.Name)
 		}
+	}
+	return docs, nil
+})
+
+// birth is a birth registration at the counter with its required documents.
+func birth(t testing.TB, name string) onestop.Submission {
+	t.Helper()
+	docs, err := birthDocs()
+	if err != nil {
+		t.Fatal(err)
 	}
 	return onestop.Submission{Procedure: "1.001193", Channel: procedure.Counter, Applicant: person(name),
 		Competent: desk, Documents: docs}

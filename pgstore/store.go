@@ -71,6 +71,27 @@ func (s *Store) txOnce(ctx context.Context, op string, fn func(pgx.Tx) error) er
 	return nil
 }
 
+// batch sends b in one round trip as one implicit transaction (the statements up to the
+// protocol's Sync commit together, or not at all), running it again on a serialisation
+// failure or a deadlock. A connection lost after the batch was sent leaves it in doubt.
+func (s *Store) batch(ctx context.Context, op string, b *pgx.Batch) error {
+	var err error
+	for range s.retries {
+		err = s.pool.SendBatch(ctx, b).Close()
+		if err == nil || !retryable(err) {
+			break
+		}
+	}
+	if err == nil || retryable(err) {
+		return classify(op, err, false)
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Code == uniqueViolation {
+		return err // the caller tells a code already stored from the rest
+	}
+	return classify(op, err, true)
+}
+
 // Next implements dossier.SequenceSource: one statement takes the unit's number of the day,
 // so no two calls ever get the same one, from any number of processes.
 func (s *Store) Next(ctx context.Context, unit string, day date.Date) (int, error) {
@@ -191,15 +212,13 @@ func (s *Store) Create(ctx context.Context, rec onestop.Record, out []onestop.En
 		return onestop.Record{}, err
 	}
 	ids := make([]uint64, len(out))
-	err = s.inTx(ctx, "create", func(tx pgx.Tx) error {
-		b := &pgx.Batch{}
-		b.Queue(insertDossier, rec.Code, r.seq, r.desk, r.holder, r.state, r.due, r.watch, r.received, r.ended,
-			r.record, r.public)
-		b.Queue(appendEvents, rec.Code, 0, seqs, events)
-		b.Queue(upsertSummary, summaryArgs(rec.Code, &rec.Summary)...)
-		queuePosts(b, posts, ids)
-		return tx.SendBatch(ctx, b).Close()
-	})
+	b := &pgx.Batch{}
+	b.Queue(insertDossier, rec.Code, r.seq, r.desk, r.holder, r.state, r.due, r.watch, r.received, r.ended,
+		r.record, r.public)
+	b.Queue(appendEvents, rec.Code, 0, seqs, events)
+	b.Queue(upsertSummary, summaryArgs(rec.Code, &rec.Summary)...)
+	queuePosts(b, posts, ids)
+	err = s.batch(ctx, "create", b)
 	if err != nil {
 		var pe *pgconn.PgError
 		if errors.As(err, &pe) && pe.Code == uniqueViolation && pe.ConstraintName == "dossiers_pkey" {

@@ -1,0 +1,163 @@
+package pgstore_test
+
+import (
+	"fmt"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/onestop"
+)
+
+// BenchmarkIntake receives dossiers at the counter with 8 concurrent clerks: each intake takes
+// a number of the day's sequence and writes the record, its log, its summary and its notice.
+// The metric dossiers/s is the throughput (issue 10: ≥ 1,000 on 2 cores, server local).
+func BenchmarkIntake(b *testing.B) {
+	_, s := migrated(b)
+	clock := onestop.NewFakeClock(at(10, 8, 0))
+	o := newOffice(b, s, clock, nil)
+	sub := birth(b, "Nguyễn Văn An")
+	cal := calendar.Default()
+	var n atomic.Int64
+	day := dateOf(at(10, 8, 0))
+	b.SetParallelism(8 / max(1, runtimeProcs()))
+	start := time.Now()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			// A unit numbers at most 9,999 dossiers a day: move to the next working day
+			// every 5,000.
+			if i := n.Add(1); i%5000 == 0 {
+				day = cal.AddWorkingDays(dateOf(clock.Now()), 1)
+				clock.Set(time.Date(day.Year(), day.Month(), day.Day(), 8, 0, 0, 0, calendar.Zone()))
+			}
+			res, err := o.Intake(b.Context(), clerk, sub)
+			if err != nil {
+				b.Error(err)
+				return
+			}
+			if res.Decision != onestop.DecisionReceive {
+				b.Errorf("decision %v", res.Decision)
+				return
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "dossiers/s")
+}
+
+// BenchmarkLookup looks 1,000 dossiers up by code from parallel clients (the public lookup:
+// one query by primary key). The metric lookups/s is the throughput (issue 10: ≥ 10,000).
+func BenchmarkLookup(b *testing.B) {
+	_, s := migrated(b)
+	clock := onestop.NewFakeClock(at(10, 8, 0))
+	o := newOffice(b, s, clock, nil)
+	var codes []string
+	for i := range 1000 {
+		res, err := o.Intake(b.Context(), clerk, birth(b, fmt.Sprintf("Người nộp %d", i)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		codes = append(codes, res.Code)
+	}
+	var n atomic.Int64
+	b.SetParallelism(8 / max(1, runtimeProcs()))
+	start := time.Now()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			c := codes[int(n.Add(1))%len(codes)]
+			if _, err := o.Lookup(b.Context(), c); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "lookups/s")
+}
+
+// BenchmarkMillion stores 1,000,000 dossiers (generated in SQL) and measures, on them, the
+// report of a period that holds them all (Biểu 06, issue 10: ≤ 1 s) and the sweep at an instant
+// when 1 % of them (10,000) are overdue (≤ 100 ms; it reads only those, by the watch index).
+// The 10,000 are copies of a dossier received through the Office, with its log; the other
+// 990,000 are rows the sweep must not read, with a summary each for the report.
+func BenchmarkMillion(b *testing.B) {
+	const total, watched = 1_000_000, 10_000
+	pool, s := migrated(b)
+	ctx := b.Context()
+	clock := onestop.NewFakeClock(at(10, 8, 0))
+	o := newOffice(b, s, clock, nil)
+	res, err := o.Intake(ctx, clerk, birth(b, "Mẫu"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := o.Transfer(ctx, clerk, res.Code); err != nil {
+		b.Fatal(err)
+	}
+	started := time.Now()
+	for _, q := range []string{
+		// The code of the i-th dossier: 9,000 a day from 1 January 2020.
+		`CREATE FUNCTION pg_temp.code(i integer) RETURNS text LANGUAGE sql IMMUTABLE AS
+		 $$ SELECT '000.00.31.H49-' || to_char(date '2020-01-01' + i / 9000, 'YYMMDD') || '-' || lpad((i % 9000 + 1)::text, 4, '0') $$`,
+		`ALTER TABLE dossier_events DROP CONSTRAINT dossier_events_code_fkey`,
+		`ALTER TABLE summaries DROP CONSTRAINT summaries_code_fkey`,
+		// 10,000 copies of the template, watched since its own watch instant.
+		`INSERT INTO dossiers (code, version, seq, desk, holder, state, due, watch, received, ended, record, public)
+		 SELECT pg_temp.code(i), t.version, t.seq, t.desk, t.holder, t.state, t.due, t.watch, t.received, t.ended,
+		        jsonb_set(jsonb_set(t.record, '{code}', to_jsonb(pg_temp.code(i))), '{dossier,code}', to_jsonb(pg_temp.code(i))),
+		        t.public
+		 FROM dossiers t, generate_series(1, $1) i WHERE t.code = $2`,
+		`INSERT INTO dossier_events (code, seq, event)
+		 SELECT pg_temp.code(i), e.seq, e.event FROM dossier_events e, generate_series(1, $1) i WHERE e.code = $2`,
+		// 990,000 dossiers not watched before 2030.
+		`INSERT INTO dossiers (code, version, seq, desk, holder, state, due, watch, received, ended, record)
+		 SELECT pg_temp.code(i), 1, 2, '000.00.31.H49', '000.00.31.H49', 2, 1900000000, timestamptz '2030-01-01',
+		        timestamptz '2026-03-02' + (i % 1000) * interval '1 hour', NULL, '{}'
+		 FROM generate_series($1 + 1, $3) i`,
+		// A summary each, spread over 20 fields, 10 agencies and every outcome.
+		`INSERT INTO summaries (code, level, field, agency, received, original_due, due, ended, returned,
+		     waiting_since, applicant_time, online, outcome, supplements, contacts, step_score, rating, complaint)
+		 SELECT pg_temp.code(i), 'commune', 'field-' || (i % 20), '00' || (i % 10) || '.00.31.H49',
+		        r, r + 259200, r + 259200 + (i % 3) * 86400,
+		        CASE WHEN i % 4 = 0 THEN 0 ELSE r + (i % 7) * 86400 END,
+		        CASE WHEN i % 8 = 1 THEN r + 8 * 86400 ELSE 0 END,
+		        0, 0, i % 3 = 0, CASE WHEN i % 4 = 0 THEN 0 ELSE 1 + i % 3 END, 0, 0, -1, i % 4, false
+		 FROM generate_series(1, $3) i, LATERAL (SELECT 1772409600 + (i % 2500000)::bigint AS r) x`,
+		`ANALYZE dossiers`, `ANALYZE summaries`, `ANALYZE dossier_events`,
+	} {
+		var args []any
+		for n := 1; n <= 3; n++ {
+			if containsParam(q, n) {
+				args = append(args, []any{watched, res.Code, total}[n-1])
+			}
+		}
+		if _, err := pool.Exec(ctx, q, args...); err != nil {
+			b.Fatalf("%v\n%s", err, q)
+		}
+	}
+	b.Logf("1,000,000 dossiers loaded in %v", time.Since(started).Round(time.Millisecond))
+
+	b.Run("Report", func(b *testing.B) {
+		for b.Loop() {
+			r, err := o.Report(ctx, time.Date(2026, 1, 1, 0, 0, 0, 0, calendar.Zone()), time.Date(2027, 1, 1, 0, 0, 0, 0, calendar.Zone()), onestop.ReportOptions{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if got := r.Total.Received + r.Total.Withdrawn; got < total {
+				b.Fatalf("the report counts %d dossiers received and %d withdrawn, want %d in all", r.Total.Received, r.Total.Withdrawn, total)
+			}
+		}
+	})
+	b.Run("Sweep", func(b *testing.B) {
+		clock.Set(at(27, 9, 0))
+		for b.Loop() {
+			alerts, err := o.Sweep(ctx)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(alerts) != watched+1 {
+				b.Fatalf("%d alerts, want %d", len(alerts), watched+1)
+			}
+		}
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -20,6 +21,7 @@ import (
 type Store struct {
 	pool    *pgxpool.Pool
 	retries int
+	cache   *recordCache // nil: none
 }
 
 // Options tunes a Store. The zero value has the defaults.
@@ -27,6 +29,12 @@ type Options struct {
 	// Retries is how many times a transaction the server aborted with a serialisation failure
 	// (SQLSTATE 40001) or a deadlock (40P01) is run again before ErrBusy is returned; 0: 5.
 	Retries int
+	// CacheSize is how many decoded records Get keeps; 0: 10,000; negative: none. The cache
+	// never serves a stale record: Get asks the database for the record's version every time,
+	// and the database sends the record only when the version differs from the one kept, so
+	// several processes may share the database. It saves decoding, and the server the work of
+	// sending the record and its log, on repeated lookups of the same dossiers.
+	CacheSize int
 }
 
 // New returns a Store on pool, whose search_path must lead to a schema Migrate has brought up
@@ -35,7 +43,49 @@ func New(pool *pgxpool.Pool, opts Options) *Store {
 	if opts.Retries <= 0 {
 		opts.Retries = 5
 	}
-	return &Store{pool: pool, retries: opts.Retries}
+	s := &Store{pool: pool, retries: opts.Retries}
+	if opts.CacheSize == 0 {
+		opts.CacheSize = 10_000
+	}
+	if opts.CacheSize > 0 {
+		s.cache = &recordCache{max: opts.CacheSize, m: make(map[string]onestop.Record)}
+	}
+	return s
+}
+
+// recordCache keeps decoded records by code. Records are shared by the callers of Get, which
+// must not modify them (onestop.Record).
+type recordCache struct {
+	mu  sync.Mutex
+	max int
+	m   map[string]onestop.Record
+}
+
+// get returns the record kept for code, if any.
+func (c *recordCache) get(code string) (onestop.Record, bool) {
+	if c == nil {
+		return onestop.Record{}, false
+	}
+	c.mu.Lock()
+	r, ok := c.m[code]
+	c.mu.Unlock()
+	return r, ok
+}
+
+// put keeps rec, dropping an arbitrary record when the cache is full.
+func (c *recordCache) put(rec onestop.Record) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	if _, ok := c.m[rec.Code]; !ok && len(c.m) >= c.max {
+		for k := range c.m {
+			delete(c.m, k)
+			break
+		}
+	}
+	c.m[rec.Code] = rec
+	c.mu.Unlock()
 }
 
 var _ onestop.Store = (*Store)(nil)
@@ -296,19 +346,42 @@ const selectRecord = `SELECT d.version, d.seq, d.record, d.public,
     (SELECT jsonb_agg(e.event ORDER BY e.seq) FROM dossier_events e WHERE e.code = d.code)
 FROM dossiers d`
 
-// Get implements onestop.Store: the lookup by code, one query.
+// getRecord is selectRecord for one code, which sends the record and its log only when its
+// version is not $2, the version the cache holds (0: none).
+const getRecord = `SELECT d.version, d.seq,
+    CASE WHEN d.version = $2 THEN NULL ELSE d.record END,
+    CASE WHEN d.version = $2 THEN NULL ELSE d.public END,
+    CASE WHEN d.version = $2 THEN NULL ELSE
+        (SELECT jsonb_agg(e.event ORDER BY e.seq) FROM dossier_events e WHERE e.code = d.code) END
+FROM dossiers d WHERE d.code = $1`
+
+// Get implements onestop.Store: the lookup by code, one query by primary key.
 func (s *Store) Get(ctx context.Context, code string) (onestop.Record, error) {
-	rows, err := s.pool.Query(ctx, selectRecord+` WHERE d.code = $1`, code)
-	if err != nil {
-		return onestop.Record{}, classify("get", err, false)
+	kept, ok := s.cache.get(code)
+	var have int64
+	if ok {
+		have = int64(kept.Version)
 	}
-	rec, err := pgx.CollectExactlyOneRow(rows, scanRecord)
+	var (
+		version                int64
+		seq                    int32
+		record, public, events []byte
+	)
+	err := s.pool.QueryRow(ctx, getRecord, code, have).Scan(&version, &seq, &record, &public, &events)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return onestop.Record{}, codeError(code, onestop.ErrNotFound)
 	}
 	if err != nil {
 		return onestop.Record{}, classify("get", err, false)
 	}
+	if ok && version == have {
+		return kept, nil
+	}
+	rec, err := decodeRecord(version, seq, record, public, events)
+	if err != nil {
+		return onestop.Record{}, classify("get", err, false)
+	}
+	s.cache.put(rec)
 	return rec, nil
 }
 
@@ -322,6 +395,11 @@ func scanRecord(row pgx.CollectableRow) (onestop.Record, error) {
 	if err := row.Scan(&version, &seq, &record, &public, &events); err != nil {
 		return onestop.Record{}, err
 	}
+	return decodeRecord(version, seq, record, public, events)
+}
+
+// decodeRecord builds a record from its columns.
+func decodeRecord(version int64, seq int32, record, public, events []byte) (onestop.Record, error) {
 	var rec onestop.Record
 	if err := json.Unmarshal(record, &rec); err != nil {
 		return onestop.Record{}, err

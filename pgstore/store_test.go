@@ -251,3 +251,58 @@ func TestGetUnknown(t *testing.T) {
 		t.Fatalf("Get(unknown) = %v, want a *dossier.CodeError wrapping ErrNotFound", err)
 	}
 }
+
+// TestCacheNotStale: a record another process changed is never served from the cache; a
+// cache of one record keeps working as others come and go.
+func TestCacheNotStale(t *testing.T) {
+	pool, a := migrated(t)
+	b := pgstore.New(pool, pgstore.Options{CacheSize: 1}) // another process on the same database
+	clock := onestop.NewFakeClock(at(10, 8, 0))
+	oa, ob := newOffice(t, a, clock, nil), newOffice(t, b, clock, nil)
+	ctx := t.Context()
+	res, err := oa.Intake(ctx, clerk, birth(t, "Lê Thị C"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := ob.Intake(ctx, clerk, birth(t, "Lê Thị D"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []func() error{
+		func() error { _, err := ob.Transfer(ctx, clerk, res.Code); return err },
+		func() error { _, err := oa.Start(ctx, civil, res.Code); return err },
+		func() error { _, err := ob.Lookup(ctx, other.Code); return err }, // evicts res from b's cache
+		func() error { _, err := ob.Resolve(ctx, civil, res.Code, "KS-02"); return err },
+	} {
+		before, err := a.Get(ctx, res.Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := step(); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range []*pgstore.Store{a, b} {
+			after, err := s.Get(ctx, res.Code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var direct int
+			if err := pool.QueryRow(ctx, `SELECT version FROM dossiers WHERE code = $1`, res.Code).Scan(&direct); err != nil {
+				t.Fatal(err)
+			}
+			if after.Version != uint64(direct) || len(after.Dossier.Events) != after.Seq {
+				t.Fatalf("Get returned version %d with %d events (Seq %d); the database holds version %d", after.Version, len(after.Dossier.Events), after.Seq, direct)
+			}
+			if after.Version < before.Version {
+				t.Fatalf("version went back from %d to %d", before.Version, after.Version)
+			}
+		}
+	}
+	pv, err := oa.Lookup(ctx, res.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pv.State != dossier.Resolved {
+		t.Fatalf("lookup after the result: state %v, want resolved", pv.State)
+	}
+}

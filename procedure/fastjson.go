@@ -571,3 +571,34 @@ func (f *fastDecoder) fees() []Fee {
 	})
 	return out
 }
+
+// decodeGroupFast decodes data into g and reports whether it could; like decodeProcedureFast,
+// it gives exactly what encoding/json gives where it succeeds.
+func decodeGroupFast(data []byte, g *Group) bool {
+	f := fastDecoder{d: data, ok: true}
+	f.ws()
+	f.object(func(k string) bool {
+		switch k {
+		case "id":
+			g.ID = f.str()
+		case "name":
+			g.Name = f.str()
+		case "lead_sector":
+			g.LeadSector = Sector(f.str())
+		case "members":
+			g.Members = []NationalCode{}
+			f.array(func() { g.Members = append(g.Members, NationalCode(f.str())) })
+		case "legal_basis":
+			g.LegalBasis = f.strings()
+		case "route":
+			g.Route = f.str()
+		case "note":
+			g.Note = f.str()
+		default:
+			return false
+		}
+		return true
+	})
+	f.ws()
+	return f.ok && f.i == len(f.d)
+}

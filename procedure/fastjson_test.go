@@ -86,3 +86,28 @@ func FuzzFastDecode(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFastDecodeGroup: whenever the fast decoder accepts a group, encoding/json accepts it too
+// and gives the same group.
+func FuzzFastDecodeGroup(f *testing.F) {
+	for _, s := range []string{
+		`{"id": "g", "name": "Nhóm", "lead_sector": "justice", "members": ["1.001193", "1.000001"], "legal_basis": ["NĐ 63"]}`,
+		`{}`, `{"members": []}`, `{"members": [null]}`, `{"Members": ["a"]}`, `{"id": "a", "id": "b"}`,
+		`{"note": "\u0111", "route": "r"}`, `{"legal_basis": []}`, `{"name": "` + "\xff" + `"}`, `{"members": "x"}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var fast Group
+		if !decodeGroupFast(data, &fast) {
+			return
+		}
+		var slow Group
+		if err := decodeStrict(data, &slow); err != nil {
+			t.Fatalf("fast decoder accepted %q, encoding/json refuses it: %v", data, err)
+		}
+		if diff := cmp.Diff(slow, fast); diff != "" {
+			t.Fatalf("%q (-encoding/json +fast):\n%s", data, diff)
+		}
+	})
+}

@@ -255,3 +255,30 @@ func TestCapAfterMalformedFile(t *testing.T) {
 		t.Errorf("%d problems listed (%d more), first %v, second %v", len(ve.Problems), ve.More, ve.Problems[0], ve.Problems[1])
 	}
 }
+
+// TestHostileListCostsItsSize: 100,000 empty procedures (300 kB) are refused with the first
+// 100 problems and an exact count of the others, allocating a small multiple of the input.
+// (Every decoded item was kept until the checks across items: about 1 KB of heap per 3-byte
+// item, and the go-playground validator built every problem's path; 1,000,000 took 9–13 s and
+// 1.07 GB of live heap.)
+func TestHostileListCostsItsSize(t *testing.T) {
+	perItem := len(loadErr(t, emptyProcedures(1)).Problems)
+	const n = 100_000
+	data := emptyProcedures(n)
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	ve := loadErr(t, data)
+	runtime.ReadMemStats(&after)
+	if len(ve.Problems) != msg.MaxProblems || ve.More != n*perItem-msg.MaxProblems {
+		t.Errorf("%d problems listed and %d more, want %d and %d", len(ve.Problems), ve.More, msg.MaxProblems, n*perItem-msg.MaxProblems)
+	}
+	alloc := after.TotalAlloc - before.TotalAlloc
+	t.Logf("%d bytes of input, %d allocated (%.1f×)", len(data), alloc, float64(alloc)/float64(len(data)))
+	if limit := 20 * uint64(len(data)); alloc > limit {
+		t.Errorf("%d bytes allocated for %d bytes of input, want at most %d (20×)", alloc, len(data), limit)
+	}
+	if en, vi := ve.Error(), ve.Message(language.Vietnamese); len(en) > 20_000 || len(vi) > 30_000 {
+		t.Errorf("messages of %d and %d bytes", len(en), len(vi))
+	}
+}

@@ -299,9 +299,9 @@ func enumVi(tag string) string {
 	return strings.Join(parts, ", ")
 }
 
-// ruleText returns the message of a field rule (the validator's tags, and the values the
-// decoder refuses) for the value at path; value is the value given, "" when there is none to
-// repeat.
+// ruleText returns the message of a field rule (the validate tags, checked by fieldChecker,
+// and the values the decoder refuses) for the value at path; value is the value given, "" when
+// there is none to repeat.
 func ruleText(tag, param, path, value string) (en, vi string) {
 	fe, fv := nameEn(path), nameVi(path)
 	if n, ok := strings.CutPrefix(value, "#"); ok {

@@ -47,10 +47,8 @@ func (o origin) String(kind string) string {
 
 var dec100 = decimal.NewFromInt(100)
 
-// checkProcedure applies the cross-field rules to one procedure.
-func checkProcedure(p *Procedure, o origin, pol LoadOptions, out []Problem) []Problem {
-	at := o.path("procedures")
-	f := o.file
+// checkProcedure applies the cross-field rules to one procedure at path at of file f.
+func checkProcedure(p *Procedure, f, at string, pol LoadOptions, out []Problem) []Problem {
 	if p.EffectiveTo != 0 && p.EffectiveFrom != 0 && p.EffectiveTo < p.EffectiveFrom {
 		out = append(out, problem(f, at+".effective_to", "date_range", at+".effective_from", p.EffectiveFrom.String()))
 	}
@@ -272,34 +270,32 @@ func wildFee(fe *Fee) (string, decimal.Decimal) {
 	return "", decimal.Zero
 }
 
-// entry is a procedure with its place in the input.
+// entry is a version of a procedure as the checks across versions read it, with its place in
+// the input.
 type entry struct {
-	p   *Procedure
-	o   origin
-	seq int // position in the input
-	key NationalCode
+	key      NationalCode
+	version  int
+	from, to Date
+	o        origin
+	seq      int // position in the input
 }
 
 // checkVersions checks that (key, version) is unique and that the effective ranges of the
 // versions of each key do not overlap, in time O(n log n) for n versions.
 func checkVersions(es []entry, out *collector) {
-	sorted := slices.Clone(es)
-	for i := range sorted {
-		sorted[i].key = sorted[i].p.Key()
-	}
-	slices.SortStableFunc(sorted, func(a, b entry) int {
+	slices.SortStableFunc(es, func(a, b entry) int {
 		if c := strings.Compare(string(a.key), string(b.key)); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.p.EffectiveFrom, b.p.EffectiveFrom)
+		return cmp.Compare(a.from, b.from)
 	})
-	for lo := 0; lo < len(sorted); {
+	for lo := 0; lo < len(es); {
 		hi := lo + 1
-		for hi < len(sorted) && sorted[hi].key == sorted[lo].key {
+		for hi < len(es) && es[hi].key == es[lo].key {
 			hi++
 		}
 		if hi-lo > 1 {
-			checkKeyVersions(sorted[lo:hi], out)
+			checkKeyVersions(es[lo:hi], out)
 		}
 		lo = hi
 	}
@@ -313,18 +309,26 @@ func checkKeyVersions(vs []entry, out *collector) {
 	slices.SortFunc(byInput, func(a, b entry) int { return a.seq - b.seq })
 	first := make(map[int]entry, len(byInput))
 	for _, e := range byInput {
-		if f, ok := first[e.p.Version]; ok {
+		if f, ok := first[e.version]; ok {
+			if out.full() {
+				out.count(1, 0)
+				continue
+			}
 			out.add(problem(e.o.file, e.o.path("procedures")+".version", "duplicate_version",
-				strconv.Itoa(e.p.Version), k, f.o.String("procedures")))
+				strconv.Itoa(e.version), k, f.o.String("procedures")))
 			continue
 		}
-		first[e.p.Version] = e
+		first[e.version] = e
 	}
 	for i := 1; i < len(vs); i++ {
 		prev, cur := vs[i-1], vs[i]
-		if prev.p.EffectiveTo == 0 || prev.p.EffectiveTo >= cur.p.EffectiveFrom {
+		if prev.to == 0 || prev.to >= cur.from {
+			if out.full() {
+				out.count(1, 0)
+				continue
+			}
 			out.add(problem(cur.o.file, cur.o.path("procedures")+".effective_from", "version_overlap",
-				strconv.Itoa(cur.p.Version), k, strconv.Itoa(prev.p.Version), prev.o.String("procedures")))
+				strconv.Itoa(cur.version), k, strconv.Itoa(prev.version), prev.o.String("procedures")))
 		}
 	}
 }

@@ -6,34 +6,34 @@ import (
 	"strings"
 )
 
-// splitDocument finds the raw items of a catalog document {"procedures": [...], "groups": [...]}
-// in one pass, without decoding them. It reports false for anything unusual (other keys,
-// repeated keys, null, malformed text), in which case the caller decodes the document with
-// encoding/json to report the exact problem.
-func splitDocument(data []byte) (procs, groups [][]byte, ok bool) {
+// splitDocument finds the items of a catalog document {"procedures": [...], "groups": [...]}
+// in one pass, without decoding them, and keeps only where every chunkSize-th item starts. It
+// reports false for anything unusual (other keys, repeated keys, null, malformed text), in
+// which case the caller decodes the document with encoding/json to report the exact problem.
+func splitDocument(data []byte) (procs, groups itemList, ok bool) {
 	i := skipSpace(data, 0)
 	if i >= len(data) || data[i] != '{' {
-		return nil, nil, false
+		return procs, groups, false
 	}
 	i = skipSpace(data, i+1)
 	if i < len(data) && data[i] == '}' {
-		return nil, nil, skipSpace(data, i+1) == len(data)
+		return procs, groups, skipSpace(data, i+1) == len(data)
 	}
 	seenP, seenG := false, false
 	for {
 		key, j, ok := scanString(data, i)
 		if !ok {
-			return nil, nil, false
+			return procs, groups, false
 		}
 		j = skipSpace(data, j)
 		if j >= len(data) || data[j] != ':' {
-			return nil, nil, false
+			return procs, groups, false
 		}
 		j = skipSpace(data, j+1)
-		var items [][]byte
+		var items itemList
 		items, j, ok = scanArray(data, j)
 		if !ok {
-			return nil, nil, false
+			return procs, groups, false
 		}
 		switch {
 		case bytes.Equal(key, []byte(`"procedures"`)) && !seenP:
@@ -41,17 +41,17 @@ func splitDocument(data []byte) (procs, groups [][]byte, ok bool) {
 		case bytes.Equal(key, []byte(`"groups"`)) && !seenG:
 			groups, seenG = items, true
 		default:
-			return nil, nil, false
+			return procs, groups, false
 		}
 		j = skipSpace(data, j)
 		if j >= len(data) {
-			return nil, nil, false
+			return procs, groups, false
 		}
 		if data[j] == '}' {
 			return procs, groups, skipSpace(data, j+1) == len(data)
 		}
 		if data[j] != ',' {
-			return nil, nil, false
+			return procs, groups, false
 		}
 		i = skipSpace(data, j+1)
 	}
@@ -85,12 +85,49 @@ func scanString(data []byte, i int) ([]byte, int, bool) {
 	return nil, i, false
 }
 
-// scanArray splits the array starting at i into its elements, each an object.
-func scanArray(data []byte, i int) ([][]byte, int, bool) {
-	if i >= len(data) || data[i] != '[' {
-		return nil, i, false
+// chunkSize is the number of procedures one goroutine decodes and checks at a time, and the
+// step between the item offsets an itemList keeps.
+const chunkSize = 128
+
+// itemList locates the items of one array of a document: n items, found either at the offsets
+// of the document that start lists (every chunkSize-th item, the others following it), or in
+// raw (a document decoded by encoding/json).
+type itemList struct {
+	n      int
+	starts []int
+	raw    [][]byte
+}
+
+// each calls f with the index and the text of the items [lo, hi) of l, read from data; lo is a
+// multiple of chunkSize.
+func (l *itemList) each(data []byte, lo, hi int, f func(i int, item []byte)) {
+	if lo >= hi {
+		return
 	}
-	var items [][]byte
+	if l.raw != nil {
+		for i := lo; i < hi; i++ {
+			f(i, l.raw[i])
+		}
+		return
+	}
+	pos := l.starts[lo/chunkSize]
+	for i := lo; i < hi; i++ {
+		end, _ := skipObject(data, pos) // checked by scanArray
+		f(i, data[pos:end])
+		pos = skipSpace(data, end)
+		if pos < len(data) && data[pos] == ',' {
+			pos = skipSpace(data, pos+1)
+		}
+	}
+}
+
+// scanArray checks that the array starting at i holds objects only, and returns their number
+// with the offsets of every chunkSize-th one.
+func scanArray(data []byte, i int) (itemList, int, bool) {
+	var items itemList
+	if i >= len(data) || data[i] != '[' {
+		return items, i, false
+	}
 	i = skipSpace(data, i+1)
 	if i < len(data) && data[i] == ']' {
 		return items, i + 1, true
@@ -98,12 +135,15 @@ func scanArray(data []byte, i int) ([][]byte, int, bool) {
 	for {
 		end, ok := skipObject(data, i)
 		if !ok {
-			return nil, i, false
+			return items, i, false
 		}
-		items = append(items, data[i:end])
+		if items.n%chunkSize == 0 {
+			items.starts = append(items.starts, i)
+		}
+		items.n++
 		i = skipSpace(data, end)
 		if i >= len(data) {
-			return nil, i, false
+			return items, i, false
 		}
 		switch data[i] {
 		case ']':
@@ -111,7 +151,7 @@ func scanArray(data []byte, i int) ([][]byte, int, bool) {
 		case ',':
 			i = skipSpace(data, i+1)
 		default:
-			return nil, i, false
+			return items, i, false
 		}
 	}
 }

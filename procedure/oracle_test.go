@@ -1,5 +1,9 @@
 package procedure
 
+// The go-playground validator reading the validate tags of the catalog types (what Load ran
+// before issue 9) is the oracle of the hand-written fieldChecker:
+// TestFieldCheckerMatchesValidator compares them.
+
 import (
 	"errors"
 	"reflect"
@@ -10,18 +14,18 @@ import (
 	"github.com/go-playground/validator/v10"
 )
 
-// checker is the field validator. It is built once and never changed afterwards;
-// validator.Validate is safe for concurrent use. Its messages are written by ruleText.
-type checker struct {
+// oracle is the go-playground validator set up for the tags of the catalog. Its messages are
+// written by ruleText.
+type oracle struct {
 	v *validator.Validate
 }
 
-var theChecker = sync.OnceValues(newChecker)
+var theOracle = sync.OnceValues(newOracle)
 
 // enumTags are the validator tags of the enumerations of the catalog.
 var enumTags = [...]string{"sector", "onlinelevel", "requirement", "feekind"}
 
-func newChecker() (*checker, error) {
+func newOracle() (*oracle, error) {
 	v := validator.New(validator.WithRequiredStructEnabled())
 	v.RegisterTagNameFunc(func(f reflect.StructField) string {
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
@@ -49,22 +53,22 @@ func newChecker() (*checker, error) {
 		}
 	}
 	// "unique" on the lists of strings and levels used here, in time linear in the list.
-	err := v.RegisterValidation("unique", func(fl validator.FieldLevel) bool { return unique(fl.Field()) })
+	err := v.RegisterValidation("unique", func(fl validator.FieldLevel) bool { return oracleUnique(fl.Field()) })
 	if err != nil {
 		return nil, err
 	}
-	return &checker{v: v}, nil
+	return &oracle{v: v}, nil
 }
 
 // check validates one struct and appends its problems; prefix replaces the root type name in
 // the path (e.g. "procedures[3]").
-func (c *checker) check(s any, file, prefix string, out []Problem) []Problem {
+func (c *oracle) check(s any, file, prefix string, out []Problem) []Problem {
 	return c.checkAs(s, file, prefix, out, true)
 }
 
 // checkAs is check; when render is false, the problems carry their rule only (to be counted,
 // not shown).
-func (c *checker) checkAs(s any, file, prefix string, out []Problem, render bool) []Problem {
+func (c *oracle) checkAs(s any, file, prefix string, out []Problem, render bool) []Problem {
 	err := c.v.Struct(s)
 	if err == nil {
 		return out
@@ -111,7 +115,7 @@ func valueText(v any) string {
 }
 
 // unique reports whether the slice f (of strings or unsigned integers) has no value twice.
-func unique(f reflect.Value) bool {
+func oracleUnique(f reflect.Value) bool {
 	if f.Kind() != reflect.Slice || f.Len() < 2 {
 		return f.Kind() == reflect.Slice
 	}
@@ -138,35 +142,4 @@ func unique(f reflect.Value) bool {
 		return true
 	}
 	return false
-}
-
-func digits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// isNationalCode reports whether s has the national database format N.NNNNNN.
-func isNationalCode(s string) bool {
-	return len(s) == 8 && s[1] == '.' && digits(s[:1]) && digits(s[2:])
-}
-
-// isKey reports whether s is a national code, optionally followed by "." and an agency code.
-func isKey(s string) bool {
-	if len(s) < 8 || !isNationalCode(s[:8]) {
-		return false
-	}
-	return len(s) == 8 || (s[8] == '.' && func() bool { _, ok := parseAgencyCode(s[9:]); return ok }())
-}
-
-func isLevel1(s string) bool {
-	return len(s) == 3 && s[0] >= 'A' && s[0] <= 'Z' && digits(s[1:])
-}
-
-// isResultCode accepts KQ.<letter><2 digits>.<6 digits>, e.g. "KQ.G15.000031".
-func isResultCode(s string) bool {
-	return len(s) == 13 && strings.HasPrefix(s, "KQ.") && isLevel1(s[3:6]) && s[6] == '.' && digits(s[7:])
 }

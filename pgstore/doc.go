@@ -1,0 +1,71 @@
+// Package pgstore keeps the dossiers of an onestop.Office in PostgreSQL: it implements the
+// whole onestop.Store contract (records, queries and outbox) with github.com/jackc/pgx/v5.
+//
+// # Use
+//
+// Open a pool, bring the schema up to date, make the store and give it to the Office; then
+// deliver the outbox from a loop of your own:
+//
+//	pool, err := pgxpool.New(ctx, os.Getenv("MOTCUA_DATABASE_URL"))
+//	if err != nil { … }
+//	defer pool.Close()
+//	if err := pool.Ping(ctx); err != nil { … } // pgxpool connects lazily
+//	if err := pgstore.Migrate(ctx, pool); err != nil { … }
+//	office, err := onestop.New(onestop.Config{Desk: desk, Catalog: cat, Clock: onestop.ClockFunc(time.Now),
+//		Store: pgstore.New(pool, pgstore.Options{}), Notifier: sms})
+//	…
+//	for range time.Tick(5 * time.Second) { // in one process or several
+//		office.Deliver(ctx, 100)
+//	}
+//
+// The tables live in the first schema of the connection's search_path (set it in the
+// connection string, e.g. ?search_path=motcua, to keep them apart). Migrate applies the
+// embedded numbered migrations (migrations/NNN_name.up.sql) not yet applied, each in one
+// transaction with its row in schema_migrations; it is idempotent and may run from several
+// processes at once. Run it at every start, before New.
+//
+// # Tables
+//
+//   - dossiers: one row per dossier, the record as JSON (without its log) and the columns the
+//     queries select by, each indexed: holder, state and due (Store.Queue, the work queue),
+//     watch (Store.Watch, the sweep: it reads only the dossiers whose instant has come),
+//     desk and received; version and seq for optimistic concurrency and the log's length.
+//   - dossier_events: the append-only event log, primary key (code, seq).
+//   - summaries: onestop.Summary in columns, indexed for the periods of Store.Summaries
+//     (Biểu 06).
+//   - code_sequences: the daily number of each receiving unit, taken with
+//     INSERT … ON CONFLICT DO UPDATE … RETURNING: no two dossiers ever get one code.
+//   - outbox: the messages (notices) of every command, written in its transaction.
+//
+// # Consistency
+//
+// A write is one transaction: the record, the events the command appended, the summary and
+// the command's messages, all or nothing. Update checks the version in the UPDATE's WHERE: a
+// stale write is a *onestop.ConflictError (errors.Is onestop.ErrConflict) and writes nothing;
+// the Office then reads the dossier again and retries the command. A command is therefore in
+// the log once, and its notice in the outbox once.
+//
+// Failures of the database are *Error values wrapping a sentinel, mapped from the SQLSTATE,
+// never from the text: ErrUnavailable (the server cannot be reached or the connection was lost
+// before the commit: nothing was written, try again), ErrInDoubt (the connection was lost
+// during the commit: look the dossier up before trying again), ErrBusy (a serialisation
+// failure, 40001, or a deadlock, 40P01, after Options.Retries runs) and ErrDatabase (any other
+// refusal: a schema not migrated, a permission). A code already stored (23505 on the primary
+// key) is onestop.ErrExists. Each has a Message in Vietnamese and English. Cancelled contexts
+// end the statement under way and come back as the context's error.
+//
+// # Outbox
+//
+// Office.Deliver (or a loop of the embedder's) calls Fetch, which leases the first messages due
+// in one statement (SELECT … FOR UPDATE SKIP LOCKED, then the lease's update), so deliverers
+// in several processes never hold one message at once and never wait for each other. A
+// message delivered is acknowledged (Ack); one refused is retried later (Retry); one whose
+// deliverer stopped is handed out again when its lease ends: delivery is at least once.
+// Acknowledged messages are kept for audit until PurgeAcked.
+//
+// # Tests
+//
+// Package pgstoretest starts a throwaway PostgreSQL for tests; the conformance suite
+// onestop/storetest runs on this store in this package's tests, with fault tests (connections
+// killed mid-command, the server restarted during a load) and concurrent conflicting writes.
+package pgstore

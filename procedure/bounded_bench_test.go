@@ -30,6 +30,23 @@ func BenchmarkLoadEmptyProcedures(b *testing.B) {
 	}
 }
 
+// BenchmarkLoadUnknownKeys: n procedures {"x": 1}, each read value by value to report its
+// unknown key beside its other problems.
+func BenchmarkLoadUnknownKeys(b *testing.B) {
+	for _, n := range []int{10_000, 80_000} {
+		data := []byte(`{"procedures": [` + strings.Repeat(`{"x": 1},`, n-1) + `{"x": 1}]}`)
+		b.Run(strconv.Itoa(n/1000)+"k", func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Load(bytes.NewReader(data), LoadOptions{}); err == nil {
+					b.Fatal("no error")
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkLoadManyCases: one procedure with n cases (duplicate IDs were found by a scan of
 // every pair).
 func BenchmarkLoadManyCases(b *testing.B) {

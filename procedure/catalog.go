@@ -548,8 +548,8 @@ func (w *itemChecker) item(out *chunkOut, d *doc, data []byte, i, seq int, keep 
 	normalize(p)
 	mode := renderFields
 	switch {
-	case countOnly:
-		mode = countFields
+	case countOnly || (!keep && len(bad) == 0):
+		mode = countFields // nothing to leave out: no need of paths
 	case !keep:
 		mode = pathFields
 	}

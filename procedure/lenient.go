@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -191,9 +192,33 @@ func (l *lenient) fail(data []byte, v reflect.Value, at string, err error) bool 
 // fieldOf finds the field of struct type t that a JSON key names, as encoding/json does: the
 // exact name first, then without regard to case.
 func fieldOf(t reflect.Type, key string) (int, string, bool) {
+	names, ok := catalogFieldNames()[t]
+	if !ok {
+		names = jsonNames(t)
+	}
 	fold := -1
-	var foldName string
-	for i := range t.NumField() {
+	for i, name := range names {
+		if name == "" {
+			continue
+		}
+		if name == key {
+			return i, name, true
+		}
+		if fold < 0 && strings.EqualFold(name, key) {
+			fold = i
+		}
+	}
+	if fold < 0 {
+		return -1, "", false
+	}
+	return fold, names[fold], true
+}
+
+// jsonNames returns the JSON names of the fields of struct type t, "" for a field that has
+// none (unexported, or tagged "-").
+func jsonNames(t reflect.Type) []string {
+	names := make([]string, t.NumField())
+	for i := range names {
 		f := t.Field(i)
 		if !f.IsExported() {
 			continue
@@ -205,15 +230,23 @@ func fieldOf(t reflect.Type, key string) (int, string, bool) {
 		case "":
 			name = f.Name
 		}
-		if name == key {
-			return i, name, true
-		}
-		if fold < 0 && strings.EqualFold(name, key) {
-			fold, foldName = i, name
-		}
+		names[i] = name
 	}
-	return fold, foldName, fold >= 0
+	return names
 }
+
+// catalogFieldNames holds the JSON names of the fields of the catalog's types, read once so
+// that a long list of items with unknown keys does not read the struct tags again for each.
+// It is never changed after it is built.
+var catalogFieldNames = sync.OnceValue(func() map[reflect.Type][]string {
+	m := map[reflect.Type][]string{}
+	for _, v := range []any{Procedure{}, Agency{}, Limits{}, PublishedLimit{}, SameDay{}, Case{},
+		Document{}, Fee{}, Reduction{}, Result{}, Group{}} {
+		t := reflect.TypeOf(v)
+		m[t] = jsonNames(t)
+	}
+	return m
+})
 
 // under reports whether path p is the path q or inside it.
 func under(p, q string) bool {

@@ -2,8 +2,6 @@ package pgstore_test
 
 import (
 	"runtime"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/motcua-go/motcua/calendar"
@@ -13,6 +11,3 @@ import (
 func dateOf(t time.Time) date.Date { return date.NewAt(t.In(calendar.Zone())) }
 
 func runtimeProcs() int { return runtime.GOMAXPROCS(0) }
-
-// containsParam reports whether the SQL text q uses the parameter $n.
-func containsParam(q string, n int) bool { return strings.Contains(q, "$"+strconv.Itoa(n)) }

@@ -346,6 +346,11 @@ const selectRecord = `SELECT d.version, d.seq, d.record, d.public,
     (SELECT jsonb_agg(e.event ORDER BY e.seq) FROM dossier_events e WHERE e.code = d.code)
 FROM dossiers d`
 
+// selectRecordNoPublic is selectRecord without the public view.
+const selectRecordNoPublic = `SELECT d.version, d.seq, d.record, NULL::jsonb,
+    (SELECT jsonb_agg(e.event ORDER BY e.seq) FROM dossier_events e WHERE e.code = d.code)
+FROM dossiers d`
+
 // getRecord is selectRecord for one code, which sends the record and its log only when its
 // version is not $2, the version the cache holds (0: none).
 const getRecord = `SELECT d.version, d.seq,
@@ -463,9 +468,70 @@ ORDER BY d.due, d.code LIMIT $6`
 }
 
 // Watch implements onestop.Store with the index dossiers_watch: it reads only the records
-// whose watch instant has come.
+// whose watch instant has come. It reads their codes and versions first, then, in pages, only
+// the records its cache does not hold at that version, all in one snapshot (a read-only
+// repeatable-read transaction). The public views are not read (the sweep does not use them;
+// a store may drop them).
 func (s *Store) Watch(ctx context.Context, until time.Time, fn func(onestop.Record) bool) error {
-	return s.eachRecord(ctx, "watch", selectRecord+` WHERE d.watch IS NOT NULL AND d.watch <= $1`, fn, until)
+	var recs []onestop.Record
+	err := s.inTx(ctx, "watch", func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY`); err != nil {
+			return err
+		}
+		rows, err := tx.Query(ctx, `SELECT code, version FROM dossiers WHERE watch IS NOT NULL AND watch <= $1`, until)
+		if err != nil {
+			return err
+		}
+		var (
+			code    string
+			version int64
+			missing []string
+			at      = map[string]int{} // index in recs of the records still to read
+		)
+		recs = recs[:0]
+		_, err = pgx.ForEachRow(rows, []any{&code, &version}, func() error {
+			if r, ok := s.cache.get(code); ok && int64(r.Version) == version {
+				recs = append(recs, r)
+				return nil
+			}
+			at[code] = len(recs)
+			recs = append(recs, onestop.Record{})
+			missing = append(missing, code)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for len(missing) > 0 {
+			page := missing[:min(len(missing), 1000)]
+			missing = missing[len(page):]
+			rows, err := tx.Query(ctx, selectRecordNoPublic+` WHERE d.code = ANY($1)`, page)
+			if err != nil {
+				return err
+			}
+			got, err := pgx.CollectRows(rows, scanRecord)
+			if err != nil {
+				return err
+			}
+			for _, r := range got {
+				recs[at[r.Code]] = r
+				s.cache.put(r)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, r := range recs {
+		if r.Dossier == nil && r.Code == "" {
+			continue // changed between the two reads of the snapshot: cannot happen, skipped
+		}
+		if !fn(r) {
+			break
+		}
+	}
+	return nil
 }
 
 // Scan implements onestop.Store, reading the records in pages of 500 by code.
@@ -492,15 +558,12 @@ func (s *Store) Scan(ctx context.Context, fn func(onestop.Record) bool) error {
 	}
 }
 
-// selectSummaries selects the summaries of a report of [$1, $2): the open dossiers received
-// before $2, and the ended ones received before $2 that ended since $1.
+// selectSummaries selects the summaries of a report of [$1, $2): the dossiers received before
+// $2, open or ended since $1. The planner reads a short period by the partial indexes
+// summaries_open and summaries_ended, and a long one by a sequential scan.
 const selectSummaries = `SELECT code, level, field, agency, received, original_due, due, ended, returned,
     waiting_since, applicant_time, online, outcome, supplements, contacts, step_score, rating, complaint
-FROM summaries WHERE ended = 0 AND received <> 0 AND received < $2
-UNION ALL
-SELECT code, level, field, agency, received, original_due, due, ended, returned,
-    waiting_since, applicant_time, online, outcome, supplements, contacts, step_score, rating, complaint
-FROM summaries WHERE ended <> 0 AND ended >= $1 AND received <> 0 AND received < $2`
+FROM summaries WHERE received <> 0 AND received < $2 AND (ended = 0 OR ended >= $1)`
 
 // Summaries implements onestop.Store: the rows of a report of [from, to), read from the
 // summaries table alone.

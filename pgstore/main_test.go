@@ -1,7 +1,6 @@
 package pgstore_test
 
 import (
-	"context"
 	"os"
 	"sync"
 	"testing"
@@ -105,5 +104,3 @@ func birth(t testing.TB, name string) onestop.Submission {
 	return onestop.Submission{Procedure: "1.001193", Channel: procedure.Counter, Applicant: person(name),
 		Competent: desk, Documents: docs}
 }
-
-var bg = context.Background()

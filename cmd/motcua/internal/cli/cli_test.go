@@ -55,6 +55,7 @@ not json
 		{"due_jsonl", jsonlIn, []string{"due", "--jsonl"}},
 		{"due_jsonl_en", jsonlIn, []string{"due", "--jsonl", "--lang", "en"}},
 		{"due_jsonl_same_day_flag", `{"received":"2026-03-10T14:59:00+07:00"}` + "\n", []string{"due", "--jsonl", "--same-day", "15:00"}},
+		{"due_beyond_9999", "", []string{"due", "--received", "9999-12-31T23:59:59+07:00", "--limit", "1 tháng", "--lang", "en"}},
 		{"due_help", "", []string{"due", "--help"}},
 		{"due_help_en", "", []string{"due", "--help", "--lang", "en"}},
 		// calendar

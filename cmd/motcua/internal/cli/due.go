@@ -89,17 +89,29 @@ func runDue(e *env, args []string) error {
 		Due       string `json:"due"`
 	}
 	out := result{Received: stamp(at), Policy: pol.String()}
+	var due time.Time
 	if hasCutoff {
 		out.SameDay = cutoff.String()
-		out.Due = stamp(cal.SameDayDue(at, cutoff))
+		due = cal.SameDayDue(at, cutoff)
 	} else {
 		l, err := calendar.ParseLimit(*limit)
 		if err != nil {
 			return &cliError{code: ExitUsage, vi: "--limit: " + message(err, e.lang), en: "--limit: " + message(err, e.lang)}
 		}
-		out.Limit, out.LimitText, out.Due = l.String(), l.Text(e.lang), stamp(cal.Due(at, l))
+		out.Limit, out.LimitText, due = l.String(), l.Text(e.lang), cal.Due(at, l)
 	}
+	if due.Year() > 9999 {
+		return beyond9999()
+	}
+	out.Due = stamp(due)
 	return writeJSON(e, out)
+}
+
+// beyond9999 is the failure of a due time RFC 3339 cannot write (its years have four digits).
+func beyond9999() *cliError {
+	return &cliError{code: ExitFailure,
+		vi: "hạn trả kết quả rơi vào sau năm 9999, không viết được theo RFC 3339",
+		en: "the due time falls after the year 9999 and cannot be written in RFC 3339"}
 }
 
 // dueJob answers the lines of `due --jsonl`.
@@ -319,6 +331,10 @@ func (j *dueJob) answer(dst, line []byte, lineNo int) ([]byte, bool) {
 		due = cal.SameDayDue(at, cutoff)
 	default:
 		return j.errLine(dst, f.id, lineNo, "thiếu \"limit\" (ví dụ \"5 ngày làm việc\")", "\"limit\" is required (e.g. \"5 working_days\")"), false
+	}
+	if due.Year() > 9999 {
+		b := beyond9999()
+		return j.errLine(dst, f.id, lineNo, b.vi, b.en), false
 	}
 	dst = j.head(dst, f.id, lineNo)
 	dst = appendKey(dst, "received", false)

@@ -447,3 +447,40 @@ func BenchmarkParseLine(b *testing.B) {
 		}
 	}
 }
+
+// FuzzAnswer: any line gets exactly one result line, valid JSON with its line number and
+// either a due time or an error, never a panic.
+func FuzzAnswer(f *testing.F) {
+	for _, s := range parseSeeds {
+		f.Add([]byte(s))
+	}
+	f.Add([]byte(`{"id":"a","received":"2026-02-13T15:00:00+07:00","limit":"3wd","policy":"civil-code"}`))
+	f.Add([]byte(`{"received":"9999-12-31T23:59:59+07:00","limit":"10000 tháng"}`))
+	f.Add([]byte(`{"received":"0001-01-01T00:00:00Z","same_day":"23:59:59"}`))
+	e := &env{ctx: context.Background(), stdout: io.Discard, stderr: io.Discard, lang: language.English}
+	j, err := newDueJob(e, "", 0, 0, false)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		if bytes.ContainsAny(in, "\n") {
+			return
+		}
+		out, ok := j.answer(nil, in, 7)
+		if len(out) == 0 || out[len(out)-1] != '\n' || bytes.Count(out, []byte{'\n'}) != 1 {
+			t.Fatalf("answer(%q) = %q: not one line", in, out)
+		}
+		var r resultLine
+		if err := json.Unmarshal(out, &r); err != nil {
+			t.Fatalf("answer(%q) = %q: not JSON: %v", in, out, err)
+		}
+		if r.Line != 7 || ok != (r.Due != "") || ok == (r.Error != "") {
+			t.Fatalf("answer(%q) = %q (ok %v)", in, out, ok)
+		}
+		if ok {
+			if _, err := time.Parse(time.RFC3339, r.Due); err != nil || !strings.HasSuffix(r.Due, "+07:00") {
+				t.Fatalf("answer(%q): due %q is not RFC 3339 at +07:00", in, r.Due)
+			}
+		}
+	})
+}

@@ -117,6 +117,9 @@ func runPlan(e *env, args []string) error {
 	if err != nil {
 		return fail(err, "", "")
 	}
+	if due.Year() > 9999 {
+		return beyond9999()
+	}
 
 	type stepOut struct {
 		Step       string   `json:"step"`

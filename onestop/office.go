@@ -221,8 +221,10 @@ func (o *Office) exec(ctx context.Context, code string, actor dossier.Actor, f c
 		var out Record
 		out, err = o.store.Update(ctx, rec, msgs)
 		if err == nil {
-			out.Dossier.Rules = o.rules
-			return out, o.deliver(ctx, msgs)
+			// The record as the Office wrote it (its dossier bound to the office's rules),
+			// at the version the store gave it.
+			rec.Version = out.Version
+			return rec, o.deliver(ctx, msgs)
 		}
 		if !errors.Is(err, ErrConflict) {
 			return Record{}, err

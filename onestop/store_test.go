@@ -13,11 +13,11 @@ import (
 )
 
 func TestMemStoreConformance(t *testing.T) {
-	storetest.Run(t, func() onestop.Store { return onestop.NewMemStore() })
+	storetest.Run(t, func(*testing.T) onestop.Store { return onestop.NewMemStore() })
 }
 
 func TestMemStoreZeroValue(t *testing.T) {
-	storetest.Run(t, func() onestop.Store { return new(onestop.MemStore) })
+	storetest.Run(t, func(*testing.T) onestop.Store { return new(onestop.MemStore) })
 }
 
 // jsonStore is a MemStore that keeps each route plan as a database adapter would: as the
@@ -129,7 +129,7 @@ func (s *jsonStore) Queue(ctx context.Context, q onestop.QueueQuery, fn func(one
 }
 
 func TestJSONStoreConformance(t *testing.T) {
-	storetest.Run(t, func() onestop.Store { return newJSONStore() })
+	storetest.Run(t, func(*testing.T) onestop.Store { return newJSONStore() })
 }
 
 // The Office uses the schedule a store kept rather than planning the route again: when the

@@ -554,6 +554,13 @@ func (w *itemChecker) item(out *chunkOut, d *doc, data []byte, i, seq int, keep 
 		mode = pathFields
 	}
 	w.fields = fieldChecker{file: d.file, mode: mode, path: append(w.fields.path[:0], at...), out: w.probs[:0]}
+	// An item with nothing to leave out keeps no more problems than a list holds: the others
+	// come after a full list and are counted.
+	room := 0
+	if len(bad) == 0 {
+		room = max(1, msg.MaxProblems-len(dprobs))
+		w.fields.room = room
+	}
 	w.fields.procedure(p)
 	ps := checkProcedure(p, d.file, at, w.pol, w.fields.out)
 	ps = checkTexts(p, d.file, at, ps)
@@ -565,6 +572,9 @@ func (w *itemChecker) item(out *chunkOut, d *doc, data []byte, i, seq int, keep 
 		out.count += n
 		out.kinds |= kindsOf(dprobs) | kindsOf(ps)
 		if keep {
+			if room > 0 && len(ps) > room {
+				ps = ps[:room]
+			}
 			out.probs = append(append(out.probs, dprobs...), ps...)
 		}
 	} else if !w.failed.Load() {

@@ -314,6 +314,28 @@ func (f *fastDecoder) array(elem func()) {
 	}
 }
 
+// objectsAhead counts the objects that open the array at the cursor, to size the list of a
+// long array at once (a list grown by appending would cost up to twice its size). It reads
+// only the array's own text.
+func (f *fastDecoder) objectsAhead() int {
+	i := skipSpace(f.d, f.i)
+	if i >= len(f.d) || f.d[i] != '[' {
+		return 0
+	}
+	n := 0
+	for i = skipSpace(f.d, i+1); i < len(f.d) && f.d[i] == '{'; n++ {
+		end, ok := skipObject(f.d, i)
+		if !ok {
+			break
+		}
+		if i = skipSpace(f.d, end); i >= len(f.d) || f.d[i] != ',' {
+			return n + 1
+		}
+		i = skipSpace(f.d, i+1)
+	}
+	return n
+}
+
 func (f *fastDecoder) strings() []string {
 	out := []string{}
 	f.array(func() { out = append(out, f.str()) })
@@ -369,7 +391,7 @@ func (f *fastDecoder) procedure(p *Procedure) {
 				return true
 			})
 		case "cases":
-			p.Cases = []Case{}
+			p.Cases = make([]Case, 0, f.objectsAhead())
 			f.array(func() {
 				p.Cases = append(p.Cases, Case{})
 				f.caseOf(&p.Cases[len(p.Cases)-1], len(p.Cases)-1)
@@ -489,7 +511,7 @@ func (f *fastDecoder) caseOf(c *Case, j int) {
 }
 
 func (f *fastDecoder) documents() []Document {
-	out := []Document{}
+	out := make([]Document, 0, f.objectsAhead())
 	f.array(func() {
 		var d Document
 		f.object(func(k string) bool {
@@ -519,7 +541,7 @@ func (f *fastDecoder) documents() []Document {
 }
 
 func (f *fastDecoder) fees() []Fee {
-	out := []Fee{}
+	out := make([]Fee, 0, f.objectsAhead())
 	f.array(func() {
 		var fe Fee
 		f.object(func(k string) bool {

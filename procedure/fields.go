@@ -28,7 +28,10 @@ type fieldChecker struct {
 	mode fieldMode
 	path []byte
 	out  []Problem
-	n    int // problems counted in countFields mode
+	n    int // problems counted, not kept
+	// room, when positive, is the number of problems kept in renderFields mode; the others
+	// are counted, as they come after a full list.
+	room int
 }
 
 // enter appends a path segment (".name") and returns the length to go back to.
@@ -52,7 +55,7 @@ func (c *fieldChecker) leave(n int) { c.path = c.path[:n] }
 // fail records a problem of rule tag at the current path followed by seg; value is the value
 // to repeat in the message (a text, or a number marked by a leading '#'), "" for none.
 func (c *fieldChecker) fail(seg, tag, param string, value func() string) {
-	if c.mode == countFields {
+	if c.mode == countFields || (c.room > 0 && len(c.out) >= c.room) {
 		c.n++
 		return
 	}

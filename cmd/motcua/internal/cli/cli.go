@@ -179,8 +179,8 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 		return ExitUsage
 	}
 	if args[0] == "help" {
-		if len(args) > 1 {
-			return Main(ctx, []string{args[1], "--help"}, stdin, stdout, stderr)
+		if rest := withoutLang(args[1:]); len(rest) > 0 && rest[0] != "help" {
+			return Main(ctx, []string{rest[0], "--help", "--lang", e.t("vi", "en")}, stdin, stdout, stderr)
 		}
 		mainUsage(e, stdout)
 		return ExitOK

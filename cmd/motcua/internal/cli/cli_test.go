@@ -97,6 +97,7 @@ not json
 		// usage
 		{"help", "", []string{"--help"}},
 		{"help_en", "", []string{"help", "--lang", "en"}},
+		{"help_due_en", "", []string{"help", "--lang", "en", "due"}},
 		{"no_command", "", nil},
 		{"unknown_command", "", []string{"dew"}},
 		{"unknown_flag", "", []string{"due", "--recieved", "2026-02-13T16:20:00+07:00"}},
@@ -172,4 +173,41 @@ func TestDaysOffRoundTrip(t *testing.T) {
 			t.Errorf("%s: days off read back differ (-first +again):\n%s", format, diff)
 		}
 	}
+}
+
+// FuzzArgs: whatever the command line, Main returns 0, 1 or 2, never panics (protect would
+// say "internal error"), and a usage error is one line.
+func FuzzArgs(f *testing.F) {
+	f.Add(uint8(0), "--received\x002026-02-13T16:20:00+07:00\x00--limit\x005wd")
+	f.Add(uint8(1), "2026\x00--format\x00csv")
+	f.Add(uint8(2), "--from\x002026-02-13\x00--to\x00-")
+	f.Add(uint8(3), "2026-02-30")
+	f.Add(uint8(4), "--lunar\x002026-12-30\x00--leap=true")
+	f.Add(uint8(5), "show\x001.001193\x00--at\x002026-03-10")
+	f.Add(uint8(6), "--procedure\x001.012787\x00--received\x002026-02-11T09:00\x00--channel\x00online")
+	f.Add(uint8(5), "search\x00\xff\xfe")
+	names := []string{"due", "days-off", "working-days", "lunar", "solar", "catalog", "plan", "--lang", "help"}
+	f.Fuzz(func(t *testing.T, cmd uint8, rest string) {
+		args := []string{names[int(cmd)%len(names)]}
+		if rest != "" {
+			args = append(args, strings.Split(rest, "\x00")...)
+		}
+		for _, a := range args {
+			// Data files are the user's to name; the fuzzer must not read the machine's.
+			if strings.Contains(a, "/") || strings.Contains(a, "..") {
+				return
+			}
+		}
+		var out, errb bytes.Buffer
+		code := Main(context.Background(), args, strings.NewReader(""), &out, &errb)
+		if code < 0 || code > 2 {
+			t.Fatalf("motcua %q: exit %d", args, code)
+		}
+		if strings.Contains(errb.String(), "internal error") || strings.Contains(errb.String(), "lỗi nội bộ") || strings.Contains(errb.String(), "goroutine") {
+			t.Fatalf("motcua %q: %s", args, errb.String())
+		}
+		if code == ExitUsage && args[0] != "catalog" && len(args) > 1 && strings.Count(errb.String(), "\n") != 1 {
+			t.Fatalf("motcua %q: usage error on %d lines: %q", args, strings.Count(errb.String(), "\n"), errb.String())
+		}
+	})
 }

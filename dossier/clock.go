@@ -6,6 +6,12 @@ import "time"
 // or now.
 func (d *Dossier) end(now time.Time) time.Time {
 	switch {
+	case d.State == Closed:
+		// The clock stopped when the supplement was asked for (unless it ran while waiting).
+		if n := len(d.Supplements); n > 0 && d.Rules != nil && d.Rules.Policy(d.Regime).AfterSupplement != Run {
+			return d.Supplements[n-1].Requested
+		}
+		return d.Resolution.At
 	case !d.Resolution.At.IsZero():
 		return d.Resolution.At
 	}
@@ -31,6 +37,13 @@ func (d *Dossier) span() (start time.Time, paused time.Duration) {
 		case Transfer:
 			// The transfer fixed the due time: the count runs from the competent agency's
 			// receipt (Policy.ClockFromCompetentReceipt).
+			if !ev.Due.IsZero() {
+				start, paused = ev.At, 0
+			}
+			continue
+		case Amend:
+			// An amendment restarted the count when it set the due time
+			// (Policy.AfterAmendment).
 			if !ev.Due.IsZero() {
 				start, paused = ev.At, 0
 			}
@@ -228,4 +241,121 @@ func (d *Dossier) DueProvisional() bool {
 		return false
 	}
 	return d.Transferred.IsZero() && d.fromTransfer()
+}
+
+// SystemReceived is when the province system received the dossier: the instant of Open (for
+// an online dossier, after the National Public Service Portal's acknowledgement,
+// Dossier.Submitted). Decree 118/2025 Art. 17(2) keeps three instants apart: the portal's
+// acknowledgement (Submitted), the system's receipt (SystemReceived) and the official
+// acceptance (Received), from which the time limit runs (Art. 17(3)). Zero for a dossier
+// without a log.
+func (d *Dossier) SystemReceived() time.Time {
+	if d == nil || len(d.Events) == 0 {
+		return time.Time{}
+	}
+	return d.Events[0].At
+}
+
+// AcceptanceDue is when the desk must at the latest have accepted an online dossier waiting
+// for acceptance (state Submitted), asked for corrections, or said it is not within its
+// competence: Policy.AcceptanceLimit (8 working hours, Decree 118/2025 Art. 17(2)(c)) from
+// the system's receipt, or from the applicant's last resubmission after a correction. The
+// policy is that of the regime in force at that instant (the dossier has no regime before
+// its acceptance). Zero when the dossier is not online, not waiting for acceptance, or the
+// policy sets no limit (Decree 61/2018). A sweep lists the dossiers whose AcceptanceDue is
+// near or past.
+func (d *Dossier) AcceptanceDue() time.Time {
+	if d == nil || d.Rules == nil || d.State != Submitted || d.Channel.Paper() || !d.Channel.Valid() {
+		return time.Time{}
+	}
+	since := d.SystemReceived()
+	if ev := d.last(Resubmit); ev != nil {
+		since = ev.At
+	}
+	if since.IsZero() {
+		return time.Time{}
+	}
+	l := d.Rules.Policy(RegimeAt(since)).AcceptanceLimit
+	if l.N == 0 {
+		return time.Time{}
+	}
+	return d.Rules.cal.Due(since, l)
+}
+
+// CloseDue is when the desk may close a dossier waiting for a supplement asked for during
+// processing (state SupplementRequested) if the applicant has not completed it:
+// Policy.CloseAfter (15 calendar days, Decree 118/2025 Art. 19(5)) after the notice. Zero in
+// any other state or when the policy closes nothing (Decree 61/2018). From then on the
+// command Close is allowed; a sweep lists the dossiers due for closing.
+func (d *Dossier) CloseDue() time.Time {
+	if d == nil || d.Rules == nil || d.State != SupplementRequested || len(d.Supplements) == 0 {
+		return time.Time{}
+	}
+	l := d.Rules.Policy(d.Regime).CloseAfter
+	if l.N == 0 {
+		return time.Time{}
+	}
+	return d.Rules.cal.Due(d.Supplements[len(d.Supplements)-1].Requested, l)
+}
+
+// CorrectionDue is when the agency must return the result the desk last sent back for
+// correction (Decree 118/2025 Art. 23(1): Policy.CorrectionLimit, 3 working days from the
+// sending back). Zero when the result was never sent back or the policy sets no time.
+func (d *Dossier) CorrectionDue() time.Time {
+	if d == nil || d.Rules == nil {
+		return time.Time{}
+	}
+	ev := d.last(SendForCorrection)
+	if ev == nil {
+		return time.Time{}
+	}
+	l := d.Rules.Policy(d.Regime).CorrectionLimit
+	if l.N == 0 {
+		return time.Time{}
+	}
+	return d.Rules.cal.Due(ev.At, l)
+}
+
+// Corrections counts the times the result was sent back for correction (Decree 118/2025
+// Art. 23(1)) and how many of those the agency returned after CorrectionDue, for reports.
+func (d *Dossier) Corrections() (sent, late int) {
+	if d == nil || d.Rules == nil {
+		return 0, 0
+	}
+	l := d.Rules.Policy(d.Regime).CorrectionLimit
+	var since time.Time
+	for i := range d.Events {
+		switch ev := &d.Events[i]; ev.Command {
+		case SendForCorrection:
+			sent++
+			since = ev.At
+		case Correct:
+			if l.N != 0 && ev.At.After(d.Rules.cal.Due(since, l)) {
+				late++
+			}
+		}
+	}
+	return sent, late
+}
+
+// ApologyDue is the last instant for the apology and new appointment under the dossier's
+// policy (Policy.ApologyLead: under Decree 61/2018 Art. 19(9) the close of the working day
+// before the due date); zero when the policy sets no lead time (Decree 118/2025 Art. 12(5))
+// or the dossier has no due time.
+func (d *Dossier) ApologyDue() time.Time {
+	if d == nil || d.Rules == nil {
+		return time.Time{}
+	}
+	return d.apologyDeadline(d.Rules.Policy(d.Regime))
+}
+
+// MayReappoint reports whether the policy allows the dossier another new appointment
+// (Policy.MaxReappointments: once under Decree 61/2018 Art. 19(9), without a count under
+// Decree 118/2025 Art. 12(5)).
+func (d *Dossier) MayReappoint() bool {
+	if d == nil || d.Rules == nil {
+		return false
+	}
+	m := d.Rules.Policy(d.Regime).MaxReappointments
+	return m == Unlimited || d.Deadline.Reappointments < m
 }

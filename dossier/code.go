@@ -202,3 +202,38 @@ func IssueCode(ctx context.Context, src SequenceSource, unit string, received ti
 	}
 	return Code{Unit: unit, Date: day, Seq: n}, nil
 }
+
+// CodeUnit returns the identifier that opens the code of the dossier accepted at received,
+// under the policy of the regime in force then (Policy.CodeUnit): the receiving desk's
+// (Circular 01/2018 Art. 19; Decree 61), or the competent agency's (Decree 118/2025 Art.
+// 28(2)(a)) — for an inter-agency group (Intake.Group) the receiving desk's when submitted
+// on paper and the National Public Service Portal's (Policy.PortalUnit; the desk's while it
+// is not set) when submitted online. Receive accepts only a code of this identifier: draw
+// the number with Rules.IssueCode(ctx, src, d.CodeUnit(received), received), so that the
+// daily sequence is per identifier.
+func (d *Dossier) CodeUnit(received time.Time) string {
+	if d == nil {
+		return ""
+	}
+	p := d.Rules.Policy(RegimeAt(received))
+	switch {
+	case p.CodeUnit != CompetentUnit:
+		return d.Desk
+	case d.group() != "":
+		if !d.Channel.Paper() && p.PortalUnit != "" {
+			return p.PortalUnit
+		}
+		return d.Desk
+	case d.Agency != "":
+		return d.Agency
+	}
+	return d.Desk
+}
+
+// group is the inter-agency group of the intake (Intake.Group), read from the log.
+func (d *Dossier) group() string {
+	if len(d.Events) == 0 || d.Events[0].Intake == nil {
+		return ""
+	}
+	return d.Events[0].Intake.Group
+}

@@ -33,6 +33,22 @@ func openAt(t testing.TB, r *Rules, deskCode string, received time.Time) *Dossie
 	return d
 }
 
+// optIn309 turns on the boundary-free clock of Decree 309/2026, off by default.
+func optIn309(p *Policy) { p.ClockFromCompetentReceipt = true }
+
+// rules309 are the default rules with the clock of Decree 309/2026 turned on.
+// (Decree 118's policy only).
+func rules309(t testing.TB) *Rules {
+	t.Helper()
+	p := DefaultPolicy(Decree118)
+	optIn309(&p)
+	r, err := NewRules(RulesConfig{Decree118: &p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
 func ownRules(t testing.TB, edit func(p *Policy), own func(desk, agency string) bool) *Rules {
 	t.Helper()
 	p61, p118 := DefaultPolicy(Decree61), DefaultPolicy(Decree118)
@@ -71,38 +87,41 @@ func TestClockFromCompetentReceipt(t *testing.T) {
 			// Received Tue 16:00, after the 15:00 cut-off: the desk must hand over by Wed 07:30,
 			// so the provisional appointment is 3 working days from then (Fri 17:00); the
 			// hand-over Wed 10:00 fixes it at Mon 10:00.
-			name: "boundary-free, default policy", rules: testRules(), desk: otherDesk,
+			name: "boundary-free, opted in", rules: rules309(t), desk: otherDesk,
 			received: "2026-10-06 16:00", transfer: "2026-10-07 10:00",
 			want: result{ReceiptDue: at("2026-10-09 17:00"), Provisional: true, Due: at("2026-10-12 10:00"),
 				Causes: []CommandKind{Receive, Transfer}},
 		},
 		{
-			name: "boundary-free, rule off", rules: ownRules(t, func(p *Policy) { p.ClockFromCompetentReceipt = false }, nil),
+			// Decree 309/2026 is weakly sourced: the default counts from the receipt.
+			name: "boundary-free, default policy: rule off", rules: testRules(),
 			desk: otherDesk, received: "2026-10-06 16:00", transfer: "2026-10-07 10:00",
 			want: fromReceipt("2026-10-06 16:00", "2026-10-09 16:00"),
 		},
 		{
-			name: "boundary-free, received before Decree 309", rules: testRules(), desk: otherDesk,
+			name: "boundary-free, received before Decree 309", rules: rules309(t), desk: otherDesk,
 			received: "2026-07-14 16:00", transfer: "2026-07-15 10:00",
 			want: fromReceipt("2026-07-14 16:00", "2026-07-17 16:00"),
 		},
 		{
-			name: "boundary-free, Decree309From moved later", rules: ownRules(t, func(p *Policy) { p.Decree309From = date.New(2026, 11, 1) }, nil),
+			name: "boundary-free, Decree309From moved later", rules: ownRules(t, func(p *Policy) {
+				p.ClockFromCompetentReceipt, p.Decree309From = true, date.New(2026, 11, 1)
+			}, nil),
 			desk: otherDesk, received: "2026-10-06 16:00", transfer: "2026-10-07 10:00",
 			want: fromReceipt("2026-10-06 16:00", "2026-10-09 16:00"),
 		},
 		{
-			name: "boundary-free, Decree 61 regime", rules: testRules(), desk: otherDesk,
+			name: "boundary-free, Decree 61 regime", rules: rules309(t), desk: otherDesk,
 			received: "2025-06-10 16:00", transfer: "2025-06-11 10:00",
 			want: fromReceipt("2025-06-10 16:00", "2025-06-13 16:00"),
 		},
 		{
-			name: "same province desk", rules: testRules(), desk: desk,
+			name: "same province desk", rules: rules309(t), desk: desk,
 			received: "2026-10-06 16:00", transfer: "2026-10-07 10:00",
 			want: fromReceipt("2026-10-06 16:00", "2026-10-09 16:00"),
 		},
 		{
-			name: "embedder's OwnDesk tells the desk apart", rules: ownRules(t, nil, func(d, a string) bool { return d == a }),
+			name: "embedder's OwnDesk tells the desk apart", rules: ownRules(t, optIn309, func(d, a string) bool { return d == a }),
 			desk: desk, received: "2026-10-06 16:00", transfer: "2026-10-07 10:00",
 			want: result{ReceiptDue: at("2026-10-09 17:00"), Provisional: true, Due: at("2026-10-12 10:00"),
 				Causes: []CommandKind{Receive, Transfer}},
@@ -140,7 +159,7 @@ func TestClockFromCompetentReceipt(t *testing.T) {
 }
 
 func TestProvisionalReceiptSlipText(t *testing.T) {
-	d := openAt(t, testRules(), otherDesk, at("2026-10-06 16:00"))
+	d := openAt(t, rules309(t), otherDesk, at("2026-10-06 16:00"))
 	slip, _ := d.ReceiptSlip()
 	text := slip.Text()
 	for _, want := range []string{"Hẹn trả kết quả lúc (dự kiến): 17 giờ 00 phút, ngày 09/10/2026\n",
@@ -149,7 +168,7 @@ func TestProvisionalReceiptSlipText(t *testing.T) {
 			t.Errorf("missing %q in\n%s", want, text)
 		}
 	}
-	same := openAt(t, testRules(), desk, at("2026-10-06 16:00"))
+	same := openAt(t, rules309(t), desk, at("2026-10-06 16:00"))
 	slip, _ = same.ReceiptSlip()
 	if text := slip.Text(); strings.Contains(text, "dự kiến") || !strings.Contains(text, "Hẹn trả kết quả lúc: 16 giờ 00 phút, ngày 09/10/2026\n") {
 		t.Errorf("same-province slip:\n%s", text)
@@ -159,7 +178,7 @@ func TestProvisionalReceiptSlipText(t *testing.T) {
 // The due time from the route plan made at the hand-over is taken as given; one before the
 // hand-over is refused and changes nothing.
 func TestTransferDueFromPlan(t *testing.T) {
-	d := openAt(t, testRules(), otherDesk, at("2026-10-06 16:00"))
+	d := openAt(t, rules309(t), otherDesk, at("2026-10-06 16:00"))
 	clerk2 := Actor{ID: "clerk-2", Role: RoleClerk, Agency: otherDesk}
 	before := *d
 	before.Events = append([]Event(nil), d.Events...)
@@ -178,7 +197,7 @@ func TestTransferDueFromPlan(t *testing.T) {
 		t.Fatalf("due %v", d.Deadline.Due)
 	}
 	// The same command on a dossier whose count runs from the receipt leaves its due time.
-	s := openAt(t, testRules(), desk, at("2026-10-06 16:00"))
+	s := openAt(t, rules309(t), desk, at("2026-10-06 16:00"))
 	due := s.Deadline.Due
 	mustApply(t, s, Command{Kind: Transfer, Actor: clerk, Due: planned, Steps: steps}, at("2026-10-07 10:00"))
 	if s.Deadline.Due != due || len(s.Deadline.History) != 1 {
@@ -188,7 +207,7 @@ func TestTransferDueFromPlan(t *testing.T) {
 
 // The clock's derived views count from the hand-over: the desk's time is not the agency's.
 func TestCompetentReceiptDerivedViews(t *testing.T) {
-	d := openAt(t, testRules(), otherDesk, at("2026-10-06 16:00"))
+	d := openAt(t, rules309(t), otherDesk, at("2026-10-06 16:00"))
 	clerk2 := Actor{ID: "clerk-2", Role: RoleClerk, Agency: otherDesk}
 	mustApply(t, d, Command{Kind: Transfer, Actor: clerk2}, at("2026-10-07 10:00"))
 	if u := d.Used(at("2026-10-07 10:00")); u != 0 {
@@ -215,7 +234,7 @@ func TestCompetentReceiptDerivedViews(t *testing.T) {
 
 // A boundary-free dossier through its life: replay gives it back, and so does JSON.
 func TestCompetentReceiptReplayAndJSON(t *testing.T) {
-	r := testRules()
+	r := rules309(t)
 	d := openAt(t, r, otherDesk, at("2026-10-06 16:00"))
 	clerk2 := Actor{ID: "clerk-2", Role: RoleClerk, Agency: otherDesk}
 	mustApply(t, d, Command{Kind: Transfer, Actor: clerk2}, at("2026-10-07 10:00"))
@@ -276,7 +295,9 @@ func TestOwnDesk(t *testing.T) {
 	if p := DefaultPolicy(Decree61); p.ClockFromCompetentReceipt {
 		t.Error("Decree 61 counts from the competent agency's receipt")
 	}
-	if p := DefaultPolicy(Decree118); !p.ClockFromCompetentReceipt || p.Decree309From != date.New(2026, 8, 5) {
+	// Decree 309/2026 is weakly sourced (its only copy numbers articles unlike Decree 118):
+	// opt-in, with its date ready.
+	if p := DefaultPolicy(Decree118); p.ClockFromCompetentReceipt || p.Decree309From != date.New(2026, 8, 5) {
 		t.Errorf("Decree 118 default: %v from %v", p.ClockFromCompetentReceipt, p.Decree309From)
 	}
 }
@@ -284,7 +305,7 @@ func TestOwnDesk(t *testing.T) {
 // Property: a desk that hands a boundary-free dossier over by TransferDue never makes the
 // fixed appointment later than the provisional one on the receipt slip.
 func TestHandoverOnTimeKeepsProvisionalDue(t *testing.T) {
-	r := testRules()
+	r := rules309(t)
 	rng := rand.New(rand.NewPCG(309, 2026))
 	clerk2 := Actor{ID: "clerk-2", Role: RoleClerk, Agency: otherDesk}
 	for range 300 {

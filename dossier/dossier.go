@@ -2,9 +2,12 @@ package dossier
 
 import (
 	"slices"
+	"strings"
 	"time"
+	"unicode"
 
 	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/internal/msg"
 	"github.com/rickb777/date/v2"
 )
 
@@ -26,6 +29,7 @@ func (r *Rules) Open(in Intake, by Actor, now time.Time) (*Dossier, error) {
 		return nil, err
 	}
 	in.Documents = slices.Clone(in.Documents)
+	in.Electronic = slices.Clone(in.Electronic)
 	if in.Submitted.IsZero() {
 		in.Submitted = now
 	}
@@ -223,7 +227,7 @@ func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
 		if err := d.Rules.checkCode(cmd.Code, now); err != nil {
 			return err
 		}
-		if cmd.Code.Unit != d.Desk || cmd.Code.Date != date.NewAt(now.In(calendar.Zone())) {
+		if cmd.Code.Unit != d.CodeUnit(now) || cmd.Code.Date != date.NewAt(now.In(calendar.Zone())) {
 			return &FieldError{Field: "code", Value: cmd.Code.String(), Err: ErrInvalid}
 		}
 		due := cmd.Due
@@ -246,7 +250,12 @@ func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
 		if d.policy(now).IntakeGuidanceOnce && d.last(RequestIntakeSupplement) != nil {
 			return &RuleError{Command: cmd.Kind, Rule: "Decree 61/2018 Art. 15(3)", Err: ErrGuidanceRepeated}
 		}
+		if err := d.onceOnly(cmd, now); err != nil {
+			return err
+		}
+		ev.Verification = cmd.Verification
 	case RefuseIntake:
+		ev.Redirect = cmd.Redirect
 		return required("reason", cmd.Reason)
 	case Transfer:
 		due := d.Deadline.Due
@@ -319,6 +328,10 @@ func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
 				}
 			}
 		}
+		if err := d.onceOnly(cmd, now); err != nil {
+			return err
+		}
+		ev.Verification = cmd.Verification
 		ev.StepDue = d.stepDue(cur)
 	case Supplement:
 		ev.Due = d.resumedDue(d.policy(now).AfterSupplement, now)
@@ -335,10 +348,10 @@ func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
 			return err
 		}
 		p := d.policy(now)
-		if d.Deadline.Reappointments >= p.MaxReappointments {
+		if p.MaxReappointments != Unlimited && d.Deadline.Reappointments >= p.MaxReappointments {
 			return &RuleError{Command: cmd.Kind, Rule: "Decree 61/2018 Art. 19(9)", Err: ErrReappointed}
 		}
-		if limit := d.apologyDeadline(p); now.After(limit) {
+		if limit := d.apologyDeadline(p); !limit.IsZero() && now.After(limit) {
 			return &RuleError{Command: cmd.Kind, Rule: "Decree 61/2018 Art. 19(9)", Deadline: limit, Err: ErrApologyLate}
 		}
 		if !cmd.Due.After(d.Deadline.Due) {
@@ -368,14 +381,80 @@ func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
 		if !d.policy(now).Withdrawal {
 			return &RuleError{Command: cmd.Kind, Rule: "Circular 03/2025/TT-VPCP form 05", Err: ErrWithdrawalClosed}
 		}
+	case Close:
+		if d.policy(now).CloseAfter.N == 0 {
+			return &RuleError{Command: cmd.Kind, Rule: "Decree 118/2025 Art. 19(5)", Err: ErrNotProvided}
+		}
+		if due := d.CloseDue(); now.Before(due) {
+			return &RuleError{Command: cmd.Kind, Rule: "Decree 118/2025 Art. 19(5)", Deadline: due, Err: ErrCloseEarly}
+		}
+	case Amend:
+		p := d.policy(now)
+		if !p.Amendment {
+			return &RuleError{Command: cmd.Kind, Rule: "Decree 118/2025 Art. 21(2)", Err: ErrNotProvided}
+		}
+		if d.Channel.Paper() {
+			return &RuleError{Command: cmd.Kind, Rule: "Decree 118/2025 Art. 21(2)", Err: ErrNotOnline}
+		}
+		if err := required("reason", cmd.Reason); err != nil {
+			return err
+		}
+		// A provisional appointment is fixed at the transfer, which counts afresh.
+		if p.AfterAmendment == Restart && !d.Deadline.Due.IsZero() && !d.DueProvisional() {
+			ev.Due = cal.Due(now, d.Limit)
+		}
+	case SendForCorrection:
+		return required("reason", cmd.Reason)
+	case Correct:
+		ev.Reference = cmd.Reference
+		return d.holds(cmd, cur)
 	}
 	return nil
 }
 
+// onceOnly refuses a supplement request naming a document the applicant declared available
+// as electronic data, unless the request is for verification (Policy.OnceOnly).
+func (d *Dossier) onceOnly(cmd *Command, now time.Time) error {
+	if cmd.Verification || len(cmd.Attachments) == 0 || !d.policy(now).OnceOnly {
+		return nil
+	}
+	held := d.electronic()
+	if len(held) == 0 {
+		return nil
+	}
+	set := make(map[string]struct{}, len(held))
+	for _, h := range held {
+		set[docKey(h)] = struct{}{}
+	}
+	for i, a := range cmd.Attachments {
+		if _, ok := set[docKey(a)]; ok {
+			return &RuleError{Command: cmd.Kind, Rule: "Decree 118/2025 Art. 5(1)(i), 17(1)(b)",
+				Err: &FieldError{Field: "attachments[" + itoa(i) + "]", Value: msg.Clip(a), Err: ErrOnceOnly}}
+		}
+	}
+	return nil
+}
+
+// docKey is the name of a document as compared by the once-only rule: without surrounding
+// white space, in lower case.
+func docKey(s string) string { return strings.ToLower(strings.TrimFunc(s, unicode.IsSpace)) }
+
+// electronic returns the documents declared at intake as held electronically.
+func (d *Dossier) electronic() []string {
+	if len(d.Events) == 0 || d.Events[0].Intake == nil {
+		return nil
+	}
+	return d.Events[0].Intake.Electronic
+}
+
 // apologyDeadline is the last instant for the apology and new appointment: the close of
 // office hours of the working day p.ApologyLead working days before the due date, and never
-// later than the due time itself (which only matters for a lead of 0).
+// later than the due time itself (which only matters for a lead of 0); zero when the policy
+// sets no lead time (Unlimited).
 func (d *Dossier) apologyDeadline(p Policy) time.Time {
+	if p.ApologyLead == Unlimited || d.Deadline.Due.IsZero() {
+		return time.Time{}
+	}
 	cal := d.Rules.cal
 	last := cal.AddWorkingDays(date.NewAt(d.Deadline.Due.In(calendar.Zone())), -p.ApologyLead)
 	limit := cal.CloseOfDay(last)
@@ -418,6 +497,9 @@ func checkCommand(cmd *Command) error {
 		return err
 	}
 	if err := check("actor.agency", cmd.Actor.Agency, MaxReferenceLen, false); err != nil {
+		return err
+	}
+	if err := check("redirect", cmd.Redirect, MaxNameLen, false); err != nil {
 		return err
 	}
 	for i, a := range cmd.Attachments {
@@ -499,7 +581,7 @@ func (d *Dossier) apply(ev *Event) {
 			d.Code.Unit = d.Desk
 		}
 		d.setDue(ev.Due, Receive)
-	case RefuseIntake, Withdraw:
+	case RefuseIntake, Withdraw, Close:
 		d.Resolution.At, d.Resolution.Refused = at, ev.Command == RefuseIntake
 	case Transfer:
 		d.Transferred, d.Steps, d.Current = at, slices.Clone(ev.Steps), 0
@@ -538,6 +620,13 @@ func (d *Dossier) apply(ev *Event) {
 		d.Resolution.Late = d.lateAt(at)
 	case Return:
 		d.Resolution.Returned = at
+	case Amend:
+		d.resume(ev)
+	case Correct:
+		d.Resolution.Corrected = at
+		if ev.Reference != "" {
+			d.Resolution.Reference = ev.Reference
+		}
 	}
 	d.State = ev.To
 }

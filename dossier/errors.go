@@ -52,6 +52,18 @@ var (
 	ErrReappointed        = errors.New("was already made: a new appointment is allowed only once")
 	ErrWithdrawalClosed   = errors.New("is not allowed by the policy")
 	ErrNotLater           = errors.New("is not later than the current appointment")
+	// ErrNotProvided: the regime's policy has no such rule (closing a dossier, amending it)
+	// — for instance under Decree 61/2018.
+	ErrNotProvided = errors.New("is not provided for by the policy of the dossier's regime")
+	// ErrCloseEarly: the dossier is closed before the period after the supplement notice has
+	// passed (Policy.CloseAfter; RuleError.Deadline is the closing date).
+	ErrCloseEarly = errors.New("is before the end of the period given for the supplement")
+	// ErrNotOnline: an amendment of a dossier not submitted online (Decree 118/2025 Art.
+	// 21(2) gives it to online applicants).
+	ErrNotOnline = errors.New("is only for dossiers submitted online")
+	// ErrOnceOnly: a supplement request for a document the applicant's data already hold,
+	// not marked as for verification (Decree 118/2025 Art. 5(1)(i); Policy.OnceOnly).
+	ErrOnceOnly = errors.New("is held electronically and may be asked for again only to verify it")
 )
 
 // Why an event log cannot be replayed (LogError.Err); each also reads as ErrLog.

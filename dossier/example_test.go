@@ -197,7 +197,10 @@ func ExampleState_Status() {
 // agency after Decree 309/2026, so its time limit runs from the hand-over. The receipt
 // gives a provisional appointment; the transfer fixes it.
 func ExampleDossier_DueProvisional() {
-	rules, err := dossier.NewRules(dossier.RulesConfig{})
+	// The rule of Decree 309/2026 is weakly sourced and off by default: opt in.
+	p := dossier.DefaultPolicy(dossier.Decree118)
+	p.ClockFromCompetentReceipt = true
+	rules, err := dossier.NewRules(dossier.RulesConfig{Decree118: &p})
 	if err != nil {
 		panic(err)
 	}
@@ -216,7 +219,8 @@ func ExampleDossier_DueProvisional() {
 	if err != nil {
 		panic(err)
 	}
-	code, err := rules.IssueCode(context.Background(), &counter{}, desk, received)
+	// Decree 118/2025 Art. 28: the code carries the competent agency's identifier.
+	code, err := rules.IssueCode(context.Background(), &counter{}, d.CodeUnit(received), received)
 	if err != nil {
 		panic(err)
 	}

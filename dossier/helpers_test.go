@@ -92,7 +92,9 @@ func receivedAt(t testing.TB, r *Rules, ch procedure.Channel, limit calendar.Lim
 	if err != nil {
 		t.Fatal(err)
 	}
-	mustApply(t, d, Command{Kind: Receive, Actor: clerk, Code: codeAt(when, 1)}, when)
+	code := codeAt(when, 1)
+	code.Unit = d.CodeUnit(when) // the desk's, or the competent agency's under Decree 118 Art. 28
+	mustApply(t, d, Command{Kind: Receive, Actor: clerk, Code: code}, when)
 	return d
 }
 

@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"cmp"
 	"fmt"
 	"sort"
 	"strings"
@@ -31,14 +32,18 @@ const (
 	Resolve                                        // the result is ready
 	Refuse                                         // refusal after appraisal (Mẫu 03)
 	Return                                         // the result or the refusal is handed to the applicant
-	Withdraw                                       // the applicant withdraws the dossier
+	Withdraw                                       // the applicant asks to stop the procedure (Decree 118/2025 Art. 21; form 05)
+	Close                                          // the desk closes a dossier whose supplement did not come (Art. 19(5))
+	Amend                                          // an online applicant amends the dossier's content (Art. 21(2))
+	SendForCorrection                              // the desk sends a wrong result back to the agency (Art. 23(1))
+	Correct                                        // the agency returns the corrected result (Art. 23(1))
 	numCommands
 )
 
 var commandNames = [numCommands]string{"", "open", "receive", "requestIntakeSupplement", "resubmit",
 	"refuseIntake", "transfer", "start", "handoff", "recall", "sendBack", "requestSupplement",
 	"supplement", "requestObligation", "fulfilObligation", "apologise", "resolve", "refuse", "return",
-	"withdraw"}
+	"withdraw", "close", "amend", "sendForCorrection", "correct"}
 
 // Commands lists every command kind that Apply accepts, in declaration order.
 func Commands() []CommandKind {
@@ -54,7 +59,7 @@ func Commands() []CommandKind {
 var commandText = [numCommands]string{"", "open", "receive", "request_intake_supplement", "resubmit",
 	"refuse_intake", "transfer", "start", "handoff", "recall", "send_back", "request_supplement",
 	"supplement", "request_obligation", "fulfil_obligation", "apologise", "resolve", "refuse", "return",
-	"withdraw"}
+	"withdraw", "close", "amend", "send_for_correction", "correct"}
 
 // String returns the command's Go-style name, as used in the diagram and in English messages
 // ("refuseIntake"); Name gives it in Vietnamese, MarshalText in JSON.
@@ -133,7 +138,8 @@ type Actor struct {
 	Agency string `json:"agency,omitempty"`
 }
 
-// transition is one row of the lifecycle definition.
+// transition is one row of the lifecycle definition. A zero to leaves the dossier in the
+// state it was in (a loop on each state of from).
 type transition struct {
 	cmd   CommandKind
 	from  []State
@@ -162,6 +168,10 @@ var definition = []transition{
 	{Return, []State{Resolved, Refused}, Returned, []Role{RoleClerk}},
 	{Withdraw, []State{Submitted, IntakeSupplement, Received, Transferred, InProcess,
 		SupplementRequested, AwaitingObligation}, Withdrawn, []Role{RoleApplicant, RoleClerk}},
+	{Close, []State{SupplementRequested}, Closed, []Role{RoleClerk}},
+	{Amend, []State{Submitted, Received, Transferred, InProcess}, 0, []Role{RoleApplicant}},
+	{SendForCorrection, []State{Resolved}, Correction, []Role{RoleClerk}},
+	{Correct, []State{Correction}, Resolved, []Role{RoleOfficer, RoleClerk}},
 }
 
 // table is the compiled lifecycle used on the hot path.
@@ -176,7 +186,7 @@ func compile(def []transition) *table {
 	t := new(table)
 	for _, tr := range def {
 		for _, s := range tr.from {
-			t.next[s][tr.cmd] = tr.to
+			t.next[s][tr.cmd] = cmp.Or(tr.to, s)
 		}
 		for _, r := range tr.roles {
 			t.roles[tr.cmd] |= 1 << r
@@ -190,6 +200,12 @@ func compile(def []transition) *table {
 func machine(initial State) *fsm.FSM {
 	events := make([]fsm.EventDesc, 0, len(definition))
 	for _, tr := range definition {
+		if tr.to == 0 {
+			for _, s := range tr.from {
+				events = append(events, fsm.EventDesc{Name: tr.cmd.String(), Src: []string{s.String()}, Dst: s.String()})
+			}
+			continue
+		}
 		src := make([]string, len(tr.from))
 		for i, s := range tr.from {
 			src[i] = s.String()

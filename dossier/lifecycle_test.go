@@ -32,10 +32,13 @@ func diagramDoc() string {
 	b.WriteString("\n## Commands\n\n| Command | JSON | Vietnamese | From | To | Roles |\n|---|---|---|---|---|---|\n")
 	for _, c := range Commands() {
 		var from, roles []string
-		var to State
+		to := "(same)"
 		for _, s := range States() {
 			if n, ok := Next(s, c); ok {
-				from, to = append(from, s.String()), n
+				from = append(from, s.String())
+				if n != s {
+					to = n.String()
+				}
 			}
 		}
 		for r := RoleApplicant; r < numRoles; r++ {
@@ -44,7 +47,7 @@ func diagramDoc() string {
 			}
 		}
 		j, _ := c.MarshalText()
-		fmt.Fprintf(&b, "| %v | %s | %s | %s | %v | %s |\n", c, j, c.Name(language.Vietnamese), strings.Join(from, ", "), to, strings.Join(roles, ", "))
+		fmt.Fprintf(&b, "| %v | %s | %s | %s | %s | %s |\n", c, j, c.Name(language.Vietnamese), strings.Join(from, ", "), to, strings.Join(roles, ", "))
 	}
 	return b.String()
 }
@@ -136,7 +139,8 @@ func TestDefinitionShape(t *testing.T) {
 
 func TestStatusCodes(t *testing.T) {
 	want := map[State]Status{Submitted: 1, IntakeSupplement: 5, NotAccepted: 3, Received: 2, Transferred: 2,
-		InProcess: 4, SupplementRequested: 5, AwaitingObligation: 6, Refused: 8, Resolved: 9, Returned: 10, Withdrawn: 7}
+		InProcess: 4, SupplementRequested: 5, AwaitingObligation: 6, Refused: 8, Resolved: 9, Returned: 10, Withdrawn: 7,
+		Closed: 8, Correction: 4}
 	got := map[State]Status{}
 	for _, s := range States() {
 		got[s] = s.Status()
@@ -179,6 +183,11 @@ func dossierIn(t *testing.T, s State) *Dossier {
 	case Transferred:
 		d = receivedAt(t, r, procedure.Online, calendar.Limit{N: 5, Unit: calendar.WorkingDays}, t0)
 		mustApply(t, d, Command{Kind: Transfer, Actor: clerk, Steps: twoSteps(at("2025-03-07 09:10"), at("2025-03-11 09:10"))}, t0)
+	case Closed:
+		// Decree 118/2025 Art. 19(5): only a dossier of that regime is closed.
+		d = inProcess(t, r, at("2025-07-01 09:10"))
+		mustApply(t, d, Command{Kind: RequestSupplement, Actor: officerA, Reason: "Bổ sung"}, at("2025-07-01 10:00"))
+		mustApply(t, d, Command{Kind: Close, Actor: clerk}, at("2025-07-17 09:00"))
 	default:
 		d = inProcess(t, r, t0)
 		switch s {
@@ -188,11 +197,14 @@ func dossierIn(t *testing.T, s State) *Dossier {
 			mustApply(t, d, Command{Kind: RequestObligation, Actor: officerA}, t0.Add(time.Hour))
 		case Refused:
 			mustApply(t, d, Command{Kind: Refuse, Actor: officerA, Reason: "Không đủ điều kiện"}, t0.Add(time.Hour))
-		case Resolved, Returned:
+		case Resolved, Returned, Correction:
 			mustApply(t, d, Command{Kind: Handoff, Actor: officerA}, t0.Add(time.Hour))
 			mustApply(t, d, Command{Kind: Resolve, Actor: officerB}, t0.Add(2*time.Hour))
-			if s == Returned {
+			switch s {
+			case Returned:
 				mustApply(t, d, Command{Kind: Return, Actor: clerk}, t0.Add(3*time.Hour))
+			case Correction:
+				mustApply(t, d, Command{Kind: SendForCorrection, Actor: clerk, Reason: "Sai ngày sinh"}, t0.Add(3*time.Hour))
 			}
 		}
 	}
@@ -211,9 +223,10 @@ func goodCommand(d *Dossier, k CommandKind, now time.Time) Command {
 	switch k {
 	case Receive:
 		c.Actor, c.Code = clerk, codeAt(now, 1)
-	case RequestIntakeSupplement, RefuseIntake, Transfer, Return:
+		c.Code.Unit = d.CodeUnit(now)
+	case RequestIntakeSupplement, RefuseIntake, Transfer, Return, Close, SendForCorrection, Correct:
 		c.Actor = clerk
-	case Resubmit, Supplement, Withdraw:
+	case Resubmit, Supplement, Withdraw, Amend:
 		c.Actor = citizen
 	case Apologise:
 		c.Due = d.Deadline.Due.Add(48 * time.Hour)
@@ -232,7 +245,9 @@ func goodCommand(d *Dossier, k CommandKind, now time.Time) Command {
 // is refused with ErrForbidden.
 func TestEveryStateCommandPair(t *testing.T) {
 	now := at("2025-03-04 13:30")
-	guards := []error{ErrNoNextStep, ErrNoPrevStep, ErrStepsPending}
+	// ErrNotProvided: closing and amending are Decree 118's, and dossierIn's dossiers are
+	// Decree 61's.
+	guards := []error{ErrNoNextStep, ErrNoPrevStep, ErrStepsPending, ErrNotProvided}
 	for _, s := range States() {
 		for _, k := range Commands() {
 			d := dossierIn(t, s)

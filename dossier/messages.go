@@ -40,6 +40,10 @@ var viSentinels = map[error]string{
 	ErrWithdrawalClosed:   "không được chính sách cho phép",
 	ErrNoSlip:             "không có đối với hồ sơ này",
 	ErrNotLater:           "không muộn hơn ngày hẹn hiện tại",
+	ErrNotProvided:        "không được quy định trong chính sách của chế độ pháp lý áp dụng cho hồ sơ",
+	ErrCloseEarly:         "chưa hết thời hạn dành cho việc bổ sung hồ sơ",
+	ErrNotOnline:          "chỉ áp dụng cho hồ sơ nộp trực tuyến",
+	ErrOnceOnly:           "đã có dữ liệu điện tử, chỉ được yêu cầu cung cấp lại để xác minh",
 	errLogStart:           "không phải là sự kiện nộp hồ sơ thứ 1, dẫn đến trạng thái mới đăng ký",
 	errLogSequence:        "có số thứ tự sai",
 	errLogTime:            "có thời điểm trước sự kiện liền trước",
@@ -57,11 +61,12 @@ func moreProblems(n int, lang language.Tag) string { return msg.More(n, lang) }
 
 var stateVi = [numStates]string{"", "mới đăng ký", "chờ bổ sung khi tiếp nhận", "không được tiếp nhận",
 	"được tiếp nhận", "đã chuyển xử lý", "đang xử lý", "yêu cầu bổ sung", "chờ thực hiện nghĩa vụ tài chính",
-	"từ chối giải quyết", "đã xử lý xong", "đã trả kết quả", "đã rút hồ sơ"}
+	"từ chối giải quyết", "đã xử lý xong", "đã trả kết quả", "đã rút hồ sơ", "đã đóng hồ sơ",
+	"đang đính chính kết quả"}
 
 var stateEn = [numStates]string{"", "submitted", "waiting for a supplement at intake", "not accepted",
 	"received", "transferred", "in process", "supplement requested", "waiting for a tax or fee payment",
-	"refused", "resolved", "returned", "withdrawn"}
+	"refused", "resolved", "returned", "withdrawn", "closed", "result in correction"}
 
 // Name returns the state's name in lang, in words: in Vietnamese the name the one-stop rules
 // use ("đang xử lý"), in English "in process".
@@ -79,12 +84,15 @@ var commandVi = [numCommands]string{"", "nộp hồ sơ", "tiếp nhận", "yêu
 	"nộp bổ sung khi tiếp nhận", "từ chối tiếp nhận", "chuyển xử lý", "bắt đầu xử lý",
 	"chuyển bước tiếp theo", "thu hồi về bước trước", "trả lại bước trước", "yêu cầu bổ sung",
 	"nộp bổ sung", "yêu cầu thực hiện nghĩa vụ tài chính", "hoàn thành nghĩa vụ tài chính",
-	"xin lỗi và hẹn lại", "có kết quả giải quyết", "từ chối giải quyết", "trả kết quả", "rút hồ sơ"}
+	"xin lỗi và hẹn lại", "có kết quả giải quyết", "từ chối giải quyết", "trả kết quả",
+	"rút hồ sơ", "đóng hồ sơ", "điều chỉnh nội dung hồ sơ", "chuyển lại kết quả để đính chính",
+	"đính chính kết quả"}
 
 var commandEn = [numCommands]string{"", "submission", "reception", "supplement request at intake",
 	"supplement at intake", "refusal at intake", "transfer", "start of processing", "hand-off",
 	"recall", "send-back", "supplement request", "supplement", "payment request", "payment",
-	"apology and new appointment", "result", "refusal", "return of the result", "withdrawal"}
+	"apology and new appointment", "result", "refusal", "return of the result", "withdrawal",
+	"closing", "amendment", "return of the result for correction", "correction of the result"}
 
 // Name returns the command's name in lang, in words: in Vietnamese the act of the one-stop
 // rules ("từ chối tiếp nhận"), in English "refusal at intake".
@@ -149,6 +157,9 @@ var fieldVi = map[string]string{
 	"attachments[]":               "giấy tờ kèm theo",
 	"reason":                      "lý do",
 	"reference":                   "số văn bản kết quả",
+	"redirect":                    "cơ quan có thẩm quyền cần gửi hồ sơ đến",
+	"electronic[]":                "giấy tờ đã có dữ liệu điện tử",
+	"group":                       "nhóm thủ tục liên thông",
 	"code":                        "mã hồ sơ",
 	"due":                         "ngày hẹn trả",
 	"now":                         "thời điểm thực hiện",
@@ -174,6 +185,7 @@ var fieldVi = map[string]string{
 	"slip.apology":                "văn bản xin lỗi và hẹn lại ngày trả kết quả",
 	"slip.transfer":               "phiếu chuyển hồ sơ",
 	"slip.control":                "phiếu kiểm soát quá trình giải quyết hồ sơ",
+	"slip.stop":                   "thông báo dừng thực hiện thủ tục hành chính",
 	"policy.supplement_window":    "chính sách: thời hạn yêu cầu bổ sung",
 	"policy.after_supplement":     "chính sách: quy tắc tính thời hạn sau khi bổ sung",
 	"policy.during_obligation":    "chính sách: quy tắc tính thời hạn khi chờ nghĩa vụ tài chính",
@@ -181,6 +193,12 @@ var fieldVi = map[string]string{
 	"policy.max_reappointments":   "chính sách: số lần hẹn lại",
 	"policy.transfer_cutoff":      "chính sách: giờ chuyển hồ sơ trong ngày",
 	"policy.at_risk_share":        "chính sách: tỷ lệ thời hạn báo sắp quá hạn",
+	"policy.after_amendment":      "chính sách: quy tắc tính thời hạn sau khi điều chỉnh hồ sơ",
+	"policy.acceptance_limit":     "chính sách: thời hạn tiếp nhận chính thức hồ sơ trực tuyến",
+	"policy.close_after":          "chính sách: thời hạn đóng hồ sơ không được bổ sung",
+	"policy.correction_limit":     "chính sách: thời hạn đính chính kết quả",
+	"policy.code_unit":            "chính sách: mã định danh trong mã số hồ sơ",
+	"policy.portal_unit":          "chính sách: mã định danh của Cổng Dịch vụ công quốc gia",
 }
 
 // fieldName returns the name of a field path in lang: in English the path itself

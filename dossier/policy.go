@@ -98,11 +98,41 @@ func (c ClockRule) String() string {
 	return fmt.Sprintf("ClockRule(%d)", uint8(c))
 }
 
+// Unlimited, as Policy.ApologyLead or Policy.MaxReappointments, sets no limit.
+const Unlimited = -1
+
+// CodeUnit says whose electronic identifier opens the dossier codes of a regime.
+type CodeUnit uint8
+
+// Code units.
+const (
+	// ReceivingUnit is the receiving desk's identifier (Circular 01/2018/TT-VPCP Art. 19):
+	// the zero value, and Decree 61's rule.
+	ReceivingUnit CodeUnit = iota
+	// CompetentUnit is the competent agency's identifier (Decree 118/2025 Art. 28(2)(a)):
+	// Intake.Agency; for an inter-agency group (Intake.Group), the receiving desk's for a
+	// dossier submitted on paper and the National Public Service Portal's
+	// (Policy.PortalUnit) for one submitted online.
+	CompetentUnit
+)
+
+// String returns the rule's name.
+func (u CodeUnit) String() string {
+	switch u {
+	case ReceivingUnit:
+		return "receiving_unit"
+	case CompetentUnit:
+		return "competent_unit"
+	}
+	return fmt.Sprintf("CodeUnit(%d)", uint8(u))
+}
+
 // Policy holds the decree rules that a regime fixes, as values. DefaultPolicy gives the
 // values of the decrees; embedders under a specialised law adjust a copy.
 type Policy struct {
 	// SupplementWindow is how many working days after receipt an agency may still ask for a
-	// supplement during processing (Decree 61/2018 Art. 19(4): 3). Zero disables the check.
+	// supplement during processing (Decree 61/2018 Art. 19(4), Decree 118/2025 Art. 19(5):
+	// 3). Zero disables the check.
 	SupplementWindow int
 	// IntakeGuidanceOnce allows one request to supplement at intake: the guidance is given
 	// once, completely (Decree 61/2018 Art. 15(3); kept by Decree 118/2025 Art. 17(2)(a)).
@@ -110,17 +140,23 @@ type Policy struct {
 	// SupplementOncePerAgency allows each agency one supplement request per dossier (Art. 15(3),
 	// 19(4): "một lần").
 	SupplementOncePerAgency bool
-	// AfterSupplement is the clock rule after a supplement during processing (Restart).
+	// AfterSupplement is the clock rule after a supplement during processing (Restart:
+	// Decree 61/2018 Art. 19(4), Decree 118/2025 Art. 19(5)).
 	AfterSupplement ClockRule
 	// DuringObligation is the clock rule while the applicant pays a tax or fee (Pause; sector
 	// land and tax rules exclude that time, not verified).
 	DuringObligation ClockRule
 	// ApologyLead is how many working days before the due date the apology and new
-	// appointment must be made at the latest (Art. 19(9): 1). The deadline is the close of
-	// office hours (calendar.CloseOfDay) of that working day, and never later than the due
-	// time; an apology in the evening after it is late.
+	// appointment must be made at the latest (Decree 61/2018 Art. 19(9): 1). The deadline
+	// is the close of office hours (calendar.CloseOfDay) of that working day, and never
+	// later than the due time; an apology in the evening after it is late. Unlimited (-1)
+	// sets no time: Decree 118/2025 Art. 12(5) asks the agency to notify the desk of the
+	// reason, with an apology and a new appointment, and fixes no time for it (its default).
 	ApologyLead int
-	// MaxReappointments is how many new appointments a dossier may receive (Art. 19(9): 1).
+	// MaxReappointments is how many new appointments a dossier may receive (Decree 61/2018
+	// Art. 19(9): 1). Unlimited (-1), Decree 118's default, sets no count (Art. 12(5)
+	// fixes none). Every new appointment is kept in Deadline.History; Late766 still judges
+	// by the first.
 	MaxReappointments int
 	// RefusalWithinLimit, when true, refuses a refusal after appraisal issued past the due
 	// time with ErrRefusalLate: the strict reading of Art. 19(8), under which an overdue
@@ -128,10 +164,46 @@ type Policy struct {
 	// refusal and counts it late (Resolution.Late, Dossier.Overdue, the refusal and control
 	// slips): Art. 19(8) sets when the refusal is due, and a late one is still late.
 	RefusalWithinLimit bool
-	// Withdrawal lets the applicant withdraw the dossier before the result (not regulated by
-	// Decree 61; Decree 118/2025 Art. 21 "dừng thực hiện thủ tục hành chính", Circular
-	// 03/2025/TT-VPCP form 05). A withdrawal needs no reason. Default: true.
+	// Withdrawal lets the applicant ask to stop the procedure ("dừng thực hiện thủ tục hành
+	// chính", Decree 118/2025 Art. 21; the stop notice is form 05 of Circular 03/2025/TT-VPCP,
+	// Dossier.StopSlip): from the receipt (online: from the system's receipt) until the
+	// decision or the result notice, on every channel. It needs no reason. Decree 61/2018
+	// wrote no such rule; its dossiers keep the same command. Default: true.
 	Withdrawal bool
+	// Amendment lets an applicant who submitted online amend the dossier's content (Command
+	// Amend) in the same window as a stop: Decree 118/2025 Art. 21(2). Default: true for
+	// Decree 118, false for Decree 61, which had no such rule.
+	Amendment bool
+	// AfterAmendment is the clock rule after an amendment: Run (the default: Art. 21(2)
+	// says nothing of the time limit, and Art. 17(3) counts it from the complete, valid
+	// reception shown on the receipt, which an amendment does not undo) or Restart (the
+	// time limit counts again from the amendment, as after a supplement, for a sector that
+	// treats the amended dossier as a new one).
+	AfterAmendment ClockRule
+	// AcceptanceLimit is the time the desk has, from the province system's receipt of an
+	// online dossier (Dossier.SystemReceived), to accept it officially, ask for corrections
+	// or say it is not within its competence and where to send it: Decree 118/2025 Art.
+	// 17(2)(c), 8 working hours unless sector law sets another. N = 0 sets no limit
+	// (Decree 61/2018, whose officers accepted without an hour limit). Dossier.AcceptanceDue.
+	AcceptanceLimit calendar.Limit
+	// CloseAfter is the period after a supplement request during processing after which the
+	// desk closes the dossier if the applicant has not completed it ("đóng hồ sơ", Decree
+	// 118/2025 Art. 19(5): 15 days after the notice, unless sector law sets another period).
+	// The default counts calendar days (calendar.Days): the article writes "15 ngày" where
+	// the decree writes "ngày làm việc" whenever it means working days. N = 0 closes nothing
+	// (Decree 61/2018). Dossier.CloseDue, command Close.
+	CloseAfter calendar.Limit
+	// CorrectionLimit is the time the agency has to correct a wrong result sent back by the
+	// desk and return it (Decree 118/2025 Art. 23(1): 3 working days). N = 0 sets no time
+	// (Decree 61/2018 fixed none). Dossier.CorrectionDue, commands SendForCorrection and
+	// Correct.
+	CorrectionLimit calendar.Limit
+	// OnceOnly refuses a supplement request (at intake or during processing) for a document
+	// the applicant declared available as electronic data (Intake.Electronic) unless the
+	// request says it is for verification (Command.Verification): asking again is a
+	// prohibited act, Decree 118/2025 Art. 5(1)(i), 17(1)(b). Default: true for Decree 118,
+	// false for Decree 61.
+	OnceOnly bool
 	// TransferCutoff is the time of day after which a paper dossier received at the desk is
 	// transferred at the start of the next working day (Decree 61/2018 Art. 18(2), Decree
 	// 118/2025 Art. 18(2): 15:00); the same type as the same-day cut-off of the catalog
@@ -147,18 +219,39 @@ type Policy struct {
 	// instead of from the receipt: Decree 118/2025 Art. 17(3) as amended by Decree
 	// 309/2026/NĐ-CP. The receipt then gives a provisional appointment, computed from
 	// TransferDue (ReceiptSlip.Provisional), and the transfer fixes it. It applies to
-	// dossiers received on or after Decree309From. Default: false for Decree 61; true for
-	// Decree 118, from Decree309From.
+	// dossiers received on or after Decree309From.
+	//
+	// Default: false for both regimes — opt in. The only copy of Decree 309/2026 found numbers
+	// its articles unlike the original Decree 118/2025 (its "Art. 11(8)" is 118's Art. 12(8),
+	// its "Art. 28(4)" is Art. 30(4)), so its text is weakly sourced; the original Art. 17(3)
+	// counts the time limit from the complete, valid reception shown on the receipt, at the
+	// receiving desk. Turn it on once your legal office has read the decree.
 	ClockFromCompetentReceipt bool
 	// Decree309From is the first reception date to which the amendments of Decree 309/2026
-	// apply (ClockFromCompetentReceipt). Default 2026-08-05, the decree's date; set the
-	// effective date if your legal office reads it otherwise. The zero date applies them to
-	// every dossier of the regime.
+	// apply (ClockFromCompetentReceipt). Default 2026-08-05 for Decree 118, the decree's date;
+	// set the effective date if your legal office reads it otherwise. The zero date applies
+	// them to every dossier of the regime.
 	Decree309From date.Date
+	// CodeUnit chooses whose identifier opens the dossier codes issued under the regime
+	// (Dossier.CodeUnit): ReceivingUnit (Circular 01/2018 Art. 19, Decree 61's rule) or
+	// CompetentUnit (Decree 118/2025 Art. 28(2)(a)). The daily sequence is per identifier
+	// (SequenceSource), so two desks receiving for one agency on one day never issue the
+	// same code.
+	//
+	// Default: ReceivingUnit for both regimes, for now. Decree 118's text asks for
+	// CompetentUnit; set it on the Decree118 policy to follow it. The default will follow
+	// the text once the embedders' stored sequences and printed codes (onestop's tests and
+	// fixtures) move to the new identifier; Receive accepts only codes of Dossier.CodeUnit.
+	CodeUnit CodeUnit
+	// PortalUnit is the electronic identifier of the National Public Service Portal, which
+	// opens the code of an inter-agency group's dossier submitted online under CompetentUnit
+	// (Art. 28(2)(a)). Empty (the default: the identifier has not been read in a legal
+	// text): such a dossier takes the receiving desk's identifier.
+	PortalUnit string
 	// CodeFormat prints and reads the dossier codes issued under the regime (Rules.IssueCode,
-	// Rules.ParseCode, Rules.FormatCode, the slips); nil is Circular01. Decree 309/2026
-	// leaves the code rules to the ministry hosting the National Public Service Portal: set
-	// the format it issues here.
+	// Rules.ParseCode, Rules.FormatCode, the slips); nil is Circular01. Decree 118/2025 Art.
+	// 28 fixes the parts but not their rendering: set the format Circular 03/2025 or the
+	// portal's operator issues here.
 	CodeFormat CodeFormat
 }
 
@@ -171,13 +264,25 @@ func (p Policy) fromTransfer(r *Rules, received time.Time, desk, agency string) 
 	return p.ClockFromCompetentReceipt && dateOf(received) >= p.Decree309From && !r.ownDesk(desk, agency)
 }
 
-// DefaultPolicy returns the rules of regime r. Decree 118/2025 keeps the one complete
-// guidance at intake (Art. 16(3), 17(1)(c)) and the refusal within the time limit; it
-// sets no window, count or lead time for supplements and apologies during processing
-// (Art. 12(5)), so its policy keeps Decree 61's values, which a province may relax on a
-// copy. Its policy counts a boundary-free dossier's time limit from the competent agency's
-// receipt for dossiers received from 2026-08-05 (Decree 309/2026/NĐ-CP). Both regimes print
-// codes with Circular01.
+// DefaultPolicy returns the rules of regime r, each with its article:
+//
+//   - both regimes give the intake guidance once (Decree 61 Art. 15(3); Decree 118 Art.
+//     16(3), 17(1)(c)), allow supplement requests during processing within 3 working days
+//     of receipt, once per agency, restart the time limit after the supplement (Decree 61
+//     Art. 19(4); Decree 118 Art. 19(5)), let the applicant stop the procedure (Decree 118
+//     Art. 21) and print codes with Circular01;
+//   - Decree 61 keeps its apology at least 1 working day before the due date and its one
+//     new appointment (Art. 19(9)), its receiving-unit codes, and none of Decree 118's new
+//     rules;
+//   - Decree 118 sets no lead time and no count for the apology (Art. 12(5): Unlimited),
+//     an 8-working-hour acceptance limit for online dossiers (Art. 17(2)(c)), the closing
+//     of a dossier 15 calendar days after a supplement notice left unanswered (Art. 19(5)),
+//     amendments of online dossiers with the clock running (Art. 21(2)), 3 working days to
+//     correct a wrong result (Art. 23(1)) and the once-only rule (Art. 5(1)(i), 17(1)(b)).
+//     The competent agency's identifier in the code (Art. 28) is CodeUnit CompetentUnit,
+//     opt-in for now (see CodeUnit). The boundary-free clock of
+//     Decree 309/2026 is off (ClockFromCompetentReceipt: weakly sourced), with its date
+//     ready in Decree309From for an embedder who opts in.
 func DefaultPolicy(r Regime) Policy {
 	p := Policy{
 		SupplementWindow:        3,
@@ -189,11 +294,17 @@ func DefaultPolicy(r Regime) Policy {
 		MaxReappointments:       1,
 		RefusalWithinLimit:      false,
 		Withdrawal:              true,
+		AfterAmendment:          Run,
 		TransferCutoff:          calendar.TimeOfDay(15 * time.Hour),
 		AtRiskShare:             0.8,
 	}
 	if r != Decree61 {
-		p.ClockFromCompetentReceipt = true
+		p.ApologyLead, p.MaxReappointments = Unlimited, Unlimited
+		p.Amendment = true
+		p.AcceptanceLimit = calendar.Limit{N: 8, Unit: calendar.WorkingHours}
+		p.CloseAfter = calendar.Limit{N: 15, Unit: calendar.Days}
+		p.CorrectionLimit = calendar.Limit{N: 3, Unit: calendar.WorkingDays}
+		p.OnceOnly = true
 		p.Decree309From = decree309Date()
 	}
 	p.CodeFormat = Circular01{}
@@ -213,11 +324,28 @@ func (p Policy) Validate() error {
 	if p.DuringObligation < Restart || p.DuringObligation > Run {
 		bad("during_obligation", p.DuringObligation)
 	}
-	if p.ApologyLead < 0 {
+	if p.AfterAmendment != Restart && p.AfterAmendment != Run {
+		bad("after_amendment", p.AfterAmendment)
+	}
+	if p.ApologyLead < Unlimited {
 		bad("apology_lead", p.ApologyLead)
 	}
-	if p.MaxReappointments < 0 {
+	if p.MaxReappointments < Unlimited {
 		bad("max_reappointments", p.MaxReappointments)
+	}
+	for _, l := range []struct {
+		name  string
+		limit calendar.Limit
+	}{{"acceptance_limit", p.AcceptanceLimit}, {"close_after", p.CloseAfter}, {"correction_limit", p.CorrectionLimit}} {
+		if l.limit.N < 0 || l.limit.N > maxLimit || !l.limit.Valid() {
+			bad(l.name, l.limit)
+		}
+	}
+	if p.CodeUnit > CompetentUnit {
+		bad("code_unit", p.CodeUnit)
+	}
+	if err := checkText(p.PortalUnit, MaxReferenceLen, false); err != nil {
+		probs.add("policy.portal_unit", "", err)
 	}
 	if !p.TransferCutoff.Valid() {
 		bad("transfer_cutoff", p.TransferCutoff)

@@ -42,6 +42,9 @@ func randomCommand(rng *rand.Rand, d *Dossier, now time.Time) Command {
 	switch k {
 	case Receive:
 		c.Code = codeAt(now, 1+rng.IntN(9999))
+		if rng.IntN(4) > 0 {
+			c.Code.Unit = d.CodeUnit(now)
+		}
 		if rng.IntN(3) == 0 {
 			c.Due = now.Add(time.Duration(rng.IntN(200)) * time.Hour)
 		}
@@ -51,8 +54,14 @@ func randomCommand(rng *rand.Rand, d *Dossier, now time.Time) Command {
 		if rng.IntN(2) == 0 {
 			c.Steps = twoSteps(now.Add(30*time.Hour), now.Add(100*time.Hour))
 		}
-	case Resolve:
+	case Resolve, Correct:
 		c.Reference = "12/QĐ-UBND"
+	case RefuseIntake:
+		if rng.IntN(2) == 0 {
+			c.Redirect = agencyB
+		}
+	case RequestSupplement, RequestIntakeSupplement:
+		c.Verification = rng.IntN(3) == 0
 	}
 	return c
 }
@@ -121,10 +130,26 @@ func TestReplayPropertyCoverage(t *testing.T) {
 	for seed := range uint64(300) {
 		rng := rand.New(rand.NewPCG(seed, 7))
 		now := at("2025-06-27 08:00")
-		d, _ := r.Open(testIntake(procedure.Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays}), citizen, now)
+		if seed%2 == 1 {
+			now = at("2025-07-07 08:00") // Decree 118: closing, amendments, once-only
+		}
+		d, _ := r.Open(testIntake(procedure.Channel(1+seed%3), calendar.Limit{N: 5, Unit: calendar.WorkingDays}), citizen, now)
+		step := 20 * 60
+		if seed%2 == 1 {
+			step = 4 * 60 // within the supplement window, more often
+		}
 		for range 40 {
-			now = now.Add(time.Duration(rng.IntN(20*60)) * time.Minute)
-			d.Apply(randomCommand(rng, d, now), now)
+			now = now.Add(time.Duration(rng.IntN(step)) * time.Minute)
+			if d.State == SupplementRequested && rng.IntN(3) == 0 {
+				now = now.Add(16 * 24 * time.Hour) // past the closing period of Decree 118 Art. 19(5)
+			}
+			cmd := randomCommand(rng, d, now)
+			// Decree 118's dossiers live longer: most stops and refusals at intake are left
+			// out, so that the walk reaches the closing of Art. 19(5).
+			if seed%2 == 1 && (cmd.Kind == Withdraw || cmd.Kind == RefuseIntake) && rng.IntN(10) > 0 {
+				continue
+			}
+			d.Apply(cmd, now)
 			reached[d.State] = true
 		}
 	}

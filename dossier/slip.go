@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/motcua-go/motcua/procedure"
+	"golang.org/x/text/language"
 )
 
 // ErrNoSlip reports a slip asked of a dossier that has no ground for it.
@@ -221,6 +222,9 @@ type RefusalSlip struct {
 	Reason     string    `json:"reason"`
 	Due        time.Time `json:"due"`            // the due time in force (zero at intake)
 	Late       bool      `json:"late,omitempty"` // issued after Due (accepted and counted late, Policy.RefusalWithinLimit)
+	// Redirect is, at intake, the competent agency the dossier should be sent to when it is
+	// not within the desk's competence (Decree 118/2025 Art. 17(2)(a); Command.Redirect).
+	Redirect string `json:"redirect,omitempty"`
 }
 
 // RefusalSlip returns the refusal slip of a refused dossier.
@@ -234,7 +238,7 @@ func (d *Dossier) RefusalSlip() (RefusalSlip, error) {
 	}
 	s := RefusalSlip{Header: d.header(), Intake: ev.Command == RefuseIntake, At: ev.At, Agency: ev.Actor.Agency, Reason: ev.Reason}
 	if s.Intake {
-		s.Agency = d.Desk
+		s.Agency, s.Redirect = d.Desk, ev.Redirect
 	} else {
 		s.Due, s.Late = d.Deadline.Due, d.lateAt(ev.At)
 	}
@@ -248,6 +252,9 @@ func (s RefusalSlip) Text() string {
 	line(&b, "Cơ quan", named(s.AgencyName, s.Agency))
 	line(&b, "Ngày", fmtTime(s.At))
 	line(&b, "Lý do", s.Reason)
+	if s.Redirect != "" {
+		line(&b, "Đề nghị gửi hồ sơ đến", s.Redirect)
+	}
 	if s.Late {
 		line(&b, "Hạn giải quyết", fmtTime(s.Due))
 		line(&b, "Ghi chú", "từ chối sau thời hạn giải quyết (quá hạn)")
@@ -295,6 +302,50 @@ func (s ApologySlip) Text() string {
 	line(&b, "Lý do chậm", s.Reason)
 	line(&b, "Ngày hẹn cũ", fmtTime(s.OldDue))
 	line(&b, "Ngày hẹn mới", fmtTime(s.NewDue))
+	return b.String()
+}
+
+// StopSlip is the notice that the procedure is stopped at the applicant's request (Decree
+// 118/2025 Art. 21; form 05 of Circular 03/2025/TT-VPCP, "thông báo dừng giải quyết hồ sơ";
+// the form's layout has not been read: the slip carries what Art. 21 names).
+type StopSlip struct {
+	Header
+	Channel procedure.Channel `json:"channel"`
+	At      time.Time         `json:"at"`               // when the stop was asked for and recorded
+	Stage   State             `json:"stage"`            // the state the dossier was stopped in
+	Reason  string            `json:"reason,omitempty"` // the applicant's reason, if given
+	// Received is the official acceptance (zero when stopped before it): from then paper
+	// documents and fees are returned as sector law says (Art. 21(1)–(2)).
+	Received time.Time `json:"received,omitzero"`
+}
+
+// StopSlip returns the stop notice of a dossier stopped at the applicant's request (state
+// Withdrawn).
+func (d *Dossier) StopSlip() (StopSlip, error) {
+	if d == nil {
+		return StopSlip{}, errNoDossier()
+	}
+	ev := d.last(Withdraw)
+	if ev == nil || d.State != Withdrawn {
+		return StopSlip{}, noSlip("stop")
+	}
+	return StopSlip{Header: d.header(), Channel: d.Channel, At: ev.At, Stage: ev.From, Reason: ev.Reason,
+		Received: d.Received}, nil
+}
+
+// Text renders the slip as plain text.
+func (s StopSlip) Text() string {
+	var b strings.Builder
+	s.Header.write(&b, "THÔNG BÁO DỪNG THỰC HIỆN THỦ TỤC HÀNH CHÍNH")
+	line(&b, "Ngày đề nghị dừng", fmtTime(s.At))
+	if !s.Received.IsZero() {
+		line(&b, "Ngày tiếp nhận hồ sơ", fmtTime(s.Received))
+	}
+	line(&b, "Giai đoạn", s.Stage.Name(language.Vietnamese))
+	if s.Reason != "" {
+		line(&b, "Lý do", s.Reason)
+	}
+	line(&b, "Ghi chú", "việc trả lại hồ sơ giấy và phí, lệ phí (nếu có) thực hiện theo quy định của pháp luật chuyên ngành")
 	return b.String()
 }
 

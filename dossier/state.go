@@ -21,13 +21,22 @@ const (
 	Refused                              // từ chối: refused after appraisal, with reasons
 	Resolved                             // đã xử lý xong: result ready at the desk
 	Returned                             // đã trả kết quả: result (or refusal) handed to the applicant (terminal)
-	Withdrawn                            // rút hồ sơ / dừng xử lý: withdrawn by the applicant (terminal)
+	Withdrawn                            // dừng thực hiện: stopped at the applicant's request (Decree 118/2025 Art. 21; terminal)
+	// Closed is đóng hồ sơ: the desk closed the dossier because the applicant did not complete
+	// a supplement asked for during processing within the policy's period (Decree 118/2025
+	// Art. 19(5): 15 days after the notice; Policy.CloseAfter). Terminal. No national status
+	// code is its own: it maps to 8, Dừng xử lý (processing stopped).
+	Closed
+	// Correction is the result sent back by the desk to the agency to correct an error found
+	// by the applicant on receiving it (Decree 118/2025 Art. 23(1)); the corrected result
+	// returns to Resolved. National status 4, Đang xử lý.
+	Correction
 	numStates
 )
 
 var stateNames = [numStates]string{"", "Submitted", "IntakeSupplement", "NotAccepted", "Received",
 	"Transferred", "InProcess", "SupplementRequested", "AwaitingObligation", "Refused", "Resolved",
-	"Returned", "Withdrawn"}
+	"Returned", "Withdrawn", "Closed", "Correction"}
 
 // States lists every state in declaration order.
 func States() []State {
@@ -42,7 +51,7 @@ func States() []State {
 // reads and writes).
 var stateText = [numStates]string{"", "submitted", "intake_supplement", "not_accepted", "received",
 	"transferred", "in_process", "supplement_requested", "awaiting_obligation", "refused", "resolved",
-	"returned", "withdrawn"}
+	"returned", "withdrawn", "closed", "correction"}
 
 // String returns the state's Go-style name, as used in the diagram and in English messages
 // ("InProcess"); Name gives it in Vietnamese, MarshalText in JSON.
@@ -57,7 +66,9 @@ func (s State) String() string {
 func (s State) Valid() bool { return s > 0 && s < numStates }
 
 // Terminal reports whether no command can leave s.
-func (s State) Terminal() bool { return s == NotAccepted || s == Returned || s == Withdrawn }
+func (s State) Terminal() bool {
+	return s == NotAccepted || s == Returned || s == Withdrawn || s == Closed
+}
 
 // MarshalText encodes the state by its snake_case name ("in_process").
 func (s State) MarshalText() ([]byte, error) {
@@ -111,7 +122,7 @@ func (c Status) String() string {
 
 var stateStatus = [numStates]Status{0, StatusSubmitted, StatusSupplement, StatusNotAccepted,
 	StatusReceived, StatusReceived, StatusInProcess, StatusSupplement, StatusObligation,
-	StatusStopped, StatusDone, StatusReturned, StatusWithdrawn}
+	StatusStopped, StatusDone, StatusReturned, StatusWithdrawn, StatusStopped, StatusInProcess}
 
 // Status maps the state onto its national status code (0 for an invalid state).
 func (s State) Status() Status {

@@ -145,7 +145,7 @@ func (d *Dossier) compact() {
 	d.Documents = exact(d.Documents)
 	d.Desk, d.Agency, d.Code.Unit = codes.get(d.Desk), codes.get(d.Agency), codes.get(d.Code.Unit)
 	for _, t := range []*time.Time{&d.Submitted, &d.Received, &d.Transferred, &d.Deadline.Due,
-		&d.Resolution.At, &d.Resolution.Returned} {
+		&d.Resolution.At, &d.Resolution.Returned, &d.Resolution.Corrected} {
 		inZone(t)
 	}
 	d.Steps = exact(d.Steps)
@@ -171,7 +171,7 @@ func (d *Dossier) compact() {
 		inZone(&d.Deadline.History[i].Due)
 	}
 	// Encodings without the late flag: the log says whether the result came late.
-	if d.State == Resolved || d.State == Refused || d.State == Returned {
+	if d.State == Resolved || d.State == Refused || d.State == Returned || d.State == Correction {
 		if ev := d.last(Resolve, Refuse); ev != nil {
 			d.Resolution.Late = d.lateAt(ev.At)
 		}

@@ -50,8 +50,20 @@ type Intake struct {
 	Desk      string            `json:"desk"`   // QCVN 102 code of the receiving one-stop desk
 	Agency    string            `json:"agency"` // QCVN 102 code of the competent agency
 	Limit     calendar.Limit    `json:"limit"`  // time limit of the procedure for this channel and case
-	Submitted time.Time         `json:"submitted,omitzero"`
-	Documents []string          `json:"documents,omitempty"` // names of the documents handed in
+	// Submitted is when the applicant submitted: for an online dossier, the National Public
+	// Service Portal's acknowledgement (Decree 118/2025 Art. 17(2)); zero: the instant of
+	// Open, which is when the province system received the dossier (Dossier.SystemReceived).
+	Submitted time.Time `json:"submitted,omitzero"`
+	Documents []string  `json:"documents,omitempty"` // names of the documents handed in
+	// Electronic names the documents the applicant declared available as valid electronic
+	// data in national or sector databases, which the desk pulls into the e-dossier and may
+	// not ask for again except to verify them (Decree 118/2025 Art. 5(1)(i), 17(1)(b);
+	// Policy.OnceOnly).
+	Electronic []string `json:"electronic,omitempty"`
+	// Group is the identifier of the inter-agency group of procedures (nhóm thủ tục liên
+	// thông) the dossier is for; empty for a single procedure. Under Policy.CodeUnit
+	// CompetentUnit a group's code takes the desk's or the portal's identifier (Art. 28).
+	Group string `json:"group,omitempty"`
 }
 
 // StepRecord is one agency's part of the route, with its allotted due time and what happened.
@@ -97,6 +109,9 @@ type Resolution struct {
 	// Late records that the resolution or refusal came after the due time then in force
 	// (a late refusal is accepted under the default policy and counted late).
 	Late bool `json:"late,omitempty"`
+	// Corrected is when the agency last returned a corrected result (Decree 118/2025 Art.
+	// 23(1)); At stays the first resolution.
+	Corrected time.Time `json:"corrected,omitzero"`
 }
 
 // Dossier is one application (hồ sơ) moving through a procedure. Its state changes only by
@@ -144,23 +159,33 @@ type Command struct {
 	// ignored); for Apologise, the new appointment.
 	Due       time.Time
 	Steps     []StepRecord // Transfer: the route's steps with their due times (empty: one step, the competent agency)
-	Reference string       // Resolve: number of the result document
+	Reference string       // Resolve, Correct: number of the result document
+	// Redirect is, for RefuseIntake of a dossier not within the desk's competence, the agency
+	// to send it to (Decree 118/2025 Art. 17(2)(a)): a QCVN 102 code or a name, printed on
+	// the refusal slip.
+	Redirect string
+	// Verification marks a supplement request (at intake or during processing) asking for a
+	// document already held electronically in order to verify it, the one exception to the
+	// once-only rule (Decree 118/2025 Art. 5(1)(i); Policy.OnceOnly).
+	Verification bool
 }
 
 // Event is one entry of the append-only log.
 type Event struct {
-	Seq         int          `json:"seq"`
-	At          time.Time    `json:"at"`
-	Actor       Actor        `json:"actor"`
-	Command     CommandKind  `json:"command"`
-	From        State        `json:"from,omitzero"`
-	To          State        `json:"to"`
-	Reason      string       `json:"reason,omitempty"`
-	Attachments []string     `json:"attachments,omitempty"`
-	StepDue     time.Time    `json:"step_due,omitzero"` // due time of the step in hand after the event
-	Due         time.Time    `json:"due,omitzero"`      // the dossier's due time, when the event sets it
-	Code        Code         `json:"code,omitzero"`
-	Reference   string       `json:"reference,omitempty"`
-	Steps       []StepRecord `json:"steps,omitempty"`
-	Intake      *Intake      `json:"intake,omitempty"`
+	Seq          int          `json:"seq"`
+	At           time.Time    `json:"at"`
+	Actor        Actor        `json:"actor"`
+	Command      CommandKind  `json:"command"`
+	From         State        `json:"from,omitzero"`
+	To           State        `json:"to"`
+	Reason       string       `json:"reason,omitempty"`
+	Attachments  []string     `json:"attachments,omitempty"`
+	StepDue      time.Time    `json:"step_due,omitzero"` // due time of the step in hand after the event
+	Due          time.Time    `json:"due,omitzero"`      // the dossier's due time, when the event sets it
+	Code         Code         `json:"code,omitzero"`
+	Reference    string       `json:"reference,omitempty"`
+	Redirect     string       `json:"redirect,omitempty"`
+	Verification bool         `json:"verification,omitempty"`
+	Steps        []StepRecord `json:"steps,omitempty"`
+	Intake       *Intake      `json:"intake,omitempty"`
 }

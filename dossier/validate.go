@@ -225,6 +225,18 @@ func (in Intake) Validate() error {
 			p.addAt("documents", i, err)
 		}
 	}
+	for i, doc := range in.Electronic {
+		err := checkText(doc, MaxDocumentLen, false)
+		if err == nil && blank(doc) {
+			err = ErrRequired
+		}
+		if err != nil {
+			p.addAt("electronic", i, err)
+		}
+	}
+	if err := checkText(in.Group, MaxReferenceLen, false); err != nil {
+		p.add("group", "", err)
+	}
 	return p.err()
 }
 

@@ -401,7 +401,9 @@ func TestBoundaryFreeGroup(t *testing.T) {
 	cal := calendar.Default()
 	received := time.Date(2026, time.August, 11, 10, 0, 0, 0, calendar.Zone())
 	handover := received.Add(4 * time.Hour)
-	rules, err := dossier.NewRules(dossier.RulesConfig{OwnDesk: func(string, string) bool { return false }})
+	p := dossier.DefaultPolicy(dossier.Decree118)
+	p.ClockFromCompetentReceipt = true // Decree 309/2026: opt-in
+	rules, err := dossier.NewRules(dossier.RulesConfig{Decree118: &p, OwnDesk: func(string, string) bool { return false }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -113,8 +113,15 @@ func ExampleOffice_Transfer_boundaryFree() {
 	if err != nil {
 		panic(err)
 	}
+	// The clock of Decree 309/2026 is opt-in (the decree is weakly sourced).
+	pol := dossier.DefaultPolicy(dossier.Decree118)
+	pol.ClockFromCompetentReceipt = true
+	rules, err := dossier.NewRules(dossier.RulesConfig{Decree118: &pol})
+	if err != nil {
+		panic(err)
+	}
 	clock := onestop.NewFakeClock(time.Date(2026, 8, 11, 10, 0, 0, 0, calendar.Zone()))
-	office, err := onestop.New(onestop.Config{Desk: "000.00.31.H49", Catalog: catalog, Clock: clock,
+	office, err := onestop.New(onestop.Config{Desk: "000.00.31.H49", Catalog: catalog, Clock: clock, Rules: rules,
 		// Reception for agencies of every province (Decree 309/2026, new Art. 14(4)).
 		Receivable: func(string, string, time.Time) bool { return true }})
 	if err != nil {

@@ -441,10 +441,13 @@ func (o *Office) receive(ctx context.Context, c *intakeCheck, d *dossier.Dossier
 // issueCode takes the next number of the desk's daily sequence and receives d under it with
 // its appointment; a result given on the spot is resolved and returned at once.
 func (o *Office) issueCode(ctx context.Context, d *dossier.Dossier, clerk dossier.Actor, received, due time.Time, immediate bool) (dossier.Code, error) {
-	code, err := o.rules.IssueCode(ctx, o.store, o.desk, received)
+	// The daily sequence is the identifier's that opens the code: the desk's, or under Decree
+	// 118/2025 Art. 28 the competent agency's (dossier.Policy.CodeUnit).
+	unit := d.CodeUnit(received)
+	code, err := o.rules.IssueCode(ctx, o.store, unit, received)
 	if err != nil {
 		if errors.Is(err, dossier.ErrCodeExhausted) {
-			return dossier.Code{}, &FieldError{Field: "Code", Value: o.desk, Err: ErrSequenceExhausted}
+			return dossier.Code{}, &FieldError{Field: "Code", Value: unit, Err: ErrSequenceExhausted}
 		}
 		return dossier.Code{}, err
 	}

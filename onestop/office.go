@@ -244,7 +244,8 @@ func (o *Office) derive(rec *Record, printed string, now time.Time) {
 	if !d.State.Terminal() {
 		rec.Holder = holder(d)
 	}
-	rec.Watch = watchFrom(d, now)
+	// Whole seconds, as a database keeps them; earlier, never later.
+	rec.Watch = watchFrom(d, now).Truncate(time.Second)
 }
 
 // watchFrom is the earliest instant at which Sweep may report d, as seen at now (the time of
@@ -259,8 +260,7 @@ func watchFrom(d *dossier.Dossier, now time.Time) time.Time {
 	due := d.Deadline.Due
 	cal := d.Rules.Calendar()
 	pol := d.Rules.Policy(d.Regime)
-	lastDay := cal.AddWorkingDays(dayOf(due), -pol.ApologyLead)
-	y, m, day := lastDay.Date()
+	y, m, day := apologyReminder(d).In(calendar.Zone()).Date()
 	w := time.Date(y, m, day, 0, 0, 0, 0, calendar.Zone())
 	if due.Before(w) {
 		w = due

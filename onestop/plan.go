@@ -139,7 +139,7 @@ func (o *Office) countFrom(d *dossier.Dossier, clerk dossier.Actor, received tim
 		return received
 	}
 	probe := cloneDossier(d)
-	cmd := dossier.Command{Kind: dossier.Receive, Actor: clerk, Code: dossier.Code{Unit: o.desk, Date: dayOf(received), Seq: 1}}
+	cmd := dossier.Command{Kind: dossier.Receive, Actor: clerk, Code: dossier.Code{Unit: d.CodeUnit(received), Date: dayOf(received), Seq: 1}}
 	if _, err := probe.Apply(cmd, received); err != nil || !probe.DueProvisional() {
 		return received
 	}

@@ -74,11 +74,9 @@ func Sweep(now time.Time, watches []Watch) []Alert {
 		if s, err := d.Rules.FormatCode(d.Code); err == nil {
 			a.Code = s
 		}
-		pol := d.Rules.Policy(d.Regime)
-		cal := d.Rules.Calendar()
-		lastDay := cal.AddWorkingDays(dayOf(d.Deadline.Due), -pol.ApologyLead)
-		apologyBy := cal.CloseOfDay(lastDay)
-		canApologise := d.Deadline.Reappointments < pol.MaxReappointments && !now.After(apologyBy)
+		apologyBy := apologyReminder(d)
+		lastDay := dayOf(apologyBy)
+		canApologise := d.MayReappoint() && !now.After(apologyBy)
 		switch {
 		case d.Overdue(now):
 			a.Kind = Overdue
@@ -226,4 +224,20 @@ func (o *Office) Indices(ctx context.Context, code string) (Indices, error) {
 		return Indices{}, err
 	}
 	return rec.Summary.Indices(), nil
+}
+
+// apologyReminder is the instant the sweep asks for the apology by: the last instant of the
+// dossier's policy (Decree 61/2018 Art. 19(9): the close of the working day before the due
+// date; dossier.Dossier.ApologyDue), or, when the policy sets none (Decree 118/2025 Art.
+// 12(5)), the same day as a reminder, which nothing enforces.
+func apologyReminder(d *dossier.Dossier) time.Time {
+	if by := d.ApologyDue(); !by.IsZero() {
+		return by
+	}
+	cal := d.Rules.Calendar()
+	by := cal.CloseOfDay(cal.AddWorkingDays(dayOf(d.Deadline.Due), -1))
+	if by.After(d.Deadline.Due) {
+		by = d.Deadline.Due
+	}
+	return by
 }

@@ -484,3 +484,45 @@ func FuzzAnswer(f *testing.F) {
 		}
 	})
 }
+
+type failingReader struct{ data io.Reader }
+
+func (r *failingReader) Read(p []byte) (int, error) {
+	n, err := r.data.Read(p)
+	if err == io.EOF {
+		return n, fmt.Errorf("disk on fire")
+	}
+	return n, err
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write(p []byte) (int, error) { return 0, fmt.Errorf("pipe closed") }
+
+// TestJSONLFaults: a failing standard input or output ends the run with one line and exit
+// status 1, after the lines already answered.
+func TestJSONLFaults(t *testing.T) {
+	good := `{"received":"2026-03-10T09:00:00+07:00","limit":"1wd"}` + "\n"
+	var out, errb bytes.Buffer
+	code := Main(context.Background(), []string{"--lang", "en", "due", "--jsonl"}, &failingReader{strings.NewReader(good + good)}, &out, &errb)
+	if code != ExitFailure || errb.String() != "motcua: cannot read stdin after line 2\n" || strings.Count(out.String(), "\n") != 2 {
+		t.Errorf("failing stdin: exit %d, stderr %q, stdout %q", code, errb.String(), out.String())
+	}
+	errb.Reset()
+	code = Main(context.Background(), []string{"--lang", "en", "due", "--jsonl"}, strings.NewReader(good), failingWriter{}, &errb)
+	if code != ExitFailure || errb.String() != "motcua: cannot write to stdout\n" {
+		t.Errorf("failing stdout: exit %d, stderr %q", code, errb.String())
+	}
+	errb.Reset()
+	code = Main(context.Background(), []string{"--lang", "en", "days-off", "2026"}, strings.NewReader(""), failingWriter{}, &errb)
+	if code != ExitFailure || errb.String() != "motcua: cannot write to stdout\n" {
+		t.Errorf("days-off, failing stdout: exit %d, stderr %q", code, errb.String())
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	errb.Reset()
+	code = Main(ctx, []string{"--lang", "en", "due", "--jsonl"}, strings.NewReader(good), io.Discard, &errb)
+	if code != ExitFailure || errb.String() != "motcua: stopped on request\n" {
+		t.Errorf("cancelled: exit %d, stderr %q", code, errb.String())
+	}
+}

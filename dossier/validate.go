@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/motcua-go/motcua/calendar"
@@ -158,7 +159,7 @@ func (a Applicant) problems(p *problems, prefix string) {
 	default:
 		p.add(f("kind"), itoa(int(a.Kind)), ErrInvalid)
 	}
-	if p.text(f("name"), a.Name, MaxNameLen, false) && strings.TrimSpace(a.Name) == "" {
+	if p.text(f("name"), a.Name, MaxNameLen, false) && blank(a.Name) {
 		p.add(f("name"), "", ErrRequired)
 	}
 	if a.Phone != "" && !ValidPhone(a.Phone) {
@@ -171,7 +172,7 @@ func (a Applicant) problems(p *problems, prefix string) {
 			p.add(f("email"), personal, ErrInvalid)
 		}
 	}
-	if p.text(f("address.line"), a.Address.Line, MaxAddressLen, false) && strings.TrimSpace(a.Address.Line) == "" {
+	if p.text(f("address.line"), a.Address.Line, MaxAddressLen, false) && blank(a.Address.Line) {
 		p.add(f("address.line"), "", ErrRequired)
 	}
 	if a.Address.UnitCode == "" {
@@ -241,7 +242,28 @@ func (in Intake) Validate() error {
 }
 
 // blank reports whether s holds nothing but white space: a reason of blanks is no reason.
-func blank(s string) bool { return strings.TrimSpace(s) == "" }
+// White space is every character of unicode.IsSpace — ASCII spaces, tabs and line breaks,
+// the no-break space U+00A0, the figure and narrow no-break spaces U+2007 and U+202F, the
+// ideographic space U+3000 and the other Unicode spaces — and the invisible characters a
+// text may carry without showing anything: the zero-width space, joiners and the byte
+// order mark (U+200B–U+200D, U+2060, U+FEFF) and the Mongolian vowel separator U+180E.
+func blank(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) && !invisible(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// invisible reports the format characters that show nothing on their own.
+func invisible(r rune) bool {
+	switch r {
+	case 0x180E, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
+		return true
+	}
+	return false
+}
 
 func zone() *time.Location { return calendar.Zone() }
 

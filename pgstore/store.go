@@ -2,6 +2,7 @@ package pgstore
 
 import (
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"sync"
@@ -566,7 +567,9 @@ const selectSummaries = `SELECT code, level, field, agency, received, original_d
 FROM summaries WHERE received <> 0 AND received < $2 AND (ended = 0 OR ended >= $1)`
 
 // Summaries implements onestop.Store: the rows of a report of [from, to), read from the
-// summaries table alone.
+// summaries table alone. The rows come in the binary format and are decoded here without the
+// driver's conversions, and the few distinct levels, fields and agencies are allocated once:
+// a report over a million dossiers spends its time in the transfer, not in decoding.
 func (s *Store) Summaries(ctx context.Context, from, to int64, fn func(onestop.Summary) bool) error {
 	rows, err := s.pool.Query(ctx, selectSummaries, from, to)
 	if err != nil {
@@ -574,20 +577,86 @@ func (s *Store) Summaries(ctx context.Context, from, to int64, fn func(onestop.S
 	}
 	defer rows.Close()
 	var (
-		x                                        onestop.Summary
-		outcome, supplements, contacts, score, r int16
+		x      onestop.Summary
+		intern = map[string]string{}
+		fast   = true
 	)
+	for i, f := range rows.FieldDescriptions() {
+		if f.DataTypeOID != summaryOIDs[i] || f.Format != pgx.BinaryFormatCode && f.DataTypeOID != 25 {
+			fast = false
+		}
+	}
+	str := func(b []byte) string {
+		if v, ok := intern[string(b)]; ok {
+			return v
+		}
+		v := string(b)
+		if len(intern) < 4096 {
+			intern[v] = v
+		}
+		return v
+	}
 	for rows.Next() {
-		if err := rows.Scan(&x.Code, &x.Level, &x.Field, &x.Agency, &x.Received, &x.OriginalDue, &x.Due, &x.End,
-			&x.Returned, &x.WaitingSince, &x.ApplicantTime, &x.Online, &outcome, &supplements, &contacts,
-			&score, &r, &x.Complaint); err != nil {
+		if fast {
+			if err := decodeSummary(rows.RawValues(), &x, str); err != nil {
+				return classify("summaries", err, false)
+			}
+		} else if err := scanSummary(rows, &x); err != nil {
 			return classify("summaries", err, false)
 		}
-		x.Outcome, x.Supplements, x.Contacts = onestop.Outcome(outcome), uint8(supplements), uint8(contacts)
-		x.StepScore, x.Rating = int8(score), onestop.Rating(r)
 		if !fn(x) {
 			return nil
 		}
 	}
 	return classify("summaries", rows.Err(), false)
+}
+
+// summaryOIDs are the types of the columns of selectSummaries, in order: text, int8, bool and
+// int2 (pgtype.TextOID, Int8OID, BoolOID, Int2OID). Text is the same in both formats; the
+// others must come in the binary format.
+var summaryOIDs = [18]uint32{25, 25, 25, 25, 20, 20, 20, 20, 20, 20, 20, 16, 21, 21, 21, 21, 21, 16}
+
+// errSummaryRow is a row of selectSummaries not in the expected binary form.
+var errSummaryRow = errors.New("pgstore: a summaries row is not in the expected binary form")
+
+// decodeSummary decodes a row of selectSummaries in the binary format.
+func decodeSummary(v [][]byte, x *onestop.Summary, str func([]byte) string) error {
+	if len(v) != len(summaryOIDs) {
+		return errSummaryRow
+	}
+	for i, b := range v {
+		n := 0
+		switch summaryOIDs[i] {
+		case 20:
+			n = 8
+		case 21:
+			n = 2
+		case 16:
+			n = 1
+		}
+		if b == nil || n != 0 && len(b) != n {
+			return errSummaryRow
+		}
+	}
+	i8 := func(b []byte) int64 { return int64(binary.BigEndian.Uint64(b)) }
+	i2 := func(b []byte) int16 { return int16(binary.BigEndian.Uint16(b)) }
+	*x = onestop.Summary{Code: string(v[0]), Level: str(v[1]), Field: str(v[2]), Agency: str(v[3]),
+		Received: i8(v[4]), OriginalDue: i8(v[5]), Due: i8(v[6]), End: i8(v[7]), Returned: i8(v[8]),
+		WaitingSince: i8(v[9]), ApplicantTime: i8(v[10]), Online: v[11][0] != 0,
+		Outcome: onestop.Outcome(i2(v[12])), Supplements: uint8(i2(v[13])), Contacts: uint8(i2(v[14])),
+		StepScore: int8(i2(v[15])), Rating: onestop.Rating(i2(v[16])), Complaint: v[17][0] != 0}
+	return nil
+}
+
+// scanSummary reads a row of selectSummaries through the driver's conversions.
+func scanSummary(rows pgx.Rows, x *onestop.Summary) error {
+	var outcome, supplements, contacts, score, r int16
+	if err := rows.Scan(&x.Code, &x.Level, &x.Field, &x.Agency, &x.Received, &x.OriginalDue, &x.Due, &x.End,
+		&x.Returned, &x.WaitingSince, &x.ApplicantTime, &x.Online, &outcome, &supplements, &contacts,
+		&score, &r, &x.Complaint); err != nil {
+		return err
+	}
+	x.Outcome, x.Supplements, x.Contacts = onestop.Outcome(outcome), uint8(supplements), uint8(contacts)
+	x.StepScore, x.Rating = int8(score), onestop.Rating(r)
+	return nil
 }

@@ -210,6 +210,16 @@ func TestSameAsMemStore(t *testing.T) {
 			t.Errorf("Summaries(%v, %v) (-memory +postgres):\n%s", p[0], p[1], diff)
 		}
 	}
+	fast, scanned, binaryRows, err := pgstore.SummariesBothWays(ctx, s, at(1, 0, 0).Unix(), at(31, 0, 0).Unix())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !binaryRows || len(fast) != len(codes) {
+		t.Errorf("summaries: %d rows, binary %v; want %d rows in the binary form", len(fast), binaryRows, len(codes))
+	}
+	if diff := cmp.Diff(scanned, fast); diff != "" {
+		t.Errorf("summaries decoded from the binary rows (-scanned +decoded):\n%s", diff)
+	}
 	mr, err := mo.Report(ctx, at(1, 0, 0), at(31, 0, 0), onestop.ReportOptions{})
 	if err != nil {
 		t.Fatal(err)

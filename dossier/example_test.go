@@ -286,3 +286,68 @@ func ExampleCodeFormat() {
 	// true <nil>
 	// true
 }
+
+// Decree 118/2025: an online dossier waits for the desk's official acceptance, due 8 working
+// hours after the province system received it; the time limit runs from the acceptance.
+// Processing asks for a supplement that never comes: 15 days after the notice the desk
+// closes the dossier (Art. 19(5)).
+func ExampleDossier_CloseDue() {
+	rules, err := dossier.NewRules(dossier.RulesConfig{})
+	if err != nil {
+		panic(err)
+	}
+	const desk, agency = "000.00.00.H49", "000.00.12.H49"
+	clerk := dossier.Actor{ID: "tn-01", Role: dossier.RoleClerk, Agency: desk}
+	officer := dossier.Actor{ID: "tp-02", Role: dossier.RoleOfficer, Agency: agency}
+	d, err := rules.Open(dossier.Intake{
+		Procedure: dossier.ProcedureRef{Code: "1.001193", Version: "2025-01", Name: "Đăng ký khai sinh"},
+		Applicant: dossier.Applicant{Kind: dossier.Person, Name: "Trần Thị Bình", CitizenID: "022190012345",
+			Address: dossier.Address{Line: "Tổ 3, khu 5", UnitCode: "06655", UnitName: "Phường Hồng Gai, Quảng Ninh"}},
+		Channel:   procedure.Online,
+		Desk:      desk,
+		Agency:    agency,
+		Limit:     calendar.Limit{N: 3, Unit: calendar.WorkingDays},
+		Submitted: vn("2025-07-08 15:58"), // the portal's acknowledgement
+	}, dossier.Actor{ID: "portal", Role: dossier.RoleApplicant}, vn("2025-07-08 16:00"))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("accept by:", d.AcceptanceDue().Format("Mon 02/01 15:04"))
+
+	accepted := vn("2025-07-09 09:00")
+	code, err := rules.IssueCode(context.Background(), &counter{}, d.CodeUnit(accepted), accepted)
+	if err != nil {
+		panic(err)
+	}
+	for _, step := range []struct {
+		cmd dossier.Command
+		at  string
+	}{
+		{dossier.Command{Kind: dossier.Receive, Actor: clerk, Code: code}, "2025-07-09 09:00"},
+		{dossier.Command{Kind: dossier.Transfer, Actor: clerk}, "2025-07-09 09:00"},
+		{dossier.Command{Kind: dossier.Start, Actor: officer}, "2025-07-09 10:00"},
+		{dossier.Command{Kind: dossier.RequestSupplement, Actor: officer, Reason: "Giấy chứng sinh không rõ",
+			Attachments: []string{"Giấy chứng sinh"}}, "2025-07-10 10:00"},
+	} {
+		if _, err := d.Apply(step.cmd, vn(step.at)); err != nil {
+			panic(err)
+		}
+	}
+	fmt.Println("due from the acceptance:", d.Deadline.History[0].Due.Format("Mon 02/01 15:04"))
+	fmt.Println("close from:", d.CloseDue().Format("Mon 02/01 15:04"))
+	_, err = d.Apply(dossier.Command{Kind: dossier.Close, Actor: clerk}, vn("2025-07-21 09:00"))
+	var re *dossier.RuleError
+	if errors.As(err, &re) {
+		fmt.Println(re.Message(language.Vietnamese))
+	}
+	if _, err := d.Apply(dossier.Command{Kind: dossier.Close, Actor: clerk}, vn("2025-07-28 09:00")); err != nil {
+		panic(err)
+	}
+	fmt.Println(d.State.Name(language.Vietnamese), d.State.Status())
+	// Output:
+	// accept by: Wed 09/07 16:00
+	// due from the acceptance: Mon 14/07 09:00
+	// close from: Fri 25/07 17:00
+	// đóng hồ sơ chưa hết thời hạn dành cho việc bổ sung hồ sơ (hạn 17:00 25/07/2025) [Nghị định 118/2025, Điều 19(5)]
+	// đã đóng hồ sơ Dừng xử lý
+}

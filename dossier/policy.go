@@ -16,8 +16,9 @@ const (
 	// Decree61 is Decree 61/2018/NĐ-CP as amended by Decree 107/2021/NĐ-CP, with Circular
 	// 01/2018/TT-VPCP: dossiers received until 2025-06-30.
 	Decree61 Regime = iota + 1
-	// Decree118 is Decree 118/2025/NĐ-CP (amended by Decrees 367/2025 and 309/2026), with
-	// Circular 03/2025/TT-VPCP: dossiers received from 2025-07-01.
+	// Decree118 is Decree 118/2025/NĐ-CP, with Circular 03/2025/TT-VPCP: dossiers received
+	// from 2025-07-01. (Its amendment by Decree 309/2026 is weakly sourced and opt-in:
+	// Policy.ClockFromCompetentReceipt.)
 	Decree118
 )
 

@@ -305,7 +305,8 @@ func TestRuleTransferCutoff(t *testing.T) {
 	}
 }
 
-// Withdrawal before the result (Circular 03/2025 form 05; not regulated by Decree 61).
+// Stopping before the result (Decree 118/2025 Art. 21; Circular 03/2025 form 05; Decree 61
+// wrote no such rule).
 func TestRuleWithdrawal(t *testing.T) {
 	t.Run("during processing", func(t *testing.T) {
 		d := inProcess(t, testRules(), at("2025-03-04 09:10"))

@@ -712,13 +712,14 @@ func (l *loader) finish(pol LoadOptions) (*Catalog, error) {
 	var groups []Group
 	gids := make(map[string]bool)
 	var fields fieldChecker
+	var g Group
 	for d := range l.docs {
 		dc := &l.docs[d]
 		if bad[d] {
 			continue
 		}
 		dc.groups.each(dc.data, 0, dc.groups.n, func(i int, data []byte) {
-			if g, ok := checkGroup(dc.file, i, data, &fields, &probs, gids, keys, allKeys); ok && probs.total() == 0 {
+			if checkGroup(dc.file, i, data, &g, &fields, &probs, gids, keys, allKeys) && probs.total() == 0 {
 				groups = append(groups, g)
 			}
 		})
@@ -739,15 +740,15 @@ func (l *loader) finish(pol LoadOptions) (*Catalog, error) {
 	return build(procs, folds, groups), nil
 }
 
-// checkGroup decodes and checks group i of a file, adding its problems to probs; gids holds the
-// IDs of the groups before it, keys the keys of the procedures (allKeys: all of them). Once the
-// list of problems is full, the problems of a group read by the fast decoder are counted
-// without their paths and messages. It returns the group and false if it could not be decoded.
-func checkGroup(file string, i int, data []byte, fields *fieldChecker, probs *collector,
-	gids map[string]bool, keys map[NationalCode]bool, allKeys bool) (Group, bool) {
-	var g Group
+// checkGroup decodes group i of a file into g and checks it, adding its problems to probs; gids
+// holds the IDs of the groups before it, keys the keys of the procedures (allKeys: all of
+// them). Once the list of problems is full, the problems of a group read by the fast decoder
+// are counted without their paths and messages. It reports whether g could be decoded.
+func checkGroup(file string, i int, data []byte, g *Group, fields *fieldChecker, probs *collector,
+	gids map[string]bool, keys map[NationalCode]bool, allKeys bool) bool {
+	*g = Group{}
 	valid := utf8.Valid(data)
-	fast := decodeGroupFast(data, &g)
+	fast := decodeGroupFast(data, g)
 	countOnly := fast && valid && probs.full()
 	at := ""
 	if !countOnly {
@@ -756,11 +757,11 @@ func checkGroup(file string, i int, data []byte, fields *fieldChecker, probs *co
 	var gprobs []Problem
 	var gbad []string
 	if !fast {
-		g = Group{}
+		*g = Group{}
 		var err error
-		if gprobs, gbad, err = decodeItem(data, file, &g, at); err != nil {
+		if gprobs, gbad, err = decodeItem(data, file, g, at); err != nil {
 			probs.add(jsonProblem(file, at, data, err))
-			return g, false
+			return false
 		}
 	}
 	g.LegalBasis = nilIfEmpty(g.LegalBasis)
@@ -772,8 +773,8 @@ func checkGroup(file string, i int, data []byte, fields *fieldChecker, probs *co
 	if countOnly {
 		fields.mode = countFields
 	}
-	fields.group(&g)
-	gp := checkGroupTexts(&g, file, at, fields.out)
+	fields.group(g)
+	gp := checkGroupTexts(g, file, at, fields.out)
 	if g.ID != "" && !anyUnder(gbad, at+".id") {
 		if gids[g.ID] {
 			gp = append(gp, problem(file, at+".id", "duplicate", g.ID))
@@ -793,7 +794,7 @@ func checkGroup(file string, i int, data []byte, fields *fieldChecker, probs *co
 	}
 	probs.add(drop(gp, gbad, at)...)
 	probs.count(counted, 0)
-	return g, true
+	return true
 }
 
 // invalidUTF8 returns the offset of the first byte of data that is not valid UTF-8.

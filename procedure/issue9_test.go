@@ -282,6 +282,8 @@ func TestHostileListCostsItsSize(t *testing.T) {
 			2*20_000 + perItem, 100},
 		{"20,000 unknown members", []byte(`{"procedures": [` + string(valid) + `], "groups": [{"id": "g", "name": "Nhóm", "lead_sector": "justice", "members": [` + strings.Join(members, ",") + `]}]}`),
 			20_000 - 1, 50}, // 1.001193 is in the catalog
+		{"100,000 empty groups", []byte(`{"procedures": [` + string(valid) + `], "groups": [` + strings.Repeat(`{},`, 99_999) + `{}]}`),
+			4 * 100_000, 20}, // id, name, lead_sector, members
 	} {
 		runtime.GC()
 		var before, after runtime.MemStats

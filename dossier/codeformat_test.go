@@ -205,7 +205,7 @@ func TestCustomCodeFormatDossier(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := Code{Unit: desk, Date: date.New(2026, 9, 1), Seq: 123456}
+	c := Code{Unit: agencyA, Date: date.New(2026, 9, 1), Seq: 123456} // Decree 118 Art. 28
 	// The default rules refuse the number, the custom format prints it.
 	dd, _ := testRules().Open(testIntake(procedure.Counter, calendar.Limit{N: 3, Unit: calendar.WorkingDays}), clerk, when)
 	if _, err := dd.Apply(Command{Kind: Receive, Actor: clerk, Code: c}, when); !errors.Is(err, ErrCodeSequence) {
@@ -216,14 +216,14 @@ func TestCustomCodeFormatDossier(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if slip.CodeText != "000.00.00.H49/20260901/123456" || !strings.Contains(slip.Text(), "Mã hồ sơ: 000.00.00.H49/20260901/123456\n") {
+	if slip.CodeText != "000.00.12.H49/20260901/123456" || !strings.Contains(slip.Text(), "Mã hồ sơ: 000.00.12.H49/20260901/123456\n") {
 		t.Fatalf("slip code %q\n%s", slip.CodeText, slip.Text())
 	}
 	b, err := json.Marshal(d)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(b), `"code":"000.00.00.H49-20260901-123456"`) {
+	if !strings.Contains(string(b), `"code":"000.00.12.H49-20260901-123456"`) {
 		t.Fatalf("stored form missing: %s", b)
 	}
 	back := &Dossier{Rules: r}

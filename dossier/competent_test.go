@@ -28,7 +28,7 @@ func openAt(t testing.TB, r *Rules, deskCode string, received time.Time) *Dossie
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := Code{Unit: deskCode, Date: date.NewAt(received.In(calendar.Zone())), Seq: 1}
+	c := Code{Unit: d.CodeUnit(received), Date: date.NewAt(received.In(calendar.Zone())), Seq: 1}
 	mustApply(t, d, Command{Kind: Receive, Actor: Actor{ID: "clerk-2", Role: RoleClerk, Agency: deskCode}, Code: c}, received)
 	return d
 }
@@ -316,7 +316,7 @@ func TestHandoverOnTimeKeepsProvisionalDue(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		mustApply(t, d, Command{Kind: Receive, Actor: clerk2, Code: Code{Unit: otherDesk, Date: dateOf(recv), Seq: 1}}, recv)
+		mustApply(t, d, Command{Kind: Receive, Actor: clerk2, Code: Code{Unit: d.CodeUnit(recv), Date: dateOf(recv), Seq: 1}}, recv)
 		provisional := d.Deadline.Due
 		by := d.TransferDue()
 		hand := recv

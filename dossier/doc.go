@@ -144,9 +144,9 @@
 // for an inter-agency group (Intake.Group) the receiving desk's for a paper dossier and the
 // National Public Service Portal's (Policy.PortalUnit) for an online one; issued once on
 // acceptance, never changed, the daily sequence per identifier. Receive accepts only a code
-// of Dossier.CodeUnit. Until embedders' stored sequences and printed codes move, both
-// regimes default to the receiving desk: set CodeUnit CompetentUnit on the Decree118
-// policy to follow Art. 28.
+// of Dossier.CodeUnit. Decree 61 dossiers keep the receiving desk's; Decree 118's follow
+// Art. 28. The separators and widths are not fixed by Decree 118: they stay the pluggable
+// CodeFormat, Circular01 by default.
 //
 // # Input and messages
 //

@@ -430,16 +430,13 @@ func TestIssue11CodeUnit(t *testing.T) {
 		when  string
 		want  string
 	}{
-		{"default: the receiving desk", testRules(), procedure.Counter, "", "2025-07-01 09:00", desk},
+		{"Decree 118 default: the competent agency", testRules(), procedure.Counter, "", "2025-07-01 09:00", agencyA},
+		{"Decree 61 default: the receiving desk", testRules(), procedure.Counter, "", "2025-06-30 16:00", desk},
+		{"Circular 01 kept by policy", rulesWith(t, func(p *Policy) { p.CodeUnit = ReceivingUnit }), procedure.Counter, "", "2025-07-01 09:00", desk},
 		{"Art. 28: the competent agency", art28, procedure.Counter, "", "2025-07-01 09:00", agencyA},
 		{"Art. 28: a group on paper, the desk", art28, procedure.Counter, "khai-sinh", "2025-07-01 09:00", desk},
 		{"Art. 28: a group online, the portal", art28, procedure.Online, "khai-sinh", "2025-07-01 09:00", portal},
 		{"Art. 28: a group online, portal unknown, the desk", noPortal, procedure.Online, "khai-sinh", "2025-07-01 09:00", desk},
-		{"Decree 61 under the same policy", rulesWith(t, func(p *Policy) {
-			if p.AcceptanceLimit.N > 0 { // Decree 118's only
-				p.CodeUnit = CompetentUnit
-			}
-		}), procedure.Counter, "", "2025-06-30 16:00", desk},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -493,11 +490,7 @@ func TestIssue11CodeUnit(t *testing.T) {
 // A dossier received on 2025-06-30 at 16:00 keeps Decree 61's rules to its end, although
 // everything after its receipt happens under Decree 118.
 func TestIssue11Transition(t *testing.T) {
-	r := rulesWith(t, func(p *Policy) {
-		if p.AcceptanceLimit.N > 0 {
-			p.CodeUnit = CompetentUnit // Decree 118's, to show it is not applied
-		}
-	})
+	r := testRules()
 	in := testIntake(procedure.Online, fiveDays)
 	in.Electronic = []string{"Giấy chứng sinh"}
 	d, err := r.Open(in, citizen, at("2025-06-30 15:00"))

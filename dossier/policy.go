@@ -234,15 +234,11 @@ type Policy struct {
 	// them to every dossier of the regime.
 	Decree309From date.Date
 	// CodeUnit chooses whose identifier opens the dossier codes issued under the regime
-	// (Dossier.CodeUnit): ReceivingUnit (Circular 01/2018 Art. 19, Decree 61's rule) or
-	// CompetentUnit (Decree 118/2025 Art. 28(2)(a)). The daily sequence is per identifier
-	// (SequenceSource), so two desks receiving for one agency on one day never issue the
-	// same code.
-	//
-	// Default: ReceivingUnit for both regimes, for now. Decree 118's text asks for
-	// CompetentUnit; set it on the Decree118 policy to follow it. The default will follow
-	// the text once the embedders' stored sequences and printed codes (onestop's tests and
-	// fixtures) move to the new identifier; Receive accepts only codes of Dossier.CodeUnit.
+	// (Dossier.CodeUnit; Receive accepts only codes of it): ReceivingUnit for Decree 61
+	// (Circular 01/2018 Art. 19), CompetentUnit for Decree 118 (Art. 28(2)(a)). The daily
+	// sequence is per identifier (SequenceSource), so two desks receiving for one agency on
+	// one day never issue the same code. Set ReceivingUnit on the Decree118 policy to keep
+	// issuing the desk's codes.
 	CodeUnit CodeUnit
 	// PortalUnit is the electronic identifier of the National Public Service Portal, which
 	// opens the code of an inter-agency group's dossier submitted online under CompetentUnit
@@ -279,9 +275,8 @@ func (p Policy) fromTransfer(r *Rules, received time.Time, desk, agency string) 
 //     an 8-working-hour acceptance limit for online dossiers (Art. 17(2)(c)), the closing
 //     of a dossier 15 calendar days after a supplement notice left unanswered (Art. 19(5)),
 //     amendments of online dossiers with the clock running (Art. 21(2)), 3 working days to
-//     correct a wrong result (Art. 23(1)) and the once-only rule (Art. 5(1)(i), 17(1)(b)).
-//     The competent agency's identifier in the code (Art. 28) is CodeUnit CompetentUnit,
-//     opt-in for now (see CodeUnit). The boundary-free clock of
+//     correct a wrong result (Art. 23(1)), the once-only rule (Art. 5(1)(i), 17(1)(b)) and
+//     the competent agency's identifier in the code (Art. 28). The boundary-free clock of
 //     Decree 309/2026 is off (ClockFromCompetentReceipt: weakly sourced), with its date
 //     ready in Decree309From for an embedder who opts in.
 func DefaultPolicy(r Regime) Policy {
@@ -306,6 +301,7 @@ func DefaultPolicy(r Regime) Policy {
 		p.CloseAfter = calendar.Limit{N: 15, Unit: calendar.Days}
 		p.CorrectionLimit = calendar.Limit{N: 3, Unit: calendar.WorkingDays}
 		p.OnceOnly = true
+		p.CodeUnit = CompetentUnit
 		p.Decree309From = decree309Date()
 	}
 	p.CodeFormat = Circular01{}

@@ -354,7 +354,9 @@ func TestRegimeByReceptionDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mustApply(t, d, Command{Kind: Receive, Actor: clerk, Code: codeAt(at("2025-07-01 08:00"), 1)}, at("2025-07-01 08:00"))
+	code := codeAt(at("2025-07-01 08:00"), 1)
+	code.Unit = d.CodeUnit(at("2025-07-01 08:00")) // Decree 118 Art. 28: the competent agency's
+	mustApply(t, d, Command{Kind: Receive, Actor: clerk, Code: code}, at("2025-07-01 08:00"))
 	if d.Regime != Decree118 {
 		t.Errorf("regime %v", d.Regime)
 	}

@@ -152,6 +152,6 @@ func ExampleOffice_Transfer_boundaryFree() {
 	fmt.Println("transferred; due", st.Due.Format("02/01 15:04"), "provisional:", st.Provisional,
 		"step due", h.Slip.Rows[0].Due.Format("02/01 15:04"))
 	// Output:
-	// 000.00.31.H49-260811-0001 due 12/08 17:00 provisional: true
+	// 000.00.00.H33-260811-0001 due 12/08 17:00 provisional: true
 	// transferred; due 11/08 17:00 provisional: false step due 11/08 17:00
 }

@@ -150,7 +150,8 @@ func TestIntakeBoundaryFree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Desk != desk || st.Agency != "000.10.21.H49" || !strings.HasPrefix(res.Code, desk) {
+	// Decree 118/2025 Art. 28: the code carries the competent agency's identifier.
+	if st.Desk != desk || st.Agency != "000.10.21.H49" || !strings.HasPrefix(res.Code, "000.10.21.H49-") {
 		t.Errorf("desk %s, agency %s, code %s", st.Desk, st.Agency, res.Code)
 	}
 	for _, tc := range []struct {

@@ -28,8 +28,9 @@
 // limit of their own), and its slips name the group.
 //
 // Boundary-free time limit (Decree 309/2026/NĐ-CP amending Decree 118/2025 Art. 17(3); the
-// policy value dossier.Policy.ClockFromCompetentReceipt, on by default for dossiers received
-// from 2026-08-05, switched off in dossier.RulesConfig): when a desk receives a dossier for an
+// policy value dossier.Policy.ClockFromCompetentReceipt, off by default because the decree's
+// only copy is weakly sourced, and applied from 2026-08-05 when an embedder turns it on in
+// dossier.RulesConfig): when a desk receives a dossier for an
 // agency whose own desk it is not (dossier.RulesConfig.OwnDesk), the time limit runs from the
 // competent agency's receipt. Intake then gives a provisional appointment, and plans the
 // route, from the latest hand-over the desk is allowed (dossier.Dossier.TransferDue);
@@ -54,8 +55,11 @@
 // declares them (routing.Step.Consult), the request's values only as an explicit override;
 // a refusal is issued within the time limit (Art. 19(8));
 // an agency that will be late apologises with one new appointment at least one working day
-// before the due date (Art. 19(9), Mẫu 04); an early result is announced (Art. 20(4)); the
-// applicant may withdraw (Circular 03/2025/TT-VPCP form 05; not regulated by Decree 61). The
+// before the due date (Art. 19(9), Mẫu 04; under Decree 118/2025 Art. 12(5) with neither
+// lead time nor count, the sweep reminding a working day ahead); an early result is
+// announced (Art. 20(4)); the applicant may ask to stop the procedure until the decision
+// (Decree 118/2025 Art. 21; Circular 03/2025/TT-VPCP form 05). Decree 118's codes carry the
+// competent agency's identifier (Art. 28; dossier.Dossier.CodeUnit). The
 // rules themselves are applied by package dossier; their values are dossier.Policy.
 //
 // Lookup (Art. 17(3), 26): Office.Lookup finds a dossier by its code, typed as a citizen

@@ -171,27 +171,46 @@ func (m *MemStore) unindex(e *memEntry) {
 	}
 }
 
-// Queue implements Store.
+// Queue implements Store. It reads the holder's entries once and keeps the first q.Limit in
+// the queue's order, so a page costs the length of the queue, not its sorting.
 func (m *MemStore) Queue(ctx context.Context, q QueueQuery, fn func(Record) bool) error {
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	before := func(a, b *memEntry) bool {
+		return a.rec.Summary.Due < b.rec.Summary.Due || a.rec.Summary.Due == b.rec.Summary.Due && a.rec.Code < b.rec.Code
+	}
+	order := func(a, b *memEntry) int {
+		if before(a, b) {
+			return -1
+		}
+		if before(b, a) {
+			return 1
+		}
+		return 0
 	}
 	m.mu.RLock()
 	var sel []*memEntry
 	for e := range m.queues[q.Agency] {
 		r := &e.rec
-		if (len(q.States) == 0 || slices.Contains(q.States, r.Dossier.State)) && q.After.Before(r.Summary.Due, r.Code) {
+		if len(q.States) > 0 && !slices.Contains(q.States, r.Dossier.State) || !q.After.Before(r.Summary.Due, r.Code) {
+			continue
+		}
+		if q.Limit <= 0 {
 			sel = append(sel, e)
+			continue
 		}
+		if len(sel) == q.Limit {
+			if !before(e, sel[len(sel)-1]) {
+				continue
+			}
+			sel = sel[:len(sel)-1]
+		}
+		i, _ := slices.BinarySearchFunc(sel, e, order)
+		sel = slices.Insert(sel, i, e)
 	}
-	slices.SortFunc(sel, func(a, b *memEntry) int {
-		if c := cmp.Compare(a.rec.Summary.Due, b.rec.Summary.Due); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.rec.Code, b.rec.Code)
-	})
-	if q.Limit > 0 && len(sel) > q.Limit {
-		sel = sel[:q.Limit]
+	if q.Limit <= 0 {
+		slices.SortFunc(sel, order)
 	}
 	recs := make([]Record, len(sel))
 	for i, e := range sel {

@@ -408,10 +408,10 @@ func apply(cmd dossier.Command) change {
 	}
 }
 
-// notice is the notice of an event of d, done by actor at at.
-func (o *Office) notice(d *dossier.Dossier, event string, actor dossier.Actor, at time.Time) *Notice {
+// notice is the notice of an event of d, whose code prints as code, done by actor at at.
+func (o *Office) notice(d *dossier.Dossier, code, event string, actor dossier.Actor, at time.Time) *Notice {
 	n := &Notice{
-		Code: o.printed(d.Code), Procedure: d.Procedure.Code, Event: event, State: stateName(d.State),
+		Code: code, Procedure: d.Procedure.Code, Event: event, State: stateName(d.State),
 		NationalStatus: int(d.State.Status()), Agency: holder(d), At: at, SubmittedAt: d.Submitted,
 		ReceivedAt: d.Received, DueAt: d.Deadline.Due, ReturnedAt: d.Resolution.Returned,
 	}

@@ -15,14 +15,17 @@ const DefaultDeliveryLease = time.Minute
 // it has a notifier to deliver them, or when the embedder delivers them itself.
 func (o *Office) queues() bool { return o.notifier != nil || o.deferDelivery }
 
-// notices returns the messages of a command that made event on rec: its notice, and for a
-// result ready before the appointment the advance notice (Decree 61/2018 Art. 20(4)).
+// notices returns the messages of a command that made event on rec (whose summary and public
+// view are derived: Office.derive): its notice, and for a result ready before the
+// appointment the advance notice (Decree 61/2018 Art. 20(4)).
 func (o *Office) notices(rec Record, event string, actor dossier.Actor, now time.Time) []Envelope {
 	d := rec.Dossier
+	// The code as printed: the public view derived with the record has it.
+	printed := rec.Public.Code
 	msgs := make([]Envelope, 1, 2)
-	msgs[0] = Envelope{Code: rec.Code, Notice: o.notice(d, event, actor, now)}
+	msgs[0] = Envelope{Code: rec.Code, Notice: o.notice(d, printed, event, actor, now)}
 	if event == eventNames[dossier.Resolve] && earlyResult(d) {
-		msgs = append(msgs, Envelope{Code: rec.Code, Notice: o.notice(d, "early_return", actor, d.Resolution.At)})
+		msgs = append(msgs, Envelope{Code: rec.Code, Notice: o.notice(d, printed, "early_return", actor, d.Resolution.At)})
 	}
 	o.reserve(msgs)
 	return msgs

@@ -172,8 +172,11 @@ type Policy struct {
 	// wrote no such rule; its dossiers keep the same command. Default: true.
 	Withdrawal bool
 	// Amendment lets an applicant who submitted online amend the dossier's content (Command
-	// Amend) in the same window as a stop: Decree 118/2025 Art. 21(2). Default: true for
-	// Decree 118, false for Decree 61, which had no such rule.
+	// Amend, with what is amended as its reason and the new documents as attachments,
+	// recorded in the log) in the same window as a stop: Decree 118/2025 Art. 21(2). The
+	// lifecycle allows it while the dossier waits for acceptance, is received, transferred
+	// or in process; a dossier waiting for a supplement or a payment is completed by those.
+	// Default: true for Decree 118, false for Decree 61, which had no such rule.
 	Amendment bool
 	// AfterAmendment is the clock rule after an amendment: Run (the default: Art. 21(2)
 	// says nothing of the time limit, and Art. 17(3) counts it from the complete, valid

@@ -150,7 +150,7 @@ type Dossier struct {
 type Command struct {
 	Kind        CommandKind
 	Actor       Actor
-	Reason      string   // reasons: required (not blank) for refusals, supplement requests, send-back, apology; at most MaxReasonLen characters
+	Reason      string   // reasons: required (not blank) for refusals, supplement requests, send-back, apology, amendment (what is amended) and sending a result back for correction (the error); at most MaxReasonLen characters
 	Attachments []string // names of attached documents (copied into the log)
 	Code        Code     // Receive: the code issued with IssueCode
 	// Due is, for Receive, the due time from the route plan (zero: calendar.Due); for Transfer,

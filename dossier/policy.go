@@ -168,8 +168,9 @@ type Policy struct {
 	// Withdrawal lets the applicant ask to stop the procedure ("dừng thực hiện thủ tục hành
 	// chính", Decree 118/2025 Art. 21; the stop notice is form 05 of Circular 03/2025/TT-VPCP,
 	// Dossier.StopSlip): from the receipt (online: from the system's receipt) until the
-	// decision or the result notice, on every channel. It needs no reason. Decree 61/2018
-	// wrote no such rule; its dossiers keep the same command. Default: true.
+	// decision or the result notice, on every channel; the lifecycle also lets a dossier not
+	// yet accepted be taken back. It needs no reason. Decree 61/2018 wrote no such rule; its
+	// dossiers keep the same command. Default: true.
 	Withdrawal bool
 	// Amendment lets an applicant who submitted online amend the dossier's content (Command
 	// Amend, with what is amended as its reason and the new documents as attachments,

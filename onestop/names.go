@@ -1,11 +1,13 @@
 package onestop
 
 import (
+	"sync"
 	"time"
 
 	"github.com/motcua-go/motcua/dossier"
 	"github.com/motcua-go/motcua/procedure"
 	"github.com/motcua-go/motcua/routing"
+	"github.com/rickb777/date/v2"
 	"golang.org/x/text/language"
 )
 
@@ -14,20 +16,57 @@ import (
 // agency, from the procedure in the catalog.
 
 // agencyName returns the name of the agency of QCVN 102 code on the day of at in the
-// directory, or "" when there is no directory or it does not know the code.
+// directory, or "" when there is no directory or it does not know the code. Names are kept
+// per code and day (the directory does not change), so that every slip and view of the day
+// does not look them up again.
 func (o *Office) agencyName(code string, at time.Time) string {
 	if o.dir == nil || code == "" {
 		return ""
 	}
-	c, err := procedure.ParseAgencyCode(code)
-	if err != nil {
-		return ""
+	k := nameKey{code, dayOf(at)}
+	if n, ok := o.names.get(k); ok {
+		return n
 	}
-	e, err := o.dir.Lookup(c, dayOf(at))
-	if err != nil {
-		return ""
+	var n string
+	if c, err := procedure.ParseAgencyCode(code); err == nil {
+		if e, err := o.dir.Lookup(c, k.day); err == nil {
+			n = e.Name
+		}
 	}
-	return e.Name
+	o.names.put(k, n)
+	return n
+}
+
+// nameKey is an agency code on a day.
+type nameKey struct {
+	code string
+	day  date.Date
+}
+
+// maxNames bounds the names an Office keeps (a few agencies over the days of a year need a
+// few thousand); past it, the cache starts again.
+const maxNames = 1 << 14
+
+// nameCache keeps agency names by code and day. The zero value is ready.
+type nameCache struct {
+	mu    sync.RWMutex
+	names map[nameKey]string
+}
+
+func (c *nameCache) get(k nameKey) (string, bool) {
+	c.mu.RLock()
+	n, ok := c.names[k]
+	c.mu.RUnlock()
+	return n, ok
+}
+
+func (c *nameCache) put(k nameKey, n string) {
+	c.mu.Lock()
+	if c.names == nil || len(c.names) >= maxNames {
+		c.names = make(map[nameKey]string)
+	}
+	c.names[k] = n
+	c.mu.Unlock()
 }
 
 // named shows an agency by its name in the directory and its code, or by its code alone.
@@ -39,26 +78,20 @@ func (o *Office) named(code string, at time.Time) string {
 }
 
 // namer returns a function naming the agencies of d: by the directory on the day of its
-// reception (or submission), else the competent agency by the catalog's name for it. Each
-// code is looked up once.
+// reception (or submission), else the competent agency by the catalog's name for it.
 func (o *Office) namer(d *dossier.Dossier) func(code string) string {
 	at := d.Received
 	if at.IsZero() {
 		at = d.Submitted
 	}
-	names := map[string]string{}
 	return func(code string) string {
 		if code == "" {
 			return ""
-		}
-		if n, ok := names[code]; ok {
-			return n
 		}
 		n := o.agencyName(code, at)
 		if n == "" && code == d.Agency {
 			n = o.catalogAgencyName(d, at)
 		}
-		names[code] = n
 		return n
 	}
 }

@@ -115,6 +115,7 @@ type Office struct {
 	lease         time.Duration
 	receivable    ReceivableFunc
 	retries       int
+	names         nameCache // agency names by code and day
 }
 
 // New builds an Office from cfg.

@@ -118,7 +118,7 @@ func BenchmarkMillion(b *testing.B) {
 		// 10,000 copies of the template, watched since its own watch instant.
 		{`INSERT INTO dossiers (code, version, seq, desk, holder, state, due, watch, received, ended, record, public)
 		 SELECT pg_temp.code(i), t.version, t.seq, t.desk, t.holder, t.state, t.due, t.watch, t.received, t.ended,
-		        jsonb_set(jsonb_set(t.record, '{code}', to_jsonb(pg_temp.code(i))), '{dossier,code}', to_jsonb(pg_temp.code(i))),
+		        jsonb_set(jsonb_set(t.record::jsonb, '{code}', to_jsonb(pg_temp.code(i))), '{dossier,code}', to_jsonb(pg_temp.code(i)))::json,
 		        t.public
 		 FROM dossiers t, generate_series(1, $1) i WHERE t.code = $2`, []any{watched, res.Code}},
 		{`INSERT INTO dossier_events (code, seq, event)

@@ -226,7 +226,7 @@ VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`
 
 // appendEvents appends the events numbered after $2, the length of the log before the command.
 const appendEvents = `INSERT INTO dossier_events (code, seq, event)
-SELECT $1, u.seq, u.event FROM unnest($3::integer[], $4::jsonb[]) AS u(seq, event) WHERE u.seq > $2`
+SELECT $1, u.seq, u.event FROM unnest($3::integer[], $4::json[]) AS u(seq, event) WHERE u.seq > $2`
 
 const upsertSummary = `INSERT INTO summaries (code, level, field, agency, received, original_due, due, ended,
     returned, waiting_since, applicant_time, online, outcome, supplements, contacts, step_score, rating, complaint)
@@ -344,12 +344,12 @@ func (s *Store) Update(ctx context.Context, rec onestop.Record, out []onestop.En
 }
 
 const selectRecord = `SELECT d.version, d.seq, d.record, d.public,
-    (SELECT jsonb_agg(e.event ORDER BY e.seq) FROM dossier_events e WHERE e.code = d.code)
+    (SELECT json_agg(e.event ORDER BY e.seq) FROM dossier_events e WHERE e.code = d.code)
 FROM dossiers d`
 
 // selectRecordNoPublic is selectRecord without the public view.
-const selectRecordNoPublic = `SELECT d.version, d.seq, d.record, NULL::jsonb,
-    (SELECT jsonb_agg(e.event ORDER BY e.seq) FROM dossier_events e WHERE e.code = d.code)
+const selectRecordNoPublic = `SELECT d.version, d.seq, d.record, NULL::json,
+    (SELECT json_agg(e.event ORDER BY e.seq) FROM dossier_events e WHERE e.code = d.code)
 FROM dossiers d`
 
 // getRecord is selectRecord for one code, which sends the record and its log only when its
@@ -358,7 +358,7 @@ const getRecord = `SELECT d.version, d.seq,
     CASE WHEN d.version = $2 THEN NULL ELSE d.record END,
     CASE WHEN d.version = $2 THEN NULL ELSE d.public END,
     CASE WHEN d.version = $2 THEN NULL ELSE
-        (SELECT jsonb_agg(e.event ORDER BY e.seq) FROM dossier_events e WHERE e.code = d.code) END
+        (SELECT json_agg(e.event ORDER BY e.seq) FROM dossier_events e WHERE e.code = d.code) END
 FROM dossiers d WHERE d.code = $1`
 
 // Get implements onestop.Store: the lookup by code, one query by primary key.

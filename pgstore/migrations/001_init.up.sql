@@ -17,8 +17,8 @@ CREATE TABLE dossiers (
     watch    timestamptz,                      -- Record.Watch: from when the sweep looks at it; NULL: never
     received timestamptz,                      -- official reception
     ended    timestamptz,                      -- end of processing (Resolution.At)
-    record   jsonb       NOT NULL,             -- the Record without its log and its public view
-    public   jsonb                             -- Record.Public, the public lookup view; NULL: none
+    record   json        NOT NULL,             -- the Record without its log and its public view (JSON text as written)
+    public   json                              -- Record.Public, the public lookup view; NULL: none
 );
 
 -- the work queue of an agency: the dossiers whose current step it holds, by state, by due time
@@ -33,7 +33,7 @@ CREATE INDEX dossiers_desk_received ON dossiers (desk, received);
 CREATE TABLE dossier_events (
     code  text    NOT NULL REFERENCES dossiers (code),
     seq   integer NOT NULL CHECK (seq > 0),    -- dossier.Event.Seq: 1, 2, 3, …
-    event jsonb   NOT NULL,
+    event json    NOT NULL,                    -- dossier.Event as written (json, not jsonb: read whole, never searched)
     PRIMARY KEY (code, seq)
 );
 

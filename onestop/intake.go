@@ -322,6 +322,9 @@ func (c *intakeCheck) dossierIntake() dossier.Intake {
 		in.Procedure.Version, in.Procedure.Name = strconv.Itoa(p.Version), p.Name
 		if c.group != nil {
 			in.Procedure.Case, in.Procedure.Name = c.group.ID, c.group.Name
+			// A group's code takes the desk's (or, online, the portal's) identifier: Decree
+			// 118/2025 Art. 28(2)(a), dossier.Dossier.CodeUnit.
+			in.Group = c.group.ID
 		}
 		if in.Agency == "" && dossier.ValidUnitCode(p.CompetentAgency.Code.String()) {
 			in.Agency = p.CompetentAgency.Code.String()

@@ -21,10 +21,10 @@ type MemStore struct {
 	mu     sync.RWMutex
 	recs   map[string]*memEntry
 	seq    map[seqKey]int
-	queues map[string]map[*memEntry]struct{} // by Record.Holder
-	watch  dayIndex                          // by day of Record.Watch
-	open   map[*memEntry]struct{}            // received, Summary.End 0
-	ended  dayIndex                          // by day of Summary.End
+	queues map[string]*memQueue   // by Record.Holder
+	watch  dayIndex               // by day of Record.Watch
+	open   map[*memEntry]struct{} // received, Summary.End 0
+	ended  dayIndex               // by day of Summary.End
 	out    memOutbox
 }
 
@@ -126,14 +126,14 @@ func (m *MemStore) index(e *memEntry) {
 	r := &e.rec
 	if r.Holder != "" {
 		if m.queues == nil {
-			m.queues = make(map[string]map[*memEntry]struct{})
+			m.queues = make(map[string]*memQueue)
 		}
 		q := m.queues[r.Holder]
 		if q == nil {
-			q = make(map[*memEntry]struct{})
+			q = &memQueue{set: make(map[*memEntry]struct{})}
 			m.queues[r.Holder] = q
 		}
-		q[e] = struct{}{}
+		q.set[e], q.dirty = struct{}{}, true
 	}
 	if !r.Watch.IsZero() {
 		m.watch.add(unixDay(r.Watch.Unix()), e)
@@ -154,8 +154,9 @@ func (m *MemStore) index(e *memEntry) {
 func (m *MemStore) unindex(e *memEntry) {
 	r := &e.rec
 	if q := m.queues[r.Holder]; q != nil {
-		delete(q, e)
-		if len(q) == 0 {
+		delete(q.set, e)
+		q.dirty = true
+		if len(q.set) == 0 {
 			delete(m.queues, r.Holder)
 		}
 	}
@@ -171,58 +172,78 @@ func (m *MemStore) unindex(e *memEntry) {
 	}
 }
 
-// Queue implements Store. It reads the holder's entries once and keeps the first q.Limit in
-// the queue's order, so a page costs the length of the queue, not its sorting.
+// Queue implements Store. Each holder's queue is kept in its order, sorted again at the
+// first page read after a write, so that paging through a queue costs the pages read.
 func (m *MemStore) Queue(ctx context.Context, q QueueQuery, fn func(Record) bool) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	before := func(a, b *memEntry) bool {
-		return a.rec.Summary.Due < b.rec.Summary.Due || a.rec.Summary.Due == b.rec.Summary.Due && a.rec.Code < b.rec.Code
-	}
-	order := func(a, b *memEntry) int {
-		if before(a, b) {
-			return -1
-		}
-		if before(b, a) {
-			return 1
-		}
-		return 0
-	}
+	var recs []Record
 	m.mu.RLock()
-	var sel []*memEntry
-	for e := range m.queues[q.Agency] {
-		r := &e.rec
-		if len(q.States) > 0 && !slices.Contains(q.States, r.Dossier.State) || !q.After.Before(r.Summary.Due, r.Code) {
-			continue
+	if mq := m.queues[q.Agency]; mq != nil && mq.dirty {
+		m.mu.RUnlock()
+		m.mu.Lock()
+		mq = m.queues[q.Agency]
+		if mq != nil && mq.dirty {
+			mq.sort()
 		}
-		if q.Limit <= 0 {
-			sel = append(sel, e)
-			continue
-		}
-		if len(sel) == q.Limit {
-			if !before(e, sel[len(sel)-1]) {
-				continue
-			}
-			sel = sel[:len(sel)-1]
-		}
-		i, _ := slices.BinarySearchFunc(sel, e, order)
-		sel = slices.Insert(sel, i, e)
+		recs = mq.page(q)
+		m.mu.Unlock()
+	} else {
+		recs = mq.page(q)
+		m.mu.RUnlock()
 	}
-	if q.Limit <= 0 {
-		slices.SortFunc(sel, order)
-	}
-	recs := make([]Record, len(sel))
-	for i, e := range sel {
-		recs[i] = e.rec
-	}
-	m.mu.RUnlock()
 	for _, r := range recs {
 		if !fn(r) {
 			break
 		}
 	}
 	return nil
+}
+
+// memQueue is the work queue of a holder: its entries, and the same in the queue's order
+// (by Summary.Due, then Code) when not dirty.
+type memQueue struct {
+	set    map[*memEntry]struct{}
+	sorted []*memEntry
+	dirty  bool
+}
+
+func (mq *memQueue) sort() {
+	mq.sorted = mq.sorted[:0]
+	for e := range mq.set {
+		mq.sorted = append(mq.sorted, e)
+	}
+	slices.SortFunc(mq.sorted, func(a, b *memEntry) int {
+		if c := cmp.Compare(a.rec.Summary.Due, b.rec.Summary.Due); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.rec.Code, b.rec.Code)
+	})
+	mq.dirty = false
+}
+
+// page returns the records of q's page from a sorted queue (nil: an empty queue).
+func (mq *memQueue) page(q QueueQuery) []Record {
+	if mq == nil {
+		return nil
+	}
+	i, _ := slices.BinarySearchFunc(mq.sorted, q.After, func(e *memEntry, c QueueCursor) int {
+		if c.Before(e.rec.Summary.Due, e.rec.Code) {
+			return 1
+		}
+		return -1
+	})
+	var recs []Record
+	for _, e := range mq.sorted[i:] {
+		if q.Limit > 0 && len(recs) == q.Limit {
+			break
+		}
+		if len(q.States) == 0 || slices.Contains(q.States, e.rec.Dossier.State) {
+			recs = append(recs, e.rec)
+		}
+	}
+	return recs
 }
 
 // Watch implements Store.

@@ -1,6 +1,6 @@
 module github.com/motcua-go/motcua/bench
 
-go 1.25
+go 1.25.0
 
 require (
 	github.com/motcua-go/motcua v0.0.0
@@ -12,7 +12,7 @@ require (
 	github.com/govalues/decimal v0.1.36 // indirect
 	github.com/rickb777/period v1.0.9 // indirect
 	github.com/rickb777/plural v1.4.2 // indirect
-	golang.org/x/text v0.32.0 // indirect
+	golang.org/x/text v0.41.0 // indirect
 )
 
 replace github.com/motcua-go/motcua => ../

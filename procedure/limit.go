@@ -31,6 +31,14 @@ var (
 // ones become working hours (1.5 working days → 12 working hours). It fails for a value that is
 // not positive, not a whole number of working hours, or a fractional number of days or months.
 func (l PublishedLimit) Calendar() (calendar.Limit, error) {
+	if cl, err, ok := l.smallCalendar(); ok {
+		return cl, err
+	}
+	return l.bigCalendar()
+}
+
+// bigCalendar is Calendar in decimal arithmetic, for any value.
+func (l PublishedLimit) bigCalendar() (calendar.Limit, error) {
 	v := l.Value
 	if v.Sign() <= 0 || wild(v) || v.GreaterThan(decimal.NewFromInt(maxLimitValue)) {
 		return calendar.Limit{}, errLimitRange
@@ -57,6 +65,52 @@ func (l PublishedLimit) Calendar() (calendar.Limit, error) {
 		return calendar.Limit{N: int(v.IntPart()), Unit: l.Unit}, nil
 	}
 	return calendar.Limit{}, errLimitUnit
+}
+
+// smallCalendar is Calendar for the values every real procedure publishes (up to 12 digits,
+// at most 4 after the point), in machine integers: Calendar runs at every intake, and the
+// decimal arithmetic allocates. It gives the same result as the general path; ok is false for
+// any other value, which the general path then converts.
+func (l PublishedLimit) smallCalendar() (cl calendar.Limit, err error, ok bool) {
+	v := l.Value
+	if v.Sign() <= 0 || v.NumDigits() > 12 {
+		return calendar.Limit{}, nil, false
+	}
+	e := v.Exponent()
+	if e < -4 || e > 0 {
+		return calendar.Limit{}, nil, false
+	}
+	c := v.CoefficientInt64() // no allocation: the value is initialised (Sign > 0)
+	p := int64(1)
+	for range -e {
+		p *= 10
+	}
+	if c > maxLimitValue*p {
+		return calendar.Limit{}, errLimitRange, true
+	}
+	whole := c%p == 0
+	switch l.Unit {
+	case calendar.WorkingDays:
+		if whole {
+			return calendar.Limit{N: int(c / p), Unit: calendar.WorkingDays}, nil, true
+		}
+		h := c * HoursPerWorkingDay
+		if h%p != 0 {
+			return calendar.Limit{}, errLimitHours, true
+		}
+		return calendar.Limit{N: int(h / p), Unit: calendar.WorkingHours}, nil, true
+	case calendar.WorkingHours:
+		if !whole {
+			return calendar.Limit{}, errLimitHours, true
+		}
+		return calendar.Limit{N: int(c / p), Unit: calendar.WorkingHours}, nil, true
+	case calendar.Days, calendar.Months:
+		if !whole {
+			return calendar.Limit{}, errLimitInteger, true
+		}
+		return calendar.Limit{N: int(c / p), Unit: l.Unit}, nil, true
+	}
+	return calendar.Limit{}, errLimitUnit, true
 }
 
 // String returns e.g. "1.5 working_days".

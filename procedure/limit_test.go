@@ -198,3 +198,51 @@ func TestUnitSpellings(t *testing.T) {
 		t.Errorf("cut-off 7:30 read as %v", cut)
 	}
 }
+
+// TestSmallCalendarAgrees checks that the machine-integer conversion of small limits gives
+// what the decimal conversion gives, for every unit, on values around every boundary it tests
+// (scale, divisibility by 8, the range bound), and that it converts the usual values itself.
+func TestSmallCalendarAgrees(t *testing.T) {
+	units := []calendar.Unit{calendar.WorkingDays, calendar.WorkingHours, calendar.Days, calendar.Months, calendar.Unit(99)}
+	var values []decimal.Decimal
+	for _, s := range []string{"0", "-1", "1", "3", "3.0", "1.5", "0.5", "0.125", "0.1250", "0.0625", "1.3",
+		"2.5", "10000", "10000.0000", "10000.0001", "10001", "9999.875", "0.00001", "1e2", "1e5",
+		"123456789012", "1234567890123", "99999999999.9", "0.0001", "7.25", "7.75"} {
+		values = append(values, decimal.RequireFromString(s))
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 3000 {
+		values = append(values, decimal.New(r.Int64N(200000)-1000, -r.Int32N(7)))
+	}
+	small := 0
+	for _, v := range values {
+		for _, u := range units {
+			l := PublishedLimit{Value: v, Unit: u}
+			got, gotErr := l.Calendar()
+			want, wantErr := l.bigCalendar()
+			if got != want || gotErr != wantErr {
+				t.Errorf("Calendar(%s %v) = %v, %v; decimal conversion gives %v, %v", v, u, got, gotErr, want, wantErr)
+			}
+			if _, _, ok := l.smallCalendar(); ok {
+				small++
+			}
+		}
+	}
+	for _, s := range []string{"3", "1.5", "0.125", "20"} {
+		if _, _, ok := (PublishedLimit{Value: decimal.RequireFromString(s), Unit: calendar.WorkingDays}).smallCalendar(); !ok {
+			t.Errorf("smallCalendar(%s) left the usual value to the decimal conversion", s)
+		}
+	}
+	if small == 0 {
+		t.Error("smallCalendar converted nothing")
+	}
+}
+
+// TestLimitCalendarAllocs keeps the conversion of a usual limit free of allocation: it runs
+// at every intake.
+func TestLimitCalendarAllocs(t *testing.T) {
+	l := PublishedLimit{Value: decimal.RequireFromString("1.5"), Unit: calendar.WorkingDays}
+	if n := testing.AllocsPerRun(100, func() { _, _ = l.Calendar() }); n != 0 {
+		t.Errorf("Calendar allocates %v times, want 0", n)
+	}
+}

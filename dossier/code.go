@@ -29,7 +29,8 @@ func (c Code) String() string {
 	if c.IsZero() {
 		return ""
 	}
-	b := make([]byte, 0, len(c.Unit)+16)
+	var buf [40]byte // the common codes fit: printed on the stack, then copied once
+	b := buf[:0]
 	if c.Validate() != nil {
 		return string(c.appendStored(b))
 	}

@@ -142,6 +142,8 @@ func (a Applicant) Validate() error {
 }
 
 func (a Applicant) problems(p *problems, prefix string) {
+	// f names a field; it is called only when a problem is found, so a valid applicant
+	// costs no allocation.
 	f := func(name string) string { return prefix + "." + name }
 	switch a.Kind {
 	case Person:
@@ -159,7 +161,9 @@ func (a Applicant) problems(p *problems, prefix string) {
 	default:
 		p.add(f("kind"), itoa(int(a.Kind)), ErrInvalid)
 	}
-	if p.text(f("name"), a.Name, MaxNameLen, false) && blank(a.Name) {
+	if err := checkText(a.Name, MaxNameLen, false); err != nil {
+		p.add(f("name"), personal, err)
+	} else if blank(a.Name) {
 		p.add(f("name"), "", ErrRequired)
 	}
 	if a.Phone != "" && !ValidPhone(a.Phone) {
@@ -172,7 +176,9 @@ func (a Applicant) problems(p *problems, prefix string) {
 			p.add(f("email"), personal, ErrInvalid)
 		}
 	}
-	if p.text(f("address.line"), a.Address.Line, MaxAddressLen, false) && blank(a.Address.Line) {
+	if err := checkText(a.Address.Line, MaxAddressLen, false); err != nil {
+		p.add(f("address.line"), personal, err)
+	} else if blank(a.Address.Line) {
 		p.add(f("address.line"), "", ErrRequired)
 	}
 	if a.Address.UnitCode == "" {
@@ -180,7 +186,9 @@ func (a Applicant) problems(p *problems, prefix string) {
 	} else if len(a.Address.UnitCode) != 5 || !allDigits(a.Address.UnitCode) {
 		p.add(f("address.unit_code"), a.Address.UnitCode, ErrInvalid)
 	}
-	p.text(f("address.unit_name"), a.Address.UnitName, MaxNameLen, false)
+	if err := checkText(a.Address.UnitName, MaxNameLen, false); err != nil {
+		p.add(f("address.unit_name"), personal, err)
+	}
 }
 
 // maxLimit bounds a published time limit (in any unit) far above any real procedure's.

@@ -28,15 +28,27 @@ func (r *Rules) Open(in Intake, by Actor, now time.Time) (*Dossier, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	in.Documents = slices.Clone(in.Documents)
-	in.Electronic = slices.Clone(in.Electronic)
-	if in.Submitted.IsZero() {
-		in.Submitted = now
+	// The dossier, its intake and room for the first events of its log in one allocation:
+	// opening runs at every intake. (A log that outgrows the room moves to an array of its own.)
+	o := &opening{in: in}
+	o.in.Documents = slices.Clone(in.Documents)
+	o.in.Electronic = slices.Clone(in.Electronic)
+	if o.in.Submitted.IsZero() {
+		o.in.Submitted = now
 	}
-	d := &Dossier{Rules: r, Events: make([]Event, 0, 8)}
-	d.Events = append(d.Events, Event{Seq: 1, At: now, Actor: by, Command: Open, To: Submitted, Intake: &in})
+	d := &o.d
+	d.Rules = r
+	d.Events = o.events[:0]
+	d.Events = append(d.Events, Event{Seq: 1, At: now, Actor: by, Command: Open, To: Submitted, Intake: &o.in})
 	d.apply(&d.Events[0])
 	return d, nil
+}
+
+// opening holds what Open allocates together.
+type opening struct {
+	d      Dossier
+	in     Intake
+	events [8]Event
 }
 
 // Replay rebuilds a dossier from its event log. With the same Rules, the result equals

@@ -65,6 +65,9 @@ func (o *Office) Handoff(ctx context.Context, officer dossier.Actor, code string
 		return PublicView{}, err
 	}
 	rec, err := o.exec(ctx, code, officer, func(rec *Record, now time.Time) (string, error) {
+		if rec.Dossier.State.Terminal() {
+			return "", codeError(rec.Code, ErrClosed)
+		}
 		if err := pendingConsultation(rec, officer.Agency, now); err != nil {
 			return "", err
 		}
@@ -167,6 +170,9 @@ func (o *Office) Resolve(ctx context.Context, actor dossier.Actor, code, referen
 		return Ready{}, err
 	}
 	rec, err := o.exec(ctx, code, actor, func(rec *Record, now time.Time) (string, error) {
+		if rec.Dossier.State.Terminal() {
+			return "", codeError(rec.Code, ErrClosed)
+		}
 		if err := pendingConsultation(rec, actor.Agency, now); err != nil {
 			return "", err
 		}
@@ -342,7 +348,9 @@ func (o *Office) declared(rec Record, agency string) (routing.ConsultTerms, bool
 	return routing.ConsultTerms{}, false
 }
 
-// Answer records the consulted agency's opinion on consultation id.
+// Answer records the consulted agency's opinion on consultation id. Once processing has
+// ended (a result or refusal, a withdrawal, a closing) the answer is refused with ErrClosed
+// and nothing changes.
 func (o *Office) Answer(ctx context.Context, officer dossier.Actor, code string, id int, agree bool, note string) (Consultation, error) {
 	if err := o.checkActor(officer, dossier.RoleOfficer); err != nil {
 		return Consultation{}, err
@@ -354,6 +362,11 @@ func (o *Office) Answer(ctx context.Context, officer dossier.Actor, code string,
 	_, err := o.exec(ctx, code, officer, func(rec *Record, now time.Time) (string, error) {
 		if id < 1 || id > len(rec.Consultations) {
 			return "", &FieldError{Field: "Consultation", Value: strconv.Itoa(id), Err: ErrUnknownConsultation}
+		}
+		if !open(rec.Dossier.State) {
+			// Processing has ended (result, refusal, withdrawal, closing): no opinion is
+			// asked any more, and a late answer changes nothing.
+			return "", codeError(rec.Code, ErrClosed)
 		}
 		c := &rec.Consultations[id-1]
 		if c.Agency != officer.Agency {

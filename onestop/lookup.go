@@ -42,7 +42,7 @@ type PublicView struct {
 	Reappointed bool          `json:"reappointed,omitempty"` // an apology set a new appointment
 	ResultAt    time.Time     `json:"result_at"`             // result ready, refusal or withdrawal; zero until then
 	ReturnedAt  time.Time     `json:"returned_at"`           // result handed over; zero until then
-	Overdue     bool          `json:"overdue,omitempty"`     // still open and past Due at the time of the lookup
+	Overdue     bool          `json:"overdue,omitempty"`     // still open and past Due at the time of the lookup, not counting a wait for the applicant (dossier.Dossier.Overdue)
 	Steps       []PublicStep  `json:"steps,omitempty"`       // the route, with each agency's deadline
 	History     []PublicEvent `json:"history"`               // every event, oldest first
 }
@@ -72,7 +72,7 @@ type PublicEvent struct {
 // open reports whether processing has not ended.
 func open(s dossier.State) bool {
 	switch s {
-	case dossier.Resolved, dossier.Refused, dossier.Returned, dossier.Withdrawn, dossier.NotAccepted:
+	case dossier.Resolved, dossier.Refused, dossier.Returned, dossier.Withdrawn, dossier.NotAccepted, dossier.Closed:
 		return false
 	}
 	return true
@@ -185,6 +185,9 @@ func (o *Office) Lookup(ctx context.Context, code string) (PublicView, error) {
 		pub = o.publicView(rec.Dossier, o.printed(rec.Dossier.Code))
 	}
 	s := *pub
-	s.Overdue = open(s.State) && !s.Due.IsZero() && o.clock.Now().After(s.Due)
+	// The dossier's own verdict: a dossier waiting for the applicant's supplement, or held
+	// for a fee, is overdue only if it stopped late (dossier.Dossier.Overdue), as in the
+	// sweep, the report and the Decision 766 rate.
+	s.Overdue = open(s.State) && rec.Dossier.Overdue(o.clock.Now())
 	return s, nil
 }

@@ -405,7 +405,14 @@ func (b *reportBuilder) counts(s *Summary) (c Counts, overdue bool) {
 		return c, overdue
 	}
 	c.InProgress = 1
-	if due < b.t {
+	// A dossier waiting for the applicant's supplement is judged when the wait began, as
+	// dossier.Dossier.Overdue, the sweep and the Decision 766 rate judge it: the time the
+	// applicant takes is not the agency's delay.
+	at := b.t
+	if s.WaitingSince != 0 && s.WaitingSince < at {
+		at = s.WaitingSince
+	}
+	if due < at {
 		c.Over = 1
 		return c, true
 	}

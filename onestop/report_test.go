@@ -231,7 +231,13 @@ func reference(s Summary, from, to time.Time, opts ReportOptions) (c Counts) {
 		return
 	}
 	c.InProgress = 1
-	if due.Before(to) {
+	// Waiting for the applicant since before the end of the period, it is judged when the
+	// wait began (dossier.Dossier.Overdue).
+	judged := to
+	if s.WaitingSince != 0 && time.Unix(s.WaitingSince, 0).Before(to) {
+		judged = time.Unix(s.WaitingSince, 0)
+	}
+	if due.Before(judged) {
 		c.Over = 1
 	} else {
 		c.Within = 1

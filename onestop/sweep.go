@@ -41,6 +41,14 @@ func (k AlertKind) String() string {
 // Alert is one dossier found by the escalation sweep, with the agency responsible for the
 // delay: the agency of a step over its allotment (routing.Responsible), else the agency
 // holding the dossier.
+//
+// An ApologyDue alert names instead the agency that must apologise: the agency holding the
+// dossier now, the one Office.Apologise accepts. Decree 118/2025 Art. 12(5) (as Decree
+// 61/2018 Art. 19(9) before it) puts the written notice of the reason, the apology and the
+// new appointment on the agency handling the dossier, and only the agency that holds it can
+// promise when the rest of the work will be done; a step over its allotment that was already
+// handed on is then named in LateAgency and LateStep, so the supervisor still sees where the
+// time was lost.
 type Alert struct {
 	Code      string    `json:"code"` // dossier code as printed in its regime's code format (dossier.Rules.FormatCode)
 	Kind      AlertKind `json:"kind"`
@@ -52,6 +60,10 @@ type Alert struct {
 	AgencyName string        `json:"agency_name,omitempty"`
 	Step       string        `json:"step,omitempty"`
 	Over       time.Duration `json:"over,omitempty"` // working time the responsible step is over its allotment
+	// LateAgency and LateStep name, in an ApologyDue alert, the step over its allotment when
+	// another agency holds the dossier now (and is named in Agency); empty otherwise.
+	LateAgency string `json:"late_agency,omitempty"`
+	LateStep   string `json:"late_step,omitempty"`
 }
 
 // Watch is one dossier for the sweep, with its route plan when there is one.
@@ -88,6 +100,11 @@ func Sweep(now time.Time, watches []Watch) []Alert {
 			continue
 		}
 		a.Agency, a.Step, a.Over = responsible(w, now)
+		if h, ok := d.Holder(); ok && a.Kind == ApologyDue && h.Agency != a.Agency {
+			// The agency holding the dossier apologises (Decree 118/2025 Art. 12(5)).
+			a.LateAgency, a.LateStep = a.Agency, a.Step
+			a.Agency, a.Step = h.Agency, h.ID
+		}
 		out = append(out, a)
 	}
 	slices.SortFunc(out, func(x, y Alert) int {

@@ -266,9 +266,21 @@ func (s *Set) Rules() SelectionRules {
 // Select chooses the route for q: the first matching rule, else the default. With neither it
 // returns a *SelectError wrapping ErrNoRoute.
 func (s *Set) Select(q Query) (*Route, error) {
-	name, ok := s.rules.Select(q)
+	r, ok := s.Match(q)
 	if !ok {
 		return nil, &SelectError{Query: q, Err: ErrNoRoute}
 	}
-	return s.routes[name], nil
+	return r, nil
+}
+
+// Match is Select for a caller with a fallback of its own: the route for q and true, or nil
+// and false when no rule matches and the set has no default. It builds no error, so a miss
+// costs no allocation (the one-stop desk falls back to the procedure's route at every intake
+// of a procedure without a rule).
+func (s *Set) Match(q Query) (*Route, bool) {
+	name, ok := s.rules.Select(q)
+	if !ok {
+		return nil, false
+	}
+	return s.routes[name], true
 }

@@ -36,6 +36,9 @@ func TestSelect(t *testing.T) {
 		if err != nil || r.Name() != tt.want {
 			t.Errorf("%s: Select = %v, %v; want %s", tt.name, r, err, tt.want)
 		}
+		if m, ok := set.Match(tt.q); !ok || m != r {
+			t.Errorf("%s: Match = %v, %v; want Select's route %v", tt.name, m, ok, r)
+		}
 	}
 	// A plain birth or death registration is a single-agency procedure: no rule sends it to
 	// the group's route, so the caller handles it without an inter-agency route.
@@ -46,6 +49,12 @@ func TestSelect(t *testing.T) {
 	} {
 		if r, err := set.Select(q); !errors.Is(err, ErrNoRoute) {
 			t.Errorf("plain %s %s: Select = %v, %v; want ErrNoRoute", q.Procedure, q.Channel, r, err)
+		}
+		if r, ok := set.Match(q); ok || r != nil {
+			t.Errorf("plain %s %s: Match = %v, %v; want nil, false", q.Procedure, q.Channel, r, ok)
+		}
+		if n := testing.AllocsPerRun(10, func() { set.Match(q) }); n != 0 {
+			t.Errorf("plain %s %s: a miss of Match allocates %v times, want 0", q.Procedure, q.Channel, n)
 		}
 	}
 	_, err := set.Select(Query{Procedure: "2.001610", Locality: newCommune, On: day("2026-03-02")})

@@ -142,10 +142,11 @@ type intakeCheck struct {
 	received  time.Time // official reception: now, or the next working session
 	submitted time.Time // when the submission was sent or handed in
 
-	group   *procedure.Group       // the group of procedures, for a group submission
-	proc    *procedure.Procedure   // the procedure (a group's lead) in force at reception
-	members []*procedure.Procedure // proc, then the other members of a group
-	refusal string                 // the reason of a refusal at intake; empty: none
+	group   *procedure.Group        // the group of procedures, for a group submission
+	proc    *procedure.Procedure    // the procedure (a group's lead) in force at reception
+	members []*procedure.Procedure  // proc, then the other members of a group
+	one     [1]*procedure.Procedure // room for members of a single procedure, the usual case
+	refusal string                  // the reason of a refusal at intake; empty: none
 
 	probs   []*FieldError
 	omitted int // problems beyond msg.MaxProblems, counted only
@@ -189,11 +190,15 @@ func (c *intakeCheck) checkSubmission() {
 	c.checkGroup()
 	c.checkChannel()
 	sub := &c.sub
-	var ve *dossier.ValidationError
-	if errors.As(sub.Applicant.Validate(), &ve) {
-		for _, p := range ve.Problems {
-			// The applicant's data is personal: the problem names the field, never the value.
-			c.add("Submission.Applicant."+strings.TrimPrefix(p.Field, "applicant."), "", p.Err)
+	// The typed error is looked for only when there is one: errors.As would put ve on the
+	// heap at every intake.
+	if err := sub.Applicant.Validate(); err != nil {
+		var ve *dossier.ValidationError
+		if errors.As(err, &ve) {
+			for _, p := range ve.Problems {
+				// The applicant's data is personal: the problem names the field, never the value.
+				c.add("Submission.Applicant."+strings.TrimPrefix(p.Field, "applicant."), "", p.Err)
+			}
 		}
 	}
 	for i, doc := range sub.Documents {
@@ -275,14 +280,15 @@ func (c *intakeCheck) checkChannel() {
 func (c *intakeCheck) findProcedures() {
 	sub := c.sub
 	if sub.Procedure == "" || sub.Group != "" && c.group == nil {
-		c.members = []*procedure.Procedure{nil}
+		c.members = c.one[:]
 		return
 	}
 	var err error
 	if c.proc, c.refusal, err = c.o.procedureInForce(sub, c.received); err != nil {
 		c.addProblem(err.(*FieldError))
 	}
-	c.members = []*procedure.Procedure{c.proc}
+	c.one[0] = c.proc
+	c.members = c.one[:]
 	if c.group == nil || c.proc == nil {
 		return
 	}

@@ -4,7 +4,6 @@ package onestop
 // at the transfer of a boundary-free dossier.
 
 import (
-	"errors"
 	"slices"
 	"strings"
 	"time"
@@ -24,12 +23,14 @@ import (
 // The route is chosen and bound on the day of reception and planned from start (the reception,
 // or the provisional start of the count of a boundary-free dossier).
 func (o *Office) plan(p *procedure.Procedure, group *procedure.Group, sub Submission, agency string, received, start time.Time, limit calendar.Limit, due time.Time) ([]dossier.StepRecord, *routing.Schedule, error) {
-	single := []dossier.StepRecord{{ID: "1", Agency: agency, Task: "decide", Due: due}}
+	single := func() []dossier.StepRecord {
+		return []dossier.StepRecord{{ID: "1", Agency: agency, Task: "decide", Due: due}}
+	}
 	if o.routes == nil {
 		if p.InterAgency || group != nil {
 			return nil, nil, &FieldError{Field: "Submission.Procedure", Value: sub.Procedure, Err: ErrNoRoute}
 		}
-		return single, nil, nil
+		return single(), nil, nil
 	}
 	loc := sub.Locality
 	if loc == "" {
@@ -47,16 +48,19 @@ func (o *Office) plan(p *procedure.Procedure, group *procedure.Group, sub Submis
 		route, _ = o.routes.Route(group.Route)
 	}
 	if route == nil {
-		route, err = o.routes.Select(q)
-		if errors.Is(err, routing.ErrNoRoute) && group == nil {
+		// Match, then Select only for the error: a miss is the usual case of a single-agency
+		// procedure, and Select's error costs an allocation.
+		var ok bool
+		if route, ok = o.routes.Match(q); !ok && group == nil {
 			// No rule: the route the procedure names, else none for a single-agency procedure.
-			if r, ok := o.routes.Route(p.Route); ok && p.Route != "" {
-				route, err = r, nil
+			if r, found := o.routes.Route(p.Route); found && p.Route != "" {
+				route, ok = r, true
 			} else if !p.InterAgency {
-				return single, nil, nil
+				return single(), nil, nil
 			}
 		}
-		if err != nil {
+		if !ok {
+			_, err := o.routes.Select(q)
 			return nil, nil, err
 		}
 	}

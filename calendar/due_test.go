@@ -42,7 +42,7 @@ func TestDueVectors(t *testing.T) {
 			t.Fatalf("%v: %v", r, err)
 		}
 		c := Default()
-		if r[2] == "civil-code" {
+		if r[2] == "civil_code" {
 			c = civil
 		}
 		if got := c.Due(received, l); !got.Equal(expected) {

@@ -25,12 +25,12 @@ const (
 	CivilCode
 )
 
-// String returns "working-time" or "civil-code".
+// String returns "working_time" or "civil_code", the names the command line and JSON use.
 func (p DuePolicy) String() string {
 	if p == CivilCode {
-		return "civil-code"
+		return "civil_code"
 	}
-	return "working-time"
+	return "working_time"
 }
 
 type config struct {

@@ -24,7 +24,7 @@ func TestKindAndStatusText(t *testing.T) {
 	if err := k.UnmarshalText([]byte("festival")); !errors.Is(err, ErrUnknownKind) {
 		t.Errorf("unknown kind: %v", err)
 	}
-	if Announced.String() != "announced" || Provisional.String() != "provisional" || CivilCode.String() != "civil-code" {
+	if Announced.String() != "announced" || Provisional.String() != "provisional" || CivilCode.String() != "civil_code" {
 		t.Error("String")
 	}
 }

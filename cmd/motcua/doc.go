@@ -11,7 +11,7 @@
 //
 //	motcua due --received 2026-02-13T16:20:00+07:00 --limit "5 ngày làm việc"
 //	motcua due --received 2026-03-10T15:30:00+07:00 --same-day 15:00
-//	motcua due --received 2026-03-10T09:10:00+07:00 --limit 3wd --policy civil-code
+//	motcua due --received 2026-03-10T09:10:00+07:00 --limit 3wd --policy civil_code
 //	motcua due --jsonl < cases.jsonl > results.jsonl
 //	motcua days-off 2026 [--format json|csv]
 //	motcua working-days --from 2026-02-13 --to 2026-02-25
@@ -28,9 +28,9 @@
 // "5 working_days"), limit_text, policy and due. Limits are read by calendar.ParseLimit:
 // short forms ("5wd", "12wh", "3d", "1m"), Vietnamese ("5 ngày làm việc", "12 giờ làm việc",
 // "3 ngày", "1 tháng") and catalog spellings ("3 working_days"). --same-day HH:MM applies the
-// same-day rule instead of a limit (calendar.Calendar.SameDayDue); --policy civil-code counts
+// same-day rule instead of a limit (calendar.Calendar.SameDayDue); --policy civil_code counts
 // from the next working day (Civil Code 2015 Art. 147–148) instead of from the moment of
-// receipt (working-time, the default).
+// receipt (working_time, the default).
 //
 // days-off lists every day that differs from the Monday–Friday week with its kind, name and
 // document; its output (JSON or CSV) is a schedule file that --calendar reads back.
@@ -71,7 +71,7 @@
 //
 //	{"id": "case-1", "received": "2026-02-13T15:00:00+07:00", "limit": "3wd"}
 //	{"id": 2, "received": "2026-03-10T15:01:00+07:00", "same_day": "15:00"}
-//	{"id": "c", "received": "2026-03-10T09:10:00+07:00", "limit": "3wd", "policy": "civil-code"}
+//	{"id": "c", "received": "2026-03-10T09:10:00+07:00", "limit": "3wd", "policy": "civil_code"}
 //
 // "received" is required, and "limit" or "same_day" (unless --same-day is given for the whole
 // run); "id" (a string or a number) is echoed back; "policy" and "same_day" on a line win over

@@ -106,7 +106,7 @@ class SameDay(unittest.TestCase):
 
 class Policy(unittest.TestCase):
     def test_civil_code_counts_from_the_next_day(self):
-        self.assertEqual(due_one("2026-03-10T09:10:00+07:00", "3wd", policy="civil-code"), "2026-03-13T17:00:00+07:00")
+        self.assertEqual(due_one("2026-03-10T09:10:00+07:00", "3wd", policy="civil_code"), "2026-03-13T17:00:00+07:00")
 
 
 class TheProtocol(unittest.TestCase):

@@ -29,7 +29,7 @@ func TestGolden(t *testing.T) {
 	jsonlIn := `{"id":"tet","received":"2026-02-13T15:00:00+07:00","limit":"3wd"}
 {"id":2,"received":"2026-03-10T12:15:00+07:00","limit":"1 ngày làm việc"}
 {"id":"same-day","received":"2026-03-10T15:01:00+07:00","same_day":"15:00"}
-{"id":"civil","received":"2026-03-10T09:10:00+07:00","limit":"3 working_days","policy":"civil-code"}
+{"id":"civil","received":"2026-03-10T09:10:00+07:00","limit":"3 working_days","policy":"civil_code"}
 
 {"id":"bad-limit","received":"2026-03-10T09:10:00+07:00","limit":"3 tuần"}
 {"id":"bad-time","received":"10/03/2026","limit":"3wd"}
@@ -50,7 +50,7 @@ not json
 		{"due_days", "", []string{"due", "--received", "2026-04-15T10:00:00+07:00", "--limit", "15d"}},
 		{"due_months", "", []string{"due", "--received", "2026-01-31T10:00:00+07:00", "--limit", "1 tháng"}},
 		{"due_same_day", "", []string{"due", "--received", "2026-03-10T15:30:00+07:00", "--same-day", "15:00"}},
-		{"due_civil_code", "", []string{"due", "--received", "2026-03-10T09:10:00+07:00", "--limit", "3wd", "--policy", "civil-code"}},
+		{"due_civil_code", "", []string{"due", "--received", "2026-03-10T09:10:00+07:00", "--limit", "3wd", "--policy", "civil_code"}},
 		{"due_calendar_file", "", []string{"due", "--received", "2026-03-10T09:10:00+07:00", "--limit", "1wd", "--calendar", "testdata/closure.csv"}},
 		{"due_jsonl", jsonlIn, []string{"due", "--jsonl"}},
 		{"due_jsonl_en", jsonlIn, []string{"due", "--jsonl", "--lang", "en"}},

@@ -64,12 +64,13 @@ func dayFlag(name, s string) (date.Date, error) {
 	return d, nil
 }
 
-// parsePolicy reads a due-date policy: working-time or civil-code.
+// parsePolicy reads a due-date policy: working_time or civil_code ("-" or " " may stand for
+// "_").
 func parsePolicy(s string) (calendar.DuePolicy, bool) {
-	switch strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), "_", "-") {
-	case "", "working-time":
+	switch strings.NewReplacer("-", "_", " ", "_").Replace(strings.ToLower(strings.TrimSpace(s))) {
+	case "", "working_time":
 		return calendar.WorkingTime, true
-	case "civil-code":
+	case "civil_code":
 		return calendar.CivilCode, true
 	}
 	return 0, false
@@ -78,7 +79,7 @@ func parsePolicy(s string) (calendar.DuePolicy, bool) {
 func policyFlag(s string) (calendar.DuePolicy, error) {
 	p, ok := parsePolicy(s)
 	if !ok {
-		return 0, usagef("--policy %s: chỉ nhận working-time (mặc định) hoặc civil-code (Bộ luật Dân sự 2015 Điều 147–148)", "--policy %s: only working-time (the default) or civil-code (Civil Code 2015 Art. 147–148)", msg.Quote(s))
+		return 0, usagef("--policy %s: chỉ nhận working_time (mặc định) hoặc civil_code (Bộ luật Dân sự 2015 Điều 147–148)", "--policy %s: only working_time (the default) or civil_code (Civil Code 2015 Art. 147–148)", msg.Quote(s))
 	}
 	return p, nil
 }

@@ -21,13 +21,13 @@ func runDue(e *env, args []string) error {
 		e.t("Hạn trả kết quả (RFC 3339, UTC+7) của hồ sơ tiếp nhận lúc --received với thời hạn --limit,\n"+
 			"hoặc theo quy tắc trong ngày (--same-day). Với --jsonl: đọc từng dòng JSON\n"+
 			"{\"id\": …, \"received\": \"…\", \"limit\": \"…\"} từ stdin (có thể có \"same_day\": \"15:00\" và\n"+
-			"\"policy\": \"civil-code\"), ghi một dòng cho mỗi dòng vào, theo thứ tự, có \"due\" hoặc \"error\";\n"+
+			"\"policy\": \"civil_code\"), ghi một dòng cho mỗi dòng vào, theo thứ tự, có \"due\" hoặc \"error\";\n"+
 			"mã thoát 1 nếu có dòng lỗi. Thời hạn: \"5wd\", \"12wh\", \"3d\", \"1m\", \"5 ngày làm việc\", \"12 giờ làm việc\",\n"+
 			"\"3 ngày\", \"1 tháng\", \"3 working_days\"…",
 			"The promised return time (RFC 3339, UTC+7) of a dossier received at --received with the time\n"+
 				"limit --limit, or by the same-day rule (--same-day). With --jsonl: reads JSON lines\n"+
 				"{\"id\": …, \"received\": \"…\", \"limit\": \"…\"} from stdin (optionally \"same_day\": \"15:00\" and\n"+
-				"\"policy\": \"civil-code\") and writes one line per input line, in order, with \"due\" or \"error\";\n"+
+				"\"policy\": \"civil_code\") and writes one line per input line, in order, with \"due\" or \"error\";\n"+
 				"exit status 1 if a line failed. Limits: \"5wd\", \"12wh\", \"3d\", \"1m\", \"5 ngày làm việc\", \"12 giờ làm việc\",\n"+
 				"\"3 ngày\", \"1 tháng\", \"3 working_days\"…"),
 		`  motcua due --received 2026-02-13T16:20:00+07:00 --limit "5 ngày làm việc"
@@ -36,7 +36,7 @@ func runDue(e *env, args []string) error {
 	received := f.String("received", "", e.t("thời điểm tiếp nhận, RFC 3339 (không có múi giờ: giờ Việt Nam)", "receipt instant, RFC 3339 (without an offset: Vietnam time)"))
 	limit := f.String("limit", "", e.t("thời hạn giải quyết, ví dụ \"5wd\" hoặc \"5 ngày làm việc\"", "time limit, e.g. \"5wd\" or \"5 ngày làm việc\""))
 	sameDay := f.String("same-day", "", e.t("giờ chốt của thủ tục trả trong ngày, HH:MM (thường 15:00); thay cho --limit", "cut-off of a same-day procedure, HH:MM (usually 15:00); instead of --limit"))
-	policy := f.String("policy", "working-time", e.t("cách tính: working-time (tính từ lúc tiếp nhận) hoặc civil-code (từ ngày làm việc tiếp theo, BLDS 2015 Điều 147)", "counting: working-time (from the moment of receipt) or civil-code (from the next working day, Civil Code 2015 Art. 147)"))
+	policy := f.String("policy", "working_time", e.t("cách tính: working_time (tính từ lúc tiếp nhận) hoặc civil_code (từ ngày làm việc tiếp theo, BLDS 2015 Điều 147)", "counting: working_time (from the moment of receipt) or civil_code (from the next working day, Civil Code 2015 Art. 147)"))
 	calPath := f.String("calendar", "", e.t("tệp lịch nghỉ (CSV hoặc JSON, như days-off xuất ra) thêm vào lịch mặc định", "schedule file of days off (CSV or JSON, as days-off writes) added to the default calendar"))
 	jsonl := f.Bool("jsonl", false, e.t("đọc dòng JSON từ stdin, ghi một dòng kết quả cho mỗi dòng", "read JSON lines from stdin, write one result line per line"))
 	if err := f.parse(args); err != nil {
@@ -279,7 +279,7 @@ func (j *dueJob) answer(dst, line []byte, lineNo int) ([]byte, bool) {
 	if f.policy.kind != absent {
 		p, ok := parsePolicy(string(f.policy.text))
 		if f.policy.kind != kindString || !ok {
-			return j.errLine(dst, f.id, lineNo, "\"policy\" chỉ nhận \"working-time\" hoặc \"civil-code\"", "\"policy\" is either \"working-time\" or \"civil-code\""), false
+			return j.errLine(dst, f.id, lineNo, "\"policy\" chỉ nhận \"working_time\" hoặc \"civil_code\"", "\"policy\" is either \"working_time\" or \"civil_code\""), false
 		}
 		pol = p
 	}
@@ -352,7 +352,7 @@ func (j *dueJob) answer(dst, line []byte, lineNo int) ([]byte, bool) {
 	}
 	if pol != calendar.WorkingTime {
 		dst = appendKey(dst, "policy", false)
-		dst = append(dst, `"civil-code"`...)
+		dst = append(dst, `"civil_code"`...)
 	}
 	dst = appendKey(dst, "due", false)
 	dst = j.appendTime(dst, due)

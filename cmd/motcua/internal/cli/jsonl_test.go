@@ -71,8 +71,8 @@ func TestJSONLDueVectors(t *testing.T) {
 		in.Write(b)
 		in.WriteByte('\n')
 		w := resultLine{ID: float64(i), Line: i + 1, Received: r[0], Due: r[3]}
-		if r[2] == "civil-code" {
-			w.Policy = "civil-code"
+		if r[2] == "civil_code" {
+			w.Policy = "civil_code"
 		}
 		want = append(want, w)
 	}
@@ -88,7 +88,7 @@ func TestJSONLDueVectors(t *testing.T) {
 		t.Errorf("due --jsonl differs from calendar/testdata/due_vectors.csv (-want +got):\n%s", diff)
 	}
 	// The same vectors, the policy given as a flag for a whole run.
-	for _, pol := range []string{"working-time", "civil-code"} {
+	for _, pol := range []string{"working_time", "civil-code"} {
 		var in strings.Builder
 		var wantDue []string
 		for _, r := range rows[1:] {
@@ -166,7 +166,7 @@ func TestJSONLBadLines(t *testing.T) {
 		{"d", 7, false, `"received" must be a string, an RFC 3339 instant`},
 		{"e", 8, false, `"limit" must be a string, e.g. "5 working_days"`},
 		{"f", 9, false, `give "limit" or "same_day", not both`},
-		{"g", 10, false, `"policy" is either "working-time" or "civil-code"`},
+		{"g", 10, false, `"policy" is either "working_time" or "civil_code"`},
 		{"h", 11, false, `"same_day": "25:00" is not a time of day of the form HH:MM (00:00 to 23:59)`},
 		{"i", 12, false, `"received" "2026-02-30T09:00:00+07:00" is not an instant in RFC 3339 form (e.g. 2026-02-13T16:20:00+07:00)`},
 		{"j", 13, false, `"limit": "-1wd" is not a time limit of the form "N unit" (units: working_days, working_hours, days, months)`},

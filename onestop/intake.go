@@ -142,14 +142,24 @@ type intakeCheck struct {
 	received  time.Time // official reception: now, or the next working session
 	submitted time.Time // when the submission was sent or handed in
 
-	group   *procedure.Group        // the group of procedures, for a group submission
-	proc    *procedure.Procedure    // the procedure (a group's lead) in force at reception
-	members []*procedure.Procedure  // proc, then the other members of a group
-	one     [1]*procedure.Procedure // room for members of a single procedure, the usual case
-	refusal string                  // the reason of a refusal at intake; empty: none
+	group   *procedure.Group       // the group of procedures, for a group submission
+	proc    *procedure.Procedure   // the procedure (a group's lead) in force at reception
+	members []*procedure.Procedure // a group's: proc, then the other members (procedures)
+	refusal string                 // the reason of a refusal at intake; empty: none
 
 	probs   []*FieldError
 	omitted int // problems beyond msg.MaxProblems, counted only
+}
+
+// procedures returns proc, then the other members of a group. For a single procedure (the
+// usual case) the list is one, room the caller keeps on its stack: a list kept in the check
+// would move the check to the heap.
+func (c *intakeCheck) procedures(one *[1]*procedure.Procedure) []*procedure.Procedure {
+	if c.members != nil {
+		return c.members
+	}
+	one[0] = c.proc
+	return one[:]
 }
 
 // add records a problem of the submission, keeping the first msg.MaxProblems.
@@ -280,18 +290,16 @@ func (c *intakeCheck) checkChannel() {
 func (c *intakeCheck) findProcedures() {
 	sub := c.sub
 	if sub.Procedure == "" || sub.Group != "" && c.group == nil {
-		c.members = c.one[:]
 		return
 	}
 	var err error
 	if c.proc, c.refusal, err = c.o.procedureInForce(sub, c.received); err != nil {
 		c.addProblem(err.(*FieldError))
 	}
-	c.one[0] = c.proc
-	c.members = c.one[:]
 	if c.group == nil || c.proc == nil {
 		return
 	}
+	c.members = []*procedure.Procedure{c.proc}
 	for _, m := range c.group.Members[1:] {
 		msub := sub
 		msub.Procedure, msub.Case = string(m), ""
@@ -358,7 +366,8 @@ func (c *intakeCheck) dossierIntake() dossier.Intake {
 // handed in, each once.
 func (c *intakeCheck) missingDocuments() []string {
 	var missing []string
-	for _, m := range c.members {
+	var one [1]*procedure.Procedure
+	for _, m := range c.procedures(&one) {
 		missing = appendNew(missing, missingDocuments(m, c.sub.Case, c.sub.Documents))
 	}
 	return missing
@@ -405,7 +414,8 @@ func (o *Office) receive(ctx context.Context, c *intakeCheck, d *dossier.Dossier
 	// (Decree 309/2026): the appointment and the route are then planned, provisionally, from
 	// the latest hand-over the desk is allowed, and fixed at the transfer.
 	start := o.countFrom(d, c.clerk, c.received)
-	due, limit, err := o.dueFrom(c.members, c.sub.Case, c.sub.Channel, start)
+	var one [1]*procedure.Procedure
+	due, limit, err := o.dueFrom(c.procedures(&one), c.sub.Case, c.sub.Channel, start)
 	if err != nil {
 		return IntakeResult{}, err
 	}

@@ -60,13 +60,23 @@ func (c Code) MarshalText() ([]byte, error) {
 	if c.IsZero() {
 		return []byte{}, nil
 	}
+	return c.AppendText(nil)
+}
+
+// AppendText appends the text MarshalText gives to b (encoding.TextAppender): with a buffer
+// of the caller's, a code is printed or compared without allocating. On error b is returned
+// unchanged.
+func (c Code) AppendText(b []byte) ([]byte, error) {
+	if c.IsZero() {
+		return b, nil
+	}
 	if err := c.Validate(); err != nil {
 		if !c.storable() {
-			return nil, err
+			return b, err
 		}
-		return c.appendStored(nil), nil
+		return c.appendStored(b), nil
 	}
-	return c.appendTo(nil), nil
+	return c.appendTo(b), nil
 }
 
 // UnmarshalText parses a code in the form MarshalText writes; the empty text gives the zero

@@ -135,3 +135,50 @@ func FuzzParseCode(f *testing.F) {
 		}
 	})
 }
+
+// TestCodeAppendText checks that AppendText appends what MarshalText gives (and String, when
+// there is no error), leaves the buffer as it was on error, and prints a code into a buffer
+// of the caller's without allocating.
+func TestCodeAppendText(t *testing.T) {
+	codes := []Code{
+		{},
+		{Unit: "000.00.00.H49", Date: date.New(2025, 7, 1), Seq: 1},
+		{Unit: "000.00.04.G14", Date: date.New(2024, 2, 29), Seq: 9999},
+		{Unit: "000.00.00.H49", Date: date.New(2026, 9, 1), Seq: 12345}, // stored form: sequence too long
+		{Unit: "H49.12", Date: date.New(2026, 9, 1), Seq: 7},            // stored form: another unit code
+		{Unit: "000.00.00.H49", Date: date.New(2026, 9, 1), Seq: 0},     // not storable
+		{Unit: "bad\nunit", Date: date.New(2026, 9, 1), Seq: 3},         // not storable
+		{Unit: "000.00.00.H49", Date: date.New(1999, 12, 31), Seq: 1},   // stored form: year out of Circular 01's range
+		{Unit: "000.00.00.H49", Date: date.New(2099, 12, 31), Seq: 1},   // last printable day
+	}
+	for _, c := range codes {
+		want, wantErr := c.MarshalText()
+		got, err := c.AppendText([]byte("x:"))
+		if (err == nil) != (wantErr == nil) {
+			t.Errorf("%#v: AppendText error %v, MarshalText error %v", c, err, wantErr)
+			continue
+		}
+		if err != nil {
+			if string(got) != "x:" {
+				t.Errorf("%#v: AppendText on error = %q, want the buffer unchanged", c, got)
+			}
+			continue
+		}
+		if diff := cmp.Diff("x:"+string(want), string(got)); diff != "" {
+			t.Errorf("%#v: AppendText (-MarshalText +got):\n%s", c, diff)
+		}
+		if s := c.String(); s != string(want) {
+			t.Errorf("%#v: String = %q, MarshalText = %q", c, s, want)
+		}
+	}
+	c := codes[1]
+	if n := testing.AllocsPerRun(100, func() {
+		var buf [48]byte
+		b, _ := c.AppendText(buf[:0])
+		if string(b) != "000.00.00.H49-250701-0001" {
+			panic("AppendText")
+		}
+	}); n != 0 {
+		t.Errorf("AppendText into a stack buffer allocates %v times, want 0", n)
+	}
+}

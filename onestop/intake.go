@@ -427,7 +427,19 @@ func (o *Office) receive(ctx context.Context, c *intakeCheck, d *dossier.Dossier
 	if err != nil {
 		return IntakeResult{}, err
 	}
-	printed := o.printed(code)
+	// The receipt slip prints the code as printed does (Rules.FormatCode, else the stored
+	// form): taken first, it gives the printed code without formatting it twice.
+	var slip *dossier.ReceiptSlip
+	var printed string
+	if !c.sub.Immediate || c.sub.WantReceipt {
+		s, err := d.ReceiptSlip()
+		if err != nil {
+			return IntakeResult{}, err
+		}
+		slip, printed = &s, s.CodeText
+	} else {
+		printed = o.printed(code)
+	}
 	rec := Record{Code: storedForm(printed, code), Dossier: d, Plan: steps, Schedule: sched}
 	if sched != nil {
 		rec.Route, rec.Locality = sched.Route, c.sub.Locality
@@ -446,13 +458,9 @@ func (o *Office) receive(ctx context.Context, c *intakeCheck, d *dossier.Dossier
 	}
 	res := IntakeResult{Decision: DecisionReceive, Code: printed, Received: c.received, Due: d.Deadline.History[0].Due,
 		Provisional: open(d.State) && d.DueProvisional(), Transfer: steps}
-	if !c.sub.Immediate || c.sub.WantReceipt {
-		slip, err := d.ReceiptSlip()
-		if err != nil {
-			return IntakeResult{}, err
-		}
+	if slip != nil {
 		o.nameSlip(&slip.Header, d)
-		res.Receipt = &slip
+		res.Receipt = slip
 	}
 	return res, o.deliver(ctx, msgs)
 }

@@ -189,19 +189,39 @@ func (d *Directory) HasFunction(f Function) bool {
 // after its entry was abolished gives an *AgencyError wrapping ErrAbolished that names the
 // successor; before its creation, ErrNotYet; an unknown code, ErrUnknownAgency.
 func (d *Directory) Lookup(code procedure.AgencyCode, on date.Date) (Entry, error) {
+	i, err := d.find(code, on)
+	if err != nil {
+		return Entry{}, err
+	}
+	return d.clone(i), nil
+}
+
+// Level is Lookup(code, on).Level without copying the entry: the one-stop desk reads the
+// level of the competent agency at every intake.
+func (d *Directory) Level(code procedure.AgencyCode, on date.Date) (procedure.Level, error) {
+	i, err := d.find(code, on)
+	if err != nil {
+		return 0, err
+	}
+	return d.entries[i].Level, nil
+}
+
+// find returns the index of the version of the entry code in force on the given date, or
+// Lookup's error.
+func (d *Directory) find(code procedure.AgencyCode, on date.Date) (int, error) {
 	v, ok := d.byCode[code]
 	if !ok {
-		return Entry{}, &AgencyError{Code: code, On: on, Err: ErrUnknownAgency}
+		return 0, &AgencyError{Code: code, On: on, Err: ErrUnknownAgency}
 	}
 	for _, i := range v {
 		if d.entries[i].inForce(on) {
-			return d.clone(i), nil
+			return i, nil
 		}
 	}
 	// Not in force on that date: after the last version, before the first, or in a gap.
 	last := d.entries[v[len(v)-1]]
 	if last.Until != date.Zero && on > last.Until {
-		return Entry{}, &AgencyError{Code: code, On: on, Until: last.Until, Successor: last.Successor, Err: ErrAbolished}
+		return 0, &AgencyError{Code: code, On: on, Until: last.Until, Successor: last.Successor, Err: ErrAbolished}
 	}
 	from := d.entries[v[0]].From
 	for _, i := range v {
@@ -210,7 +230,7 @@ func (d *Directory) Lookup(code procedure.AgencyCode, on date.Date) (Entry, erro
 			break
 		}
 	}
-	return Entry{}, &AgencyError{Code: code, On: on, From: from, Err: ErrNotYet}
+	return 0, &AgencyError{Code: code, On: on, From: from, Err: ErrNotYet}
 }
 
 func (d *Directory) clone(i int) Entry {
@@ -225,7 +245,7 @@ func (d *Directory) clone(i int) Entry {
 // force on that date: a district code used after 2025-06-30 gives ErrAbolished. When no
 // entry performs the function there, the error is an *AgencyError wrapping ErrNoAgency.
 func (d *Directory) Resolve(role Function, locality procedure.AgencyCode, on date.Date) (Entry, error) {
-	if _, err := d.Lookup(locality, on); err != nil {
+	if _, err := d.find(locality, on); err != nil {
 		return Entry{}, err
 	}
 	// The map has no parent cycles (NewDirectory checks), so the walk ends; the bound is a

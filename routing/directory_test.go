@@ -3,6 +3,7 @@ package routing
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -44,6 +45,15 @@ func TestDirectoryLookup(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			u, err := d.Lookup(code(t, tt.code), day(tt.on))
+			// Level reads the same version, or fails with the same error.
+			if l, lerr := d.Level(code(t, tt.code), day(tt.on)); l != u.Level || fmt.Sprintf("%#v", lerr) != fmt.Sprintf("%#v", err) {
+				t.Errorf("Level = %v, %v; Lookup gives %v, %v", l, lerr, u.Level, err)
+			}
+			if tt.is == nil {
+				if n := testing.AllocsPerRun(10, func() { _, _ = d.Level(code(t, tt.code), day(tt.on)) }); n != 0 {
+					t.Errorf("Level allocates %v times, want 0", n)
+				}
+			}
 			if tt.is == nil {
 				if err != nil || u.Name != tt.want {
 					t.Fatalf("Lookup = %q, %v; want %q", u.Name, err, tt.want)

@@ -183,8 +183,8 @@ func (o *Office) fixedPlan(rec Record, now time.Time) (time.Time, []dossier.Step
 func (o *Office) level(p *procedure.Procedure, agency string, at time.Time) string {
 	if o.dir != nil {
 		if c, err := procedure.ParseAgencyCode(agency); err == nil {
-			if u, err := o.dir.Lookup(c, dayOf(at)); err == nil {
-				return u.Level.String()
+			if l, err := o.dir.Level(c, dayOf(at)); err == nil {
+				return l.String()
 			}
 		}
 	}

@@ -197,6 +197,49 @@ func (o *Office) Withdraw(ctx context.Context, actor dossier.Actor, code, reason
 	return o.simple(ctx, actor, code, dossier.Command{Kind: dossier.Withdraw, Actor: actor, Reason: reason}, dossier.RoleClerk, dossier.RoleApplicant)
 }
 
+// Close records that the desk closes a dossier whose supplement, asked for during
+// processing, did not come in time (đóng hồ sơ; Decree 118/2025 Art. 19(5): 15 days after the
+// notice by default, dossier.Policy.CloseAfter). It is refused before dossier.Dossier.CloseDue
+// (dossier.ErrCloseEarly) and under Decree 61/2018, which closes nothing
+// (dossier.ErrNotProvided). The reason is optional; the sweep lists the dossiers due for
+// closing (Alert kind CloseDue). A closed dossier is final (national status 8) and counts in
+// Biểu 06 as ended by the applicant (see Report).
+func (o *Office) Close(ctx context.Context, clerk dossier.Actor, code, reason string) (PublicView, error) {
+	return o.simple(ctx, clerk, code, dossier.Command{Kind: dossier.Close, Actor: clerk, Reason: reason}, dossier.RoleClerk)
+}
+
+// Amend records that an online applicant amends the content of the dossier (Decree 118/2025
+// Art. 21(2)), from the receipt until the decision; reason says what is amended (required),
+// documents names the documents replaced or added. The time limit runs on by default
+// (dossier.Policy.AfterAmendment). Under Decree 61/2018, or for a dossier handed in on
+// paper, it is refused (dossier.ErrNotProvided, dossier.ErrNotOnline).
+func (o *Office) Amend(ctx context.Context, applicant dossier.Actor, code, reason string, documents []string) (PublicView, error) {
+	if err := requireReason(reason); err != nil {
+		return PublicView{}, err
+	}
+	return o.simple(ctx, applicant, code, dossier.Command{Kind: dossier.Amend, Actor: applicant, Reason: reason, Attachments: documents}, dossier.RoleApplicant)
+}
+
+// SendForCorrection records that the desk sends a resolved result back to the agency that
+// issued it because the applicant found an error in it (Decree 118/2025 Art. 23(1)); reason
+// describes the error (required). The agency returns the corrected result with Correct,
+// within 3 working days by default (dossier.Policy.CorrectionLimit,
+// dossier.Dossier.CorrectionDue); Lookup shows the state "correction".
+func (o *Office) SendForCorrection(ctx context.Context, clerk dossier.Actor, code, reason string) (PublicView, error) {
+	if err := requireReason(reason); err != nil {
+		return PublicView{}, err
+	}
+	return o.simple(ctx, clerk, code, dossier.Command{Kind: dossier.SendForCorrection, Actor: clerk, Reason: reason}, dossier.RoleClerk)
+}
+
+// Correct records that the agency returns the corrected result (Decree 118/2025 Art. 23(1));
+// reference is the number of the corrected document (empty: the result keeps its number).
+// The dossier is resolved again, ready to be handed over with Return; a correction after
+// CorrectionDue is counted late (dossier.Dossier.Corrections, Report.Corrections).
+func (o *Office) Correct(ctx context.Context, actor dossier.Actor, code, reference string) (PublicView, error) {
+	return o.simple(ctx, actor, code, dossier.Command{Kind: dossier.Correct, Actor: actor, Reference: reference}, dossier.RoleOfficer, dossier.RoleClerk)
+}
+
 // Rate records the applicant's satisfaction with the handling of a dossier that has a
 // result, and whether they complained; a later rating replaces an earlier one.
 func (o *Office) Rate(ctx context.Context, applicant dossier.Actor, code string, r Rating, complaint bool) error {

@@ -251,9 +251,9 @@ func (o *Office) derive(rec *Record, printed string, now time.Time) {
 
 // watchFrom is the earliest instant at which Sweep may report d, as seen at now (the time of
 // the write): the start of the last day for the apology, the instant it becomes at risk
-// (while its clock runs), its due time, or now when it is already reported; zero when d is
-// no longer open. It errs early, never late: a sweep reads a dossier a little before it is
-// reported rather than miss it.
+// (while its clock runs), its due time, when it may be closed (dossier.Dossier.CloseDue), or
+// now when it is already reported; zero when d is no longer open. It errs early, never late:
+// a sweep reads a dossier a little before it is reported rather than miss it.
 func watchFrom(d *dossier.Dossier, now time.Time) time.Time {
 	if !open(d.State) || d.Received.IsZero() || d.Deadline.Due.IsZero() || d.Rules == nil {
 		return time.Time{}
@@ -265,6 +265,9 @@ func watchFrom(d *dossier.Dossier, now time.Time) time.Time {
 	w := time.Date(y, m, day, 0, 0, 0, 0, calendar.Zone())
 	if due.Before(w) {
 		w = due
+	}
+	if c := d.CloseDue(); !c.IsZero() && c.Before(w) {
+		w = c // the desk may close it (Decree 118/2025 Art. 19(5)): Sweep lists it
 	}
 	if d.PausedAt().IsZero() {
 		// The share used grows with the working time from now: it reaches AtRiskShare after
@@ -446,6 +449,8 @@ func summarize(d *dossier.Dossier, prev Summary) Summary {
 		s.End, s.Outcome = Unix(d.Resolution.At), OutcomeRefused
 	case dossier.Withdrawn:
 		s.End, s.Outcome = Unix(d.Resolution.At), OutcomeWithdrawn
+	case dossier.Closed:
+		s.End, s.Outcome = Unix(d.Resolution.At), OutcomeClosed
 	}
 	s.Supplements = uint8(min(len(d.Supplements), 255))
 	s.WaitingSince, s.ApplicantTime = 0, 0

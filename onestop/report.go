@@ -89,6 +89,9 @@ type Counts struct {
 	Over       int `json:"over"`        // quá hạn
 
 	Withdrawn int `json:"withdrawn"` // withdrawn or stopped in the period (informative; see WithdrawnPolicy)
+	// Closed counts, among Withdrawn, the dossiers the desk closed because the supplement did
+	// not come (Decree 118/2025 Art. 19(5); OutcomeClosed), informative.
+	Closed int `json:"closed"`
 }
 
 // ErrIdentity: the figures of a report do not add up (see IdentityError).
@@ -215,6 +218,7 @@ func (c *Counts) add(o *Counts) {
 	c.Within += o.Within
 	c.Over += o.Over
 	c.Withdrawn += o.Withdrawn
+	c.Closed += o.Closed
 }
 
 // Row is one line of the report: a (level, field) pair, or an agency.
@@ -356,12 +360,16 @@ func (b *reportBuilder) add(s *Summary) {
 	if s.Received >= b.t || (s.End != 0 && s.End < b.f) || s.Received == 0 {
 		return
 	}
-	if s.Outcome == OutcomeWithdrawn && b.opts.Withdrawn == WithdrawnExcluded {
+	if stopped(s.Outcome) && b.opts.Withdrawn == WithdrawnExcluded {
 		if s.End != 0 && s.End < b.t {
-			b.rep.Total.Withdrawn++
+			c := Counts{Withdrawn: 1}
+			if s.Outcome == OutcomeClosed {
+				c.Closed = 1
+			}
+			b.rep.Total.add(&c)
 			field, agency := b.rows(s)
-			field.Withdrawn++
-			agency.Withdrawn++
+			field.add(&c)
+			agency.add(&c)
 		}
 		return
 	}
@@ -390,17 +398,24 @@ func (b *reportBuilder) counts(s *Summary) (c Counts, overdue bool) {
 	}
 	if s.End != 0 && s.End < b.t && s.Outcome != OutcomeOpen {
 		c.Resolved = 1
+		judged := s.End
+		if s.Outcome == OutcomeClosed && s.WaitingSince != 0 && s.WaitingSince < judged {
+			judged = s.WaitingSince // the clock stopped at the supplement notice
+		}
 		switch {
-		case s.End > due:
+		case judged > due:
 			c.Late = 1
 			overdue = true
-		case b.opts.EarlyBy.early(s.End, due):
+		case b.opts.EarlyBy.early(judged, due):
 			c.Early = 1
 		default:
 			c.OnTime = 1
 		}
-		if s.Outcome == OutcomeWithdrawn {
+		if stopped(s.Outcome) {
 			c.Withdrawn = 1
+		}
+		if s.Outcome == OutcomeClosed {
+			c.Closed = 1
 		}
 		return c, overdue
 	}
@@ -420,6 +435,12 @@ func (b *reportBuilder) counts(s *Summary) (c Counts, overdue bool) {
 	return c, false
 }
 
+// stopped reports whether the outcome is a dossier stopped before a decision: withdrawn at
+// the applicant's request or closed by the desk for want of the supplement. Biểu 06 has no
+// column for them (one-stop.md, report section; the Decision 766 formulas treat "Dừng xử
+// lý" as an end of processing): ReportOptions.Withdrawn places both.
+func stopped(o Outcome) bool { return o == OutcomeWithdrawn || o == OutcomeClosed }
+
 // rows returns the counts of the dossier's (level, field) row and of its agency's row.
 func (b *reportBuilder) rows(s *Summary) (field, agency *Counts) {
 	if k := (fieldKey{s.Level, s.Field}); k != b.lastF {
@@ -437,6 +458,8 @@ func (b *reportBuilder) indicators(s *Summary, c *Counts, overdue bool) {
 	b.rep.OnTime.Total++
 	end := b.t
 	switch {
+	case c.Resolved == 1 && s.Outcome == OutcomeClosed && s.WaitingSince != 0 && s.WaitingSince < s.End:
+		end = s.WaitingSince // closed: the clock stopped at the supplement notice
 	case c.Resolved == 1:
 		end = s.End
 	case s.WaitingSince != 0 && s.WaitingSince < b.t:

@@ -11,6 +11,11 @@ const (
 	OutcomeResolved                 // result ready or returned (national codes 9, 10)
 	OutcomeRefused                  // refused after appraisal (Mẫu 03); a decision, counted as resolved
 	OutcomeWithdrawn                // withdrawn at the applicant's request or stopped (codes 7, 8)
+	// OutcomeClosed: closed by the desk because the supplement did not come (đóng hồ sơ,
+	// Decree 118/2025 Art. 19(5); national code 8, Dừng xử lý). Biểu 06 counts it as a
+	// stopped dossier, like OutcomeWithdrawn (ReportOptions.Withdrawn), judged when the wait
+	// for the supplement began (Summary.WaitingSince), as dossier.Dossier.Overdue judges it.
+	OutcomeClosed
 )
 
 // String returns the outcome in English.
@@ -24,6 +29,8 @@ func (o Outcome) String() string {
 		return "refused"
 	case OutcomeWithdrawn:
 		return "withdrawn"
+	case OutcomeClosed:
+		return "closed"
 	}
 	return "unknown"
 }
@@ -66,7 +73,7 @@ type Summary struct {
 	Received    int64 `json:"received"`           // official reception (acceptance) time
 	OriginalDue int64 `json:"original_due"`       // first appointment (Mẫu 01)
 	Due         int64 `json:"due"`                // current appointment (after the one re-appointment, if any)
-	End         int64 `json:"end,omitempty"`      // end of processing: result ready, refusal or withdrawal
+	End         int64 `json:"end,omitempty"`      // end of processing: result ready, refusal, withdrawal or closing
 	Returned    int64 `json:"returned,omitempty"` // result handed over to the applicant
 
 	WaitingSince  int64 `json:"waiting_since,omitempty"`  // start of a supplement request still unanswered

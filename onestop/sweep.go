@@ -23,6 +23,13 @@ const (
 	ApologyDue
 	// Overdue: past its appointment.
 	Overdue
+	// CloseDue: the supplement asked for during processing did not come within the period
+	// after the notice (Decree 118/2025 Art. 19(5): 15 days, dossier.Policy.CloseAfter), and
+	// the desk may close the dossier (Office.Close). Due is dossier.Dossier.CloseDue and Agency
+	// the desk. It is listed before the others: only the desk's act ends the wait. A dossier
+	// waiting for the applicant is never overdue unless it stopped late
+	// (dossier.Dossier.Overdue).
+	CloseDue
 )
 
 // String returns the kind in English.
@@ -34,6 +41,8 @@ func (k AlertKind) String() string {
 		return "apology due"
 	case Overdue:
 		return "overdue"
+	case CloseDue:
+		return "close due"
 	}
 	return "unknown"
 }
@@ -72,8 +81,8 @@ type Watch struct {
 	Schedule *routing.Schedule
 }
 
-// Sweep lists, at now, the open dossiers that are overdue, whose apology is due, or that are
-// at risk, most urgent first (then by due time and code). It is a pure function: it reads the
+// Sweep lists, at now, the open dossiers that are due for closing, overdue, whose apology is
+// due, or that are at risk, most urgent first (then by due time and code). It is a pure function: it reads the
 // dossiers and their rules, and changes nothing.
 func Sweep(now time.Time, watches []Watch) []Alert {
 	var out []Alert
@@ -85,6 +94,11 @@ func Sweep(now time.Time, watches []Watch) []Alert {
 		a := Alert{Code: d.Code.String(), Due: d.Deadline.Due}
 		if s, err := d.Rules.FormatCode(d.Code); err == nil {
 			a.Code = s
+		}
+		if by := d.CloseDue(); !by.IsZero() && !now.Before(by) {
+			a.Kind, a.Due, a.Agency = CloseDue, by, d.Desk
+			out = append(out, a)
+			continue
 		}
 		apologyBy := apologyReminder(d)
 		lastDay := dayOf(apologyBy)

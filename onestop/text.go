@@ -5,9 +5,9 @@ import "strconv"
 // The names by which JSON writes this package's enumerations (snake_case, as the catalog
 // writes its own).
 var (
-	outcomeText  = [...]string{OutcomeOpen: "open", OutcomeResolved: "resolved", OutcomeRefused: "refused", OutcomeWithdrawn: "withdrawn"}
+	outcomeText  = [...]string{OutcomeOpen: "open", OutcomeResolved: "resolved", OutcomeRefused: "refused", OutcomeWithdrawn: "withdrawn", OutcomeClosed: "closed"}
 	ratingText   = [...]string{NotRated: "not_rated", Satisfied: "satisfied", Acceptable: "acceptable", Dissatisfied: "dissatisfied"}
-	alertText    = [...]string{AtRisk: "at_risk", ApologyDue: "apology_due", Overdue: "overdue"}
+	alertText    = [...]string{AtRisk: "at_risk", ApologyDue: "apology_due", Overdue: "overdue", CloseDue: "close_due"}
 	decisionText = [...]string{DecisionReceive: "receive", DecisionSupplement: "supplement", DecisionRefuse: "refuse"}
 )
 

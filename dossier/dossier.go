@@ -30,9 +30,21 @@ func (r *Rules) Open(in Intake, by Actor, now time.Time) (*Dossier, error) {
 	}
 	// The dossier, its intake and room for the first events of its log in one allocation:
 	// opening runs at every intake. (A log that outgrows the room moves to an array of its own.)
+	// So are the lists of documents, when they are short.
 	o := &opening{in: in}
-	o.in.Documents = slices.Clone(in.Documents)
-	o.in.Electronic = slices.Clone(in.Electronic)
+	if nd, ne := len(in.Documents), len(in.Electronic); nd+ne <= len(o.docs) {
+		if in.Documents != nil {
+			o.in.Documents = o.docs[:nd:nd]
+			copy(o.in.Documents, in.Documents)
+		}
+		if in.Electronic != nil {
+			o.in.Electronic = o.docs[nd : nd+ne : nd+ne]
+			copy(o.in.Electronic, in.Electronic)
+		}
+	} else {
+		o.in.Documents = slices.Clone(in.Documents)
+		o.in.Electronic = slices.Clone(in.Electronic)
+	}
 	if o.in.Submitted.IsZero() {
 		o.in.Submitted = now
 	}
@@ -44,11 +56,14 @@ func (r *Rules) Open(in Intake, by Actor, now time.Time) (*Dossier, error) {
 	return d, nil
 }
 
-// opening holds what Open allocates together.
+// opening holds what Open allocates together. The lists of documents are clipped to their
+// length (one that grows moves to an array of its own); the log grows in place as Apply
+// appends to it.
 type opening struct {
 	d      Dossier
 	in     Intake
 	events [8]Event
+	docs   [6]string
 }
 
 // Replay rebuilds a dossier from its event log. With the same Rules, the result equals

@@ -2,9 +2,11 @@ package dossier
 
 import (
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/calendar"
 	"github.com/motcua-go/motcua/procedure"
 )
@@ -74,5 +76,58 @@ func TestObligationPause(t *testing.T) {
 	}
 	if _, got := d.span(); got != 8*time.Hour {
 		t.Fatalf("paused %v", got)
+	}
+}
+
+// TestOpenCopiesDocuments checks the lists Open keeps with the dossier (short ones in its own
+// allocation, long ones apart): equal to the intake's, nil kept nil, shared with neither the
+// caller nor each other, and growing without writing into one another.
+func TestOpenCopiesDocuments(t *testing.T) {
+	many := []string{"a", "b", "c", "d", "e", "f", "g"}
+	cases := []struct {
+		name             string
+		docs, electronic []string
+	}{
+		{"both nil", nil, nil},
+		{"empty", []string{}, nil},
+		{"documents only", []string{"Tờ khai", "Giấy chứng sinh"}, nil},
+		{"both, short", []string{"Tờ khai", "Giấy chứng sinh"}, []string{"Giấy chứng sinh"}},
+		{"exactly the room", []string{"a", "b", "c"}, []string{"d", "e", "f"}},
+		{"long", many, []string{"a"}},
+	}
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			in := testIntake(procedure.Counter, calendar.Limit{N: 5, Unit: calendar.WorkingDays})
+			in.Documents, in.Electronic = slices.Clone(tt.docs), slices.Clone(tt.electronic)
+			d, err := testRules().Open(in, clerk, at("2025-03-03 09:00"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.docs, d.Documents); diff != "" {
+				t.Errorf("Documents (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.electronic, d.Events[0].Intake.Electronic); diff != "" {
+				t.Errorf("Electronic (-want +got):\n%s", diff)
+			}
+			if (tt.docs == nil) != (d.Documents == nil) || (tt.electronic == nil) != (d.Events[0].Intake.Electronic == nil) {
+				t.Errorf("nil lists: Documents %v, Electronic %v", d.Documents == nil, d.Events[0].Intake.Electronic == nil)
+			}
+			for i := range in.Documents {
+				in.Documents[i] = "changed by the caller"
+			}
+			for i := range in.Electronic {
+				in.Electronic[i] = "changed by the caller"
+			}
+			if diff := cmp.Diff(tt.docs, d.Documents); diff != "" {
+				t.Errorf("Documents after the caller's change (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.electronic, d.Events[0].Intake.Electronic); diff != "" {
+				t.Errorf("Electronic after the caller's change (-want +got):\n%s", diff)
+			}
+			_ = append(d.Documents, "appended")
+			if diff := cmp.Diff(tt.electronic, d.Events[0].Intake.Electronic); diff != "" {
+				t.Errorf("Electronic after an append to Documents (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

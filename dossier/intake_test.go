@@ -124,7 +124,11 @@ func TestOpenCopiesDocuments(t *testing.T) {
 			if diff := cmp.Diff(tt.electronic, d.Events[0].Intake.Electronic); diff != "" {
 				t.Errorf("Electronic after the caller's change (-want +got):\n%s", diff)
 			}
-			_ = append(d.Documents, "appended")
+			for _, docs := range [][]string{d.Documents, d.Events[0].Intake.Documents} {
+				if grown := append(docs, "appended"); grown[len(grown)-1] != "appended" {
+					t.Fatal("append")
+				}
+			}
 			if diff := cmp.Diff(tt.electronic, d.Events[0].Intake.Electronic); diff != "" {
 				t.Errorf("Electronic after an append to Documents (-want +got):\n%s", diff)
 			}

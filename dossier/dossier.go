@@ -144,38 +144,49 @@ func (d *Dossier) replayable(ev *Event) error {
 // *FieldError. A reason that holds only white space is no reason: the commands that need
 // one refuse it with ErrRequired.
 func (d *Dossier) Apply(cmd Command, now time.Time) ([]Event, error) {
+	// Small enough to be inlined: a caller that drops the events it returns (the one-stop
+	// desk at intake) then keeps their list on its stack.
+	ev, err := d.applyOne(cmd, now)
+	if err != nil {
+		return nil, err
+	}
+	return []Event{ev}, nil
+}
+
+// applyOne is Apply: it returns the event appended, detached from the log.
+func (d *Dossier) applyOne(cmd Command, now time.Time) (Event, error) {
 	if d == nil {
-		return nil, errNoDossier()
+		return Event{}, errNoDossier()
 	}
 	if d.Rules == nil {
-		return nil, errUnbound()
+		return Event{}, errUnbound()
 	}
 	to, ok := Next(d.State, cmd.Kind)
 	if !ok {
-		return nil, &TransitionError{Command: cmd.Kind, State: d.State, Role: cmd.Actor.Role, Err: ErrNotAllowed}
+		return Event{}, &TransitionError{Command: cmd.Kind, State: d.State, Role: cmd.Actor.Role, Err: ErrNotAllowed}
 	}
 	if !MayIssue(cmd.Actor.Role, cmd.Kind) {
-		return nil, &TransitionError{Command: cmd.Kind, State: d.State, Role: cmd.Actor.Role, Err: ErrForbidden}
+		return Event{}, &TransitionError{Command: cmd.Kind, State: d.State, Role: cmd.Actor.Role, Err: ErrForbidden}
 	}
 	if err := d.consistent(); err != nil {
-		return nil, err
+		return Event{}, err
 	}
 	if err := checkCommand(&cmd); err != nil {
-		return nil, err
+		return Event{}, err
 	}
 	if n := len(d.Events); n > 0 && now.Before(d.Events[n-1].At) {
-		return nil, &FieldError{Field: "now", Value: now.Format(time.RFC3339), Err: ErrInvalid}
+		return Event{}, &FieldError{Field: "now", Value: now.Format(time.RFC3339), Err: ErrInvalid}
 	}
 	ev := Event{Seq: len(d.Events) + 1, At: now, Actor: cmd.Actor, Command: cmd.Kind, From: d.State,
 		To: to, Reason: cmd.Reason}
 	if err := d.check(&cmd, &ev, now); err != nil {
-		return nil, err
+		return Event{}, err
 	}
 	// The log keeps its own copy of the caller's list.
 	ev.Attachments = cloneExact(cmd.Attachments)
 	d.Events = append(d.Events, ev)
 	d.apply(&d.Events[len(d.Events)-1])
-	return []Event{detached(ev)}, nil
+	return detached(ev), nil
 }
 
 // detached returns a copy of ev that shares no list with the log, so that the caller cannot

@@ -78,7 +78,9 @@ func (o *Office) Handoff(ctx context.Context, officer dossier.Actor, code string
 
 // RequestSupplement asks the applicant, through the desk, for the documents listed
 // (Mẫu 02; Decree 61/2018 Art. 19(4): within 3 working days of reception, once per agency).
-// When the complete supplement comes in, the time limit restarts (policy).
+// When the complete supplement comes in, the time limit restarts (policy). A document the
+// applicant's data already hold is refused (dossier.ErrOnceOnly, Decree 118/2025 Art.
+// 5(1)(i)) unless asked for to verify it (RequestVerification).
 func (o *Office) RequestSupplement(ctx context.Context, officer dossier.Actor, code, reason string, documents []string) (dossier.SupplementSlip, error) {
 	if err := o.checkActor(officer, dossier.RoleOfficer); err != nil {
 		return dossier.SupplementSlip{}, err
@@ -89,7 +91,28 @@ func (o *Office) RequestSupplement(ctx context.Context, officer dossier.Actor, c
 	if len(documents) == 0 {
 		return dossier.SupplementSlip{}, &FieldError{Field: "Documents", Err: ErrRequired}
 	}
-	rec, err := o.exec(ctx, code, officer, apply(dossier.Command{Kind: dossier.RequestSupplement, Actor: officer, Reason: reason, Attachments: documents}))
+	return o.requestSupplement(ctx, officer, code, reason, documents, false)
+}
+
+// RequestVerification is RequestSupplement for documents the applicant's data already hold
+// (dossier.Intake.Electronic, Submission.Electronic), asked for only to verify them: the one
+// exception to the once-only rule (Decree 118/2025 Art. 5(1)(i); dossier.Command.Verification).
+// RequestSupplement refuses such documents with dossier.ErrOnceOnly.
+func (o *Office) RequestVerification(ctx context.Context, officer dossier.Actor, code, reason string, documents []string) (dossier.SupplementSlip, error) {
+	if err := o.checkActor(officer, dossier.RoleOfficer); err != nil {
+		return dossier.SupplementSlip{}, err
+	}
+	if err := requireReason(reason); err != nil {
+		return dossier.SupplementSlip{}, err
+	}
+	if len(documents) == 0 {
+		return dossier.SupplementSlip{}, &FieldError{Field: "Documents", Err: ErrRequired}
+	}
+	return o.requestSupplement(ctx, officer, code, reason, documents, true)
+}
+
+func (o *Office) requestSupplement(ctx context.Context, officer dossier.Actor, code, reason string, documents []string, verify bool) (dossier.SupplementSlip, error) {
+	rec, err := o.exec(ctx, code, officer, apply(dossier.Command{Kind: dossier.RequestSupplement, Actor: officer, Reason: reason, Attachments: documents, Verification: verify}))
 	if rec.Dossier == nil {
 		return dossier.SupplementSlip{}, err
 	}

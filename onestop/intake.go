@@ -40,6 +40,13 @@ type Submission struct {
 	// counter ticket), never the applicant's personal data. A submission refused or found
 	// incomplete at intake has no dossier code: its notice carries Reference instead.
 	Reference string `json:"reference,omitempty"`
+	// Electronic names the documents the applicant declared available as valid electronic
+	// data (dossier.Intake.Electronic): the desk does not ask for them again (Decree 118/2025
+	// Art. 5(1)(i), 17(1)(b)) and counts them as handed in.
+	Electronic []string `json:"electronic,omitempty"`
+	// Review is the clerk's own finding: a refusal with reasons, where to redirect the
+	// applicant, documents present but wrong (see Review). Zero: the automatic check decides.
+	Review Review `json:"review,omitzero"`
 }
 
 // Decision is the outcome of intake.
@@ -104,6 +111,7 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 	}
 	c := &intakeCheck{o: o, clerk: clerk, sub: sub, now: o.clock.Now()}
 	c.checkSubmission()
+	c.checkReview()
 	c.findProcedures()
 	in := c.dossierIntake()
 	if err := c.problems(); err != nil {
@@ -112,7 +120,9 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 	if c.refusal == "" && !o.receivable(o.desk, in.Agency, c.received) {
 		c.refusal = "hồ sơ không thuộc phạm vi tiếp nhận của bộ phận một cửa " + o.named(o.desk, c.received) +
 			" (cơ quan có thẩm quyền " + o.named(in.Agency, c.received) + ")"
+		c.redirect = in.Agency // Decree 118/2025 Art. 17(2)(a)
 	}
+	c.reviewRefusal()
 	by := clerk
 	if c.sub.Channel != procedure.Counter {
 		by = dossier.Actor{ID: "applicant", Role: dossier.RoleApplicant}
@@ -124,7 +134,7 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 	if c.refusal != "" {
 		return o.refuseAtIntake(ctx, c, d)
 	}
-	if missing := c.missingDocuments(); len(missing) > 0 {
+	if missing := c.missingDocuments(); len(missing) > 0 || len(c.sub.Review.Redo) > 0 {
 		return o.askSupplement(ctx, c, d, missing)
 	}
 	return o.receive(ctx, c, d, in)
@@ -142,10 +152,11 @@ type intakeCheck struct {
 	received  time.Time // official reception: now, or the next working session
 	submitted time.Time // when the submission was sent or handed in
 
-	group   *procedure.Group       // the group of procedures, for a group submission
-	proc    *procedure.Procedure   // the procedure (a group's lead) in force at reception
-	members []*procedure.Procedure // a group's: proc, then the other members (procedures)
-	refusal string                 // the reason of a refusal at intake; empty: none
+	group    *procedure.Group       // the group of procedures, for a group submission
+	proc     *procedure.Procedure   // the procedure (a group's lead) in force at reception
+	members  []*procedure.Procedure // a group's: proc, then the other members (procedures)
+	refusal  string                 // the reason of a refusal at intake; empty: none
+	redirect string                 // where a refused dossier should go (Review.Redirect)
 
 	probs   []*FieldError
 	omitted int // problems beyond msg.MaxProblems, counted only
@@ -330,7 +341,7 @@ func (c *intakeCheck) dossierIntake() dossier.Intake {
 	in := dossier.Intake{
 		Procedure: dossier.ProcedureRef{Code: sub.Procedure, Case: sub.Case},
 		Applicant: sub.Applicant, Channel: sub.Channel, Desk: c.o.desk, Agency: sub.Competent,
-		Submitted: c.submitted, Documents: sub.Documents,
+		Submitted: c.submitted, Documents: sub.Documents, Electronic: sub.Electronic,
 	}
 	if p := c.proc; p != nil {
 		in.Procedure.Version, in.Procedure.Name = strconv.Itoa(p.Version), p.Name
@@ -368,7 +379,7 @@ func (c *intakeCheck) missingDocuments() []string {
 	var missing []string
 	var one [1]*procedure.Procedure
 	for _, m := range c.procedures(&one) {
-		missing = appendNew(missing, missingDocuments(m, c.sub.Case, c.sub.Documents))
+		missing = appendNew(missing, missingDocuments(m, c.sub.Case, c.given()))
 	}
 	return missing
 }
@@ -376,7 +387,7 @@ func (c *intakeCheck) missingDocuments() []string {
 // refuseAtIntake refuses the submission with its reason (Mẫu 03): no code, nothing stored,
 // the applicant told.
 func (o *Office) refuseAtIntake(ctx context.Context, c *intakeCheck, d *dossier.Dossier) (IntakeResult, error) {
-	if _, err := d.Apply(dossier.Command{Kind: dossier.RefuseIntake, Actor: c.clerk, Reason: c.refusal}, c.now); err != nil {
+	if _, err := d.Apply(dossier.Command{Kind: dossier.RefuseIntake, Actor: c.clerk, Reason: c.refusal, Redirect: c.redirect}, c.now); err != nil {
 		return IntakeResult{}, err
 	}
 	slip, err := d.RefusalSlip()
@@ -392,8 +403,8 @@ func (o *Office) refuseAtIntake(ctx context.Context, c *intakeCheck, d *dossier.
 // askSupplement asks once for the complete list of missing documents (Mẫu 02): no code,
 // nothing stored, the applicant told.
 func (o *Office) askSupplement(ctx context.Context, c *intakeCheck, d *dossier.Dossier, missing []string) (IntakeResult, error) {
-	cmd := dossier.Command{Kind: dossier.RequestIntakeSupplement, Actor: c.clerk, Attachments: missing,
-		Reason: "hồ sơ còn thiếu " + strconv.Itoa(len(missing)) + " thành phần; đề nghị bổ sung một lần đầy đủ theo danh sách"}
+	cmd := c.supplementRequest(missing)
+	missing = cmd.Attachments
 	if _, err := d.Apply(cmd, c.now); err != nil {
 		return IntakeResult{}, err
 	}

@@ -238,7 +238,7 @@ func (o *Office) exec(ctx context.Context, code string, actor dossier.Actor, f c
 // summary, the public view, the log's length, the holder and the sweep's watch time.
 func (o *Office) derive(rec *Record, printed string, now time.Time) {
 	d := rec.Dossier
-	rec.Summary = summarize(d, rec.Summary)
+	rec.Summary = summarize(d, rec.Summary, rec.Code)
 	rec.Public = o.publicView(d, printed)
 	rec.Seq = len(d.Events)
 	rec.Holder = ""
@@ -399,6 +399,20 @@ func (o *Office) printed(c dossier.Code) string {
 	return c.String()
 }
 
+// codeString is c.String(), or the first of known that is the same text: printed into a
+// buffer on the stack and compared, the code costs no allocation at every write of a record.
+func codeString(c dossier.Code, known ...string) string {
+	var buf [48]byte
+	if b, err := c.AppendText(buf[:0]); err == nil {
+		for _, k := range known {
+			if k == string(b) {
+				return k
+			}
+		}
+	}
+	return c.String()
+}
+
 // apply runs one dossier command inside exec.
 func apply(cmd dossier.Command) change {
 	return func(rec *Record, now time.Time) (string, error) {
@@ -426,10 +440,11 @@ func (o *Office) notice(d *dossier.Dossier, code, event string, actor dossier.Ac
 	return n
 }
 
-// summarize derives the report summary of d, keeping the classification fields of prev.
-func summarize(d *dossier.Dossier, prev Summary) Summary {
+// summarize derives the report summary of d, keeping the classification fields of prev;
+// code is the record's code (reused as the summary's when it is the same text).
+func summarize(d *dossier.Dossier, prev Summary, code string) Summary {
 	s := prev
-	s.Code = d.Code.String()
+	s.Code = codeString(d.Code, prev.Code, code)
 	s.Agency = d.Agency
 	s.Online = d.Channel == procedure.Online
 	s.Received = Unix(d.Received)

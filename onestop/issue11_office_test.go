@@ -3,6 +3,7 @@ package onestop_test
 import (
 	"errors"
 	"github.com/motcua-go/motcua/procedure"
+	"golang.org/x/text/language"
 	"testing"
 	"time"
 
@@ -101,6 +102,13 @@ func TestIssue11WaitingIsNotOverdue(t *testing.T) {
 	if len(alerts) != 0 {
 		t.Errorf("sweep %+v, want nothing", alerts)
 	}
+	page, _, err := f.office.Queue(ctx, onestop.QueueQuery{Agency: desk, States: []dossier.State{dossier.SupplementRequested}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page) != 1 || page[0].Overdue {
+		t.Errorf("work queue %+v, want the dossier, not overdue", page)
+	}
 	rep, err := f.office.Report(ctx, at(1, 0, 0), at(21, 0, 0), onestop.ReportOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -189,6 +197,9 @@ func TestIssue11Close(t *testing.T) {
 	st, err := f.office.Close(ctx, clerk, code, "quá hạn bổ sung")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if vi, en := st.StateName(language.Vietnamese), st.StateName(language.English); vi != "đã đóng hồ sơ" || en != "closed" {
+		t.Errorf("closed in words: %q, %q", vi, en)
 	}
 	if st.State != dossier.Closed || st.National != 8 || st.Overdue {
 		t.Errorf("closed view: state %v, national %d, overdue %v", st.State, st.National, st.Overdue)
@@ -295,6 +306,12 @@ func TestIssue11Correction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if vi, en := st.StateName(language.Vietnamese), st.StateName(language.English); vi != "đang đính chính kết quả" || en != "result in correction" {
+		t.Errorf("correction in words: %q, %q", vi, en)
+	}
+	if (onestop.PublicView{State: dossier.Submitted}).StateName(language.English) != "waiting for acceptance" {
+		t.Error("an online dossier not yet accepted is not shown waiting for acceptance")
+	}
 	if st.State != dossier.Correction || st.National != 4 {
 		t.Errorf("sent back: state %v, national %d, want correction, 4", st.State, st.National)
 	}
@@ -305,6 +322,20 @@ func TestIssue11Correction(t *testing.T) {
 	if _, err := f.office.Return(ctx, clerk, code); err == nil {
 		t.Error("a result in correction was handed over")
 	}
+	// The dossier was judged at its result: in correction it is neither open nor overdue,
+	// and Biểu 06 counts it resolved.
+	f.clock.Set(at(20, 9, 0))
+	if v, _ := f.office.Lookup(ctx, code); v.Overdue {
+		t.Error("a dossier in correction shown overdue")
+	}
+	if alerts, _ := f.office.Sweep(ctx); len(alerts) != 0 {
+		t.Errorf("sweep of a dossier in correction: %+v", alerts)
+	}
+	rep, err := f.office.Report(ctx, at(1, 0, 0), at(31, 0, 0), onestop.ReportOptions{})
+	if err != nil || rep.Total.Resolved != 1 || rep.Total.InProgress != 0 {
+		t.Errorf("report of a dossier in correction: %+v, %v; want resolved", rep.Total, err)
+	}
+	f.clock.Set(at(11, 9, 0))
 	f.clock.Set(at(12, 9, 0))
 	st, err = f.office.Correct(ctx, clerk, code, "KS-1/ĐC")
 	if err != nil {

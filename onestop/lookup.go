@@ -8,6 +8,7 @@ import (
 
 	"github.com/motcua-go/motcua/dossier"
 	"github.com/motcua-go/motcua/internal/msg"
+	"golang.org/x/text/language"
 )
 
 // PublicView is the public view of a dossier, what anyone holding its code may see on a portal,
@@ -47,6 +48,18 @@ type PublicView struct {
 	History     []PublicEvent `json:"history"`               // every event, oldest first
 }
 
+// StateName is the dossier's state in words in lang, as the applicant reads it
+// (dossier.State.Name): "đang xử lý" / "in process", "đã đóng hồ sơ" / "closed" (the desk
+// closed it for want of the supplement, Decree 118/2025 Art. 19(5)), "đang đính chính kết
+// quả" / "result in correction" (Art. 23(1)). A dossier submitted online and not yet accepted
+// (Submitted) reads "chờ tiếp nhận" / "waiting for acceptance" (Art. 17(2)).
+func (v PublicView) StateName(lang language.Tag) string {
+	if v.State == dossier.Submitted {
+		return msg.Pick(lang, "chờ tiếp nhận", "waiting for acceptance")
+	}
+	return v.State.Name(lang)
+}
+
 // PublicStep is one step of the route in the public view.
 type PublicStep struct {
 	ID         string    `json:"id"`
@@ -69,10 +82,12 @@ type PublicEvent struct {
 	AgencyName string         `json:"agency_name,omitempty"`
 }
 
-// open reports whether processing has not ended.
+// open reports whether processing has not ended. A result sent back for correction
+// (Correction) has ended it: the dossier was judged at its result, and the correction has a
+// time of its own (dossier.Dossier.CorrectionDue).
 func open(s dossier.State) bool {
 	switch s {
-	case dossier.Resolved, dossier.Refused, dossier.Returned, dossier.Withdrawn, dossier.NotAccepted, dossier.Closed:
+	case dossier.Resolved, dossier.Refused, dossier.Returned, dossier.Withdrawn, dossier.NotAccepted, dossier.Closed, dossier.Correction:
 		return false
 	}
 	return true

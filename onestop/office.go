@@ -455,7 +455,7 @@ func summarize(d *dossier.Dossier, prev Summary, code string) Summary {
 	s.Returned = Unix(d.Resolution.Returned)
 	s.End, s.Outcome = 0, OutcomeOpen
 	switch d.State {
-	case dossier.Resolved, dossier.Returned:
+	case dossier.Resolved, dossier.Returned, dossier.Correction: // a correction follows the result
 		s.End, s.Outcome = Unix(d.Resolution.At), OutcomeResolved
 		if d.Resolution.Refused {
 			s.Outcome = OutcomeRefused

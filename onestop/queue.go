@@ -49,7 +49,14 @@ func (o *Office) Queue(ctx context.Context, q QueueQuery) ([]PublicView, QueueCu
 			pub = o.publicView(r.Dossier, o.printed(r.Dossier.Code))
 		}
 		v := *pub
-		v.Overdue = open(v.State) && !v.Due.IsZero() && now.After(v.Due)
+		// The dossier's own verdict, as in Lookup: a wait for the applicant is not a delay.
+		d := r.Dossier
+		if d.Rules != o.rules {
+			c := *d
+			c.Rules = o.rules
+			d = &c
+		}
+		v.Overdue = open(v.State) && d.Overdue(now)
 		out = append(out, v)
 		next = QueueCursor{Due: r.Summary.Due, Code: r.Code}
 		return true

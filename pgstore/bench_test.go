@@ -195,6 +195,20 @@ func BenchmarkMillion(b *testing.B) {
 			sweep(b, cold)
 		}
 	})
+	// Where the cold sweep's time goes: the store's Watch alone (read and decode the 10,000
+	// records), without the Office's checks and alerts.
+	b.Run("SweepColdStoreOnly", func(b *testing.B) {
+		cold := pgstore.New(pool, pgstore.Options{CacheSize: -1})
+		for b.Loop() {
+			n := 0
+			if err := cold.Watch(ctx, clock.Now(), func(onestop.Record) bool { n++; return true }); err != nil {
+				b.Fatal(err)
+			}
+			if n != watched+1 {
+				b.Fatalf("%d records watched, want %d", n, watched+1)
+			}
+		}
+	})
 	// The sweep, warm: the store's cache holds the records at the versions stored (as it
 	// does from one sweep to the next in a process that sweeps every few minutes), so the
 	// database sends the codes and versions of the 10,000 and nothing else.

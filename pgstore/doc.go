@@ -28,11 +28,14 @@
 //
 //   - dossiers: one row per dossier, the record as JSON (without its log) and the columns the
 //     queries select by, each indexed: holder, state and due (Store.Queue, the work queue),
-//     watch (Store.Watch, the sweep: it reads only the dossiers whose instant has come),
+//     watch (Store.Watch, the sweep: it reads only the dossiers whose instant has come, and
+//     decodes their records on every core while the next rows arrive),
 //     desk and received; version and seq for optimistic concurrency and the log's length.
 //   - dossier_events: the append-only event log, primary key (code, seq).
 //   - summaries: onestop.Summary in columns, indexed for the periods of Store.Summaries
-//     (Biểu 06).
+//     (Biểu 06), and the whole summary again in one compact binary column, packed, that the
+//     server generates from the others (migration 002): a report reads only that column, one
+//     value per dossier, instead of eighteen.
 //   - code_sequences: the daily number of each receiving unit, taken with
 //     INSERT … ON CONFLICT DO UPDATE … RETURNING: no two dossiers ever get one code.
 //   - outbox: the messages (notices) of every command, written in its transaction.

@@ -7,39 +7,47 @@ import (
 	"github.com/motcua-go/motcua/onestop"
 )
 
-// SummariesBothWays reads the summaries of [from, to) twice, decoding the rows once by
-// decodeSummary and once by the driver's Scan, and reports whether the rows came in the
-// binary form decodeSummary reads.
+// SummariesBothWays reads the summaries of [from, to) twice: by Store.Summaries, which decodes
+// the packed column, and from the typed columns through the driver's Scan; it also reports
+// whether the packed values came in the binary form Summaries reads without the driver.
 func SummariesBothWays(ctx context.Context, s *Store, from, to int64) (fast, scanned []onestop.Summary, binaryRows bool, err error) {
-	for pass := range 2 {
-		rows, err := s.pool.Query(ctx, selectSummaries, from, to)
-		if err != nil {
+	if err := s.Summaries(ctx, from, to, func(x onestop.Summary) bool { fast = append(fast, x); return true }); err != nil {
+		return nil, nil, false, err
+	}
+	rows, err := s.pool.Query(ctx, selectSummaries, from, to)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	fd := rows.FieldDescriptions()
+	binaryRows = len(fd) == 1 && fd[0].DataTypeOID == byteaOID && fd[0].Format == pgx.BinaryFormatCode
+	rows.Close()
+	rows, err = s.pool.Query(ctx, `SELECT code, level, field, agency, received, original_due, due, ended, returned,
+    waiting_since, applicant_time, online, outcome, supplements, contacts, step_score, rating, complaint
+FROM summaries WHERE received <> 0 AND received < $2 AND (ended = 0 OR ended >= $1)`, from, to)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			x                                        onestop.Summary
+			outcome, supplements, contacts, score, r int16
+		)
+		if err := rows.Scan(&x.Code, &x.Level, &x.Field, &x.Agency, &x.Received, &x.OriginalDue, &x.Due, &x.End,
+			&x.Returned, &x.WaitingSince, &x.ApplicantTime, &x.Online, &outcome, &supplements, &contacts,
+			&score, &r, &x.Complaint); err != nil {
 			return nil, nil, false, err
 		}
-		binaryRows = true
-		for i, f := range rows.FieldDescriptions() {
-			if f.DataTypeOID != summaryOIDs[i] || f.Format != pgx.BinaryFormatCode && f.DataTypeOID != 25 {
-				binaryRows = false
-			}
-		}
-		for rows.Next() {
-			var x onestop.Summary
-			if pass == 0 {
-				err = decodeSummary(rows.RawValues(), &x, func(b []byte) string { return string(b) })
-				fast = append(fast, x)
-			} else {
-				err = scanSummary(rows, &x)
-				scanned = append(scanned, x)
-			}
-			if err != nil {
-				rows.Close()
-				return nil, nil, false, err
-			}
-		}
-		rows.Close()
-		if rows.Err() != nil {
-			return nil, nil, false, rows.Err()
-		}
+		x.Outcome, x.Supplements, x.Contacts = onestop.Outcome(outcome), uint8(supplements), uint8(contacts)
+		x.StepScore, x.Rating = int8(score), onestop.Rating(r)
+		scanned = append(scanned, x)
 	}
-	return fast, scanned, binaryRows, nil
+	return fast, scanned, binaryRows, rows.Err()
+}
+
+// DecodeSummary is decodeSummary.
+func DecodeSummary(b []byte) (onestop.Summary, error) {
+	var x onestop.Summary
+	err := decodeSummary(b, &x, func(b []byte) string { return string(b) })
+	return x, err
 }

@@ -62,7 +62,7 @@ func (r *Rules) Open(in Intake, by Actor, now time.Time) (*Dossier, error) {
 type opening struct {
 	d      Dossier
 	in     Intake
-	events [8]Event
+	events [4]Event // an intake's: Open, Receive and, for a result given on the spot, Resolve and Return
 	docs   [6]string
 }
 

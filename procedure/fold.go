@@ -1,7 +1,6 @@
 package procedure
 
 import (
-	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -66,9 +65,15 @@ var foldTable = sync.OnceValue(func() *[foldTableSize]rune {
 // khai sinh"), with runs of white space reduced to one space and trimmed, for matching names.
 // It is blind to case for every input: Fold(strings.ToUpper(s)) == Fold(strings.ToLower(s)).
 func Fold(s string) string {
+	var buf [128]byte
+	return string(AppendFold(buf[:0], s))
+}
+
+// AppendFold appends Fold(s) to b: with a buffer of the caller's, names are matched without
+// allocating (the one-stop desk checks the documents handed in at every intake).
+func AppendFold(b []byte, s string) []byte {
 	t := foldTable()
-	var b strings.Builder
-	b.Grow(len(s))
+	start := len(b)
 	space := true
 	for i := 0; i < len(s); {
 		var r rune
@@ -93,13 +98,16 @@ func Fold(s string) string {
 			continue
 		case unicode.IsSpace(r):
 			if !space {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
 			space = true
 			continue
 		}
 		space = false
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, r)
 	}
-	return strings.TrimSuffix(b.String(), " ")
+	if len(b) > start && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	return b
 }

@@ -579,14 +579,13 @@ func (o *Office) procedureInForce(sub Submission, at time.Time) (*procedure.Proc
 // in, compared without regard to case and diacritics. Conditional documents are the clerk's
 // judgement and are not checked.
 func missingDocuments(p *procedure.Procedure, caseID string, given []string) []string {
-	have := make(map[string]bool, len(given))
-	for _, g := range given {
-		have[procedure.Fold(g)] = true
-	}
+	var text [512]byte
+	var end [maxListed]int
+	have := handedIn(given, text[:0], end[:0])
 	var missing []string
 	check := func(docs []procedure.Document) {
 		for _, doc := range docs {
-			if doc.Requirement == procedure.Required && !have[procedure.Fold(doc.Name)] {
+			if doc.Requirement == procedure.Required && !have.has(doc.Name) {
 				missing = append(missing, doc.Name)
 			}
 		}
@@ -596,6 +595,51 @@ func missingDocuments(p *procedure.Procedure, caseID string, given []string) []s
 		check(c.Documents)
 	}
 	return missing
+}
+
+// foldedNames are the names of the documents handed in, folded (procedure.Fold): the usual
+// few one after another in a buffer of the caller's, compared in turn, so that checking them
+// costs no allocation at every intake; more than a few in a set.
+type foldedNames struct {
+	text []byte // the folded names, one after another
+	end  []int  // where each ends in text
+	set  map[string]bool
+}
+
+// maxListed is the number of names handed in that are compared in turn, not put in a set.
+const maxListed = 16
+
+// handedIn folds the names given into text and end (buffers of the caller's).
+func handedIn(given []string, text []byte, end []int) foldedNames {
+	if len(given) > maxListed {
+		set := make(map[string]bool, len(given))
+		for _, g := range given {
+			set[procedure.Fold(g)] = true
+		}
+		return foldedNames{set: set}
+	}
+	for _, g := range given {
+		text = procedure.AppendFold(text, g)
+		end = append(end, len(text))
+	}
+	return foldedNames{text: text, end: end}
+}
+
+// has reports whether a document named name was handed in, names compared folded.
+func (f foldedNames) has(name string) bool {
+	var buf [128]byte
+	key := procedure.AppendFold(buf[:0], name)
+	if f.set != nil {
+		return f.set[string(key)]
+	}
+	from := 0
+	for _, to := range f.end {
+		if string(f.text[from:to]) == string(key) {
+			return true
+		}
+		from = to
+	}
+	return false
 }
 
 // appendNew appends the names of add not yet in list.

@@ -291,7 +291,7 @@ func checkParse(t *testing.T, p *lineParser, in []byte) {
 	jerr := dec.Decode(&m)
 	// encoding/json: valid only when the whole input is one document.
 	valid := json.Valid(in)
-	isObject := valid && jerr == nil
+	isObject := valid && jerr == nil && m != nil // "null" decodes into a nil map: not an object
 	if ok != isObject {
 		t.Fatalf("parse(%q) ok=%v; encoding/json valid=%v object=%v (%v)", in, ok, valid, isObject, jerr)
 	}

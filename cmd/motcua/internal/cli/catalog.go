@@ -166,18 +166,7 @@ func runCatalogShow(e *env, args []string) error {
 		"  motcua catalog show 1.001193 --at 2026-03-10\n  motcua catalog show 1.001193 --catalog my-catalog.json")
 	at := f.String("at", "", e.t("ngày YYYY-MM-DD: phiên bản có hiệu lực ngày đó", "date YYYY-MM-DD: the version in force that day"))
 	catPath := f.String("catalog", "", e.t("tệp hoặc thư mục danh mục (mặc định: danh mục mẫu)", "catalog file or folder (default: the sample catalog)"))
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	code, err := f.oneArg("một mã thủ tục, ví dụ 1.001193", "a procedure code, e.g. 1.001193")
-	if err != nil {
-		return err
-	}
-	when, err := atFlag(*at)
-	if err != nil {
-		return err
-	}
-	c, err := catalogFor(*catPath)
+	code, when, c, err := catalogQuery(f, args, at, catPath, "một mã thủ tục, ví dụ 1.001193", "a procedure code, e.g. 1.001193")
 	if err != nil {
 		return err
 	}
@@ -204,18 +193,7 @@ func runCatalogSearch(e *env, args []string) error {
 		"  motcua catalog search \"khai sinh\"\n  motcua catalog search \"dat dai\" --at 2026-03-10")
 	at := f.String("at", "", e.t("ngày YYYY-MM-DD: chỉ phiên bản có hiệu lực ngày đó", "date YYYY-MM-DD: only the versions in force that day"))
 	catPath := f.String("catalog", "", e.t("tệp hoặc thư mục danh mục (mặc định: danh mục mẫu)", "catalog file or folder (default: the sample catalog)"))
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	text, err := f.oneArg("một cụm từ cần tìm", "a phrase to find")
-	if err != nil {
-		return err
-	}
-	when, err := atFlag(*at)
-	if err != nil {
-		return err
-	}
-	c, err := catalogFor(*catPath)
+	text, when, c, err := catalogQuery(f, args, at, catPath, "một cụm từ cần tìm", "a phrase to find")
 	if err != nil {
 		return err
 	}
@@ -238,4 +216,26 @@ func runCatalogSearch(e *env, args []string) error {
 		out = append(out, h)
 	}
 	return writeJSON(e, out)
+}
+
+// catalogQuery reads what catalog show and search share: the flags, the one argument
+// (described by vi and en in a usage error), the day of --at and the catalog of --catalog.
+// at and catPath are read after the flags are parsed.
+func catalogQuery(f *flags, args []string, at, catPath *string, vi, en string) (string, time.Time, *procedure.Catalog, error) {
+	if err := f.parse(args); err != nil {
+		return "", time.Time{}, nil, err
+	}
+	arg, err := f.oneArg(vi, en)
+	if err != nil {
+		return "", time.Time{}, nil, err
+	}
+	when, err := atFlag(*at)
+	if err != nil {
+		return "", time.Time{}, nil, err
+	}
+	c, err := catalogFor(*catPath)
+	if err != nil {
+		return "", time.Time{}, nil, err
+	}
+	return arg, when, c, nil
 }

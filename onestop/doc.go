@@ -97,6 +97,18 @@
 // and withdrawal; they are policy values of package dossier (dossier.Policy, set per regime
 // in dossier.RulesConfig), to change when a later text says otherwise.
 //
+// # Decree 118/2025 commands
+//
+// For dossiers received from 2025-07-01 the Office also carries out what Decree 118/2025 adds,
+// each rule a dossier.Policy value picked by the reception date: Close, 15 calendar days after
+// an unanswered supplement notice (Art. 19(5); the sweep lists the dossier with a CloseDue
+// alert); Amend, an online applicant's change of content (Art. 21); SendForCorrection and
+// Correct, a wrong result corrected within 3 working days (Art. 23(1)); RequestVerification,
+// a supplement request for a document held electronically, which the once-only rule otherwise
+// refuses (Art. 5(1)(i), 17(1)(b)); and Submission.Review, the clerk's own refusal, redirection
+// or request to redo documents at intake (Art. 17). An ApologyDue alert names the agency holding
+// the dossier, the one that writes the apology and new appointment (Art. 12(5)).
+//
 // # Storage and concurrency
 //
 // A Store keeps each dossier as a Record with a version. Every command reads the record,

@@ -66,8 +66,9 @@ var (
 	ErrUnknownConsultation = newProblem("is not a consultation of the dossier")
 	// ErrAnswered: the consultation was already answered.
 	ErrAnswered = newProblem("was already answered")
-	// ErrClosed: the dossier was returned, withdrawn or not accepted; no command changes it.
-	ErrClosed = newProblem("is closed: it was returned, withdrawn or not accepted")
+	// ErrClosed: processing has ended (returned, refused, withdrawn, closed or not accepted);
+	// no command changes it.
+	ErrClosed = newProblem("is closed: its processing has ended (returned, refused, withdrawn, closed or not accepted)")
 	// ErrNoResult: the command needs a result that is ready or returned.
 	ErrNoResult = newProblem("has no result yet")
 )

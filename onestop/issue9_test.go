@@ -39,7 +39,7 @@ func TestIssue9MessageLanguageTag(t *testing.T) {
 		}
 	}
 	// A bare sentinel reads in Vietnamese too.
-	if got := onestop.Message(onestop.ErrClosed, language.Vietnamese); got != "đã kết thúc (đã trả kết quả, đã rút hoặc không được tiếp nhận)" {
+	if got := onestop.Message(onestop.ErrClosed, language.Vietnamese); got != "đã kết thúc xử lý (đã trả kết quả, bị từ chối, đã rút, đã đóng hoặc không được tiếp nhận)" {
 		t.Errorf("sentinel: %q", got)
 	}
 }

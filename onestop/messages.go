@@ -28,7 +28,7 @@ var viProblems = map[error]string{
 	ErrConsultationPending: "đang chờ ý kiến của cơ quan được lấy ý kiến",
 	ErrUnknownConsultation: "không phải là lần lấy ý kiến của hồ sơ",
 	ErrAnswered:            "đã được trả lời",
-	ErrClosed:              "đã kết thúc (đã trả kết quả, đã rút hoặc không được tiếp nhận)",
+	ErrClosed:              "đã kết thúc xử lý (đã trả kết quả, bị từ chối, đã rút, đã đóng hoặc không được tiếp nhận)",
 	ErrNoResult:            "chưa có kết quả giải quyết",
 	ErrIdentity:            "làm số liệu của biểu báo cáo không khớp",
 	ErrCorruptRecord:       "không nhất quán trong kho lưu trữ",

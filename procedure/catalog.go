@@ -66,7 +66,10 @@ type version struct {
 // Load reads one catalog document ({"procedures": [...], "groups": [...]}) from r and validates
 // it with the options opts (the zero LoadOptions for the default rules). On any problem it
 // returns no catalog and a *ValidationError listing the first 100, each with its JSON path and
-// a message in Vietnamese and English, and counting the rest.
+// a message in Vietnamese and English, and counting the rest. A UTF-8 byte-order mark at the
+// start is skipped. A key given twice in one object (rule duplicate_key) or naming a field in
+// another case, "CODE" for "code" (rule key_case), is a problem, not read as encoding/json
+// would (the last one winning, case ignored).
 func Load(r io.Reader, opts LoadOptions) (*Catalog, error) {
 	data, err := readAll(r)
 	if err != nil {
@@ -148,7 +151,14 @@ type doc struct {
 	split bool
 }
 
+// utf8BOM is the byte-order mark some editors write at the start of a UTF-8 file.
+const utf8BOM = "\uFEFF"
+
 func (l *loader) add(file string, data []byte) {
+	// A byte-order mark at the start says the file is UTF-8; it is not part of the JSON.
+	if bytes.HasPrefix(data, []byte(utf8BOM)) {
+		data = data[len(utf8BOM):]
+	}
 	if procs, groups, ok := splitDocument(data); ok {
 		l.docs = append(l.docs, doc{file: file, data: data, procs: procs, groups: groups, split: true})
 		return
@@ -161,6 +171,7 @@ func (l *loader) add(file string, data []byte) {
 		l.problems = append(l.problems, jsonProblem(file, "", data, err))
 		return
 	}
+	l.problems = append(l.problems, documentKeyProblems(file, data)...)
 	d := doc{file: file, data: data}
 	for _, m := range raw.Procedures {
 		d.procs.raw = append(d.procs.raw, m)
@@ -535,6 +546,7 @@ func (w *itemChecker) item(out *chunkOut, d *doc, data []byte, i, seq int, keep 
 		}
 		bad = b
 		dprobs = append(dprobs, lp...)
+		dprobs = append(dprobs, keyProblems(d.file, at, data, reflect.TypeFor[Procedure]())...)
 		noUnit = limitsWithoutUnit(data)
 	}
 	// A limit without a unit would read as working days (the zero calendar.Unit): the key
@@ -763,6 +775,7 @@ func checkGroup(file string, i int, data []byte, g *Group, fields *fieldChecker,
 			probs.add(jsonProblem(file, at, data, err))
 			return false
 		}
+		gprobs = append(gprobs, keyProblems(file, at, data, reflect.TypeFor[Group]())...)
 	}
 	g.LegalBasis = nilIfEmpty(g.LegalBasis)
 	if !valid {
@@ -813,7 +826,7 @@ func invalidUTF8(data []byte) int {
 type folded struct{ name, field, competent, receiving string }
 
 func foldsOf(p *Procedure) folded {
-	f := folded{name: Fold(p.Name), field: Fold(p.Field), competent: Fold(p.CompetentAgency.Name)}
+	f := folded{name: searchFold(p.Name), field: Fold(p.Field), competent: Fold(p.CompetentAgency.Name)}
 	if p.ReceivingAgency != nil {
 		f.receiving = Fold(p.ReceivingAgency.Name)
 	}
@@ -971,14 +984,15 @@ func (c *Catalog) ByLevel(l Level, at time.Time) []*Procedure {
 }
 
 // Search returns the procedures whose name contains query as a phrase starting at a word,
-// compared without regard to case, spacing and Vietnamese diacritics ("khai sinh" finds "Đăng
-// ký khai sinh"; "khai tu" finds "khai tử" but not "thủ tục ... khai sinh"), in force at at
+// compared without regard to case, spacing, punctuation and Vietnamese diacritics ("khai sinh"
+// finds "Đăng ký khai sinh"; "nhan cha me con" finds "nhận cha, mẹ, con"; "khai tu" finds
+// "khai tử" but not "thủ tục ... khai sinh"), in force at at
 // (every version when at is zero), in catalog order.
 func (c *Catalog) Search(query string, at time.Time) []*Procedure {
 	if c == nil {
 		return nil
 	}
-	q := Fold(query)
+	q := searchFold(query)
 	if q == "" {
 		return nil
 	}

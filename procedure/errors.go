@@ -190,7 +190,7 @@ type UseError struct {
 	// Code is the procedure's code; empty for a nil procedure.
 	Code NationalCode
 	// What names the case, channel or fee concerned; for a fee input, the fee ID followed by
-	// " (quantity)" or " (declared value)".
+	// " (quantity)", " (declared value)" or " (submission time)".
 	What string
 	// Err is ErrUnknownCase, ErrChannelNotOffered, ErrMissingInput, ErrNegativeInput,
 	// ErrInputRange or ErrNilProcedure.
@@ -205,7 +205,7 @@ func (e *UseError) Error() string { return e.Message(language.English) }
 // English otherwise).
 func (e *UseError) Message(lang language.Tag) string {
 	what, input := e.What, ""
-	for _, suffix := range [...]string{quantityInput, declaredValueInput} {
+	for _, suffix := range [...]string{quantityInput, declaredValueInput, submissionTimeInput} {
 		if s, ok := strings.CutSuffix(what, suffix); ok {
 			what, input = s, suffix
 			break
@@ -229,8 +229,9 @@ func (e *UseError) Message(lang language.Tag) string {
 
 // The fee inputs named in UseError.What.
 const (
-	quantityInput      = " (quantity)"
-	declaredValueInput = " (declared value)"
+	quantityInput       = " (quantity)"
+	declaredValueInput  = " (declared value)"
+	submissionTimeInput = " (submission time)"
 )
 
 // Unwrap returns the sentinel.

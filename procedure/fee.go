@@ -15,6 +15,8 @@ type FeeQuery struct {
 	// Channel is the submission channel; the online reduction applies to Online only.
 	Channel Channel
 	// At is the submission time; its date in Vietnam decides whether a reduction is valid.
+	// It is required for an online dossier whose fees have an online reduction: a zero At is
+	// then an error (ErrMissingInput), never a silent choice of the full fee.
 	At time.Time
 	// Categories are the applicant's categories, matched against fee exemptions.
 	Categories []string
@@ -58,7 +60,8 @@ type FeeBreakdown struct {
 //
 // An exempt fee needs no input: its Base is computed when its quantity or the declared value is
 // given, and is zero otherwise. A negative quantity or declared value is rejected for every fee
-// it applies to, exempt or not. The error is a *UseError wrapping ErrUnknownCase,
+// it applies to, exempt or not. A zero q.At is refused for an online dossier with a fee that
+// has an online reduction, whose validity depends on the day. The error is a *UseError wrapping ErrUnknownCase,
 // ErrMissingInput, ErrNegativeInput, or ErrNilProcedure for a nil p.
 func (p *Procedure) AmountDue(q FeeQuery) (FeeBreakdown, error) {
 	if p == nil {
@@ -119,6 +122,9 @@ func (p *Procedure) AmountDue(q FeeQuery) (FeeBreakdown, error) {
 			line.Amount = decimal.Zero
 		} else {
 			net := base
+			if r := f.OnlineReduction; r != nil && q.Channel == Online && q.At.IsZero() {
+				return FeeBreakdown{}, &UseError{Code: p.Code, What: f.ID + submissionTimeInput, Err: ErrMissingInput}
+			}
 			if r := f.OnlineReduction; r != nil && q.Channel == Online && d >= date.Date(r.From) && (r.To == 0 || d <= date.Date(r.To)) {
 				line.Reduction = percent(base, r.Percent)
 				net = base.Sub(line.Reduction)

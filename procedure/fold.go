@@ -13,13 +13,15 @@ import (
 // ſ, ϱ, K and the iota subscript U+0345 fold with their plain letters), then without its
 // diacritics (the first rune of its canonical decomposition, when that is not itself a mark),
 // then again the lower case of the upper case of that base letter. đ and Đ fold to d. A
-// combining mark (category Mn) that has no case of its own is dropped.
+// combining mark (category Mn) that has no case of its own is dropped. Ð (U+00D0, the
+// Icelandic eth that legacy Vietnamese converters write for Đ) and its lower case ð fold to d
+// too.
 func foldRune(r rune) rune {
 	if r == 'đ' || r == 'Đ' {
 		return 'd'
 	}
 	k := caseKey(r)
-	if k == 'đ' {
+	if k == 'đ' || k == 'ð' {
 		return 'd'
 	}
 	if unicode.Is(unicode.Mn, k) {
@@ -71,7 +73,17 @@ func Fold(s string) string {
 
 // AppendFold appends Fold(s) to b: with a buffer of the caller's, names are matched without
 // allocating (the one-stop desk checks the documents handed in at every intake).
-func AppendFold(b []byte, s string) []byte {
+func AppendFold(b []byte, s string) []byte { return appendFold(b, s, false) }
+
+// searchFold is Fold with punctuation and symbols read as spaces, the form names are
+// searched in: "nhận cha, mẹ, con" and "nhan cha me con" give the same words.
+func searchFold(s string) string {
+	var buf [128]byte
+	return string(appendFold(buf[:0], s, true))
+}
+
+// appendFold appends Fold(s) to b; with words set, punctuation and symbols count as spaces.
+func appendFold(b []byte, s string, words bool) []byte {
 	t := foldTable()
 	start := len(b)
 	space := true
@@ -96,7 +108,7 @@ func AppendFold(b []byte, s string) []byte {
 		switch {
 		case r < 0:
 			continue
-		case unicode.IsSpace(r):
+		case unicode.IsSpace(r), words && (unicode.IsPunct(r) || unicode.IsSymbol(r)):
 			if !space {
 				b = append(b, ' ')
 			}

@@ -88,6 +88,8 @@ func inputVi(suffix string) string {
 		return " (số lượng)"
 	case declaredValueInput:
 		return " (giá trị kê khai)"
+	case submissionTimeInput:
+		return " (thời điểm nộp)"
 	}
 	return suffix
 }
@@ -441,6 +443,12 @@ func problem(file, path, rule string, args ...string) Problem {
 	case "empty":
 		en = "the catalog has no procedures"
 		vi = "danh mục không có thủ tục nào"
+	case "key_case": // the key as written, the field's name
+		en = "key " + msg.Quote(o(0)) + " must be written " + msg.Quote(o(1)) + " (keys are matched exactly)"
+		vi = "khóa " + msg.Quote(o(0)) + " phải viết là " + msg.Quote(o(1)) + " (khóa phân biệt chữ hoa, chữ thường)"
+	case "duplicate_key": // the key as written, the key that named the field first
+		en = "key " + msg.Quote(o(0)) + " repeats " + msg.Quote(o(1)) + ": a field is given once"
+		vi = "khóa " + msg.Quote(o(0)) + " lặp lại " + msg.Quote(o(1)) + ": mỗi trường chỉ được ghi một lần"
 	case "unknown_key": // the key
 		en = "unknown key " + msg.Quote(o(0))
 		vi = "khóa " + msg.Quote(o(0)) + " không có trong định dạng danh mục"

@@ -464,6 +464,7 @@ func (o *Office) receive(ctx context.Context, c *intakeCheck, d *dossier.Dossier
 	if o.queues() {
 		msgs = o.notices(rec, eventName(dossier.Receive), c.clerk, c.received)
 	}
+	msgs = o.publish(msgs, nil, rec, c.clerk, c.received)
 	if _, err := o.store.Create(ctx, rec, msgs); err != nil {
 		return IntakeResult{}, err
 	}

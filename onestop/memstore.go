@@ -376,6 +376,9 @@ func (m *MemStore) Ack(ctx context.Context, ids ...uint64) error {
 	defer m.mu.Unlock()
 	for _, id := range ids {
 		if i, ok := m.out.find(id); ok {
+			if m.out.msgs[i].Kind != "" {
+				m.out.count(m.out.msgs[i], 1)
+			}
 			m.out.msgs = slices.Delete(m.out.msgs, i, i+1)
 		}
 	}
@@ -405,11 +408,15 @@ func (m *MemStore) Pending() int {
 	return len(m.out.msgs)
 }
 
-// memOutbox holds the messages not acknowledged, by increasing ID.
+// memOutbox holds the messages not acknowledged, by increasing ID, and the counts of the
+// messages of a kind (not notices) written and acknowledged for each dossier (Tally).
 type memOutbox struct {
-	last uint64
-	msgs []Envelope
+	last  uint64
+	msgs  []Envelope
+	tally map[tallyKey]*[2]int // written, acknowledged
 }
+
+type tallyKey struct{ kind, code string }
 
 // post appends msgs, numbering each (in the caller's slice too).
 func (o *memOutbox) post(msgs []Envelope) {
@@ -417,7 +424,49 @@ func (o *memOutbox) post(msgs []Envelope) {
 		o.last++
 		msgs[i].ID = o.last
 		o.msgs = append(o.msgs, msgs[i])
+		if msgs[i].Kind != "" {
+			o.count(msgs[i], 0)
+		}
 	}
+}
+
+// count adds one to the written (n = 0) or acknowledged (n = 1) messages of m's kind and code.
+func (o *memOutbox) count(m Envelope, n int) {
+	if o.tally == nil {
+		o.tally = make(map[tallyKey]*[2]int)
+	}
+	k := tallyKey{m.Kind, m.Code}
+	c := o.tally[k]
+	if c == nil {
+		c = new([2]int)
+		o.tally[k] = c
+	}
+	c[n]++
+}
+
+// Tally implements OutboxTally.
+func (m *MemStore) Tally(ctx context.Context, kind string, fn func(code string, written, acked int) bool) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	type row struct {
+		code           string
+		written, acked int
+	}
+	m.mu.RLock()
+	var rows []row
+	for k, c := range m.out.tally {
+		if k.kind == kind {
+			rows = append(rows, row{k.code, c[0], c[1]})
+		}
+	}
+	m.mu.RUnlock()
+	for _, r := range rows {
+		if !fn(r.code, r.written, r.acked) {
+			break
+		}
+	}
+	return nil
 }
 
 func (o *memOutbox) find(id uint64) (int, bool) {

@@ -85,6 +85,10 @@ type Config struct {
 	// notices to the outbox, even without a Notifier, and return without waiting for them to
 	// be delivered. false: the Office delivers them to Notifier after each command.
 	DeferDelivery bool
+	// Publisher writes further messages with each command (package portal's records for the
+	// National Public Service Portal), in the same Store.Create or Store.Update as its events,
+	// and delivers them when Office.Deliver hands them out; nil: none. See Publisher.
+	Publisher Publisher
 	// DeliveryLease is how long a notice handed out for delivery is reserved for its
 	// deliverer, after which another may hand it out again; 0: DefaultDeliveryLease (1 minute).
 	DeliveryLease time.Duration
@@ -111,6 +115,7 @@ type Office struct {
 	store         Store
 	clock         Clock
 	notifier      Notifier
+	publisher     Publisher
 	deferDelivery bool
 	lease         time.Duration
 	receivable    ReceivableFunc
@@ -130,7 +135,7 @@ func New(cfg Config) (*Office, error) {
 		return nil, &FieldError{Field: "Config.Clock", Err: ErrRequired}
 	}
 	o := &Office{desk: cfg.Desk, catalog: cfg.Catalog, rules: cfg.Rules, routes: cfg.Routes, dir: cfg.Directory,
-		store: cfg.Store, clock: cfg.Clock, notifier: cfg.Notifier, receivable: cfg.Receivable, retries: cfg.Retries,
+		store: cfg.Store, clock: cfg.Clock, notifier: cfg.Notifier, publisher: cfg.Publisher, receivable: cfg.Receivable, retries: cfg.Retries,
 		deferDelivery: cfg.DeferDelivery, lease: cfg.DeliveryLease}
 	if o.lease <= 0 {
 		o.lease = DefaultDeliveryLease
@@ -207,6 +212,7 @@ func (o *Office) exec(ctx context.Context, code string, actor dossier.Actor, f c
 			// An event dated later (an online dossier accepted at the next session) stands.
 			now = last
 		}
+		before := rec.Dossier
 		rec.Dossier = cloneDossier(rec.Dossier)
 		rec.Consultations = slices.Clone(rec.Consultations)
 		var event string
@@ -219,6 +225,7 @@ func (o *Office) exec(ctx context.Context, code string, actor dossier.Actor, f c
 		if event != "" && o.queues() {
 			msgs = o.notices(rec, event, actor, now)
 		}
+		msgs = o.publish(msgs, before, rec, actor, now)
 		var out Record
 		out, err = o.store.Update(ctx, rec, msgs)
 		if err == nil {

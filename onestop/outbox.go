@@ -2,6 +2,7 @@ package onestop
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/motcua-go/motcua/dossier"
@@ -61,6 +62,9 @@ func (o *Office) deliver(ctx context.Context, msgs []Envelope) error {
 	ids := done[:0]
 	for i := range msgs {
 		m := &msgs[i]
+		if m.Notice == nil {
+			continue // a Publisher's message: Deliver hands it out
+		}
 		if err := o.notifier.Notify(ctx, *m.Notice); err != nil {
 			if first == nil {
 				first = &NotifyError{Code: m.Notice.Code, Err: err}
@@ -81,27 +85,30 @@ func (o *Office) deliver(ctx context.Context, msgs []Envelope) error {
 
 // Delivery counts what one call of Office.Deliver did.
 type Delivery struct {
-	Delivered int `json:"delivered"` // messages handed to the notifier and acknowledged
-	Failed    int `json:"failed"`    // messages the notifier refused, to be retried later
+	Delivered int `json:"delivered"` // messages handed to the notifier or the publisher and acknowledged
+	Failed    int `json:"failed"`    // messages refused (or held behind a refused one), to be retried later
 }
 
-// Deliver hands the messages due in the store's outbox to Config.Notifier, at most limit of
-// them (0: 100), lowest ID first, and acknowledges each one delivered. A message the notifier
-// refuses is handed out again after a delay that doubles with each attempt (30 s, 1 min,
-// 2 min, … at most 1 hour); one whose deliverer stopped before acknowledging it (a crash) is
-// handed out again when its lease ends (Config.DeliveryLease). Delivery is therefore at least
-// once: the notifier may see a notice twice, and may recognise it by Envelope.ID.
+// Deliver hands the messages due in the store's outbox to Config.Notifier (notices) and
+// Config.Publisher (its own messages, Publisher.Send), at most limit of them (0: 100), lowest
+// ID first, and acknowledges each one delivered. A message refused is handed out again after
+// a delay that doubles with each attempt (30 s, 1 min, 2 min, … at most 1 hour); one whose
+// deliverer stopped before acknowledging it (a crash) is handed out again when its lease ends
+// (Config.DeliveryLease). Delivery is therefore at least once: the notifier may see a notice
+// twice, and may recognise it by Envelope.ID. When the publisher refuses a message of a
+// dossier, its later messages in the same call are not sent but retried with it, so that
+// they are not sent out of order.
 //
 // The Office itself delivers the notices of its commands right after writing them, unless
 // Config.DeferDelivery is set; Deliver is for the rest: notices refused by the notifier, those
 // of a process that stopped between the write and the delivery, and all of them when delivery
 // is deferred. Call it periodically (every few seconds, from one or several processes) for as
 // long as Delivery.Delivered+Failed equals the limit. It returns the first error of the
-// store; the notifier's refusals are counted, not returned. Without a notifier it is a
+// store; the refusals are counted, not returned. Without a notifier or a publisher it is a
 // *FieldError on Config.Notifier wrapping ErrRequired.
 func (o *Office) Deliver(ctx context.Context, limit int) (Delivery, error) {
 	var dl Delivery
-	if o.notifier == nil {
+	if o.notifier == nil && o.publisher == nil {
 		return dl, &FieldError{Field: "Config.Notifier", Err: ErrRequired}
 	}
 	if limit <= 0 {
@@ -112,15 +119,30 @@ func (o *Office) Deliver(ctx context.Context, limit int) (Delivery, error) {
 		return dl, err
 	}
 	var ids []uint64
+	var held map[string]time.Time // dossiers whose publisher message was refused, and its retry
 	for i := range msgs {
 		m := &msgs[i]
-		if m.Notice == nil {
-			// A kind of message this version does not know: leave it to a deliverer that does.
+		var err error
+		at := o.clock.Now().Add(retryDelay(m.Attempts))
+		switch {
+		case m.Notice != nil && o.notifier != nil:
+			err = o.notifier.Notify(ctx, *m.Notice)
+		case m.Notice == nil && m.Kind != "" && o.publisher != nil:
+			if t, ok := held[m.Code]; ok {
+				at, err = t, errHeld
+			} else if err = o.publisher.Send(ctx, *m); err != nil {
+				if held == nil {
+					held = make(map[string]time.Time)
+				}
+				held[m.Code] = at
+			}
+		default:
+			// A kind of message this Office does not deliver: leave it to a deliverer that does.
 			continue
 		}
-		if err := o.notifier.Notify(ctx, *m.Notice); err != nil {
+		if err != nil {
 			dl.Failed++
-			if rerr := o.store.Retry(ctx, m.ID, o.clock.Now().Add(retryDelay(m.Attempts)), err.Error()); rerr != nil {
+			if rerr := o.store.Retry(ctx, m.ID, at, err.Error()); rerr != nil {
 				return dl, rerr
 			}
 			continue
@@ -144,4 +166,20 @@ func retryDelay(n int) time.Duration {
 		d *= 2
 	}
 	return min(d, time.Hour)
+}
+
+// errHeld is the reason a publisher message waits: an earlier message of its dossier was
+// refused in the same delivery.
+var errHeld = errors.New("held behind an earlier message of the same dossier")
+
+// OutboxTally is implemented by the stores that count, for each dossier, the messages of a
+// kind (Envelope.Kind) written to their outbox and those acknowledged: MemStore and
+// pgstore.Store. Package portal computes from it Decision 766's share of dossiers
+// synchronised with the National Public Service Portal.
+type OutboxTally interface {
+	// Tally calls fn, in no particular order, for each dossier code with messages of kind:
+	// how many were written and how many of them were acknowledged, until fn returns false.
+	// A store that purges acknowledged messages (pgstore.Store.PurgeAcked) counts only those
+	// it still keeps.
+	Tally(ctx context.Context, kind string, fn func(code string, written, acked int) bool) error
 }

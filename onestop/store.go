@@ -161,8 +161,9 @@ func (c QueueCursor) Before(due int64, code string) bool {
 }
 
 // Envelope is an outbound message of a command, kept in the store's outbox until delivered:
-// today a Notice (later also the records the national portal receives). Exactly one payload
-// field is set.
+// a Notice, or a message of another kind written by Config.Publisher (e.g. the records of
+// package portal for the National Public Service Portal). Exactly one payload is set: Notice,
+// or Kind with Payload.
 type Envelope struct {
 	// ID is the store's number for the message, set when it is written (Create, Update, Post):
 	// unique in the store and increasing in the order of writing. 0 before.
@@ -171,6 +172,11 @@ type Envelope struct {
 	// notice of a submission refused or found incomplete at intake, which has no dossier.
 	Code   string  `json:"code,omitempty"`
 	Notice *Notice `json:"notice,omitempty"`
+	// Kind names a message that is not a notice (e.g. "portal"), and Payload holds its bytes,
+	// which the store keeps as they are and the Office never reads: Config.Publisher writes
+	// them and delivers them (Publisher.Send). Empty for a notice.
+	Kind    string `json:"kind,omitempty"`
+	Payload []byte `json:"payload,omitempty"`
 
 	// The delivery state, kept by the store.
 	Attempts  int       `json:"attempts,omitempty"`   // how many times Fetch handed it out

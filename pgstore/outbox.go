@@ -15,6 +15,8 @@ import (
 type post struct {
 	code      string
 	payload   []byte
+	kind      string
+	body      []byte // nil for a notice
 	notBefore time.Time
 }
 
@@ -26,6 +28,11 @@ type payload struct {
 func encodeOut(out []onestop.Envelope) ([]post, error) {
 	posts := make([]post, len(out))
 	for i, e := range out {
+		if e.Kind != "" {
+			// A message of a kind: its bytes as they are (never nil, so never read as a notice).
+			posts[i] = post{code: e.Code, payload: []byte("{}"), kind: e.Kind, body: append([]byte{}, e.Payload...), notBefore: e.NotBefore}
+			continue
+		}
 		b, err := json.Marshal(payload{Notice: e.Notice})
 		if err != nil {
 			return nil, err
@@ -36,14 +43,14 @@ func encodeOut(out []onestop.Envelope) ([]post, error) {
 }
 
 // insertPost writes one message; a zero NotBefore is "at once" (the earliest instant).
-const insertPost = `INSERT INTO outbox (code, payload, not_before) VALUES ($1, $2, COALESCE($3, '-infinity'::timestamptz))
+const insertPost = `INSERT INTO outbox (code, payload, not_before, kind, body) VALUES ($1, $2, COALESCE($3, '-infinity'::timestamptz), $4, $5)
 RETURNING id`
 
 // queuePosts adds the messages to the batch; each one's ID lands in ids when the batch runs.
 func queuePosts(b *pgx.Batch, posts []post, ids []uint64) {
 	for i := range posts {
 		p := &posts[i]
-		b.Queue(insertPost, p.code, p.payload, timePtr(p.notBefore)).QueryRow(func(r pgx.Row) error {
+		b.Queue(insertPost, p.code, p.payload, timePtr(p.notBefore), p.kind, p.body).QueryRow(func(r pgx.Row) error {
 			var id int64
 			if err := r.Scan(&id); err != nil {
 				return err
@@ -89,7 +96,7 @@ const fetchPosts = `WITH due AS (
     ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
 UPDATE outbox o SET attempts = o.attempts + 1, not_before = $2
 FROM due WHERE o.id = due.id
-RETURNING o.id, o.code, o.payload, o.attempts, o.not_before, o.last_error`
+RETURNING o.id, o.code, o.payload, o.attempts, o.not_before, o.last_error, o.kind, o.body`
 
 // Fetch implements onestop.Outbox. The lease is taken in the statement that reads the
 // messages, so two deliverers never hold one message at once; one that stops before Ack or
@@ -112,8 +119,13 @@ func (s *Store) Fetch(ctx context.Context, now time.Time, lease time.Duration, l
 				id   int64
 				body []byte
 			)
-			if err := rows.Scan(&id, &e.Code, &body, &e.Attempts, &e.NotBefore, &e.LastError); err != nil {
+			if err := rows.Scan(&id, &e.Code, &body, &e.Attempts, &e.NotBefore, &e.LastError, &e.Kind, &e.Payload); err != nil {
 				return err
+			}
+			if e.Kind != "" {
+				e.ID = uint64(id)
+				got = append(got, e)
+				continue
 			}
 			var p payload
 			if err := json.Unmarshal(body, &p); err != nil {
@@ -183,4 +195,30 @@ func (s *Store) Pending(ctx context.Context) (int, error) {
 	var n int
 	err := s.pool.QueryRow(ctx, `SELECT count(*) FROM outbox WHERE acked IS NULL`).Scan(&n)
 	return n, classify("pending", err, false)
+}
+
+// tallyKind counts a kind's messages, written and acknowledged, by dossier.
+const tallyKind = `SELECT code, count(*), count(acked) FROM outbox WHERE kind = $1 AND kind <> '' GROUP BY code`
+
+// Tally implements onestop.OutboxTally over the messages the outbox keeps: those acknowledged
+// and removed by PurgeAcked are no longer counted.
+func (s *Store) Tally(ctx context.Context, kind string, fn func(code string, written, acked int) bool) error {
+	rows, err := s.pool.Query(ctx, tallyKind, kind)
+	if err != nil {
+		return classify("tally", err, false)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			code           string
+			written, acked int64
+		)
+		if err := rows.Scan(&code, &written, &acked); err != nil {
+			return classify("tally", err, false)
+		}
+		if !fn(code, int(written), int(acked)) {
+			break
+		}
+	}
+	return classify("tally", rows.Err(), false)
 }

@@ -79,6 +79,7 @@ var checks = []check{
 	{"Outbox", outbox},
 	{"OutboxLease", outboxLease},
 	{"OutboxConcurrentFetch", outboxConcurrentFetch},
+	{"OutboxKind", outboxKind},
 	{"CancelledContext", cancelledContext},
 	{"ConcurrentReadModifyWrite", concurrentReadModifyWrite},
 }
@@ -577,6 +578,56 @@ func outbox(t testing.TB, s onestop.Store) {
 	}
 	if got := fetchAll(t, s, now); len(got) != 1 || got[0].ID != post[0].ID || !cmp.Equal(post[0].Notice, got[0].Notice) {
 		t.Fatalf("after Post: fetched %+v", got)
+	}
+}
+
+// outboxKind writes messages of a kind (onestop.Envelope.Kind, Payload) beside a notice: the
+// store hands their bytes back as written, and a store that implements onestop.OutboxTally
+// counts them by dossier, written and acknowledged.
+func outboxKind(t testing.TB, s onestop.Store) {
+	now := at(12, 9, 0)
+	// Bytes a JSON column would rewrite: spaces, key order, a duplicate key.
+	odd := []byte(`{"b": 1,  "a":[2,3], "a": "x"}`)
+	msgs := []onestop.Envelope{
+		{Code: "A-1", Kind: "portal", Payload: odd},
+		{Code: "A-1", Notice: &onestop.Notice{Code: "A-1", Procedure: "1.001193", Event: "receive", State: "received",
+			NationalStatus: 2, Agency: desk, Role: "clerk", At: now, SubmittedAt: now}},
+		{Code: "A-1", Kind: "portal", Payload: []byte("second")},
+		{Code: "B-2", Kind: "portal", Payload: []byte{0, 0xff, '\n'}},
+		{Code: "B-2", Kind: "other", Payload: []byte("{}")},
+	}
+	if err := s.Post(ctx, msgs); err != nil {
+		t.Fatal(err)
+	}
+	got := fetchAll(t, s, now)
+	want := slices.Clone(msgs)
+	for i := range want {
+		want[i].Attempts, want[i].NotBefore = 1, now.Add(time.Minute)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Fatalf("the outbox (-written +fetched):\n%s", diff)
+	}
+	if err := s.Ack(ctx, got[0].ID, got[1].ID, got[3].ID); err != nil {
+		t.Fatal(err)
+	}
+	tally, ok := s.(onestop.OutboxTally)
+	if !ok {
+		return
+	}
+	type count struct{ Written, Acked int }
+	counts := map[string]count{}
+	if err := tally.Tally(ctx, "portal", func(code string, written, acked int) bool {
+		counts[code] = count{written, acked}
+		return true
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(map[string]count{"A-1": {2, 1}, "B-2": {1, 1}}, counts); diff != "" {
+		t.Fatalf("Tally(portal) (-want +got):\n%s", diff)
+	}
+	n := 0
+	if err := tally.Tally(ctx, "portal", func(string, int, int) bool { n++; return false }); err != nil || n != 1 {
+		t.Fatalf("Tally called fn %d times after it returned false (err %v)", n, err)
 	}
 }
 

@@ -114,11 +114,15 @@ func (d *Dossier) replayable(ev *Event) error {
 			return ErrNoNextStep
 		}
 	case Handoff:
-		if d.Current+1 >= n {
+		if k := d.stepOf(ev.Actor); k >= n || d.successor(k) < 0 {
 			return ErrNoNextStep
 		}
 	case Recall, SendBack:
-		if d.Current < 1 || d.Current >= n {
+		k := d.stepOf(ev.Actor)
+		if ev.Command == Recall {
+			k = d.recallTarget(ev.Actor)
+		}
+		if k < 1 || k >= n || !d.hasPred(k) {
 			return ErrNoPrevStep
 		}
 	case Supplement:
@@ -194,6 +198,9 @@ func (d *Dossier) applyOne(cmd Command, now time.Time) (Event, error) {
 func detached(ev Event) Event {
 	ev.Attachments = cloneExact(ev.Attachments)
 	ev.Steps = cloneExact(ev.Steps)
+	for i := range ev.Steps {
+		ev.Steps[i].After = cloneExact(ev.Steps[i].After)
+	}
 	return ev
 }
 
@@ -256,7 +263,8 @@ func (d *Dossier) stepDue(i int) time.Time {
 // check applies the guards of cmd and fills the event's computed fields. It changes nothing.
 func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
 	cal := d.Rules.cal
-	cur := d.Current
+	// The step the command acts on: the officer's own when parallel steps are in hand.
+	cur := d.stepOf(cmd.Actor)
 	switch cmd.Kind {
 	case Receive:
 		if cmd.Code.IsZero() {
@@ -315,6 +323,7 @@ func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
 			ev.Steps = slices.Clone(cmd.Steps)
 			for i := range ev.Steps {
 				ev.Steps[i].Start, ev.Steps[i].Done = time.Time{}, time.Time{}
+				ev.Steps[i].After = cloneExact(ev.Steps[i].After)
 			}
 		}
 		ev.StepDue = ev.Steps[0].Due
@@ -322,13 +331,29 @@ func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
 		ev.StepDue = d.stepDue(0)
 		return d.holds(cmd, 0)
 	case Handoff:
-		if cur+1 >= len(d.Steps) {
+		if err := d.holds(cmd, cur); err != nil {
+			return err
+		}
+		if d.successor(cur) < 0 {
 			return &TransitionError{Command: cmd.Kind, State: d.State, Role: cmd.Actor.Role, Err: ErrNoNextStep}
 		}
-		ev.StepDue = d.stepDue(cur + 1)
-		return d.holds(cmd, cur)
+		// The step in hand after the event: the first the hand-over starts, else (a join
+		// waiting for a parallel branch) the first branch still in hand.
+		if j := d.nextReady(cur); j >= 0 {
+			ev.StepDue = d.stepDue(j)
+		} else {
+			for j := range d.Steps {
+				if j != cur && d.running(j) {
+					ev.StepDue = d.stepDue(j)
+					break
+				}
+			}
+		}
 	case Recall, SendBack:
-		if cur < 1 {
+		if cmd.Kind == Recall {
+			cur = d.recallTarget(cmd.Actor)
+		}
+		if cur < 1 || !d.hasPred(cur) {
 			return &TransitionError{Command: cmd.Kind, State: d.State, Role: cmd.Actor.Role, Err: ErrNoPrevStep}
 		}
 		if cmd.Kind == SendBack {
@@ -336,9 +361,17 @@ func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
 				return err
 			}
 		}
-		ev.StepDue = d.stepDue(cur - 1)
+		prev := d.firstPred(cur)
+		ev.StepDue = d.stepDue(prev)
 		if cmd.Kind == Recall {
-			return d.holds(cmd, cur-1)
+			if cmd.Actor.Role == RoleOfficer {
+				ok := false
+				d.preds(cur, func(p int) { ok = ok || d.Steps[p].Agency == cmd.Actor.Agency })
+				if !ok {
+					return d.holds(cmd, prev)
+				}
+			}
+			return nil
 		}
 		return d.holds(cmd, cur)
 	case RequestSupplement:
@@ -398,7 +431,7 @@ func (d *Dossier) check(cmd *Command, ev *Event, now time.Time) error {
 		ev.Due = cmd.Due
 		ev.StepDue = d.stepDue(cur)
 	case Resolve:
-		if d.State == InProcess && cur != len(d.Steps)-1 {
+		if d.State == InProcess && !d.othersDone(cur) {
 			return &TransitionError{Command: cmd.Kind, State: d.State, Role: cmd.Actor.Role, Err: ErrStepsPending}
 		}
 		ev.Reference = cmd.Reference
@@ -598,6 +631,20 @@ func validateSteps(steps []StepRecord) error {
 		if dup {
 			return &FieldError{Field: "steps[" + itoa(i) + "].id", Value: s.ID, Err: ErrInvalid}
 		}
+		// A step waits only for steps before it: the list is in an order the steps can be
+		// done in, and has no cycle.
+		if len(s.After) > i {
+			return &FieldError{Field: "steps[" + itoa(i) + "].after", Err: ErrInvalid}
+		}
+		for j, a := range s.After {
+			found := false
+			for _, t := range steps[:i] {
+				found = found || t.ID == a
+			}
+			if !found || i == 0 {
+				return &FieldError{Field: "steps[" + itoa(i) + "].after[" + itoa(j) + "]", Value: msg.Clip(a), Err: ErrInvalid}
+			}
+		}
 	}
 	return nil
 }
@@ -605,7 +652,7 @@ func validateSteps(steps []StepRecord) error {
 // apply changes the dossier as ev says. ev has been checked; apply never fails.
 func (d *Dossier) apply(ev *Event) {
 	at := ev.At
-	cur := d.Current
+	cur := d.stepOf(ev.Actor)
 	switch ev.Command {
 	case Open:
 		in := ev.Intake
@@ -629,13 +676,12 @@ func (d *Dossier) apply(ev *Event) {
 	case Start:
 		d.Steps[0].Start = at
 	case Handoff:
-		d.Steps[cur].Done = at
-		d.Current++
-		d.Steps[cur+1].Start = at
+		d.handOff(cur, ev)
 	case Recall, SendBack:
-		d.Steps[cur].Start = time.Time{}
-		d.Current--
-		d.Steps[cur-1].Done = time.Time{}
+		if ev.Command == Recall {
+			cur = d.recallTarget(ev.Actor)
+		}
+		d.takeBack(cur)
 	case RequestSupplement:
 		agency := ev.Actor.Agency
 		if cur < len(d.Steps) && d.Steps[cur].Agency == agency {

@@ -72,8 +72,13 @@ type StepRecord struct {
 	Agency string    `json:"agency"`         // QCVN 102 code
 	Task   string    `json:"task,omitempty"` // work content, as on the transfer slip
 	Due    time.Time `json:"due"`
-	Start  time.Time `json:"start,omitzero"`
-	Done   time.Time `json:"done,omitzero"`
+	// After names the steps (by ID, each earlier in the list) that must be done before this
+	// one starts; empty: the step before it in the list (none for the first). Steps waiting
+	// for the same step run in parallel, each agency with its own task and due time (Decree
+	// 118/2025 Art. 20(2)(b)); a step after several is a join.
+	After []string  `json:"after,omitempty"`
+	Start time.Time `json:"start,omitzero"`
+	Done  time.Time `json:"done,omitzero"`
 }
 
 // DueChange is one entry of the history of the promised due time.
@@ -135,7 +140,7 @@ type Dossier struct {
 	Transferred time.Time           `json:"transferred,omitzero"`
 	Deadline    Deadline            `json:"deadline"`
 	Steps       []StepRecord        `json:"steps,omitempty"`
-	Current     int                 `json:"current"` // index in Steps of the step in hand
+	Current     int                 `json:"current"` // index in Steps of the (first) step in hand; see InHand for parallel steps
 	Supplements []SupplementRequest `json:"supplements,omitempty"`
 	Documents   []string            `json:"documents,omitempty"`
 	Resolution  Resolution          `json:"resolution,omitzero"`

@@ -378,11 +378,10 @@ func (o *Office) Consult(ctx context.Context, officer dossier.Actor, code string
 		} else if !validLimit {
 			return "", &FieldError{Field: "ConsultRequest.Limit", Value: strconv.Itoa(req.Limit.N), Err: ErrInvalid}
 		}
-		h, ok := rec.Dossier.Holder()
-		if !ok || rec.Dossier.State != dossier.InProcess {
+		if _, ok := rec.Dossier.Holder(); !ok || rec.Dossier.State != dossier.InProcess {
 			return "", &dossier.TransitionError{Command: dossier.Handoff, State: rec.Dossier.State, Role: officer.Role, Err: dossier.ErrNotAllowed}
 		}
-		if h.Agency != officer.Agency {
+		if _, ok := rec.Dossier.Holds(officer.Agency); !ok {
 			return "", &FieldError{Field: "Actor.Agency", Value: officer.Agency, Err: ErrWrongActor}
 		}
 		made = Consultation{ID: len(rec.Consultations) + 1, By: officer.Agency, Agency: req.Agency, Subject: req.Subject,

@@ -114,10 +114,13 @@ func Sweep(now time.Time, watches []Watch) []Alert {
 			continue
 		}
 		a.Agency, a.Step, a.Over = responsible(w, now)
-		if h, ok := d.Holder(); ok && a.Kind == ApologyDue && h.Agency != a.Agency {
-			// The agency holding the dossier apologises (Decree 118/2025 Art. 12(5)).
-			a.LateAgency, a.LateStep = a.Agency, a.Step
-			a.Agency, a.Step = h.Agency, h.ID
+		if _, holds := d.Holds(a.Agency); !holds && a.Kind == ApologyDue {
+			// The agency holding the dossier apologises (Decree 118/2025 Art. 12(5)); a late
+			// agency still holding a parallel step apologises itself.
+			if h, ok := d.Holder(); ok {
+				a.LateAgency, a.LateStep = a.Agency, a.Step
+				a.Agency, a.Step = h.Agency, h.ID
+			}
 		}
 		out = append(out, a)
 	}
@@ -146,7 +149,7 @@ func responsible(w Watch, now time.Time) (agency, step string, over time.Duratio
 			end := st.Done
 			if end.IsZero() {
 				if st.Start.IsZero() {
-					break
+					continue // not started: a parallel step may be under way after it
 				}
 				end = now
 			}

@@ -215,6 +215,16 @@ func Plan(r *Route, received time.Time, limit calendar.Limit, cal *calendar.Cale
 	return s, nil
 }
 
+// After returns the identifiers of the steps that step k of the schedule (in Steps' order)
+// waits for: nil for the start step, several for a join. Steps waiting for the same step
+// run in parallel. The list is the route's own: do not modify it. Out of range: nil.
+func (s *Schedule) After(k int) []string {
+	if s == nil || s.route == nil || k < 0 || k >= len(s.route.steps) {
+		return nil
+	}
+	return s.route.steps[k].After
+}
+
 // instant converts offset o to an instant, reusing an instant already computed for an equal
 // offset among seen (the offsets of earlier starts and dues).
 func (s *Schedule) instant(seen []time.Duration, o time.Duration) time.Time {

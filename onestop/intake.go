@@ -117,7 +117,7 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 	if err := c.problems(); err != nil {
 		return IntakeResult{}, err
 	}
-	if c.refusal == "" && !o.receivable(o.desk, in.Agency, c.received) {
+	if c.refusal == "" && !o.receivable(o.desk, in.Agency, c.received) && !c.nationwide() {
 		c.refusal = "hồ sơ không thuộc phạm vi tiếp nhận của bộ phận một cửa " + o.named(o.desk, c.received) +
 			" (cơ quan có thẩm quyền " + o.named(in.Agency, c.received) + ")"
 		c.redirect = in.Agency // Decree 118/2025 Art. 17(2)(a)
@@ -371,6 +371,22 @@ func (c *intakeCheck) dossierIntake() dossier.Intake {
 		c.add("Submission.Competent", "", ErrRequired)
 	}
 	return in
+}
+
+// nationwide reports whether every procedure of the submission is open to reception in any
+// province (procedure.Procedure.Nationwide, Decree 118/2025 Art. 36(10)), a scope added to the
+// desk's own (Config.Receivable) from 2025-07-01.
+func (c *intakeCheck) nationwide() bool {
+	if c.proc == nil || dossier.RegimeAt(c.received) != dossier.Decree118 {
+		return false
+	}
+	var one [1]*procedure.Procedure
+	for _, m := range c.procedures(&one) {
+		if !m.Nationwide {
+			return false
+		}
+	}
+	return true
 }
 
 // missingDocuments lists the required documents of every procedure of the submission not

@@ -92,7 +92,9 @@ type Config struct {
 	// DeliveryLease is how long a notice handed out for delivery is reserved for its
 	// deliverer, after which another may hand it out again; 0: DefaultDeliveryLease (1 minute).
 	DeliveryLease time.Duration
-	// Receivable decides the desk's reception scope; nil: DefaultReceivable.
+	// Receivable decides the desk's reception scope; nil: DefaultReceivable. A procedure the
+	// catalog marks nationwide (procedure.Procedure.Nationwide, Decree 118/2025 Art. 36(10))
+	// is received from 2025-07-01 whatever Receivable says.
 	Receivable ReceivableFunc
 	// Retries is how many times a command that met a stale version is re-read, re-checked
 	// and re-applied before the *ConflictError is returned; 0: 32.

@@ -427,6 +427,8 @@ func (f *fastDecoder) procedure(p *Procedure) {
 			p.InterAgency = f.boolean()
 		case "route":
 			p.Route = f.str()
+		case "nationwide":
+			p.Nationwide = f.boolean()
 		case "note":
 			p.Note = f.str()
 		default:

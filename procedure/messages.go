@@ -164,7 +164,7 @@ var keyVi = map[string]string{
 	"min": "mức thu tối thiểu", "max": "mức thu tối đa", "exemptions": "đối tượng được miễn",
 	"online_reduction": "mức giảm khi nộp trực tuyến", "percent": "tỷ lệ giảm", "from": "ngày bắt đầu",
 	"to": "ngày kết thúc", "basis": "văn bản quy định", "results": "kết quả", "legacy_online_level": "mức độ dịch vụ công trực tuyến cũ",
-	"legal_basis": "căn cứ pháp lý", "inter_agency": "liên thông", "route": "quy trình liên thông", "note": "ghi chú",
+	"legal_basis": "căn cứ pháp lý", "inter_agency": "liên thông", "route": "quy trình liên thông", "nationwide": "tiếp nhận không phụ thuộc địa giới hành chính trên toàn quốc", "note": "ghi chú",
 	"lead_sector": "ngành chủ trì", "members": "thủ tục thành viên", "procedures": "thủ tục", "groups": "nhóm",
 }
 

@@ -139,6 +139,13 @@ type Procedure struct {
 	InterAgency bool `json:"inter_agency,omitempty"`
 	// Route names the inter-agency route (see package routing); required when InterAgency.
 	Route string `json:"route,omitempty" validate:"required_if=InterAgency true"`
+	// Nationwide marks a procedure that its ministry opened to reception in any province,
+	// regardless of administrative boundaries (Decree 118/2025 Art. 36(10): where the data
+	// for appraisal are already in national or sector databases and no on-site check is
+	// needed). A one-stop desk anywhere may then receive it for the competent agency,
+	// besides its own reception scope (onestop.Config.Receivable). false: the province's
+	// boundary-free scope only (Art. 14(2)).
+	Nationwide bool `json:"nationwide,omitempty"`
 	// Note records facts that could not be confirmed, or other remarks.
 	Note string `json:"note,omitempty"`
 }

@@ -1,0 +1,218 @@
+package httpapi_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/motcua-go/motcua/dossier"
+	"github.com/motcua-go/motcua/httpapi"
+	"github.com/motcua-go/motcua/onestop"
+)
+
+// TestDossierOverHTTP takes a birth registration through the API, from intake to rating,
+// and looks it up on the way without a key.
+func TestDossierOverHTTP(t *testing.T) {
+	f := newFixture(t, nil)
+	res := f.do(request{method: "POST", path: "/v1/dossiers", key: keyClerk, body: f.submission("1.001193")})
+	if res.status != http.StatusCreated {
+		t.Fatalf("intake: %d %s", res.status, res.body)
+	}
+	var ir onestop.IntakeResult
+	res.json(t, &ir)
+	if ir.Decision != onestop.DecisionReceive || ir.Code == "" || ir.Receipt == nil {
+		t.Fatalf("intake result %+v", ir)
+	}
+	if got, want := res.header.Get("Location"), "/v1/dossiers/"+ir.Code; got != want {
+		t.Errorf("Location %q, want %q", got, want)
+	}
+
+	// The public lookup, with the code as a citizen types it.
+	res = f.do(request{method: "GET", path: "/v1/dossiers/" + strings.ToLower(ir.Code)})
+	if res.status != http.StatusOK {
+		t.Fatalf("lookup: %d %s", res.status, res.body)
+	}
+	for _, personal := range []string{"Nguyễn Văn An", "022090012345", "0912345678", "Thôn 3", "cb-tiep-nhan-01"} {
+		if strings.Contains(string(res.body), personal) {
+			t.Errorf("the public lookup shows personal data %q:\n%s", personal, res.body)
+		}
+	}
+	var v onestop.PublicView
+	res.json(t, &v)
+	if v.Code != ir.Code || v.State != dossier.Received {
+		t.Fatalf("lookup: %+v", v)
+	}
+
+	steps := []struct {
+		at   int // minutes after 09:00
+		path string
+		key  string
+		body string
+		want int
+	}{
+		{5, "transfer", keyClerk, "", 200},
+		{10, "start", keyCivil, "{}", 200},
+		{20, "result", keyCivil, `{"reference":"123/QĐ-UBND"}`, 200},
+		{30, "return", keyClerk, "", 200},
+		{31, "rating", keyCitizen, `{"rating":"satisfied","complaint":false}`, 204},
+	}
+	for _, s := range steps {
+		f.clock.Set(at(10, 9, s.at))
+		res := f.do(request{method: "POST", path: "/v1/dossiers/" + ir.Code + "/" + s.path, key: s.key, body: s.body})
+		if res.status != s.want {
+			t.Fatalf("%s: %d, want %d\n%s", s.path, res.status, s.want, res.body)
+		}
+	}
+	if got := f.snapshot(ir.Code).State; got != dossier.Returned {
+		t.Fatalf("state %v, want Returned", got)
+	}
+	// A closed dossier refuses the next command: 409 with the state in the message.
+	res = f.do(request{method: "POST", path: "/v1/dossiers/" + ir.Code + "/return", key: keyClerk})
+	if p := res.problem(t); res.status != http.StatusConflict || p.Detail == "" {
+		t.Fatalf("return twice: %d %+v", res.status, p)
+	}
+}
+
+// TestWhoMayDoWhat: a wrong key is 401, a right key whose actor may not act is 403, and
+// neither changes the dossier.
+func TestWhoMayDoWhat(t *testing.T) {
+	f := newFixture(t, nil)
+	code := f.intake("1.001193")
+	f.clock.Set(at(10, 9, 5))
+	if res := f.do(request{method: "POST", path: "/v1/dossiers/" + code + "/transfer", key: keyClerk}); res.status != 200 {
+		t.Fatalf("transfer: %d %s", res.status, res.body)
+	}
+	before := f.snapshot(code)
+	cases := []struct {
+		name, path, key, header string
+		want                    int
+	}{
+		{"no key", "transfer", "", "", 401},
+		{"wrong key", "transfer", "khoa-sai", "", 401},
+		{"a key one character short", "transfer", keyClerk[:len(keyClerk)-1], "", 401},
+		{"other scheme", "transfer", "", "Basic " + keyClerk, 401},
+		{"applicant returns", "return", keyCitizen, "", 403},
+		{"clerk of another desk", "return", keyOtherClerk, "", 403},
+		{"officer returns", "return", keyCivil, "", 403},
+		{"police starts the desk's step", "start", keyPolice, "", 403},
+		{"applicant refuses", "refusal", keyCitizen, "", 403},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			req := request{method: "POST", path: "/v1/dossiers/" + code + "/" + c.path, key: c.key}
+			if c.header != "" {
+				req.header = map[string]string{"Authorization": c.header}
+			}
+			if c.path == "refusal" {
+				req.body = `{"reason":"x"}`
+			}
+			res := f.do(req)
+			p := res.problem(t)
+			if res.status != c.want {
+				t.Fatalf("%d, want %d: %+v", res.status, c.want, p)
+			}
+			if c.want == 401 && res.header.Get("WWW-Authenticate") == "" {
+				t.Error("401 without WWW-Authenticate")
+			}
+			if diff := cmp.Diff(before, f.snapshot(code)); diff != "" {
+				t.Fatalf("the dossier changed (-before +after):\n%s", diff)
+			}
+		})
+	}
+	// The queue, the sweep and the report are not for applicants; an agency's queue is its own.
+	for _, c := range []struct {
+		path, key string
+		want      int
+	}{
+		{"/v1/queue", keyCitizen, 403},
+		{"/v1/sweep", keyCitizen, 403},
+		{"/v1/report?from=2026-03-01&to=2026-04-01", keyCitizen, 403},
+		{"/v1/queue?agency=" + desk, keyPolice, 403},
+		{"/v1/queue", "", 401},
+		{"/v1/queue", keyCivil, 200},
+		{"/v1/sweep", keyPolice, 200},
+		{"/v1/report?from=2026-03-01&to=2026-04-01", keyClerk, 200},
+	} {
+		res := f.do(request{method: "GET", path: c.path, key: c.key})
+		if res.status != c.want {
+			t.Errorf("GET %s: %d, want %d\n%s", c.path, res.status, c.want, res.body)
+		}
+	}
+}
+
+// TestProblemLanguage: the detail of a problem is in the language of Accept-Language,
+// Vietnamese by default, and names the field of the typed error.
+func TestProblemLanguage(t *testing.T) {
+	f := newFixture(t, nil)
+	body := `{"channel":"counter","applicant":{"kind":1,"name":"A","address":{}},"documents":[],"procedure":"9.999999"}`
+	for _, c := range []struct {
+		accept, want string
+	}{
+		{"", "không"},
+		{"vi-VN,vi;q=0.9", "không"},
+		{"en-US,en;q=0.9", "not"},
+		{"fr, en;q=0.5", "not"},
+		{"de", "không"},
+	} {
+		res := f.do(request{method: "POST", path: "/v1/dossiers", key: keyClerk, body: body, header: map[string]string{"Accept-Language": c.accept}})
+		p := res.problem(t)
+		if res.status != http.StatusUnprocessableEntity || !strings.Contains(p.Detail, c.want) || len(p.Errors) == 0 || p.Errors[0].Field == "" {
+			t.Errorf("Accept-Language %q: %d %+v, want 422 with %q and the field", c.accept, res.status, p, c.want)
+		}
+	}
+	res := f.do(request{method: "GET", path: "/v1/dossiers/000.00.31.H49-260310-9999", header: map[string]string{"Accept-Language": "en"}})
+	if p := res.problem(t); res.status != 404 || p.Type != "urn:motcua:problem:not-found" || !strings.Contains(p.Detail, "not a known dossier code") {
+		t.Errorf("unknown code: %d %+v", res.status, p)
+	}
+	res = f.do(request{method: "GET", path: "/v1/dossiers/xyz"})
+	if p := res.problem(t); res.status != 400 || p.Type != "urn:motcua:problem:malformed-code" {
+		t.Errorf("malformed code: %d %+v", res.status, p)
+	}
+}
+
+// TestLookupRateLimit: a client address gets its burst, then 429 with Retry-After; another
+// address is not affected.
+func TestLookupRateLimit(t *testing.T) {
+	f := newFixture(t, func(c *httpapi.Config) { c.LookupRate = httpapi.Rate{PerSecond: 0.001, Burst: 2} })
+	code := f.intake("1.001193")
+	for i, want := range []int{200, 200, 429} {
+		res := f.do(request{method: "GET", path: "/v1/dossiers/" + code})
+		if res.status != want {
+			t.Fatalf("lookup %d: %d, want %d", i+1, res.status, want)
+		}
+		if want == 429 && res.header.Get("Retry-After") == "" {
+			t.Error("429 without Retry-After")
+		}
+	}
+	// The calendar is not limited.
+	if res := f.do(request{method: "GET", path: "/v1/calendar/days-off?year=2026"}); res.status != 200 {
+		t.Errorf("calendar after the limit: %d", res.status)
+	}
+}
+
+// TestCalendar answers the three calendar questions.
+func TestCalendar(t *testing.T) {
+	f := newFixture(t, nil)
+	var due struct {
+		Due string `json:"due"`
+	}
+	res := f.do(request{method: "GET", path: "/v1/calendar/due?received=2026-02-13T16:20:00%2B07:00&limit=3wd"})
+	res.json(t, &due)
+	if res.status != 200 || due.Due == "" {
+		t.Fatalf("due: %d %s", res.status, res.body)
+	}
+	var wd struct {
+		WorkingDays int `json:"working_days"`
+	}
+	res = f.do(request{method: "GET", path: "/v1/calendar/working-days?from=2026-03-02&to=2026-03-09"})
+	res.json(t, &wd)
+	if res.status != 200 || wd.WorkingDays != 5 {
+		t.Fatalf("working days: %d %s", res.status, res.body)
+	}
+	res = f.do(request{method: "GET", path: "/v1/calendar/days-off?year=2026"})
+	if res.status != 200 || !strings.Contains(string(res.body), "2026-01-01") {
+		t.Fatalf("days off: %d %s", res.status, clip(res.body))
+	}
+}

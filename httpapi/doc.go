@@ -1,0 +1,51 @@
+// Package httpapi serves an onestop.Office over HTTP: the desk's commands, the public lookup
+// (as JSON, as a short SMS reply and as the citizen's lookup page /tra-cuu), the sweep, the
+// Biểu 06 report and the calendar questions, for software that is not written in Go and for
+// a province that runs the office as a service beside its portal.
+//
+// # Endpoints
+//
+// Every endpoint is under /v1/ and described by the OpenAPI 3.0 document served at
+// /v1/openapi.json (OpenAPI). In short:
+//
+//	POST /v1/dossiers                                   intake (clerk of the desk)
+//	GET  /v1/dossiers/{code}                            public lookup (no key)
+//	GET  /v1/dossiers/{code}/sms                        the lookup as ≤ 160 GSM-7 characters (no key)
+//	POST /v1/dossiers/{code}/transfer|start|handoff|…   the commands of the desk and agencies
+//	POST /v1/dossiers/{code}/consultations              ask an agency's opinion
+//	POST /v1/dossiers/{code}/consultations/{id}/answer  answer it
+//	GET  /v1/queue, /v1/sweep, /v1/report               work queue, late dossiers, Biểu 06
+//	GET  /v1/calendar/due|days-off|working-days         the working calendar (no key)
+//	GET  /tra-cuu?ma={code}                             the lookup page, in Vietnamese
+//
+// Codes are read as a citizen types them: in any case, with spaces around them.
+//
+// # Who may do what
+//
+// Each command needs an actor. The Server knows its clients by API keys (Keys, read with
+// ParseKeys), each mapped to an actor: a role (clerk, officer, applicant) and an agency. A
+// request sends its key as "Authorization: Bearer <key>"; the key's SHA-256 is compared in
+// constant time with every configured hash. A missing or wrong key is 401; a right key whose
+// actor the Office refuses (a clerk of another desk, an officer of an agency that does not
+// hold the step, an applicant asking to transfer) is 403, and nothing changes. The Office
+// decides, by the rules of package dossier; this package adds only that the queue of an
+// agency is read by its own clerks or officers, that an officer's sweep lists the alerts of
+// its own agency, and that the report and the sweep are not for applicants.
+//
+// The public lookup (JSON, SMS and page) and the calendar need no key. The lookup shows
+// onestop.PublicView, which holds no personal data, and is rate-limited per client address
+// (Config.LookupRate, default 5 per second with bursts of 20, for at most 10,000 addresses
+// at a time; the address is the connection's, never a header's).
+//
+// # Errors
+//
+// Every error is an RFC 9457 problem, application/problem+json, with the members type (a
+// "urn:motcua:problem:…" URN), title, status, detail (the message of the module's typed
+// error, in the language of Accept-Language: Vietnamese by default, English when asked) and
+// errors, one per field at fault (the typed error's Field). Personal data is never repeated.
+// A 500 says nothing of its cause; the cause goes to Config.Log.
+//
+// Request bodies are JSON objects of at most Config.MaxBody bytes (default 1 MiB): an
+// unknown field, trailing data, a wrong type or a malformed document is 400 with what is
+// wrong, a larger body 413, another content type 415.
+package httpapi

@@ -64,6 +64,10 @@ type Intake struct {
 	// thông) the dossier is for; empty for a single procedure. Under Policy.CodeUnit
 	// CompetentUnit a group's code takes the desk's or the portal's identifier (Art. 28).
 	Group string `json:"group,omitempty"`
+	// Reference is the National Public Service Portal's number of an online submission (or
+	// another channel's ticket), by which the applicant follows a dossier not yet accepted,
+	// which has no code yet (Decree 118/2025 Art. 17(2), 28(1)); empty when none was given.
+	Reference string `json:"reference,omitempty"`
 }
 
 // StepRecord is one agency's part of the route, with its allotted due time and what happened.

@@ -246,6 +246,9 @@ func (in Intake) Validate() error {
 	if err := checkText(in.Group, MaxReferenceLen, false); err != nil {
 		p.add("group", "", err)
 	}
+	if err := checkText(in.Reference, MaxReferenceLen, false); err != nil {
+		p.add("reference", "", err)
+	}
 	return p.err()
 }
 

@@ -110,19 +110,10 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 		return IntakeResult{}, err
 	}
 	c := &intakeCheck{o: o, clerk: clerk, sub: sub, now: o.clock.Now()}
-	c.checkSubmission()
-	c.checkReview()
-	c.findProcedures()
-	in := c.dossierIntake()
-	if err := c.problems(); err != nil {
+	in, err := c.run()
+	if err != nil {
 		return IntakeResult{}, err
 	}
-	if c.refusal == "" && !o.receivable(o.desk, in.Agency, c.received) && !c.nationwide() {
-		c.refusal = "hồ sơ không thuộc phạm vi tiếp nhận của bộ phận một cửa " + o.named(o.desk, c.received) +
-			" (cơ quan có thẩm quyền " + o.named(in.Agency, c.received) + ")"
-		c.redirect = in.Agency // Decree 118/2025 Art. 17(2)(a)
-	}
-	c.reviewRefusal()
 	by := clerk
 	if c.sub.Channel != procedure.Counter {
 		by = dossier.Actor{ID: "applicant", Role: dossier.RoleApplicant}
@@ -131,6 +122,32 @@ func (o *Office) Intake(ctx context.Context, clerk dossier.Actor, sub Submission
 	if err != nil {
 		return IntakeResult{}, err
 	}
+	return o.decide(ctx, c, d, in)
+}
+
+// run reads the submission and finds its procedures and competent agency: every problem of
+// the submission at once as an *IntakeError; a refusal (a procedure not in force, a channel
+// not offered, outside the desk's scope, the clerk's review) is recorded in the check.
+func (c *intakeCheck) run() (dossier.Intake, error) {
+	o := c.o
+	c.checkSubmission()
+	c.checkReview()
+	c.findProcedures()
+	in := c.dossierIntake()
+	if err := c.problems(); err != nil {
+		return in, err
+	}
+	if c.refusal == "" && !o.receivable(o.desk, in.Agency, c.received) && !c.nationwide() {
+		c.refusal = "hồ sơ không thuộc phạm vi tiếp nhận của bộ phận một cửa " + o.named(o.desk, c.received) +
+			" (cơ quan có thẩm quyền " + o.named(in.Agency, c.received) + ")"
+		c.redirect = in.Agency // Decree 118/2025 Art. 17(2)(a)
+	}
+	c.reviewRefusal()
+	return in, nil
+}
+
+// decide refuses, asks for the missing documents or receives the opened dossier d.
+func (o *Office) decide(ctx context.Context, c *intakeCheck, d *dossier.Dossier, in dossier.Intake) (IntakeResult, error) {
 	if c.refusal != "" {
 		return o.refuseAtIntake(ctx, c, d)
 	}
@@ -157,6 +174,9 @@ type intakeCheck struct {
 	members  []*procedure.Procedure // a group's: proc, then the other members (procedures)
 	refusal  string                 // the reason of a refusal at intake; empty: none
 	redirect string                 // where a refused dossier should go (Review.Redirect)
+	// pending is the record of an online dossier received by the system and waiting for the
+	// desk's acceptance (Office.Accept); nil at the counter's intake.
+	pending *Record
 
 	probs   []*FieldError
 	omitted int // problems beyond msg.MaxProblems, counted only
@@ -341,7 +361,7 @@ func (c *intakeCheck) dossierIntake() dossier.Intake {
 	in := dossier.Intake{
 		Procedure: dossier.ProcedureRef{Code: sub.Procedure, Case: sub.Case},
 		Applicant: sub.Applicant, Channel: sub.Channel, Desk: c.o.desk, Agency: sub.Competent,
-		Submitted: c.submitted, Documents: sub.Documents, Electronic: sub.Electronic,
+		Submitted: c.submitted, Documents: sub.Documents, Electronic: sub.Electronic, Reference: sub.Reference,
 	}
 	if p := c.proc; p != nil {
 		in.Procedure.Version, in.Procedure.Name = strconv.Itoa(p.Version), p.Name
@@ -412,8 +432,11 @@ func (o *Office) refuseAtIntake(ctx context.Context, c *intakeCheck, d *dossier.
 	}
 	o.nameSlip(&slip.Header, d)
 	slip.AgencyName = o.agencyName(slip.Agency, c.now)
-	return IntakeResult{Decision: DecisionRefuse, Refusal: &slip},
-		o.notifyIntake(ctx, d, dossier.RefuseIntake, c.clerk, c.now, c.sub.Reference, c.refusal, nil)
+	res := IntakeResult{Decision: DecisionRefuse, Refusal: &slip}
+	if c.pending != nil {
+		return res, o.storePending(ctx, c, d, dossier.RefuseIntake, c.refusal, nil)
+	}
+	return res, o.notifyIntake(ctx, d, dossier.RefuseIntake, c.clerk, c.now, c.sub.Reference, c.refusal, nil)
 }
 
 // askSupplement asks once for the complete list of missing documents (Mẫu 02): no code,
@@ -430,8 +453,11 @@ func (o *Office) askSupplement(ctx context.Context, c *intakeCheck, d *dossier.D
 	}
 	o.nameSlip(&slip.Header, d)
 	slip.AgencyName = o.agencyName(slip.Agency, c.now)
-	return IntakeResult{Decision: DecisionSupplement, Supplement: &slip, Missing: missing},
-		o.notifyIntake(ctx, d, dossier.RequestIntakeSupplement, c.clerk, c.now, c.sub.Reference, cmd.Reason, missing)
+	res := IntakeResult{Decision: DecisionSupplement, Supplement: &slip, Missing: missing}
+	if c.pending != nil {
+		return res, o.storePending(ctx, c, d, dossier.RequestIntakeSupplement, cmd.Reason, missing)
+	}
+	return res, o.notifyIntake(ctx, d, dossier.RequestIntakeSupplement, c.clerk, c.now, c.sub.Reference, cmd.Reason, missing)
 }
 
 // receive accepts the dossier: it plans the due time and the route, issues the code, stores
@@ -481,6 +507,13 @@ func (o *Office) receive(ctx context.Context, c *intakeCheck, d *dossier.Dossier
 		msgs = o.notices(rec, eventName(dossier.Receive), c.clerk, c.received)
 	}
 	msgs = o.publish(msgs, nil, rec, c.clerk, c.received)
+	if c.pending != nil {
+		// The system's record of the online submission now points to the code (its
+		// acceptance is written first: of two clerks accepting at once, one wins).
+		if err := o.forward(ctx, c, d); err != nil {
+			return IntakeResult{}, err
+		}
+	}
 	if _, err := o.store.Create(ctx, rec, msgs); err != nil {
 		return IntakeResult{}, err
 	}
@@ -561,16 +594,23 @@ func (o *Office) notifyIntake(ctx context.Context, d *dossier.Dossier, cmd dossi
 	if !o.queues() {
 		return nil
 	}
+	msgs := o.intakeNotices(d, cmd, clerk, at, ref, reason, missing)
+	if err := o.store.Post(ctx, msgs); err != nil {
+		return err
+	}
+	return o.deliver(ctx, msgs)
+}
+
+// intakeNotices is the notice of a refusal or a supplement request at intake, without a
+// dossier code: the submission's reference names it.
+func (o *Office) intakeNotices(d *dossier.Dossier, cmd dossier.CommandKind, clerk dossier.Actor, at time.Time, ref, reason string, missing []string) []Envelope {
 	n := &Notice{Reference: ref, Procedure: d.Procedure.Code, Event: eventName(cmd), State: stateName(d.State),
 		NationalStatus: int(d.State.Status()), Agency: o.desk, At: at, SubmittedAt: d.Submitted,
 		Reason: reason, Missing: slices.Clone(missing)}
 	n.Handler, n.Role = handler(clerk)
 	msgs := []Envelope{{Notice: n}}
 	o.reserve(msgs)
-	if err := o.store.Post(ctx, msgs); err != nil {
-		return err
-	}
-	return o.deliver(ctx, msgs)
+	return msgs
 }
 
 // procedureInForce looks the procedure up; a version not in force is a refusal reason.

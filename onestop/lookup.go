@@ -39,13 +39,18 @@ type PublicView struct {
 	// counts from the latest hand-over the desk is allowed (dossier.Dossier.DueProvisional).
 	// The transfer fixes Due, and Provisional turns false; FirstDue stays the receipt's. A
 	// closed dossier has no provisional due.
-	Provisional bool          `json:"provisional,omitempty"`
-	Reappointed bool          `json:"reappointed,omitempty"` // an apology set a new appointment
-	ResultAt    time.Time     `json:"result_at"`             // result ready, refusal or withdrawal; zero until then
-	ReturnedAt  time.Time     `json:"returned_at"`           // result handed over; zero until then
-	Overdue     bool          `json:"overdue,omitempty"`     // still open and past Due at the time of the lookup, not counting a wait for the applicant (dossier.Dossier.Overdue)
-	Steps       []PublicStep  `json:"steps,omitempty"`       // the route, with each agency's deadline
-	History     []PublicEvent `json:"history"`               // every event, oldest first
+	Provisional bool      `json:"provisional,omitempty"`
+	Reappointed bool      `json:"reappointed,omitempty"` // an apology set a new appointment
+	ResultAt    time.Time `json:"result_at"`             // result ready, refusal or withdrawal; zero until then
+	ReturnedAt  time.Time `json:"returned_at"`           // result handed over; zero until then
+	Overdue     bool      `json:"overdue,omitempty"`     // still open and past Due at the time of the lookup, not counting a wait for the applicant (dossier.Dossier.Overdue)
+	// Reference is the portal's reference of an online submission (Submission.Reference);
+	// AcceptBy, while it waits for the desk's acceptance (state Submitted, StateName "chờ
+	// tiếp nhận"), when the desk must at the latest answer (Decree 118/2025 Art. 17(2)(c)).
+	Reference string        `json:"reference,omitempty"`
+	AcceptBy  time.Time     `json:"accept_by,omitzero"`
+	Steps     []PublicStep  `json:"steps,omitempty"` // the route, with each agency's deadline
+	History   []PublicEvent `json:"history"`         // every event, oldest first
 }
 
 // StateName is the dossier's state in words in lang, as the applicant reads it
@@ -127,6 +132,8 @@ func publicView(d *dossier.Dossier, code string) *PublicView {
 		Reappointed:   d.Deadline.Reappointments > 0,
 		ResultAt:      d.Resolution.At,
 		ReturnedAt:    d.Resolution.Returned,
+		Reference:     portalRef(d),
+		AcceptBy:      d.AcceptanceDue(),
 	}
 	if len(d.Deadline.History) > 0 {
 		s.FirstDue = d.Deadline.History[0].Due
@@ -188,12 +195,9 @@ func (o *Office) Lookup(ctx context.Context, code string) (PublicView, error) {
 		}
 		return PublicView{}, err
 	}
-	rec, err := o.get(ctx, code, key)
+	rec, err := o.load(ctx, code, key)
 	if err != nil {
 		return PublicView{}, renamed(err, code, typed)
-	}
-	if err := check(&rec); err != nil {
-		return PublicView{}, err
 	}
 	pub := rec.Public
 	if pub == nil {

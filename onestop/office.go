@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/motcua-go/motcua/calendar"
@@ -247,6 +248,9 @@ func (o *Office) exec(ctx context.Context, code string, actor dossier.Actor, f c
 // summary, the public view, the log's length, the holder and the sweep's watch time.
 func (o *Office) derive(rec *Record, printed string, now time.Time) {
 	d := rec.Dossier
+	if d.Code.IsZero() {
+		printed = "" // an online dossier not yet accepted has no code (Decree 118/2025 Art. 28(1))
+	}
 	rec.Summary = summarize(d, rec.Summary, rec.Code)
 	rec.Public = o.publicView(d, printed)
 	rec.Seq = len(d.Events)
@@ -256,6 +260,23 @@ func (o *Office) derive(rec *Record, printed string, now time.Time) {
 	}
 	// Whole seconds, as a database keeps them; earlier, never later.
 	rec.Watch = watchFrom(d, now).Truncate(time.Second)
+	if pendingKey(rec.Code) {
+		// The record an online dossier waited in for acceptance: never in a report (the
+		// dossier is counted from its acceptance, under its code); watched until the desk's
+		// answer is due; once accepted, it only leads to the code.
+		rec.Summary = Summary{Code: rec.Code, Agency: d.Agency, Online: true, StepScore: -1}
+		switch due := d.AcceptanceDue(); {
+		case !d.Code.IsZero():
+			rec.Holder, rec.Watch = "", time.Time{}
+		case !due.IsZero():
+			rec.Summary.Due = Unix(due) // the desk's work queue, most urgent first
+			w := acceptanceNear(d, due)
+			if now.After(w) {
+				w = now
+			}
+			rec.Watch = w.Truncate(time.Second)
+		}
+	}
 }
 
 // watchFrom is the earliest instant at which Sweep may report d, as seen at now (the time of
@@ -309,6 +330,15 @@ func (o *Office) load(ctx context.Context, code, key string) (Record, error) {
 	if err := check(&rec); err != nil {
 		return Record{}, err
 	}
+	if pendingKey(rec.Code) && !rec.Dossier.Code.IsZero() {
+		// An online dossier accepted since: it lives under its code.
+		if rec, err = o.get(ctx, code, rec.Dossier.Code.String()); err != nil {
+			return Record{}, err
+		}
+		if err := check(&rec); err != nil {
+			return Record{}, err
+		}
+	}
 	if rec.Dossier.Rules != o.rules {
 		d := *rec.Dossier
 		d.Rules = o.rules
@@ -343,7 +373,7 @@ func check(rec *Record) error {
 	if d.Events[n-1].To != d.State {
 		return fail(StateNotLogged, n)
 	}
-	if !sameCode(rec.Code, d.Code) {
+	if !pendingKey(rec.Code) && !sameCode(rec.Code, d.Code) {
 		return fail(OtherCode, n)
 	}
 	return nil
@@ -360,6 +390,18 @@ func sameCode(key string, c dossier.Code) bool {
 // reads is a *dossier.CodeError wrapping ErrMalformedCode and the format's problem (e.g.
 // dossier.ErrCodeDate), naming the part at fault.
 func (o *Office) key(code string) (string, error) {
+	if pendingKey(code) {
+		// An online dossier waiting for acceptance, by the portal's reference (PendingKey).
+		ref := code[len(pendingPrefix):]
+		err := checkText(ref, dossier.MaxReferenceLen)
+		if err == nil && strings.TrimSpace(ref) == "" {
+			err = ErrRequired
+		}
+		if err != nil {
+			return "", malformedCode(code, err)
+		}
+		return code, nil
+	}
 	c, err := o.rules.ParseCode(code)
 	if err != nil {
 		return "", malformedCode(code, err)

@@ -25,6 +25,9 @@ func (o *Office) notices(rec Record, event string, actor dossier.Actor, now time
 	printed := rec.Public.Code
 	msgs := make([]Envelope, 1, 2)
 	msgs[0] = Envelope{Code: rec.Code, Notice: o.notice(d, printed, event, actor, now)}
+	if pendingKey(rec.Code) {
+		msgs[0].Notice.Reference = portalRef(d) // no code before the acceptance
+	}
 	if event == eventNames[dossier.Resolve] && earlyResult(d) {
 		msgs = append(msgs, Envelope{Code: rec.Code, Notice: o.notice(d, printed, "early_return", actor, d.Resolution.At)})
 	}

@@ -30,6 +30,13 @@ const (
 	// waiting for the applicant is never overdue unless it stopped late
 	// (dossier.Dossier.Overdue).
 	CloseDue
+	// AcceptanceDue: an online dossier received by the province system waits for the desk's
+	// official acceptance, request for corrections or redirection, due 8 working hours after
+	// the system's receipt (Decree 118/2025 Art. 17(2)(c); dossier.Dossier.AcceptanceDue); it
+	// is listed once the policy's share of that time is used (dossier.Policy.AtRiskShare) and
+	// until the desk answers. Code is empty (no code before acceptance), Reference the
+	// portal's, Due the limit and Agency the desk. Listed first: it is due within hours.
+	AcceptanceDue
 )
 
 // String returns the kind in English.
@@ -43,6 +50,8 @@ func (k AlertKind) String() string {
 		return "overdue"
 	case CloseDue:
 		return "close due"
+	case AcceptanceDue:
+		return "acceptance due"
 	}
 	return "unknown"
 }
@@ -59,7 +68,8 @@ func (k AlertKind) String() string {
 // handed on is then named in LateAgency and LateStep, so the supervisor still sees where the
 // time was lost.
 type Alert struct {
-	Code      string    `json:"code"` // dossier code as printed in its regime's code format (dossier.Rules.FormatCode)
+	Code      string    `json:"code"`                // dossier code as printed in its regime's code format (dossier.Rules.FormatCode)
+	Reference string    `json:"reference,omitempty"` // the portal's reference of an online submission (AcceptanceDue)
 	Kind      AlertKind `json:"kind"`
 	Due       time.Time `json:"due"`
 	ApologyBy time.Time `json:"apology_by,omitempty"` // last moment for the apology; zero when it is no longer possible
@@ -88,6 +98,12 @@ func Sweep(now time.Time, watches []Watch) []Alert {
 	var out []Alert
 	for _, w := range watches {
 		d := w.Dossier
+		if d != nil && d.Rules != nil && d.State == dossier.Submitted {
+			if due := d.AcceptanceDue(); !due.IsZero() && !now.Before(acceptanceNear(d, due)) {
+				out = append(out, Alert{Kind: AcceptanceDue, Due: due, Agency: d.Desk, Reference: portalRef(d)})
+			}
+			continue
+		}
 		if d == nil || d.Rules == nil || d.Received.IsZero() || !open(d.State) {
 			continue
 		}

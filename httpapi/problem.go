@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -188,10 +189,13 @@ func writeProblem(w http.ResponseWriter, p Problem) {
 	h.Set("Content-Type", "application/problem+json")
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
-	b, err := json.Marshal(p)
-	if err != nil { // a Problem always marshals; keep the status anyway
-		b = []byte(`{"type":"urn:motcua:problem:internal","title":"internal error","status":` + strconv.Itoa(p.Status) + `}`)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(p); err != nil { // a Problem always encodes; keep the status anyway
+		b.Reset()
+		b.WriteString(`{"type":"urn:motcua:problem:internal","title":"internal error","status":` + strconv.Itoa(p.Status) + "}\n")
 	}
 	w.WriteHeader(p.Status)
-	w.Write(append(b, '\n'))
+	w.Write(b.Bytes())
 }

@@ -25,7 +25,7 @@ const MaxSMS = 160
 // the status, the agency holding the dossier and the appointment (marked when it was moved
 // by an apology or is provisional), e.g.
 //
-//	HS 000.00.31.H49-260310-0001: dang giai quyet. Dang o: UBND dac khu Van Don. Hen tra: 16:00 13/03/2026.
+//	HS 000.00.31.H49-260310-0001: dang xu ly. Dang o: UBND dac khu Van Don. Hen tra: 16:00 13/03/2026.
 //
 // A malformed code, an unknown one and a failure of the store each get a reply too, which
 // never repeats what was typed (it may be anything, a phone number for instance); err then

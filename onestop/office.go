@@ -519,6 +519,8 @@ func summarize(d *dossier.Dossier, prev Summary, code string) Summary {
 		s.End, s.Outcome = Unix(d.Resolution.At), OutcomeClosed
 	}
 	s.Supplements = uint8(min(len(d.Supplements), 255))
+	sent, late := d.Corrections()
+	s.Corrections, s.CorrectionsLate = uint8(min(sent, 255)), uint8(min(late, 255))
 	s.WaitingSince, s.ApplicantTime = 0, 0
 	for _, sr := range d.Supplements {
 		if sr.Supplied.IsZero() {

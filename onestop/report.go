@@ -92,6 +92,15 @@ type Counts struct {
 	// Closed counts, among Withdrawn, the dossiers the desk closed because the supplement did
 	// not come (Decree 118/2025 Art. 19(5); OutcomeClosed), informative.
 	Closed int `json:"closed"`
+	// Corrected counts the dossiers of the row whose result the desk sent back to the agency
+	// for correction (Decree 118/2025 Art. 23(1): an error found by the applicant), and
+	// CorrectedLate those of them with a correction returned after the agency's 3 working
+	// days. Informative columns beside Biểu 06, which has none for them: the dossier stays
+	// counted once, resolved and judged at its first result (the correction does not move
+	// its end). A dossier is counted in every report that includes it, with the corrections
+	// recorded when the report is made.
+	Corrected     int `json:"corrected"`
+	CorrectedLate int `json:"corrected_late"`
 }
 
 // ErrIdentity: the figures of a report do not add up (see IdentityError).
@@ -219,6 +228,8 @@ func (c *Counts) add(o *Counts) {
 	c.Over += o.Over
 	c.Withdrawn += o.Withdrawn
 	c.Closed += o.Closed
+	c.Corrected += o.Corrected
+	c.CorrectedLate += o.CorrectedLate
 }
 
 // Row is one line of the report: a (level, field) pair, or an agency.
@@ -374,6 +385,12 @@ func (b *reportBuilder) add(s *Summary) {
 		return
 	}
 	c, overdue := b.counts(s)
+	if s.Corrections > 0 {
+		c.Corrected = 1
+		if s.CorrectionsLate > 0 {
+			c.CorrectedLate = 1
+		}
+	}
 	b.rep.Total.add(&c)
 	field, agency := b.rows(s)
 	field.add(&c)

@@ -86,6 +86,11 @@ type Summary struct {
 	StepScore   int8    `json:"step_score"`            // Circular 01/2018 index 2 (0–2), or -1 when not scored
 	Rating      Rating  `json:"rating"`                // satisfaction rating
 	Complaint   bool    `json:"complaint,omitempty"`   // the applicant lodged a complaint about the handling
+	// Corrections counts the times the desk sent the result back to the agency to correct
+	// an error found by the applicant (Decree 118/2025 Art. 23(1)); CorrectionsLate those of
+	// them the agency returned after its 3 working days (dossier.Policy.CorrectionLimit).
+	Corrections     uint8 `json:"corrections,omitempty"`
+	CorrectionsLate uint8 `json:"corrections_late,omitempty"`
 }
 
 // Unix converts t to the Unix seconds used in Summary; the zero time becomes 0.

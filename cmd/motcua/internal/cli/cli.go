@@ -145,6 +145,7 @@ func commands() []command {
 		{name: "solar", vi: "ngày dương lịch của một ngày âm lịch", en: "the solar date of a lunar date", run: runSolar},
 		{name: "catalog", vi: "kiểm tra, xem và tìm thủ tục trong danh mục (validate, show, search)", en: "validate, show and search a procedure catalog (validate, show, search)", run: runCatalog, subcommand: true},
 		{name: "plan", vi: "hạn trả kết quả và kế hoạch liên thông với hạn của từng cơ quan", en: "the due time and the route plan with each agency's deadline", run: runPlan},
+		{name: "serve", vi: "phục vụ văn phòng một cửa qua HTTP (API, tra cứu, trang /tra-cuu)", en: "serve the one-stop office over HTTP (API, lookup, the /tra-cuu page)", run: runServe},
 	}
 }
 

@@ -1,0 +1,164 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/motcua-go/motcua/calendar"
+	"github.com/motcua-go/motcua/dossier"
+	"github.com/motcua-go/motcua/httpapi"
+	"github.com/motcua-go/motcua/internal/msg"
+	"github.com/motcua-go/motcua/onestop"
+	"github.com/motcua-go/motcua/pgstore"
+	"github.com/motcua-go/motcua/routing"
+)
+
+// The server's timeouts: a client gets 10 s to send its headers, 30 s for the whole request
+// and 60 s for the response; an idle keep-alive connection is closed after 2 minutes; a
+// stopping server lets the requests under way finish for 15 s.
+const (
+	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 30 * time.Second
+	writeTimeout      = 60 * time.Second
+	idleTimeout       = 2 * time.Minute
+	shutdownTimeout   = 15 * time.Second
+	maxHeaderBytes    = 64 << 10
+)
+
+// sampleDesk is the desk of the sample data: the public administration service centre of
+// the Vân Đồn special zone (Quảng Ninh).
+const sampleDesk = "000.00.31.H49"
+
+func runServe(e *env, args []string) error {
+	f := newFlags(e, "serve", "",
+		e.t("Phục vụ một văn phòng một cửa qua HTTP: các lệnh của bộ phận một cửa và cơ quan dưới /v1/ (cần khóa API,\n"+
+			"--keys), tra cứu công khai (JSON, SMS và trang /tra-cuu) và lịch làm việc; tài liệu OpenAPI ở\n"+
+			"/v1/openapi.json. Dừng gọn khi nhận SIGTERM hoặc Ctrl-C. Mỗi yêu cầu một dòng nhật ký trên stderr\n"+
+			"(phương thức, mẫu đường dẫn, mã trạng thái, thời gian), không có dữ liệu cá nhân.\n"+
+			"Tệp --keys: {\"clients\": [{\"client\": \"quay-1\", \"sha256\": \"<sha256 của khóa>\", \"actor\": {\"id\": \"…\",\n"+
+			"\"role\": \"clerk\", \"agency\": \"000.00.31.H49\"}}]} (sha256 của khóa: printf %s \"$KHOA\" | sha256sum).",
+			"Serve a one-stop office over HTTP: the desk's and the agencies' commands under /v1/ (an API key is\n"+
+				"needed, --keys), the public lookup (JSON, SMS and the /tra-cuu page) and the working calendar;\n"+
+				"the OpenAPI document is at /v1/openapi.json. Stops cleanly on SIGTERM or Ctrl-C. One log line per\n"+
+				"request on stderr (method, route pattern, status, duration), nothing personal.\n"+
+				"A --keys file: {\"clients\": [{\"client\": \"desk-1\", \"sha256\": \"<the key's sha256>\", \"actor\": {\"id\": \"…\",\n"+
+				"\"role\": \"clerk\", \"agency\": \"000.00.31.H49\"}}]} (the key's sha256: printf %s \"$KEY\" | sha256sum)."),
+		"  motcua serve --addr 127.0.0.1:8080 --keys keys.json\n"+
+			"  motcua serve --store postgres://motcua@localhost/motcua --desk 000.00.31.H49 --keys keys.json\n"+
+			"  motcua serve --clock 2026-03-10T09:00:00+07:00   # "+e.t("đồng hồ giả, đứng yên, để thử", "a fake clock, standing still, for trials"))
+	addr := f.String("addr", "127.0.0.1:8080", e.t("địa chỉ lắng nghe (host:port; :0 chọn cổng trống)", "address to listen on (host:port; :0 picks a free port)"))
+	store := f.String("store", "memory", e.t("nơi lưu hồ sơ: memory (trong bộ nhớ, mất khi dừng) hoặc postgres://… (PostgreSQL)", "where dossiers are kept: memory (lost when the server stops) or postgres://… (PostgreSQL)"))
+	desk := f.String("desk", sampleDesk, e.t("mã QCVN 102 của bộ phận một cửa", "QCVN 102 code of the one-stop desk"))
+	keysPath := f.String("keys", "", e.t("tệp khóa API của các máy khách (không có: mọi lệnh bị từ chối 401)", "file of the clients' API keys (none: every command is refused with 401)"))
+	catPath := f.String("catalog", "", e.t("tệp hoặc thư mục danh mục (mặc định: danh mục mẫu)", "catalog file or folder (default: the sample catalog)"))
+	calPath := f.String("calendar", "", e.t("tệp lịch nghỉ (CSV hoặc JSON) thêm vào lịch mặc định", "schedule file of days off (CSV or JSON) added to the default calendar"))
+	clock := f.String("clock", "real", e.t("real (giờ thật) hoặc một thời điểm RFC 3339: đồng hồ giả đứng yên ở đó", "real (the real time) or an RFC 3339 instant: a fake clock standing still there"))
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if err := f.noArgs(); err != nil {
+		return err
+	}
+	if !dossier.ValidUnitCode(*desk) {
+		return usagef("--desk %s không phải mã QCVN 102 (ví dụ 000.00.31.H49)", "--desk %s is not a QCVN 102 code (e.g. 000.00.31.H49)", msg.Quote(*desk))
+	}
+	var clk onestop.Clock = onestop.ClockFunc(time.Now)
+	if *clock != "real" {
+		t, err := instantFlag("clock", *clock)
+		if err != nil {
+			return err
+		}
+		clk = onestop.NewFakeClock(t)
+	}
+	if *store != "memory" && !strings.HasPrefix(*store, "postgres://") && !strings.HasPrefix(*store, "postgresql://") {
+		return usagef("--store chỉ nhận memory hoặc postgres://…", "--store takes only memory or postgres://…")
+	}
+	var keys []httpapi.Key
+	if *keysPath != "" {
+		data, err := readData("keys", *keysPath)
+		if err != nil {
+			return err
+		}
+		if keys, err = httpapi.ParseKeys(data); err != nil {
+			return failf("tệp khóa %s không hợp lệ: %s", "key file %s is not valid: %s", msg.Quote(*keysPath), err.Error())
+		}
+	}
+	cal, err := calendarFor(*calPath, calendar.WorkingTime)
+	if err != nil {
+		return err
+	}
+	cat, err := catalogFor(*catPath)
+	if err != nil {
+		return err
+	}
+
+	ctx, stop := signal.NotifyContext(e.ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	cfg := onestop.Config{Desk: *desk, Catalog: cat, Calendar: cal, Clock: clk,
+		Routes: routing.SampleSet(), Directory: routing.SampleDirectory()}
+	if *store != "memory" {
+		pool, err := pgxpool.New(ctx, *store)
+		if err != nil {
+			return failf("--store: địa chỉ PostgreSQL không đọc được", "--store: the PostgreSQL address cannot be read")
+		}
+		defer pool.Close()
+		if err := pool.Ping(ctx); err != nil {
+			return failf("không kết nối được PostgreSQL (--store)", "cannot connect to PostgreSQL (--store)")
+		}
+		if err := pgstore.Migrate(ctx, pool); err != nil {
+			return fail(err, "cập nhật lược đồ PostgreSQL", "migrating the PostgreSQL schema")
+		}
+		cfg.Store = pgstore.New(pool, pgstore.Options{})
+	}
+	office, err := onestop.New(cfg)
+	if err != nil {
+		return fail(err, "", "")
+	}
+	log := slog.New(slog.NewTextHandler(e.stderr, nil))
+	api, err := httpapi.New(httpapi.Config{Office: office, Calendar: cal, Keys: keys, Log: log})
+	if err != nil {
+		return fail(err, "", "")
+	}
+
+	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", *addr)
+	if err != nil {
+		return failf("không lắng nghe được ở %s", "cannot listen on %s", msg.Quote(*addr))
+	}
+	srv := &http.Server{Handler: api, ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
+		WriteTimeout: writeTimeout, IdleTimeout: idleTimeout, MaxHeaderBytes: maxHeaderBytes,
+		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	storeName := "memory"
+	if *store != "memory" {
+		storeName = "postgres"
+	}
+	log.Info("listening", "url", "http://"+ln.Addr().String(), "desk", *desk, "store", storeName, "clients", len(keys))
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return failf("máy chủ dừng: %s", "the server stopped: %s", msg.Clip(err.Error()))
+	case <-ctx.Done():
+	}
+	log.Info("stopping: finishing the requests under way")
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		srv.Close()
+		return failf("các yêu cầu chưa xong sau %s; đã đóng kết nối", "requests still under way after %s; connections closed", shutdownTimeout)
+	}
+	if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return failf("máy chủ dừng: %s", "the server stopped: %s", msg.Clip(err.Error()))
+	}
+	log.Info("stopped")
+	return nil
+}

@@ -148,6 +148,15 @@ type Request struct {
 	Data       []any  `json:"data"`
 }
 
+// The fixed words DVCQG1 writes in its texts, in place of any free text of the dossier.
+const (
+	wordsSupplement = "Bổ sung: "            // NoiDungBoSung, before the documents asked for
+	wordsResult     = "Kết quả giải quyết: " // TenGiayTo, before the procedure name
+	wordsStarted    = "Bắt đầu xử lý"        // NoiDungXuLy of a step started
+	wordsDone       = "Hoàn thành"           // NoiDungXuLy of a step finished
+	wordsAgain      = "Nhận lại hồ sơ"       // NoiDungXuLy of a step taken back (recall, send back)
+)
+
 // The values of Request.IsUpdating.
 const (
 	updatingTrue  = "True"

@@ -87,7 +87,7 @@ func newWorld(t testing.TB, sender portal.Sender) *world {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pub, err := portal.New(portal.Config{Sender: sender, FieldCodes: map[string]string{"Hộ tịch": "G09-TP10"}})
+	pub, err := portal.New(portal.Config{Sender: sender, FieldCodes: map[string]string{"Hộ tịch": "ma-linh-vuc-thu"}})
 	if err != nil {
 		t.Fatal(err)
 	}

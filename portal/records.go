@@ -70,7 +70,7 @@ func dossierRecord(d *dossier.Dossier, n names) DossierRecord {
 		case dossier.RequestSupplement:
 			r.DanhSachHoSoBoSung = append(r.DanhSachHoSoBoSung, SupplementRecord{
 				HoSoBoSungId: strconv.Itoa(ev.Seq), NguoiYeuCauBoSung: official(ev.Actor),
-				NoiDungBoSung: "Bổ sung: " + strings.Join(ev.Attachments, "; "), NgayBoSung: Date(ev.At),
+				NoiDungBoSung: wordsSupplement + strings.Join(ev.Attachments, "; "), NgayBoSung: Date(ev.At),
 				TrangThaiBoSung: SupplementPending, DanhSachGiayToBoSung: append([]string{}, ev.Attachments...),
 				NgayHenTraTruoc: Date(due)})
 		case dossier.Supplement:
@@ -92,7 +92,7 @@ func dossierRecord(d *dossier.Dossier, n names) DossierRecord {
 		switch d.State {
 		case dossier.Resolved, dossier.Returned, dossier.Correction:
 			r.DanhSachGiayToKetQua = append(r.DanhSachGiayToKetQua, ResultDocument{
-				TenGiayTo: "Kết quả giải quyết: " + n.procedureName, GiayToId: d.Resolution.Reference})
+				TenGiayTo: wordsResult + n.procedureName, GiayToId: d.Resolution.Reference})
 		}
 	}
 	return r
@@ -179,12 +179,12 @@ func progressRecord(pr progress, n names) ProgressRecord {
 			}
 		}
 	}
-	what := "Bắt đầu xử lý"
+	what := wordsStarted
 	switch {
 	case pr.done:
-		what = "Hoàn thành"
+		what = wordsDone
 	case pr.again:
-		what = "Nhận lại hồ sơ"
+		what = wordsAgain
 	}
 	if task != "" {
 		what += ": " + task

@@ -340,3 +340,37 @@ func BenchmarkValidateDocuments(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkDecode decodes a dossier of 11 events (worst) from its JSON and its binary
+// encoding, as a store reading it back does.
+func BenchmarkDecode(b *testing.B) {
+	d := worst(b)
+	js, err := json.Marshal(d)
+	if err != nil {
+		b.Fatal(err)
+	}
+	bin, err := d.MarshalBinary()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("JSON", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(js)))
+		for b.Loop() {
+			var x Dossier
+			if err := json.Unmarshal(js, &x); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("Binary", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(bin)))
+		for b.Loop() {
+			var x Dossier
+			if err := x.UnmarshalBinary(bin); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

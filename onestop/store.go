@@ -113,7 +113,11 @@ type Store interface {
 	// after q.After, at most q.Limit of them (no limit when Limit ≤ 0).
 	Queue(ctx context.Context, q QueueQuery, fn func(Record) bool) error
 	// Watch calls fn, in no particular order, for every record whose Watch is not zero and not
-	// after until: the dossiers the escalation sweep must look at, at until.
+	// after until: the dossiers the escalation sweep must look at, at until. The records need
+	// hold only what the sweep reads: Code, Version, Seq, the Dossier with its whole log,
+	// Holder, Watch, Schedule, Route and Locality. A store may leave out the rest (Summary,
+	// Public, Plan, Consultations), so that a database can keep what the sweep reads in a
+	// compact form apart from the record (package pgstore does).
 	Watch(ctx context.Context, until time.Time, fn func(Record) bool) error
 	// Summaries calls fn, in no particular order, for the Summary of every record that
 	// belongs to a report of the period [from, to) in Unix seconds: received before to

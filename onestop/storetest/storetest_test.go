@@ -198,6 +198,30 @@ func (s watchMisses) Watch(ctx context.Context, until time.Time, fn func(onestop
 	return s.MemStore.Watch(ctx, until.Add(-24*time.Hour), fn)
 }
 
+// watchAlters gives Watch's records changed by f.
+type watchAlters struct {
+	*onestop.MemStore
+	f func(*onestop.Record)
+}
+
+func (s watchAlters) Watch(ctx context.Context, until time.Time, fn func(onestop.Record) bool) error {
+	return s.MemStore.Watch(ctx, until, func(r onestop.Record) bool {
+		d := *r.Dossier
+		r.Dossier = &d
+		s.f(&r)
+		return fn(r)
+	})
+}
+
+// A store whose Watch gives only what the sweep reads passes (Store.Watch allows it).
+func TestLeanWatchPasses(t *testing.T) {
+	Run(t, func(*testing.T) onestop.Store {
+		return watchAlters{onestop.NewMemStore(), func(r *onestop.Record) {
+			r.Summary, r.Public, r.Plan, r.Consultations = onestop.Summary{}, nil, nil, nil
+		}}
+	})
+}
+
 // summariesFromStart leaves out the dossiers that ended exactly at the start of the period.
 type summariesFromStart struct{ *onestop.MemStore }
 
@@ -248,6 +272,12 @@ func TestSuiteFailsBrokenStores(t *testing.T) {
 		{"writes the messages of refused writes", func() onestop.Store { return messagesOfRefusedWrites{mem()} }, []string{"StaleUpdateWritesNothing"}},
 		{"leases nothing", func() onestop.Store { return noLease{mem()} }, []string{"OutboxLease", "OutboxConcurrentFetch"}},
 		{"misses watched records", func() onestop.Store { return watchMisses{mem()} }, []string{"Watch"}},
+		{"sweeps without the log", func() onestop.Store {
+			return watchAlters{mem(), func(r *onestop.Record) { r.Dossier.Events = r.Dossier.Events[:len(r.Dossier.Events)-1] }}
+		}, []string{"Watch"}},
+		{"sweeps without the route", func() onestop.Store {
+			return watchAlters{mem(), func(r *onestop.Record) { r.Schedule, r.Route, r.Locality = nil, "", "" }}
+		}, []string{"Watch"}},
 		{"misses a bound of the period", func() onestop.Store { return summariesFromStart{mem()} }, []string{"Summaries"}},
 		{"ignores the queue's cursor", func() onestop.Store { return queueWithoutCursor{mem()} }, []string{"Queue"}},
 		{"lets stale writes through", func() onestop.Store { return staleWins{mem()} }, []string{"StaleUpdateWritesNothing"}},

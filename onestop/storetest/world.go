@@ -310,6 +310,16 @@ func sameRecord(t testing.TB, what string, want, got onestop.Record) {
 	}
 }
 
+// sameSwept fails t when got, a record given by Store.Watch, does not hold what the sweep
+// reads of the record want (Code, Version, Seq, the dossier and its log, Holder, Watch,
+// Schedule, Route, Locality); the other parts a store may leave out.
+func sameSwept(t testing.TB, want, got onestop.Record) {
+	t.Helper()
+	want.Summary, want.Public, want.Plan, want.Consultations = onestop.Summary{}, nil, nil, nil
+	got.Summary, got.Public, got.Plan, got.Consultations = onestop.Summary{}, nil, nil, nil
+	sameRecord(t, "watch", want, got)
+}
+
 // verify checks the record of code (every record when code is empty), when the world checks
 // its records: the store gives it back as written (every part: the dossier and its log, the
 // version, Seq, summary, plan, route, consultations, holder, watch), it survives a JSON round

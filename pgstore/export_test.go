@@ -51,3 +51,11 @@ func DecodeSummary(b []byte) (onestop.Summary, error) {
 	err := decodeSummary(b, &x, func(b []byte) string { return string(b) })
 	return x, err
 }
+
+// AppendSweep is appendSweep.
+func AppendSweep(b []byte, rec *onestop.Record) ([]byte, error) {
+	return appendSweep(b, rec.Dossier, rec)
+}
+
+// SelectWatched is selectWatched.
+const SelectWatched = selectWatched

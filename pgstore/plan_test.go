@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/motcua-go/motcua/pgstore"
 )
 
 // TestQueriesUseIndexes checks, on 20,000 dossiers of which 1 % are watched, that the sweep's
@@ -26,7 +28,7 @@ func TestQueriesUseIndexes(t *testing.T) {
 		args  []any
 		index string
 	}{
-		{`SELECT code, version FROM dossiers WHERE watch IS NOT NULL AND watch <= $1`, []any{time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)}, "dossiers_watch"},
+		{pgstore.SelectWatched, []any{time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)}, "dossiers_watch"},
 		{`SELECT code FROM dossiers d WHERE d.holder = $1 AND d.holder <> '' AND ($2::smallint[] IS NULL OR d.state = ANY($2))
 		  AND ($3::boolean OR (d.due, d.code) > ($4, $5)) ORDER BY d.due, d.code LIMIT $6`,
 			[]any{"h7", nil, true, int64(0), "", int64(100)}, "dossiers_queue"},

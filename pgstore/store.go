@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
-	"runtime"
 	"sync"
 	"time"
 
@@ -177,6 +176,7 @@ type row struct {
 	received *time.Time
 	ended    *time.Time
 	record   []byte          // the record without its log and public view
+	sweep    []byte          // what the sweep reads (appendSweep)
 	public   []byte          // nil: none
 	log      []dossier.Event // the log, encoded by newEvents
 }
@@ -228,12 +228,17 @@ func encode(rec onestop.Record) (row, error) {
 		return row{}, err
 	}
 	r.record = b
+	if !rec.Watch.IsZero() {
+		if r.sweep, err = appendSweep(nil, d, &rec); err != nil {
+			return row{}, err
+		}
+	}
 	return r, nil
 }
 
 const insertDossier = `INSERT INTO dossiers
-    (code, version, seq, desk, holder, state, due, watch, received, ended, record, public)
-VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`
+    (code, version, seq, desk, holder, state, due, watch, received, ended, record, public, sweep)
+VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`
 
 // appendEvents appends the events numbered after $2, the length of the log before the command.
 const appendEvents = `INSERT INTO dossier_events (code, seq, event)
@@ -276,7 +281,7 @@ func (s *Store) Create(ctx context.Context, rec onestop.Record, out []onestop.En
 	ids := make([]uint64, len(out))
 	b := &pgx.Batch{}
 	b.Queue(insertDossier, rec.Code, r.seq, r.desk, r.holder, r.state, r.due, r.watch, r.received, r.ended,
-		r.record, r.public)
+		r.record, r.public, r.sweep)
 	b.Queue(appendEvents, rec.Code, 0, seqs, events)
 	b.Queue(upsertSummary, summaryArgs(rec.Code, &rec.Summary)...)
 	queuePosts(b, posts, ids)
@@ -300,7 +305,7 @@ func codeError(code string, err error) *dossier.CodeError {
 // updateDossier writes the new state if the stored version is the one read, and returns the
 // length of the log before the command; no row when the version is stale or the code unknown.
 const updateDossier = `UPDATE dossiers d SET version = d.version + 1, seq = $3, desk = $4, holder = $5, state = $6,
-    due = $7, watch = $8, received = $9, ended = $10, record = $11, public = $12
+    due = $7, watch = $8, received = $9, ended = $10, record = $11, public = $12, sweep = $13
 FROM (SELECT code, seq FROM dossiers WHERE code = $1 AND version = $2 FOR UPDATE) old
 WHERE d.code = old.code
 RETURNING old.seq`
@@ -323,7 +328,7 @@ func (s *Store) Update(ctx context.Context, rec onestop.Record, out []onestop.En
 	err = s.inTx(ctx, "update", func(tx pgx.Tx) error {
 		var before int32
 		err := tx.QueryRow(ctx, updateDossier, rec.Code, int64(rec.Version), r.seq, r.desk, r.holder, r.state,
-			r.due, r.watch, r.received, r.ended, r.record, r.public).Scan(&before)
+			r.due, r.watch, r.received, r.ended, r.record, r.public, r.sweep).Scan(&before)
 		if errors.Is(err, pgx.ErrNoRows) {
 			var actual int64
 			if err := tx.QueryRow(ctx, versionOf, rec.Code).Scan(&actual); errors.Is(err, pgx.ErrNoRows) {
@@ -472,147 +477,6 @@ func (s *Store) Queue(ctx context.Context, q onestop.QueueQuery, fn func(onestop
 ORDER BY d.due, d.code LIMIT $6`
 	return s.eachRecord(ctx, "queue", sql, fn, q.Agency, states, q.After == (onestop.QueueCursor{}),
 		q.After.Due, q.After.Code, limit)
-}
-
-// Watch implements onestop.Store with the index dossiers_watch: it reads only the records
-// whose watch instant has come. It reads their codes and versions first, then, in pages, only
-// the records its cache does not hold at that version, all in one snapshot (a read-only
-// repeatable-read transaction). The public views are not read (the sweep does not use them;
-// a store may drop them).
-func (s *Store) Watch(ctx context.Context, until time.Time, fn func(onestop.Record) bool) error {
-	var recs []onestop.Record
-	err := s.inTx(ctx, "watch", func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY`); err != nil {
-			return err
-		}
-		recs = recs[:0]
-		if s.cache.empty() {
-			// Nothing kept (no cache, or a process that just started): the records in one
-			// read of the index, without asking for the versions first.
-			var mu sync.Mutex
-			return s.readRecords(ctx, tx, nil, until, func(_ string, r onestop.Record) {
-				mu.Lock()
-				recs = append(recs, r)
-				mu.Unlock()
-				s.cache.put(r)
-			})
-		}
-		rows, err := tx.Query(ctx, `SELECT code, version FROM dossiers WHERE watch IS NOT NULL AND watch <= $1`, until)
-		if err != nil {
-			return err
-		}
-		var (
-			code    string
-			version int64
-			missing []string
-			at      = map[string]int{} // index in recs of the records still to read
-		)
-		_, err = pgx.ForEachRow(rows, []any{&code, &version}, func() error {
-			if r, ok := s.cache.get(code); ok && int64(r.Version) == version {
-				recs = append(recs, r)
-				return nil
-			}
-			at[code] = len(recs)
-			recs = append(recs, onestop.Record{})
-			missing = append(missing, code)
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		return s.readRecords(ctx, tx, missing, time.Time{}, func(code string, r onestop.Record) {
-			recs[at[code]] = r
-			s.cache.put(r)
-		})
-	})
-	if err != nil {
-		return err
-	}
-	for _, r := range recs {
-		if r.Dossier == nil && r.Code == "" {
-			continue // changed between the two reads of the snapshot: cannot happen, skipped
-		}
-		if !fn(r) {
-			break
-		}
-	}
-	return nil
-}
-
-// selectWatched is selectRecord for the codes $1, with the code of each row first and without
-// the public view (the sweep does not use it).
-const selectWatched = `SELECT d.code, d.version, d.seq, d.record, NULL::json,
-    (SELECT json_agg(e.event ORDER BY e.seq) FROM dossier_events e WHERE e.code = d.code)
-FROM dossiers d WHERE d.code = ANY($1)`
-
-// selectWatchedUntil is selectWatched for the records watched until $1 (the index dossiers_watch).
-const selectWatchedUntil = `SELECT d.code, d.version, d.seq, d.record, NULL::json,
-    (SELECT json_agg(e.event ORDER BY e.seq) FROM dossier_events e WHERE e.code = d.code)
-FROM dossiers d WHERE d.watch IS NOT NULL AND d.watch <= $1`
-
-// readRecords reads the records of codes (without their public views) in pages of 1,000, or
-// when codes is nil the records watched until until, and
-// decodes them on GOMAXPROCS goroutines while the next rows arrive; put runs on those
-// goroutines, once per row, with the row's code (the key, whatever the record says). Decoding the JSON is most of a cold sweep's
-// time: on two cores this nearly halves it.
-func (s *Store) readRecords(ctx context.Context, tx pgx.Tx, codes []string, until time.Time, put func(string, onestop.Record)) error {
-	type raw struct {
-		code                   string
-		version                int64
-		seq                    int32
-		record, public, events []byte
-	}
-	jobs := make(chan raw, 64)
-	var (
-		wg      sync.WaitGroup
-		errOnce sync.Once
-		failed  error
-	)
-	fail := func(err error) { errOnce.Do(func() { failed = err }) }
-	for range max(1, runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for j := range jobs {
-				r, err := decodeRecord(j.version, j.seq, j.record, j.public, j.events)
-				if err != nil {
-					fail(err)
-					continue
-				}
-				put(j.code, r)
-			}
-		})
-	}
-	send := func(sql string, arg any) error {
-		rows, err := tx.Query(ctx, sql, arg)
-		if err != nil {
-			return err
-		}
-		var j raw
-		_, err = pgx.ForEachRow(rows, []any{&j.code, &j.version, &j.seq, &j.record, &j.public, &j.events}, func() error {
-			jobs <- j // Scan gave each []byte its own copy
-			return nil
-		})
-		return err
-	}
-	read := func() error {
-		if codes == nil {
-			return send(selectWatchedUntil, until)
-		}
-		for len(codes) > 0 {
-			page := codes[:min(len(codes), 1000)]
-			codes = codes[len(page):]
-			if err := send(selectWatched, page); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	err := read()
-	close(jobs)
-	wg.Wait()
-	if err != nil {
-		return err
-	}
-	return failed
 }
 
 // Scan implements onestop.Store, reading the records in pages of 500 by code.

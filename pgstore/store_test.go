@@ -316,3 +316,45 @@ func TestCacheNotStale(t *testing.T) {
 		t.Fatalf("lookup after the result: state %v, want resolved", pv.State)
 	}
 }
+
+// A row written before migration 004 has no column sweep: Watch reads it from its record and
+// log, and gives the same records.
+func TestWatchWithoutSweepColumn(t *testing.T) {
+	pool, s := migrated(t)
+	ctx := t.Context()
+	clock := onestop.NewFakeClock(at(10, 8, 0))
+	o := newOffice(t, s, clock, nil)
+	for i := range 3 {
+		res, err := o.Intake(ctx, clerk, birth(t, fmt.Sprintf("Người nộp %d", i)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i > 0 {
+			if _, err := o.Transfer(ctx, clerk, res.Code); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	far := at(10, 8, 0).AddDate(1, 0, 0)
+	read := func() map[string]onestop.Record {
+		got := map[string]onestop.Record{}
+		if err := s.Watch(ctx, far, func(r onestop.Record) bool { got[r.Code] = r; return true }); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	with := read()
+	if len(with) != 3 {
+		t.Fatalf("%d records watched, want 3", len(with))
+	}
+	tag, err := pool.Exec(ctx, `UPDATE dossiers SET sweep = NULL WHERE code = (SELECT min(code) FROM dossiers)`)
+	if err != nil || tag.RowsAffected() != 1 {
+		t.Fatalf("%v %v", tag, err)
+	}
+	without := read()
+	opts := cmp.Options{cmpopts.IgnoreFields(dossier.Dossier{}, "Rules"), cmpopts.EquateEmpty(),
+		cmpopts.IgnoreFields(onestop.Record{}, "Summary", "Public", "Plan", "Consultations")}
+	if diff := cmp.Diff(with, without, opts); diff != "" {
+		t.Fatalf("records from the column sweep and from the record differ (-sweep +record):\n%s", diff)
+	}
+}

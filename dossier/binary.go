@@ -156,7 +156,7 @@ func (d *Dossier) UnmarshalBinary(b []byte) error {
 	x.Resolution.Reference = r.str()
 	x.Resolution.Refused, x.Resolution.Late = r.bools()
 	x.Resolution.Corrected = r.time()
-	if n := r.count(6); n > 0 {
+	if n := r.count(7); n > 0 {
 		x.Events = make([]Event, n)
 		for i := range x.Events {
 			r.event(&x.Events[i])
@@ -301,6 +301,7 @@ func (w *binWriter) steps(s []StepRecord) {
 		w.str(st.ID)
 		w.str(st.Agency)
 		w.str(st.Task)
+		w.strs(st.After)
 		w.time(st.Due)
 		w.time(st.Start)
 		w.time(st.Done)
@@ -336,6 +337,7 @@ func (w *binWriter) event(ev *Event) {
 		w.strs(in.Documents)
 		w.strs(in.Electronic)
 		w.str(in.Group)
+		w.str(in.Reference)
 	}
 }
 
@@ -476,13 +478,13 @@ func (r *binReader) applicant() Applicant {
 }
 
 func (r *binReader) steps() []StepRecord {
-	n := r.count(6)
+	n := r.count(7)
 	if n == 0 {
 		return nil
 	}
 	out := make([]StepRecord, n)
 	for i := range out {
-		out[i] = StepRecord{ID: r.str(), Agency: r.str(), Task: r.str(), Due: r.time(), Start: r.time(), Done: r.time()}
+		out[i] = StepRecord{ID: r.str(), Agency: r.str(), Task: r.str(), After: r.strs(), Due: r.time(), Start: r.time(), Done: r.time()}
 	}
 	return out
 }
@@ -518,5 +520,6 @@ func (r *binReader) event(ev *Event) {
 	in.Documents = r.strs()
 	in.Electronic = r.strs()
 	in.Group = r.str()
+	in.Reference = r.str()
 	ev.Intake = in
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/onestop"
@@ -107,7 +108,7 @@ func TestKeysAreUnique(t *testing.T) {
 	w.quickstart()
 	seen := map[string]bool{}
 	for {
-		got, err := w.store.Fetch(ctx, w.clock.Now(), 0, 1000)
+		got, err := w.store.Fetch(ctx, w.clock.Now(), time.Hour, 1000)
 		if err != nil {
 			t.Fatal(err)
 		}

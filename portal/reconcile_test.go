@@ -23,7 +23,7 @@ func TestReconcileAndResync(t *testing.T) {
 	w.quickstart()
 	// Nothing delivered yet: drop the outbox, as if its messages had been lost.
 	for {
-		got, err := w.store.Fetch(ctx, w.clock.Now(), 0, 1000)
+		got, err := w.store.Fetch(ctx, w.clock.Now(), time.Hour, 1000)
 		if err != nil {
 			t.Fatal(err)
 		}

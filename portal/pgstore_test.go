@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/motcua-go/motcua/pgstore"
-	"github.com/motcua-go/motcua/portal"
 	"github.com/motcua-go/motcua/pgstore/pgstoretest"
+	"github.com/motcua-go/motcua/portal"
 )
 
 // pg is the test binary's PostgreSQL (pgstoretest.Start), not started in the subprocesses of

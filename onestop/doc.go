@@ -133,7 +133,9 @@
 // (the command returns a *NotifyError, having taken effect) or that a stopped process did not
 // deliver is delivered by Office.Deliver, which the embedder calls periodically. Delivery is
 // at least once. With Config.DeferDelivery, commands only write their notices, and Deliver (or
-// the embedder's own reader of the outbox) delivers all of them.
+// the embedder's own reader of the outbox) delivers all of them. A Config.Publisher (package
+// portal's records for the National Public Service Portal) adds its own messages to the same
+// write; Deliver alone sends them, each dossier's in the order written.
 //
 // The Office never reads the host clock: it asks its Clock.
 //

@@ -113,6 +113,9 @@
 //     month when it is shorter (31 January + 1 month is 28 or 29 February; Civil Code
 //     2015 Art. 148(3)), then as for days. (Art. 148(6) ends a period at midnight;
 //     the promise to an applicant is the closing time.)
+//   - Hours(n): n clock hours of elapsed time from the instant of receipt, nights,
+//     weekends and holidays included (Civil Code 2015 Art. 147(1)), for the few
+//     procedures that publish "Giờ" rather than working hours.
 //
 // The CivilCode policy (WithDuePolicy) reads the Civil Code 2015 Art. 144–148
 // literally: a period in days starts the day after the event (Art. 147), so

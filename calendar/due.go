@@ -28,8 +28,9 @@ func (c *Calendar) position(d date.Date, tod time.Duration) (date.Date, time.Dur
 // in Zone(). See the package documentation for the policy (WorkingTime by default, CivilCode
 // with WithDuePolicy). The zero Unit is WorkingDays, so Limit{N: 3} is 3 working days.
 // N < 0 counts as 0, and a limit of 0 working days or hours is the start of counting
-// (NextWorkingStart). A Unit that is none of the four constants gives the start of counting
-// too; Limit.Valid tells such a limit apart.
+// (NextWorkingStart). Hours are clock hours from the instant of receipt, whatever the day
+// (Civil Code 2015 Art. 147(1)); a limit of 0 hours is received itself. A Unit that is none of
+// the five constants gives the start of counting; Limit.Valid tells such a limit apart.
 func (c *Calendar) Due(received time.Time, l Limit) time.Time {
 	d, tod := split(received)
 	n := max(l.N, 0)
@@ -63,6 +64,8 @@ func (c *Calendar) Due(received time.Time, l Limit) time.Time {
 		return c.closeOnOrAfter(addDays(d, int64(n)))
 	case Months:
 		return c.closeOnOrAfter(addMonths(d, n))
+	case Hours:
+		return addHours(received, n)
 	}
 	return c.NextWorkingStart(received)
 }
@@ -224,4 +227,12 @@ func (c *Calendar) SameDayDue(received time.Time, cutoff TimeOfDay) time.Time {
 		return c.CloseOfDay(d)
 	}
 	return c.CloseOfDay(c.AddWorkingDays(d, 1))
+}
+
+// addHours returns t plus n clock hours in Vietnam, saturating at the end of the date range
+// instead of overflowing.
+func addHours(t time.Time, n int) time.Time {
+	const maxHours = int64(maxWorkingTime / time.Hour)
+	h := min(int64(n), maxHours)
+	return t.Add(time.Duration(h) * time.Hour).In(Zone())
 }

@@ -11,10 +11,10 @@ import (
 // Unit is the unit of a time limit. Its zero value is WorkingDays, the unit of most published
 // limits, so Limit{N: 3} is 3 working days.
 //
-// Text form (String, MarshalText): working_days, working_hours, days, months — the spelling
-// of catalog files. ParseUnit and UnmarshalText also read the singular (working_day), '-' or
-// ' ' for '_' (working-days, working days), the short forms wd, wh, d, m (and mo), and the
-// Vietnamese ngày làm việc, giờ làm việc, ngày, tháng; Latin letters in any case.
+// Text form (String, MarshalText): working_days, working_hours, days, months, hours — the
+// spelling of catalog files. ParseUnit and UnmarshalText also read the singular (working_day),
+// '-' or ' ' for '_' (working-days, working days), the short forms wd, wh, d, m (and mo), h,
+// and the Vietnamese ngày làm việc, giờ làm việc, ngày, tháng, giờ; Latin letters in any case.
 type Unit uint8
 
 // Units of a time limit.
@@ -23,6 +23,11 @@ const (
 	WorkingHours             // giờ làm việc: session time (8 working hours are one working day)
 	Days                     // calendar days (ngày), Civil Code 2015 Art. 148
 	Months                   // calendar months (tháng), Civil Code 2015 Art. 148(3)
+	// Hours are clock hours (giờ) of elapsed time, whatever the day or the hour: a "1 Giờ"
+	// procedure received on Friday at 16:30 is due on Friday at 17:30, and one of 24 hours
+	// received on Saturday is due on Sunday (Civil Code 2015 Art. 147(1): a period in hours
+	// runs from the moment stated).
+	Hours
 )
 
 // unitText holds the spellings of each unit: the canonical plural, the singular, the short
@@ -32,22 +37,23 @@ var unitText = [...]struct{ plural, singular, short, vi, enMany, enOne string }{
 	WorkingHours: {"working_hours", "working_hour", "wh", "giờ làm việc", "working hours", "working hour"},
 	Days:         {"days", "day", "d", "ngày", "days", "day"},
 	Months:       {"months", "month", "m", "tháng", "months", "month"},
+	Hours:        {"hours", "hour", "h", "giờ", "hours", "hour"},
 }
 
 // maxUnitText bounds the text ParseUnit and ParseLimit look at: every spelling is far shorter.
 const maxUnitText = 64
 
-// String returns the unit's canonical text form: working_days, working_hours, days or
-// months ("unit(N)" for a value that is no unit).
+// String returns the unit's canonical text form: working_days, working_hours, days, months
+// or hours ("unit(N)" for a value that is no unit).
 func (u Unit) String() string {
-	if u <= Months {
+	if u <= Hours {
 		return unitText[u].plural
 	}
 	return "unit(" + strconv.Itoa(int(u)) + ")"
 }
 
-// Valid reports whether u is one of WorkingDays, WorkingHours, Days and Months.
-func (u Unit) Valid() bool { return u <= Months }
+// Valid reports whether u is one of WorkingDays, WorkingHours, Days, Months and Hours.
+func (u Unit) Valid() bool { return u <= Hours }
 
 // MarshalText encodes u as String does; a value that is no unit is a *TextError wrapping ErrBadUnit.
 func (u Unit) MarshalText() ([]byte, error) {

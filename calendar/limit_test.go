@@ -262,3 +262,52 @@ func FuzzParseUnit(f *testing.F) {
 		}
 	})
 }
+
+// Clock hours (issue 14): elapsed time from the instant of receipt, whatever the day, read in
+// every spelling and written back as "hours".
+func TestHours(t *testing.T) {
+	c := Default()
+	fri := time.Date(2026, 3, 13, 16, 30, 0, 0, Zone())
+	tests := []struct {
+		at   time.Time
+		l    Limit
+		want time.Time
+	}{
+		{fri, Limit{1, Hours}, time.Date(2026, 3, 13, 17, 30, 0, 0, Zone())},
+		{fri, Limit{24, Hours}, time.Date(2026, 3, 14, 16, 30, 0, 0, Zone())},
+		{fri, Limit{0, Hours}, fri},
+		{fri, Limit{-3, Hours}, fri},
+		// Against working hours: 1 working hour from Friday 16:30 ends on Monday.
+		{fri, Limit{1, WorkingHours}, time.Date(2026, 3, 16, 8, 0, 0, 0, Zone())},
+		// A received time in another zone is due in Vietnam.
+		{fri.UTC(), Limit{2, Hours}, time.Date(2026, 3, 13, 18, 30, 0, 0, Zone())},
+		// Saturation instead of overflow.
+		{fri, Limit{1 << 62, Hours}, fri.Add(time.Duration(1<<62) / time.Hour * time.Hour)},
+	}
+	for _, tt := range tests {
+		got := c.Due(tt.at, tt.l)
+		if !got.Equal(tt.want) || got.Location() != Zone() {
+			t.Errorf("Due(%v, %v) = %v, want %v", tt.at, tt.l, got, tt.want)
+		}
+	}
+	for _, s := range []string{"hours", "hour", "h", "giờ", "Hours", "H"} {
+		if u, err := ParseUnit(s); err != nil || u != Hours {
+			t.Errorf("ParseUnit(%q) = %v, %v", s, u, err)
+		}
+	}
+	if l, err := ParseLimit("1 giờ"); err != nil || l != (Limit{1, Hours}) {
+		t.Errorf("ParseLimit(1 giờ) = %v, %v", l, err)
+	}
+	if u, _ := ParseUnit("giờ làm việc"); u != WorkingHours {
+		t.Errorf("giờ làm việc = %v", u)
+	}
+	if s := (Limit{3, Hours}).String(); s != "3 hours" {
+		t.Errorf("String = %q", s)
+	}
+	if s := (Limit{1, Hours}).Text(language.Vietnamese); s != "1 giờ" {
+		t.Errorf("Text(vi) = %q", s)
+	}
+	if !Hours.Valid() || Unit(Hours+1).Valid() {
+		t.Error("Valid")
+	}
+}

@@ -89,12 +89,24 @@ func normalize(p *Procedure) {
 		c := &p.Cases[i]
 		c.Fees = nilIfEmpty(c.Fees)
 		c.Documents = nilIfEmpty(c.Documents)
-		for j := range c.Fees {
-			c.Fees[j].Exemptions = nilIfEmpty(c.Fees[j].Exemptions)
-		}
+		normalizeFees(c.Fees)
+		normalizeClock(c.Clock)
 	}
-	for j := range p.Fees {
-		p.Fees[j].Exemptions = nilIfEmpty(p.Fees[j].Exemptions)
+	normalizeFees(p.Fees)
+	normalizeClock(p.Clock)
+}
+
+func normalizeFees(fees []Fee) {
+	for j := range fees {
+		fees[j].Exemptions = nilIfEmpty(fees[j].Exemptions)
+		fees[j].Tiers = nilIfEmpty(fees[j].Tiers)
+		fees[j].Channels = nilIfEmpty(fees[j].Channels)
+	}
+}
+
+func normalizeClock(c *Clock) {
+	if c != nil {
+		c.Pauses = nilIfEmpty(c.Pauses)
 	}
 }
 
@@ -392,37 +404,58 @@ func unknownKey(file, at, name string) Problem { return problem(file, at, "unkno
 // that have no "unit" key, e.g. ".limits.counter", ".cases[2].limits.online", as the
 // lenient decoder names them. Values of the wrong kind are left to the decoder to report.
 func limitsWithoutUnit(data []byte) []string {
+	type clock struct {
+		Pauses []struct {
+			Length json.RawMessage `json:"length"`
+		} `json:"pauses"`
+	}
 	var item struct {
 		Limits map[string]json.RawMessage `json:"limits"`
+		Clock  *clock                     `json:"clock"`
 		Cases  []struct {
 			Limits map[string]json.RawMessage `json:"limits"`
+			Clock  *clock                     `json:"clock"`
 		} `json:"cases"`
 	}
 	_ = json.Unmarshal(data, &item) // a value of the wrong kind is reported by the decoder
 	var out []string
-	check := func(at string, ls map[string]json.RawMessage) {
+	// noUnit reports whether raw is an object without a "unit" key, and not marked
+	// unpublished where that is allowed.
+	noUnit := func(raw json.RawMessage, unpublishedOK bool) bool {
+		if len(raw) == 0 || raw[0] != '{' {
+			return false
+		}
+		var keys map[string]json.RawMessage
+		if json.Unmarshal(raw, &keys) != nil {
+			return false
+		}
+		for k, v := range keys {
+			if strings.EqualFold(k, "unit") || (unpublishedOK && strings.EqualFold(k, "unpublished") && string(v) == "true") {
+				return false
+			}
+		}
+		return true
+	}
+	check := func(at string, ls map[string]json.RawMessage, c *clock) {
 		for _, ch := range channels {
 			for k, raw := range ls {
-				if !strings.EqualFold(k, ch.String()) || len(raw) == 0 || raw[0] != '{' {
-					continue
-				}
-				var keys map[string]json.RawMessage
-				if json.Unmarshal(raw, &keys) != nil {
-					continue
-				}
-				unit := false
-				for k := range keys {
-					unit = unit || strings.EqualFold(k, "unit")
-				}
-				if !unit {
+				if strings.EqualFold(k, ch.String()) && noUnit(raw, true) {
 					out = append(out, at+".limits."+ch.String())
 				}
 			}
 		}
+		if c == nil {
+			return
+		}
+		for k, ps := range c.Pauses {
+			if noUnit(ps.Length, false) {
+				out = append(out, at+".clock.pauses["+strconv.Itoa(k)+"].length")
+			}
+		}
 	}
-	check("", item.Limits)
+	check("", item.Limits, item.Clock)
 	for j, c := range item.Cases {
-		check(".cases["+strconv.Itoa(j)+"]", c.Limits)
+		check(".cases["+strconv.Itoa(j)+"]", c.Limits, c.Clock)
 	}
 	return out
 }

@@ -57,9 +57,10 @@ func (c *Channel) UnmarshalText(b []byte) error {
 }
 
 // Level is an administrative level at which a procedure is carried out (cấp thực hiện), and the
-// tier of an agency. Levels are ordered from the top: Central < Province < District < Commune.
-// The zero Level is not a level ("not known"). In JSON and text it is written "central",
-// "province", "district" or "commune". (It is not a byte, so that a list of levels is never
+// tier of an agency. Levels are ordered from the top: Central < Province < District < Commune;
+// Other, the bodies outside that hierarchy, comes last. The zero Level is not a level ("not
+// known"). In JSON and text it is written "central", "province", "district", "commune" or
+// "other". (It is not a byte, so that a list of levels is never
 // read from JSON as base64 text.)
 type Level uint16
 
@@ -70,13 +71,16 @@ const (
 	Province                  // cấp tỉnh: provinces and centrally-run cities
 	District                  // cấp huyện: districts, until 2025-06-30
 	Commune                   // cấp xã: communes, wards, special zones
+	// Other is "Cơ quan khác" of the national database: bodies outside the administrative
+	// levels that carry procedures out, such as vehicle inspection facilities (1.013097).
+	Other
 )
 
 // levels lists the levels in order.
-var levels = [...]Level{Central, Province, District, Commune}
+var levels = [...]Level{Central, Province, District, Commune, Other}
 
-// String returns "central", "province", "district" or "commune", and "level(n)" for any other
-// value.
+// String returns "central", "province", "district", "commune" or "other", and "level(n)" for
+// any other value.
 func (l Level) String() string {
 	switch l {
 	case Central:
@@ -87,12 +91,14 @@ func (l Level) String() string {
 		return "district"
 	case Commune:
 		return "commune"
+	case Other:
+		return "other"
 	}
 	return "level(" + strconv.Itoa(int(l)) + ")"
 }
 
-// Valid reports whether l is one of the four levels.
-func (l Level) Valid() bool { return l >= Central && l <= Commune }
+// Valid reports whether l is one of the five levels.
+func (l Level) Valid() bool { return l >= Central && l <= Other }
 
 // ParseLevel reads a level's name ("commune"); any other text is a *FieldError wrapping
 // ErrInvalid.

@@ -28,6 +28,9 @@ var (
 	ErrNegativeInput = errors.New("must not be negative")
 	// ErrInputRange: a fee quantity or declared value is beyond any amount in đồng (UseError).
 	ErrInputRange = errors.New("is out of range")
+	// ErrLimitNotPublished: the channel is offered but the record publishes no time limit for
+	// it (UseError); the desk sets the appointment.
+	ErrLimitNotPublished = errors.New("has no published time limit")
 	// ErrNilCatalog: Lookup was called on a nil *Catalog (LookupError).
 	ErrNilCatalog = errors.New("cannot be looked up: the catalog is nil")
 	// ErrNilProcedure: a method that answers a request was called on a nil *Procedure
@@ -190,7 +193,7 @@ type UseError struct {
 	// Code is the procedure's code; empty for a nil procedure.
 	Code NationalCode
 	// What names the case, channel or fee concerned; for a fee input, the fee ID followed by
-	// " (quantity)", " (declared value)" or " (submission time)".
+	// " (quantity)", " (declared value)", " (submission time)", " (copies)" or " (channel)".
 	What string
 	// Err is ErrUnknownCase, ErrChannelNotOffered, ErrMissingInput, ErrNegativeInput,
 	// ErrInputRange or ErrNilProcedure.
@@ -205,7 +208,7 @@ func (e *UseError) Error() string { return e.Message(language.English) }
 // English otherwise).
 func (e *UseError) Message(lang language.Tag) string {
 	what, input := e.What, ""
-	for _, suffix := range [...]string{quantityInput, declaredValueInput, submissionTimeInput} {
+	for _, suffix := range [...]string{quantityInput, declaredValueInput, submissionTimeInput, copiesInput, channelInput} {
 		if s, ok := strings.CutSuffix(what, suffix); ok {
 			what, input = s, suffix
 			break
@@ -215,7 +218,7 @@ func (e *UseError) Message(lang language.Tag) string {
 	if msg.Vietnamese(lang) {
 		head, text = "thủ tục", viText(e.Err)
 		input = inputVi(input)
-		if errors.Is(e.Err, ErrChannelNotOffered) || (errors.Is(e.Err, ErrNilProcedure) && channelVi(what) != "") {
+		if errors.Is(e.Err, ErrChannelNotOffered) || errors.Is(e.Err, ErrLimitNotPublished) || (errors.Is(e.Err, ErrNilProcedure) && channelVi(what) != "") {
 			if vi := channelVi(what); vi != "" {
 				what = vi
 			}
@@ -232,6 +235,8 @@ const (
 	quantityInput       = " (quantity)"
 	declaredValueInput  = " (declared value)"
 	submissionTimeInput = " (submission time)"
+	copiesInput         = " (copies)"
+	channelInput        = " (channel)"
 )
 
 // Unwrap returns the sentinel.

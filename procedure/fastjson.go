@@ -378,18 +378,9 @@ func (f *fastDecoder) procedure(p *Procedure) {
 		case "limits":
 			f.limits(&p.Limits, "")
 		case "same_day":
-			p.SameDay = new(SameDay)
-			f.object(func(k string) bool {
-				if k != "cutoff" {
-					return false
-				}
-				t, err := calendar.ParseTimeOfDay(f.str())
-				if err != nil {
-					f.fail()
-				}
-				p.SameDay.Cutoff = t
-				return true
-			})
+			p.SameDay = f.sameDay()
+		case "clock":
+			p.Clock = f.clock()
 		case "cases":
 			p.Cases = make([]Case, 0, f.objectsAhead())
 			f.array(func() {
@@ -438,6 +429,59 @@ func (f *fastDecoder) procedure(p *Procedure) {
 	})
 }
 
+func (f *fastDecoder) sameDay() *SameDay {
+	s := new(SameDay)
+	f.object(func(k string) bool {
+		if k != "cutoff" {
+			return false
+		}
+		t, err := calendar.ParseTimeOfDay(f.str())
+		if err != nil {
+			f.fail()
+		}
+		s.Cutoff = t
+		return true
+	})
+	return s
+}
+
+func (f *fastDecoder) clock() *Clock {
+	c := new(Clock)
+	f.object(func(k string) bool {
+		switch k {
+		case "start":
+			c.Start = ClockStart(f.str())
+		case "start_text":
+			c.StartText = f.str()
+		case "pauses":
+			c.Pauses = []Pause{}
+			f.array(func() {
+				var ps Pause
+				f.object(func(k string) bool {
+					switch k {
+					case "id":
+						ps.ID = f.str()
+					case "name":
+						ps.Name = f.str()
+					case "length":
+						ps.Length = f.limit("")
+					case "applicant":
+						ps.Applicant = f.boolean()
+					default:
+						return false
+					}
+					return true
+				})
+				c.Pauses = append(c.Pauses, ps)
+			})
+		default:
+			return false
+		}
+		return true
+	})
+	return c
+}
+
 func (f *fastDecoder) agency(a *Agency) {
 	f.object(func(k string) bool {
 		switch k {
@@ -465,29 +509,41 @@ func (f *fastDecoder) limits(ls *Limits, at string) {
 		default:
 			return false
 		}
-		l := new(PublishedLimit)
-		unit := false
-		f.object(func(k string) bool {
-			switch k {
-			case "value":
-				l.Value = f.dec()
-			case "unit":
-				u, err := calendar.ParseUnit(f.str())
-				if err != nil {
-					f.fail()
-				}
-				l.Unit, unit = u, true
-			default:
-				return false
-			}
-			return true
-		})
-		if !unit && f.ok {
-			f.noUnit = append(f.noUnit, at+".limits."+k)
-		}
-		*dst = l
+		*dst = f.limit(at + ".limits." + k)
 		return true
 	})
+}
+
+// limit reads a limit at path at (relative to the procedure) and records it in noUnit if it
+// has no unit and is not marked unpublished; a pause's length (at "") must have a unit.
+func (f *fastDecoder) limit(at string) *PublishedLimit {
+	l := new(PublishedLimit)
+	unit := false
+	f.object(func(k string) bool {
+		switch k {
+		case "value":
+			l.Value = f.dec()
+		case "unit":
+			u, err := calendar.ParseUnit(f.str())
+			if err != nil {
+				f.fail()
+			}
+			l.Unit, unit = u, true
+		case "unpublished":
+			l.Unpublished = f.boolean()
+		default:
+			return false
+		}
+		return true
+	})
+	if !unit && !l.Unpublished && f.ok {
+		if at == "" {
+			f.fail()
+		} else {
+			f.noUnit = append(f.noUnit, at)
+		}
+	}
+	return l
 }
 
 func (f *fastDecoder) caseOf(c *Case, j int) {
@@ -499,6 +555,10 @@ func (f *fastDecoder) caseOf(c *Case, j int) {
 			c.Name = f.str()
 		case "limits":
 			f.limits(&c.Limits, ".cases["+strconv.Itoa(j)+"]")
+		case "same_day":
+			c.SameDay = f.sameDay()
+		case "clock":
+			c.Clock = f.clock()
 		case "fees":
 			c.Fees = f.fees()
 		case "documents":
@@ -566,6 +626,36 @@ func (f *fastDecoder) fees() []Fee {
 				fe.Max = f.dec()
 			case "exemptions":
 				fe.Exemptions = f.strings()
+			case "tiers":
+				fe.Tiers = []Tier{}
+				f.array(func() {
+					var t Tier
+					f.object(func(k string) bool {
+						switch k {
+						case "up_to":
+							t.UpTo = int64(f.integer())
+						case "amount":
+							t.Amount = f.dec()
+						default:
+							return false
+						}
+						return true
+					})
+					fe.Tiers = append(fe.Tiers, t)
+				})
+			case "per_copy":
+				fe.PerCopy = f.boolean()
+			case "channels":
+				fe.Channels = []Channel{}
+				f.array(func() {
+					var ch Channel
+					if ch.UnmarshalText([]byte(f.str())) != nil {
+						f.fail()
+					}
+					fe.Channels = append(fe.Channels, ch)
+				})
+			case "currency":
+				fe.Currency = f.str()
 			case "online_reduction":
 				r := new(Reduction)
 				f.object(func(k string) bool {

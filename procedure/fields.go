@@ -157,12 +157,14 @@ func (c *fieldChecker) procedure(p *Procedure) {
 			n := c.enterIndex(j)
 			c.required(".id", cs.ID)
 			c.required(".name", cs.Name)
+			c.clock(cs.Clock)
 			c.fees(cs.Fees)
 			c.documents(cs.Documents)
 			c.leave(n)
 		}
 		c.leave(at)
 	}
+	c.clock(p.Clock)
 	if c.list(".documents", p.Documents == nil, len(p.Documents)) {
 		c.documents(p.Documents)
 	}
@@ -190,6 +192,31 @@ func (c *fieldChecker) procedure(p *Procedure) {
 	if p.InterAgency && p.Route == "" {
 		c.fail(".route", "required_if", "InterAgency true", nil)
 	}
+}
+
+// clock checks the clock of a procedure or a case, if any.
+func (c *fieldChecker) clock(ck *Clock) {
+	if ck == nil {
+		return
+	}
+	at := c.enter(".clock")
+	if ck.Start != "" && !enumIsValid("clockstart", string(ck.Start)) {
+		c.fail(".start", "clockstart", "", func() string { return string(ck.Start) })
+	}
+	if ck.Start == OtherStart && ck.StartText == "" {
+		c.fail(".start_text", "required_if", "Start other", nil)
+	}
+	if len(ck.Pauses) > 0 {
+		pa := c.enter(".pauses")
+		for k := range ck.Pauses {
+			n := c.enterIndex(k)
+			c.required(".id", ck.Pauses[k].ID)
+			c.required(".name", ck.Pauses[k].Name)
+			c.leave(n)
+		}
+		c.leave(pa)
+	}
+	c.leave(at)
 }
 
 // documents checks the documents of a procedure or a case.
@@ -235,6 +262,12 @@ func (c *fieldChecker) fees(fees []Fee) {
 		}
 		if r := fe.OnlineReduction; r != nil && r.From == 0 {
 			c.fail(".online_reduction.from", "required", "", nil)
+		}
+		if !uniqueChannels(fe.Channels) {
+			c.fail(".channels", "unique", "", nil)
+		}
+		if fe.Currency != "" && !isCurrency(fe.Currency) {
+			c.fail(".currency", "currency", "", func() string { return fe.Currency })
 		}
 		c.leave(n)
 	}
@@ -341,4 +374,23 @@ func isLevel1(s string) bool {
 // isResultCode accepts KQ.<letter><2 digits>.<6 digits>, e.g. "KQ.G15.000031".
 func isResultCode(s string) bool {
 	return len(s) == 13 && strings.HasPrefix(s, "KQ.") && isLevel1(s[3:6]) && s[6] == '.' && digits(s[7:])
+}
+
+// uniqueChannels reports whether no channel is given twice.
+func uniqueChannels(cs []Channel) bool {
+	var seen [Postal + 1]bool
+	for _, ch := range cs {
+		if ch.Valid() {
+			if seen[ch] {
+				return false
+			}
+			seen[ch] = true
+		}
+	}
+	return true
+}
+
+// isCurrency accepts an ISO 4217 code: three capital letters.
+func isCurrency(s string) bool {
+	return len(s) == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' && s[2] >= 'A' && s[2] <= 'Z'
 }

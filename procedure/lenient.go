@@ -259,7 +259,7 @@ func relies(p Problem, item string) []string {
 	switch p.Rule {
 	case "district_abolished":
 		return []string{item + ".effective_to"}
-	case "case_channel", "case_limit_longer":
+	case "case_channel":
 		// item.cases[j].limits.<channel> reads item.limits.<channel>.
 		return []string{item + ".limits" + p.Path[strings.LastIndexByte(p.Path, '.'):]}
 	case "same_day_limit":

@@ -1,6 +1,7 @@
 package procedure
 
 import (
+	"encoding/json"
 	"errors"
 	"time"
 
@@ -29,8 +30,12 @@ var (
 
 // Calendar returns the limit in calendar form: whole working days stay working days, fractional
 // ones become working hours (1.5 working days → 12 working hours). It fails for a value that is
-// not positive, not a whole number of working hours, or a fractional number of days or months.
+// not positive, not a whole number of working hours, or a fractional number of days, months or
+// clock hours, and with ErrLimitNotPublished for a limit not published.
 func (l PublishedLimit) Calendar() (calendar.Limit, error) {
+	if l.Unpublished {
+		return calendar.Limit{}, ErrLimitNotPublished
+	}
 	if cl, err, ok := l.smallCalendar(); ok {
 		return cl, err
 	}
@@ -58,7 +63,7 @@ func (l PublishedLimit) bigCalendar() (calendar.Limit, error) {
 			return calendar.Limit{}, errLimitHours
 		}
 		return calendar.Limit{N: int(v.IntPart()), Unit: calendar.WorkingHours}, nil
-	case calendar.Days, calendar.Months:
+	case calendar.Days, calendar.Months, calendar.Hours:
 		if !v.IsInteger() {
 			return calendar.Limit{}, errLimitInteger
 		}
@@ -104,7 +109,7 @@ func (l PublishedLimit) smallCalendar() (cl calendar.Limit, err error, ok bool) 
 			return calendar.Limit{}, errLimitHours, true
 		}
 		return calendar.Limit{N: int(c / p), Unit: calendar.WorkingHours}, nil, true
-	case calendar.Days, calendar.Months:
+	case calendar.Days, calendar.Months, calendar.Hours:
 		if !whole {
 			return calendar.Limit{}, errLimitInteger, true
 		}
@@ -113,8 +118,26 @@ func (l PublishedLimit) smallCalendar() (cl calendar.Limit, err error, ok bool) 
 	return calendar.Limit{}, errLimitUnit, true
 }
 
-// String returns e.g. "1.5 working_days".
-func (l PublishedLimit) String() string { return l.Value.String() + " " + l.Unit.String() }
+// String returns e.g. "1.5 working_days", and "unpublished" for a limit not published.
+func (l PublishedLimit) String() string {
+	if l.Unpublished {
+		return "unpublished"
+	}
+	return l.Value.String() + " " + l.Unit.String()
+}
+
+// MarshalJSON writes {"value": "1.5", "unit": "working_days"}, or {"unpublished": true} for a
+// limit not published.
+func (l PublishedLimit) MarshalJSON() ([]byte, error) {
+	if l.Unpublished {
+		return []byte(`{"unpublished":true}`), nil
+	}
+	type plain struct {
+		Value decimal.Decimal `json:"value"`
+		Unit  calendar.Unit   `json:"unit"`
+	}
+	return json.Marshal(plain{l.Value, l.Unit})
+}
 
 // workingHours returns the limit in working hours, and false for calendar units.
 func workingHours(l calendar.Limit) (int, bool) {
@@ -125,20 +148,6 @@ func workingHours(l calendar.Limit) (int, bool) {
 		return l.N, true
 	}
 	return 0, false
-}
-
-// longer reports whether a is longer than b, and whether the two can be compared at all:
-// working days and hours compare with each other, days with days, months with months.
-func longer(a, b calendar.Limit) (bool, bool) {
-	ha, oka := workingHours(a)
-	hb, okb := workingHours(b)
-	switch {
-	case oka && okb:
-		return ha > hb, true
-	case a.Unit == b.Unit:
-		return a.N > b.N, true
-	}
-	return false, false
 }
 
 // channel returns the limit for ch, or nil.
@@ -154,8 +163,8 @@ func (ls *Limits) channel(ch Channel) *PublishedLimit {
 	return nil
 }
 
-// Channels lists the channels the procedure is offered on (those with a time limit); none for a
-// nil p.
+// Channels lists the channels the procedure is offered on (those with a time limit, published
+// or not); none for a nil p.
 func (p *Procedure) Channels() []Channel {
 	if p == nil {
 		return nil
@@ -207,12 +216,15 @@ func (p *Procedure) published(ch Channel, caseID string) (*PublishedLimit, bool,
 
 // Limit returns the time limit for a dossier submitted on channel ch in case caseID ("" for the
 // general case): the case's limit for the channel if it gives one, else the procedure's. The
-// error is a *UseError wrapping ErrChannelNotOffered, ErrUnknownCase, or ErrNilProcedure for a
-// nil p.
+// error is a *UseError wrapping ErrChannelNotOffered, ErrUnknownCase, ErrLimitNotPublished (the
+// channel is offered without a published limit), or ErrNilProcedure for a nil p.
 func (p *Procedure) Limit(ch Channel, caseID string) (calendar.Limit, error) {
 	l, _, err := p.published(ch, caseID)
 	if err != nil {
 		return calendar.Limit{}, err
+	}
+	if l.Unpublished {
+		return calendar.Limit{}, &UseError{Code: p.Code, What: ch.String(), Err: ErrLimitNotPublished}
 	}
 	return l.Calendar()
 }
@@ -230,9 +242,11 @@ func (p *Procedure) Cutoff() (calendar.TimeOfDay, bool) {
 }
 
 // Due returns the promised return time for a dossier received at received on channel ch in case
-// caseID. A same-day procedure is due by the same-day rule (before the cut-off: close of that
-// working day; else close of the next) unless the case sets its own limit for the channel.
-// A nil cal means calendar.Default(). The error is a *UseError as for Limit.
+// caseID, counted from received (see Clock for procedures whose limit starts at another event).
+// A same-day procedure is due by the same-day rule (before the cut-off: close of that working
+// day; else close of the next) unless the case sets its own limit for the channel; a case with
+// its own same-day rule is due by it. A nil cal means calendar.Default(). The error is a
+// *UseError as for Limit.
 func (p *Procedure) Due(cal *calendar.Calendar, received time.Time, ch Channel, caseID string) (time.Time, error) {
 	l, overridden, err := p.published(ch, caseID)
 	if err != nil {
@@ -241,14 +255,57 @@ func (p *Procedure) Due(cal *calendar.Calendar, received time.Time, ch Channel, 
 	if cal == nil {
 		cal = calendar.Default()
 	}
+	if c, ok := p.Case(caseID); ok && c.SameDay != nil {
+		return cal.SameDayDue(received, c.SameDay.cutoff()), nil
+	}
 	if cut, ok := p.Cutoff(); ok && !overridden {
 		return cal.SameDayDue(received, calendar.TimeOfDay(cut)), nil
+	}
+	if l.Unpublished {
+		return time.Time{}, &UseError{Code: p.Code, What: ch.String(), Err: ErrLimitNotPublished}
 	}
 	cl, err := l.Calendar()
 	if err != nil {
 		return time.Time{}, err
 	}
 	return cal.Due(received, cl), nil
+}
+
+// cutoff returns the rule's cut-off, DefaultCutoff when it gives none.
+func (s *SameDay) cutoff() calendar.TimeOfDay {
+	if s.Cutoff == 0 {
+		return DefaultCutoff
+	}
+	return s.Cutoff
+}
+
+// ClockOf returns the clock of a dossier in case caseID ("" for the general case): the case's
+// clock if it gives one, else the procedure's; the zero Clock (from reception, no pauses) when
+// neither does. The error is a *UseError wrapping ErrUnknownCase, or ErrNilProcedure for a nil
+// p.
+func (p *Procedure) ClockOf(caseID string) (Clock, error) {
+	if p == nil {
+		return Clock{}, &UseError{What: "clock", Err: ErrNilProcedure}
+	}
+	var c *Clock
+	if caseID != "" {
+		cs, ok := p.Case(caseID)
+		if !ok {
+			return Clock{}, &UseError{Code: p.Code, What: caseID, Err: ErrUnknownCase}
+		}
+		c = cs.Clock
+	}
+	if c == nil {
+		c = p.Clock
+	}
+	if c == nil {
+		return Clock{Start: Reception}, nil
+	}
+	out := *c
+	if out.Start == "" {
+		out.Start = Reception
+	}
+	return out, nil
 }
 
 func zone() *time.Location { return calendar.Zone() }

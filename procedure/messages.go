@@ -35,6 +35,8 @@ func viText(err error) string {
 		return "không được âm"
 	case ErrInputRange:
 		return "vượt quá giới hạn cho phép"
+	case ErrLimitNotPublished:
+		return "không có thời hạn giải quyết được công bố"
 	case ErrNilCatalog:
 		return "không tra cứu được: chưa nạp danh mục"
 	case ErrNilProcedure:
@@ -90,6 +92,10 @@ func inputVi(suffix string) string {
 		return " (giá trị kê khai)"
 	case submissionTimeInput:
 		return " (thời điểm nộp)"
+	case copiesInput:
+		return " (số bản)"
+	case channelInput:
+		return " (hình thức nộp)"
 	}
 	return suffix
 }
@@ -139,6 +145,8 @@ func unitVi(u calendar.Unit) string {
 		return "ngày"
 	case calendar.Months:
 		return "tháng"
+	case calendar.Hours:
+		return "giờ"
 	}
 	return u.String()
 }
@@ -166,6 +174,10 @@ var keyVi = map[string]string{
 	"to": "ngày kết thúc", "basis": "văn bản quy định", "results": "kết quả", "legacy_online_level": "mức độ dịch vụ công trực tuyến cũ",
 	"legal_basis": "căn cứ pháp lý", "inter_agency": "liên thông", "route": "quy trình liên thông", "nationwide": "tiếp nhận không phụ thuộc địa giới hành chính trên toàn quốc", "note": "ghi chú",
 	"lead_sector": "ngành chủ trì", "members": "thủ tục thành viên", "procedures": "thủ tục", "groups": "nhóm",
+	"clock": "cách tính thời hạn", "start": "thời điểm bắt đầu tính thời hạn", "start_text": "mô tả thời điểm bắt đầu",
+	"pauses": "thời gian không tính vào thời hạn", "length": "độ dài", "applicant": "thời gian của người nộp",
+	"tiers": "các bậc mức thu", "up_to": "số đơn vị tối đa của bậc", "per_copy": "tính theo bản",
+	"channels": "hình thức nộp áp dụng", "currency": "loại tiền", "unpublished": "chưa công bố",
 }
 
 // keyOf splits the last segment of a JSON path into its key and its index, if any:
@@ -210,7 +222,7 @@ func nameVi(path string) string {
 		ok = true
 	case "unit":
 		name, ok = "đơn vị thực hiện", true
-		if parent == "counter" || parent == "online" || parent == "postal" {
+		if parent == "counter" || parent == "online" || parent == "postal" || parent == "length" {
 			name = "đơn vị thời hạn"
 		}
 	case "online":
@@ -266,16 +278,20 @@ func enumValues(tag string) (values, vi []string) {
 			[]string{"tư pháp", "đất đai", "xây dựng", "đăng ký kinh doanh", "văn hóa", "lao động", "môi trường",
 				"y tế", "giáo dục", "giao thông", "công an", "tài chính", "nông nghiệp", "khác"}
 	case "level":
-		return []string{"central", "province", "district", "commune"}, []string{"trung ương", "tỉnh", "huyện", "xã"}
+		return []string{"central", "province", "district", "commune", "other"}, []string{"trung ương", "tỉnh", "huyện", "xã", "cơ quan khác"}
 	case "unit":
-		return []string{"working_days", "working_hours", "days", "months"},
-			[]string{"ngày làm việc", "giờ làm việc", "ngày", "tháng"}
+		return []string{"working_days", "working_hours", "days", "months", "hours"},
+			[]string{"ngày làm việc", "giờ làm việc", "ngày", "tháng", "giờ"}
+	case "clockstart":
+		return []string{"reception", "complete_dossier", "fee_paid", "other"},
+			[]string{"tiếp nhận hồ sơ", "nhận đủ hồ sơ hợp lệ", "nộp phí, lệ phí", "sự kiện khác"}
 	case "onlinelevel":
 		return []string{"full", "partial", "none"}, []string{"toàn trình", "một phần", "không cung cấp"}
 	case "requirement":
 		return []string{"required", "conditional"}, []string{"bắt buộc", "theo điều kiện"}
 	case "feekind":
-		return []string{"fixed", "per_unit", "percent"}, []string{"mức cố định", "theo đơn vị tính", "theo tỷ lệ"}
+		return []string{"fixed", "per_unit", "percent", "council", "unpublished"},
+			[]string{"mức cố định", "theo đơn vị tính", "theo tỷ lệ", "do HĐND cấp tỉnh quyết định", "chưa công bố mức thu"}
 	}
 	return nil, nil
 }
@@ -335,10 +351,12 @@ func ruleText(tag, param, path, value string) (en, vi string) {
 			fv + " phải là mã cơ quan dạng 000.00.12.H49 hoặc H49.12"
 	case "resultcode":
 		return fe + " must be a result code such as KQ.G15.000031", fv + " phải là mã kết quả dạng KQ.G15.000031"
+	case "currency":
+		return fe + " must be an ISO 4217 currency code such as VND or USD", fv + " phải là mã tiền tệ ISO 4217, ví dụ VND hoặc USD"
 	case "clock":
 		return fe + " must be a time of day HH:MM such as 15:00", fv + " phải là giờ trong ngày dạng HH:MM, ví dụ 15:00"
 	case "unit":
-		return fe + " must be one of: working_days, working_hours, days, months (or a spelling such as \"ngày làm việc\")",
+		return fe + " must be one of: working_days, working_hours, days, months, hours (or a spelling such as \"ngày làm việc\")",
 			fv + " phải là một trong các đơn vị: " + enumVi(tag)
 	case "too_long_id", "too_long_name", "too_long_text":
 		n := map[string]int{"too_long_id": MaxIDLen, "too_long_name": MaxNameLen, "too_long_text": MaxTextLen}[tag]
@@ -398,9 +416,15 @@ func problem(file, path, rule string, args ...string) Problem {
 	case "case_channel": // channel
 		en = "the procedure has no " + a(0) + " time limit for a case to replace"
 		vi = "thủ tục không có thời hạn nộp " + channelVi(o(0)) + " để trường hợp thay thế"
-	case "case_limit_longer": // case limit (en, vi), procedure limit (en, vi)
-		en = "the case limit " + a(0) + " is longer than the procedure's " + a(2)
-		vi = "thời hạn của trường hợp " + a(1) + " dài hơn thời hạn của thủ tục " + a(3)
+	case "limit_unpublished":
+		en = "a limit marked unpublished gives no value (and a pause's length must be published)"
+		vi = "thời hạn ghi là chưa công bố thì không ghi giá trị (độ dài khoảng thời gian không tính phải được công bố)"
+	case "tiers_amount":
+		en = "amount must not be given with tiers: each tier gives its amount"
+		vi = "không ghi mức thu khi đã có các bậc: mỗi bậc ghi mức thu của mình"
+	case "tier_order":
+		en = nameEn(path) + " must be greater than the tier before, and absent on the last tier"
+		vi = "số đơn vị tối đa của bậc phải lớn hơn của bậc trước, và không ghi ở bậc cuối"
 	case "document_count":
 		en = "originals and copies are both 0: give at least one, or mark the document presented"
 		vi = "số bản chính và số bản sao đều bằng 0: cần ít nhất một bản, hoặc ghi \"presented\": true nếu giấy tờ chỉ xuất trình"
@@ -411,9 +435,9 @@ func problem(file, path, rule string, args ...string) Problem {
 		en = nameEn(path) + " must not be negative"
 		vi = nameVi(path) + " không được âm"
 	case "fee_not_applicable": // the kind of fee
-		_, kinds := enumValues("feekind")
+		values, kinds := enumValues("feekind")
 		kindVi := o(0)
-		for i, k := range []string{"fixed", "per_unit", "percent"} {
+		for i, k := range values {
 			if k == o(0) {
 				kindVi = `"` + k + `" (` + kinds[i] + `)`
 			}

@@ -89,6 +89,30 @@ const (
 	FixedFee   FeeKind = "fixed"    // Amount
 	PerUnitFee FeeKind = "per_unit" // Amount × quantity of Per
 	PercentFee FeeKind = "percent"  // Rate % of a declared value, within [Min, Max]
+	// CouncilFee is a fee whose amount the provincial People's Council sets by resolution
+	// (Law on Fees and Charges 2015 Art. 21(3)): the national record gives none ("theo Nghị
+	// quyết của HĐND"). It is not free: AmountDue reports its line as unknown. A local
+	// instance of the procedure replaces it with the amount of its province.
+	CouncilFee FeeKind = "council"
+	// UnpublishedFee is a fee the record names without an amount for the case at hand (a
+	// price list published elsewhere). Like CouncilFee, it is unknown, not free.
+	UnpublishedFee FeeKind = "unpublished"
+)
+
+// ClockStart is the event from which a time limit counts.
+type ClockStart string
+
+// Clock starts. The zero ClockStart is Reception.
+const (
+	// Reception: the dossier is received (the default; Decree 61/2018 Art. 18).
+	Reception ClockStart = "reception"
+	// CompleteDossier: a complete and valid dossier is received ("kể từ ngày nhận đủ hồ sơ hợp
+	// lệ"), later than reception when the desk accepts a dossier to be completed.
+	CompleteDossier ClockStart = "complete_dossier"
+	// FeePaid: the applicant pays the fee ("kể từ khi chủ xe nộp lệ phí").
+	FeePaid ClockStart = "fee_paid"
+	// OtherStart: another event, named by Clock.StartText (an inspection passed, a decision).
+	OtherStart ClockStart = "other"
 )
 
 // Procedure is one version of an administrative procedure (thủ tục hành chính) as published.
@@ -121,6 +145,9 @@ type Procedure struct {
 	Limits Limits `json:"limits"`
 	// SameDay is set for procedures resolved within the working day of receipt.
 	SameDay *SameDay `json:"same_day,omitempty"`
+	// Clock says when the limits start and which periods do not count; nil: from reception,
+	// every period counts.
+	Clock *Clock `json:"clock,omitempty"`
 	// Cases are variants (trường hợp) that change the time limit, fees or documents.
 	Cases []Case `json:"cases,omitempty" validate:"dive"`
 	// Documents make up the dossier (thành phần hồ sơ).
@@ -172,14 +199,49 @@ type Limits struct {
 // PublishedLimit is a time limit as published: an exact value (possibly fractional, e.g. 1.5)
 // and a unit. Its calendar form is given by Calendar. In a catalog file both keys are
 // required; the unit may be written in any spelling calendar.ParseUnit reads ("working_days",
-// "ngày làm việc", "wd", …) and is written back as "working_days", "working_hours", "days" or
-// "months".
+// "ngày làm việc", "wd", "giờ", …) and is written back as "working_days", "working_hours",
+// "days", "months" or "hours" (clock hours).
+//
+// A channel that is offered but whose limit the record does not publish ("Không có thông
+// tin") is written {"unpublished": true}, with no value and no unit: the channel is offered
+// (Channels lists it), but Limit and Due answer ErrLimitNotPublished, so that the desk sets
+// the appointment itself rather than the library inventing one.
 type PublishedLimit struct {
 	// Value is the number of units as published, e.g. 1.5; positive, at most 10000.
 	Value decimal.Decimal `json:"value"`
 	// Unit is the unit of Value; its zero value is calendar.WorkingDays, but a catalog file
 	// must name it.
 	Unit calendar.Unit `json:"unit"`
+	// Unpublished marks a channel offered without a published limit; Value and Unit are then
+	// absent.
+	Unpublished bool `json:"unpublished,omitempty"`
+}
+
+// Clock says when the time limit starts and which periods do not count (thời gian không tính
+// vào thời hạn giải quyết), as the record publishes them, for the dossier clock.
+type Clock struct {
+	// Start is the event the limit counts from; empty means Reception.
+	Start ClockStart `json:"start,omitempty"`
+	// StartText is the published words, e.g. "kể từ khi chủ xe nộp lệ phí"; required for
+	// OtherStart.
+	StartText string `json:"start_text,omitempty"`
+	// Pauses are the periods that do not count toward the limit, in the order published.
+	Pauses []Pause `json:"pauses,omitempty"`
+}
+
+// Pause is a period that does not count toward the time limit: a public posting of a fixed
+// length, or the time the dossier is with the applicant for revision.
+type Pause struct {
+	// ID identifies the pause within its clock, e.g. "niem-yet".
+	ID string `json:"id"`
+	// Name is the published description, e.g. "Niêm yết công khai tại trụ sở UBND cấp xã".
+	Name string `json:"name"`
+	// Length is the length of the period when fixed (15 days of posting); nil when it lasts
+	// until an event (the applicant returns the revised dossier).
+	Length *PublishedLimit `json:"length,omitempty"`
+	// Applicant is set when the period is the applicant's (revisions, supplements): the clock
+	// resumes when the applicant acts.
+	Applicant bool `json:"applicant,omitempty"`
 }
 
 // SameDay is the same-day rule: a dossier received before Cutoff on a working day is resolved
@@ -197,8 +259,14 @@ type Case struct {
 	ID string `json:"id" validate:"required"`
 	// Name is the published description, e.g. "Đăng ký khai sinh quá hạn".
 	Name string `json:"name" validate:"required"`
-	// Limits replace the procedure's limits channel by channel.
+	// Limits replace the procedure's limits channel by channel. A case limit may be longer
+	// than the procedure's (1.010041: 1 working day, 3 when the residence must be verified).
 	Limits Limits `json:"limits,omitzero"`
+	// SameDay applies the same-day rule to this case only (1.004859); the case's own limits
+	// are then not used for the due time.
+	SameDay *SameDay `json:"same_day,omitempty"`
+	// Clock, when given, replaces the procedure's clock for this case.
+	Clock *Clock `json:"clock,omitempty"`
 	// Fees, when not empty, replace the procedure's fees.
 	Fees []Fee `json:"fees,omitempty" validate:"dive"`
 	// Documents are needed in addition to the procedure's.
@@ -225,18 +293,36 @@ type Document struct {
 	Form string `json:"form,omitempty"`
 }
 
-// Fee is a fee or charge in VND.
+// Fee is a fee or charge, in đồng unless Currency says otherwise.
 type Fee struct {
 	// ID identifies the fee within its procedure or case, e.g. "le-phi".
 	ID string `json:"id" validate:"required"`
 	// Name is the published name, e.g. "Lệ phí đăng ký khai sinh".
 	Name string `json:"name" validate:"required"`
-	// Kind is how the amount is computed: fixed, per unit, or a percentage.
+	// Kind is how the amount is computed: fixed, per unit, a percentage, or not known to the
+	// catalog (council, unpublished).
 	Kind FeeKind `json:"kind" validate:"required,feekind"`
 	// Amount is the fixed amount, or the amount per unit.
 	Amount decimal.Decimal `json:"amount,omitzero"`
 	// Per names the unit of a per-unit fee, e.g. "trang", "bản".
 	Per string `json:"per,omitempty" validate:"required_if=Kind per_unit"`
+	// Tiers price the units of a per-unit fee in bands instead of Amount: "2.000 đồng/trang for
+	// pages 1–2, 1.000 đồng/trang from page 3" is [{"up_to": 2, "amount": "2000"}, {"amount":
+	// "1000"}]. Every tier but the last has an UpTo greater than the one before; the last has
+	// none.
+	Tiers []Tier `json:"tiers,omitempty"`
+	// PerCopy computes the fee for one copy (its quantity counts the units of one copy) and
+	// charges it for each copy, Min and Max bounding each copy: "tối đa 200.000 đồng/bản" caps
+	// each of two copies of a 250-page original, not their sum. FeeQuery.Copies gives the
+	// number of copies (1 when not given).
+	PerCopy bool `json:"per_copy,omitempty"`
+	// Channels limits the fee to dossiers submitted on these channels; empty: every channel.
+	// A fee that differs by channel is one fee per channel, in either direction (1.001612:
+	// 50,000 đồng at the counter, 150,000 online and by post).
+	Channels []Channel `json:"channels,omitempty"`
+	// Currency is the ISO 4217 code of the amounts, "VND" when empty; e.g. "USD" for fees
+	// published in dollars.
+	Currency string `json:"currency,omitempty"`
 	// Rate is the percentage of the declared value for a percent fee, e.g. 0.5 for 0.5 %.
 	Rate decimal.Decimal `json:"rate,omitzero"`
 	// Min is the floor of the computed amount; zero means no floor.
@@ -249,6 +335,16 @@ type Fee struct {
 	OnlineReduction *Reduction `json:"online_reduction,omitempty"`
 	// Note records remarks on the fee (at most MaxTextLen characters).
 	Note string `json:"note,omitempty"`
+}
+
+// Tier is a band of units of a per-unit fee: units up to UpTo (after those of the tier before)
+// cost Amount each.
+type Tier struct {
+	// UpTo is the last unit of the band (2 for "pages 1–2"); 0 for the last band, which has no
+	// end.
+	UpTo int64 `json:"up_to,omitempty"`
+	// Amount is the amount per unit in the band; positive.
+	Amount decimal.Decimal `json:"amount"`
 }
 
 // Reduction is a percentage reduction valid from From to To (inclusive; To zero: open-ended).

@@ -19,8 +19,6 @@ type LoadOptions struct {
 	// LastDistrictDay is the last day a district-level version may be in force; zero means
 	// 2025-06-30 (district level abolished from 2025-07-01).
 	LastDistrictDay Date
-	// AllowLongerCaseLimits accepts case limits longer than the procedure's own.
-	AllowLongerCaseLimits bool
 }
 
 func (p LoadOptions) lastDistrictDay() Date {
@@ -67,6 +65,10 @@ func checkProcedure(p *Procedure, f, at string, pol LoadOptions, out []Problem) 
 		}
 		offered = true
 		lp := at + ".limits." + ch.String()
+		if l.Unpublished {
+			out = checkUnpublished(l, f, lp, out)
+			continue
+		}
 		var ok bool
 		base[i], ok = &limitInfo{pub: l}, false
 		out, ok = checkLimit(l, f, lp, &base[i].cal, out)
@@ -98,7 +100,7 @@ func checkProcedure(p *Procedure, f, at string, pol LoadOptions, out []Problem) 
 			}
 			caseIDs[c.ID] = struct{}{}
 		}
-		for i, ch := range channels {
+		for _, ch := range channels {
 			l := c.Limits.channel(ch)
 			if l == nil {
 				continue
@@ -108,22 +110,55 @@ func checkProcedure(p *Procedure, f, at string, pol LoadOptions, out []Problem) 
 				out = append(out, problem(f, lp, "case_channel", ch.String()))
 				continue
 			}
-			var info limitInfo
-			var ok bool
-			out, ok = checkLimit(l, f, lp, &info.cal, out)
-			if ok && base[i] != nil && !pol.AllowLongerCaseLimits {
-				if lg, cmp := longer(info.cal, base[i].cal); cmp && lg {
-					en, vi := limitText(l)
-					ben, bvi := limitText(base[i].pub)
-					out = append(out, problem(f, lp, "case_limit_longer", en, vi, ben, bvi))
-				}
+			if l.Unpublished {
+				out = checkUnpublished(l, f, lp, out)
+				continue
 			}
+			var cl calendar.Limit
+			out, _ = checkLimit(l, f, lp, &cl, out)
 		}
+		out = checkClock(c.Clock, f, cp, out)
 		out = checkDocuments(c.Documents, f, cp, out)
 		out = checkFees(c.Fees, f, cp, out)
 	}
+	out = checkClock(p.Clock, f, at, out)
 	out = checkDocuments(p.Documents, f, at, out)
 	out = checkFees(p.Fees, f, at, out)
+	return out
+}
+
+// checkUnpublished checks a limit marked unpublished: it gives no value.
+func checkUnpublished(l *PublishedLimit, f, lp string, out []Problem) []Problem {
+	if !l.Value.IsZero() {
+		out = append(out, problem(f, lp+".value", "limit_unpublished"))
+	}
+	return out
+}
+
+// checkClock checks the fixed lengths of a clock's pauses and that their IDs are unique.
+func checkClock(c *Clock, f, at string, out []Problem) []Problem {
+	if c == nil {
+		return out
+	}
+	ids := make(map[string]struct{}, len(c.Pauses))
+	for k := range c.Pauses {
+		ps := &c.Pauses[k]
+		pp := at + ".clock.pauses[" + strconv.Itoa(k) + "]"
+		if ps.ID != "" {
+			if _, dup := ids[ps.ID]; dup {
+				out = append(out, problem(f, pp+".id", "duplicate", ps.ID))
+			}
+			ids[ps.ID] = struct{}{}
+		}
+		if l := ps.Length; l != nil {
+			if l.Unpublished {
+				out = append(out, problem(f, pp+".length", "limit_unpublished"))
+				continue
+			}
+			var cl calendar.Limit
+			out, _ = checkLimit(l, f, pp+".length", &cl, out)
+		}
+	}
 	return out
 }
 
@@ -167,6 +202,9 @@ func containsLevel(ls []Level, l Level) bool {
 	return false
 }
 
+// feeComputed reports whether the catalog knows how to compute a fee of kind k.
+func feeComputed(k FeeKind) bool { return k == FixedFee || k == PerUnitFee || k == PercentFee }
+
 func checkDocuments(docs []Document, f, at string, out []Problem) []Problem {
 	for k := range docs {
 		d := &docs[k]
@@ -198,11 +236,29 @@ func checkFees(fees []Fee, f, at string, out []Problem) []Problem {
 		}
 		switch fe.Kind {
 		case FixedFee, PerUnitFee:
-			if fe.Amount.Sign() <= 0 {
+			switch {
+			case len(fe.Tiers) > 0 && fe.Kind == PerUnitFee:
+				if !fe.Amount.IsZero() {
+					out = append(out, problem(f, fp+".amount", "tiers_amount"))
+				}
+				out = checkTiers(fe.Tiers, f, fp, out)
+			case len(fe.Tiers) > 0:
+				out = append(out, problem(f, fp+".tiers", "fee_not_applicable", string(fe.Kind)))
+			case fe.Amount.Sign() <= 0:
 				out = append(out, problem(f, fp+".amount", "fee_positive"))
 			}
 			if !fe.Rate.IsZero() {
 				out = append(out, problem(f, fp+".rate", "fee_not_applicable", string(fe.Kind)))
+			}
+		case CouncilFee, UnpublishedFee:
+			for _, x := range []struct {
+				key  string
+				zero bool
+			}{{"amount", fe.Amount.IsZero()}, {"rate", fe.Rate.IsZero()}, {"min", fe.Min.IsZero()},
+				{"max", fe.Max.IsZero()}, {"tiers", len(fe.Tiers) == 0}, {"online_reduction", fe.OnlineReduction == nil}} {
+				if !x.zero {
+					out = append(out, problem(f, fp+"."+x.key, "fee_not_applicable", string(fe.Kind)))
+				}
 			}
 		case PercentFee:
 			if fe.Rate.Sign() <= 0 || fe.Rate.GreaterThan(dec100) {
@@ -210,6 +266,9 @@ func checkFees(fees []Fee, f, at string, out []Problem) []Problem {
 			}
 			if !fe.Amount.IsZero() {
 				out = append(out, problem(f, fp+".amount", "fee_not_applicable", string(fe.Kind)))
+			}
+			if len(fe.Tiers) > 0 {
+				out = append(out, problem(f, fp+".tiers", "fee_not_applicable", string(fe.Kind)))
 			}
 		}
 		if fe.Min.Sign() < 0 {
@@ -230,6 +289,25 @@ func checkFees(fees []Fee, f, at string, out []Problem) []Problem {
 				out = append(out, problem(f, rp+".to", "date_range", rp+".from", r.From.String()))
 			}
 		}
+	}
+	return out
+}
+
+// checkTiers checks the bands of a per-unit fee at path fp: positive amounts, and bounds that
+// increase, the last band open-ended.
+func checkTiers(ts []Tier, f, fp string, out []Problem) []Problem {
+	prev := int64(0)
+	for k := range ts {
+		t := &ts[k]
+		tp := fp + ".tiers[" + strconv.Itoa(k) + "]"
+		if t.Amount.Sign() <= 0 {
+			out = append(out, problem(f, tp+".amount", "fee_positive"))
+		}
+		last := k == len(ts)-1
+		if (last && t.UpTo != 0) || (!last && t.UpTo <= prev) {
+			out = append(out, problem(f, tp+".up_to", "tier_order"))
+		}
+		prev = max(prev, t.UpTo)
 	}
 	return out
 }
@@ -266,6 +344,11 @@ func wildFee(fe *Fee) (string, decimal.Decimal) {
 		return "max", fe.Max
 	case fe.OnlineReduction != nil && wild(fe.OnlineReduction.Percent):
 		return "online_reduction.percent", fe.OnlineReduction.Percent
+	}
+	for k := range fe.Tiers {
+		if wild(fe.Tiers[k].Amount) {
+			return "tiers[" + strconv.Itoa(k) + "].amount", fe.Tiers[k].Amount
+		}
 	}
 	return "", decimal.Zero
 }

@@ -57,7 +57,7 @@ func TestFieldRules(t *testing.T) {
 		{"condition of a conditional document", func(p *Procedure) { p.Documents[0].Requirement = Conditional },
 			Problem{Path: "procedures[0].documents[0].condition", Rule: "required_if", En: "condition is a required field", Vi: "điều kiện không được bỏ trống"}},
 		{"fee kind", func(p *Procedure) { p.Fees[0].Kind = "flat" },
-			Problem{Path: "procedures[0].fees[0].kind", Rule: "feekind", En: "kind \"flat\" must be one of: fixed, per_unit, percent", Vi: "loại phí \"flat\" phải là một trong các giá trị: \"fixed\" (mức cố định), \"per_unit\" (theo đơn vị tính), \"percent\" (theo tỷ lệ)"}},
+			Problem{Path: "procedures[0].fees[0].kind", Rule: "feekind", En: "kind \"flat\" must be one of: fixed, per_unit, percent, council, unpublished", Vi: "loại phí \"flat\" phải là một trong các giá trị: \"fixed\" (mức cố định), \"per_unit\" (theo đơn vị tính), \"percent\" (theo tỷ lệ), \"council\" (do HĐND cấp tỉnh quyết định), \"unpublished\" (chưa công bố mức thu)"}},
 		{"unit of a per-unit fee", func(p *Procedure) { p.Fees[0].Kind = PerUnitFee },
 			Problem{Path: "procedures[0].fees[0].per", Rule: "required_if", En: "per is a required field", Vi: "đơn vị tính không được bỏ trống"}},
 		{"exemptions unique", func(p *Procedure) { p.Fees[0].Exemptions = []string{"poor", "poor"} },
@@ -105,7 +105,7 @@ func TestDecodedFieldRules(t *testing.T) {
 		{"agency code", `"competent_agency":{`, `"competent_agency":{"code":"00.00.12.H49",`,
 			[]Problem{{Path: "procedures[0].competent_agency.code", Rule: "agencycode", En: "code \"00.00.12.H49\" must be an agency code such as 000.00.12.H49 or H49.12", Vi: "mã cơ quan \"00.00.12.H49\" phải là mã cơ quan dạng 000.00.12.H49 hoặc H49.12"}}},
 		{"limit unit", `"unit":"working_days"`, `"unit":"weeks"`,
-			[]Problem{{Path: "procedures[0].limits.counter.unit", Rule: "unit", En: "unit \"weeks\" must be one of: working_days, working_hours, days, months (or a spelling such as \"ngày làm việc\")", Vi: "đơn vị thời hạn \"weeks\" phải là một trong các đơn vị: \"working_days\" (ngày làm việc), \"working_hours\" (giờ làm việc), \"days\" (ngày), \"months\" (tháng)"}}},
+			[]Problem{{Path: "procedures[0].limits.counter.unit", Rule: "unit", En: "unit \"weeks\" must be one of: working_days, working_hours, days, months, hours (or a spelling such as \"ngày làm việc\")", Vi: "đơn vị thời hạn \"weeks\" phải là một trong các đơn vị: \"working_days\" (ngày làm việc), \"working_hours\" (giờ làm việc), \"days\" (ngày), \"months\" (tháng), \"hours\" (giờ)"}}},
 		{"limit without a unit", `"value":"3","unit":"working_days"`, `"value":"3"`,
 			[]Problem{{Path: "procedures[0].limits.counter.unit", Rule: "required", En: "unit is a required field", Vi: "đơn vị thời hạn không được bỏ trống"}}},
 		{"limit without a unit, decoded by encoding/json", `"value":"3","unit":"working_days"`, `"value":"3","n\u006fte":1`,
@@ -113,7 +113,7 @@ func TestDecodedFieldRules(t *testing.T) {
 		{"same-day cut-off", `"legal_basis":`, `"same_day":{"cutoff":"15h"},"legal_basis":`,
 			[]Problem{{Path: "procedures[0].same_day.cutoff", Rule: "clock", En: "cutoff \"15h\" must be a time of day HH:MM such as 15:00", Vi: "giờ chốt tiếp nhận \"15h\" phải là giờ trong ngày dạng HH:MM, ví dụ 15:00"}}},
 		{"level value", `"levels":["commune"]`, `"levels":["ward"]`,
-			[]Problem{{Path: "procedures[0].levels[0]", Rule: "level", En: "levels[0] \"ward\" must be one of: central, province, district, commune", Vi: "cấp thực hiện thứ 1 \"ward\" phải là một trong các giá trị: \"central\" (trung ương), \"province\" (tỉnh), \"district\" (huyện), \"commune\" (xã)"}}},
+			[]Problem{{Path: "procedures[0].levels[0]", Rule: "level", En: "levels[0] \"ward\" must be one of: central, province, district, commune, other", Vi: "cấp thực hiện thứ 1 \"ward\" phải là một trong các giá trị: \"central\" (trung ương), \"province\" (tỉnh), \"district\" (huyện), \"commune\" (xã), \"other\" (cơ quan khác)"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -186,11 +186,10 @@ func TestCrossFieldRules(t *testing.T) {
 			[]Problem{{Path: "procedures[0].cases[1].id", Rule: "duplicate", En: "duplicate case id \"xac-minh\"", Vi: "mã trường hợp \"xac-minh\" bị trùng"}}},
 		{"case limit for a channel not offered", func(p *Procedure) { p.Cases[0].Limits.Postal = lim("1", calendar.WorkingDays) }, LoadOptions{},
 			[]Problem{{Path: "procedures[0].cases[0].limits.postal", Rule: "case_channel", En: "the procedure has no postal time limit for a case to replace", Vi: "thủ tục không có thời hạn nộp bưu chính để trường hợp thay thế"}}},
-		{"case limit longer", func(p *Procedure) { p.Cases[0].Limits.Online = lim("13", calendar.WorkingHours) }, LoadOptions{},
-			[]Problem{{Path: "procedures[0].cases[0].limits.online", Rule: "case_limit_longer", En: "the case limit 13 working_hours is longer than the procedure's 1.5 working_days", Vi: "thời hạn của trường hợp 13 giờ làm việc dài hơn thời hạn của thủ tục 1.5 ngày làm việc"}}},
+		// Issue 14: real records publish cases longer than the base limit (1.010041: 1 working
+		// day, 3 when the residence must be verified); they are accepted.
+		{"case limit longer", func(p *Procedure) { p.Cases[0].Limits.Online = lim("3", calendar.WorkingDays) }, LoadOptions{}, nil},
 		{"case limit equal in other units", func(p *Procedure) { p.Cases[0].Limits.Online = lim("12", calendar.WorkingHours) }, LoadOptions{}, nil},
-		{"case limit longer allowed by policy", func(p *Procedure) { p.Cases[0].Limits.Counter = lim("10", calendar.WorkingDays) },
-			LoadOptions{AllowLongerCaseLimits: true}, nil},
 		{"case limit in another unit kind", func(p *Procedure) { p.Cases[0].Limits.Counter = lim("30", calendar.Days) }, LoadOptions{}, nil},
 		{"case limit value", func(p *Procedure) { p.Cases[0].Limits.Counter = lim("-1", calendar.WorkingDays) }, LoadOptions{},
 			[]Problem{{Path: "procedures[0].cases[0].limits.counter.value", Rule: "limit_range", En: "value must be greater than 0 and at most 10000", Vi: "giá trị thời hạn phải lớn hơn 0 và không quá 10000"}}},

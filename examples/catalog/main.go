@@ -113,7 +113,7 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "  copy certification, 5 of each unit:\n")
+	fmt.Fprintf(w, "  copy certification, one copy of a 5-page original:\n")
 	for _, l := range fb.Lines {
 		fmt.Fprintf(w, "    %-70s %8s\n", short(l.Name, 70), l.Amount.StringFixed(0))
 	}
@@ -126,7 +126,7 @@ func run(w io.Writer) error {
 
 func limitText(l calendar.Limit) string {
 	unit := map[calendar.Unit]string{calendar.WorkingDays: "working days", calendar.WorkingHours: "working hours",
-		calendar.Days: "calendar days", calendar.Months: "months"}[l.Unit]
+		calendar.Days: "calendar days", calendar.Months: "months", calendar.Hours: "clock hours"}[l.Unit]
 	return fmt.Sprintf("%d %s", l.N, unit)
 }
 

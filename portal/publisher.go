@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/motcua-go/motcua/dossier"
 	"github.com/motcua-go/motcua/onestop"
@@ -107,17 +108,31 @@ type Config struct {
 // superseded by a later one already sent is dropped, not sent: the portal never goes back to
 // an older state of the dossier. Both are remembered in memory, by the process that delivers
 // (run one deliverer, or accept that a restart or a second deliverer may reorder a dossier's
-// records, which Reconcile then finds); the publisher remembers the dossier records sent of at
-// most MaxRemembered dossiers.
+// records, which Reconcile then finds); a refused message holds the others for at most
+// MaxHold when it is not seen again, and the publisher remembers the dossier records sent of
+// at most MaxRemembered dossiers. A record the portal refuses for good holds its dossier's
+// later records until it is accepted: watch Delivery.Failed and the outbox's LastError.
 type Publisher struct {
 	sender     Sender
 	format     Format
 	fieldCodes map[string]string
 
 	mu      sync.Mutex
-	sent    map[string]int    // dossier code as printed → Seq of the last dossier record sent
-	blocked map[string]uint64 // stored code → ID of the earliest message refused, not yet sent
+	sent    map[string]int   // dossier code as printed → Seq of the last dossier record sent
+	blocked map[string]block // stored code → the earliest message refused, not yet sent
 }
+
+// block is a refused message that holds its dossier's later ones: its ID, and until when (in
+// the outbox's time, Envelope.NotBefore) it holds them.
+type block struct {
+	id    uint64
+	until time.Time
+}
+
+// MaxHold is how long a refused message holds the later messages of its dossier, past the
+// lease it was refused in, when it is not handed out again (another deliverer sent it): a
+// little more than onestop's longest retry delay (1 hour).
+const MaxHold = 2 * time.Hour
 
 // MaxRemembered is how many dossiers a Publisher remembers the last dossier record sent of,
 // to drop a superseded one; past it, it forgets them all and starts again.
@@ -219,29 +234,33 @@ func (p *Publisher) Send(ctx context.Context, e onestop.Envelope) error {
 		return err
 	}
 	p.mu.Lock()
-	first, blocked := p.blocked[e.Code]
+	b, blocked := p.blocked[e.Code]
+	if blocked && e.NotBefore.After(b.until) {
+		// The refused message was not seen again for MaxHold: another deliverer sent it.
+		delete(p.blocked, e.Code)
+		blocked = false
+	}
 	last, sent := p.sent[m.Code]
 	p.mu.Unlock()
-	if blocked && e.ID > first {
+	if blocked && e.ID > b.id {
 		// An earlier message of the dossier was refused: this one waits for it.
-		return &Error{Field: "Envelope.ID", Value: strconv.FormatUint(first, 10), Err: ErrHeld}
+		return &Error{Field: "Envelope.ID", Value: strconv.FormatUint(b.id, 10), Err: ErrHeld}
 	}
-	if m.Service == ServiceDossier && sent && m.Seq < last {
-		return nil // superseded: the portal already has a later state
-	}
-	err = p.sender.Send(ctx, m)
+	if !(m.Service == ServiceDossier && sent && m.Seq < last) {
+		err = p.sender.Send(ctx, m)
+	} // else superseded: the portal already has a later state, and the message is dropped
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if err != nil {
 		if p.blocked == nil {
-			p.blocked = make(map[string]uint64)
+			p.blocked = make(map[string]block)
 		}
-		if f, ok := p.blocked[e.Code]; !ok || e.ID < f {
-			p.blocked[e.Code] = e.ID
+		if f, ok := p.blocked[e.Code]; !ok || e.ID <= f.id {
+			p.blocked[e.Code] = block{id: e.ID, until: e.NotBefore.Add(MaxHold)}
 		}
 		return err
 	}
-	if blocked && e.ID == first {
+	if f, ok := p.blocked[e.Code]; ok && e.ID == f.id {
 		delete(p.blocked, e.Code)
 	}
 	if m.Service == ServiceDossier {

@@ -100,6 +100,42 @@ func TestSendKeepsTheOrder(t *testing.T) {
 	if diff := cmp.Diff(want, sent); diff != "" {
 		t.Fatalf("sent (-want +got):\n%s", diff)
 	}
+
+	// A refused message not seen again (another deliverer sent it) holds the others for
+	// MaxHold, not for ever.
+	refuse["C/2/DongBoHoSoMC"] = true
+	lease := at(10, 9, 0)
+	refused := env(10, "C", 2)
+	refused.NotBefore = lease
+	if err := pub.Send(ctx, refused); err == nil {
+		t.Fatal("a refused message sent")
+	}
+	later := env(11, "C", 3)
+	later.NotBefore = lease.Add(portal.MaxHold)
+	if err := pub.Send(ctx, later); !errors.Is(err, portal.ErrHeld) {
+		t.Fatalf("within MaxHold: %v, want ErrHeld", err)
+	}
+	later.NotBefore = lease.Add(portal.MaxHold + time.Minute)
+	if err := pub.Send(ctx, later); err != nil {
+		t.Fatalf("past MaxHold: %v", err)
+	}
+	// A refused dossier record that turns out superseded releases the others too.
+	refuse["D/2/DongBoHoSoMC"] = true
+	if err := pub.Send(ctx, env(20, "D", 2)); err == nil {
+		t.Fatal("a refused message sent")
+	}
+	delete(refuse, "D/2/DongBoHoSoMC")
+	if err := pub.Send(ctx, env(19, "D", 5)); err != nil { // written before, fetched late
+		t.Fatal(err)
+	}
+	for _, e := range []onestop.Envelope{env(20, "D", 2), env(21, "D", 6)} {
+		if err := pub.Send(ctx, e); err != nil {
+			t.Fatalf("%d: %v", e.ID, err)
+		}
+	}
+	if got := sent[len(sent)-1]; got != "D/6/DongBoHoSoMC" {
+		t.Fatalf("last sent %s", got)
+	}
 }
 
 // Every record of a day has its own key: a resend is recognisable, two records never collide.

@@ -147,7 +147,9 @@ func (d *Dossier) AtRisk(now time.Time) bool {
 // TransferDue is when the desk must have transferred the dossier to the competent agency
 // (Decree 61/2018 Art. 18): an online dossier at once; a paper dossier within the working day
 // of receipt, or at the start of the next working day if received after the policy's cut-off
-// (15:00) or on a day that is not a working day. Zero before receipt.
+// (15:00) or on a day that is not a working day; for a competent agency at another
+// administrative level (Intake.OtherLevel) under Decree 118/2025 Art. 20(1)(a), within
+// Policy.OtherLevelTransfer (1 working day) of the reception. Zero before receipt.
 func (d *Dossier) TransferDue() time.Time {
 	if d == nil {
 		return time.Time{}
@@ -164,6 +166,10 @@ func (d *Dossier) transferDueAt(received time.Time, p Policy) time.Time {
 		return received
 	}
 	cal := d.Rules.cal
+	if p.OtherLevelTransfer.N > 0 && d.otherLevel() {
+		// Decree 118/2025 Art. 20(1)(a): within 1 working day of the reception.
+		return cal.Due(received, p.OtherLevelTransfer)
+	}
 	local := received.In(zone())
 	day := dateOf(local)
 	midnight := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, zone())
@@ -171,6 +177,12 @@ func (d *Dossier) transferDueAt(received time.Time, p Policy) time.Time {
 		return cal.CloseOfDay(day)
 	}
 	return cal.NextWorkingStart(midnight.AddDate(0, 0, 1))
+}
+
+// otherLevel reports whether the intake says the competent agency is at another
+// administrative level than the desk (Intake.OtherLevel).
+func (d *Dossier) otherLevel() bool {
+	return len(d.Events) > 0 && d.Events[0].Intake != nil && d.Events[0].Intake.OtherLevel
 }
 
 // TransferLate reports whether the transfer happened (or, not yet done, is) past TransferDue.

@@ -214,6 +214,12 @@ type Policy struct {
 	// 118/2025 Art. 18(2): 15:00); the same type as the same-day cut-off of the catalog
 	// (calendar.TimeOfDay, text "15:00").
 	TransferCutoff calendar.TimeOfDay
+	// OtherLevelTransfer is the time within which the desk sends the paper dossier to a
+	// competent agency at another administrative level (Intake.OtherLevel), counted from the
+	// reception, instead of the TransferCutoff rule: Decree 118/2025 Art. 20(1)(a), "không
+	// quá 01 ngày làm việc" (the e-dossier goes at once). Default: 1 working day for Decree
+	// 118; zero (the TransferCutoff rule) for Decree 61, which has no such article.
+	OtherLevelTransfer calendar.Limit
 	// AtRiskShare is the share of the time limit used after which a dossier is at risk
 	// (Dossier.AtRisk; 0 < share ≤ 1). No decree fixes it: the default, 0.8, warns when a
 	// fifth of the time is left; set the share your province's monitoring uses.
@@ -304,6 +310,7 @@ func DefaultPolicy(r Regime) Policy {
 		p.AcceptanceLimit = calendar.Limit{N: 8, Unit: calendar.WorkingHours}
 		p.CloseAfter = calendar.Limit{N: 15, Unit: calendar.Days}
 		p.CorrectionLimit = calendar.Limit{N: 3, Unit: calendar.WorkingDays}
+		p.OtherLevelTransfer = calendar.Limit{N: 1, Unit: calendar.WorkingDays}
 		p.OnceOnly = true
 		p.CodeUnit = CompetentUnit
 		p.Decree309From = decree309Date()
@@ -337,7 +344,8 @@ func (p Policy) Validate() error {
 	for _, l := range []struct {
 		name  string
 		limit calendar.Limit
-	}{{"acceptance_limit", p.AcceptanceLimit}, {"close_after", p.CloseAfter}, {"correction_limit", p.CorrectionLimit}} {
+	}{{"acceptance_limit", p.AcceptanceLimit}, {"close_after", p.CloseAfter}, {"correction_limit", p.CorrectionLimit},
+		{"other_level_transfer", p.OtherLevelTransfer}} {
 		if l.limit.N < 0 || l.limit.N > maxLimit || !l.limit.Valid() {
 			bad(l.name, l.limit)
 		}

@@ -68,6 +68,13 @@ type Intake struct {
 	// another channel's ticket), by which the applicant follows a dossier not yet accepted,
 	// which has no code yet (Decree 118/2025 Art. 17(2), 28(1)); empty when none was given.
 	Reference string `json:"reference,omitempty"`
+	// OtherLevel records that the competent agency is at another administrative level than
+	// the receiving desk (a commune centre receiving for a provincial department, or the
+	// reverse): boundary-free reception of Decree 118/2025 Art. 20(1), whose paper dossier
+	// goes within Policy.OtherLevelTransfer of the reception (Dossier.TransferDue) and whose
+	// result comes back to the receiving desk, which returns it. The one-stop Office sets it
+	// from its directory.
+	OtherLevel bool `json:"other_level,omitempty"`
 }
 
 // StepRecord is one agency's part of the route, with its allotted due time and what happened.

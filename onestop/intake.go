@@ -386,6 +386,7 @@ func (c *intakeCheck) dossierIntake() dossier.Intake {
 	if in.Agency == "" && c.refusal != "" {
 		in.Agency = c.o.desk // the refusal slip is the desk's
 	}
+	in.OtherLevel = in.Agency != "" && c.o.otherLevel(in.Agency, c.received)
 	// The competent agency is missing only if the catalog was asked and does not name one.
 	if in.Agency == "" && (c.proc != nil || c.refusal != "") {
 		c.add("Submission.Competent", "", ErrRequired)

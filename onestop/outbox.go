@@ -28,11 +28,33 @@ func (o *Office) notices(rec Record, event string, actor dossier.Actor, now time
 	if pendingKey(rec.Code) {
 		msgs[0].Notice.Reference = portalRef(d) // no code before the acceptance
 	}
+	if event == eventNames[dossier.Receive] && informCompetent(d) {
+		// Decree 118/2025 Art. 20(1)(a): the competent agency's own desk is told of a
+		// dossier received for it at another administrative level, to follow it.
+		n := o.notice(d, printed, EventInformCompetent, actor, now)
+		n.Agency = d.Agency
+		msgs = append(msgs, Envelope{Code: rec.Code, Notice: n})
+	}
 	if event == eventNames[dossier.Resolve] && earlyResult(d) {
 		msgs = append(msgs, Envelope{Code: rec.Code, Notice: o.notice(d, printed, "early_return", actor, d.Resolution.At)})
 	}
 	o.reserve(msgs)
 	return msgs
+}
+
+// EventInformCompetent is the event of the notice by which the competent agency's own
+// one-stop desk (Notice.Agency: the competent agency) is told, at the reception, of a dossier
+// received for it by a desk at another administrative level, so that it follows it (Decree
+// 118/2025 Art. 20(1)(a)). The result still comes back to the receiving desk, which returns it.
+const EventInformCompetent = "inform_competent"
+
+// informCompetent reports whether the competent agency's desk is told of d's reception:
+// received under Decree 118/2025 for an agency at another administrative level.
+func informCompetent(d *dossier.Dossier) bool {
+	if d.Regime != dossier.Decree118 || len(d.Events) == 0 || d.Events[0].Intake == nil {
+		return false
+	}
+	return d.Events[0].Intake.OtherLevel
 }
 
 // earlyResult reports whether d's result was ready before its appointment.

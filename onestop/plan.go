@@ -194,6 +194,26 @@ func (o *Office) level(p *procedure.Procedure, agency string, at time.Time) stri
 	return strings.Join(levelStrings(p.Levels), "/")
 }
 
+// otherLevel reports whether the directory places the competent agency at another
+// administrative level than the desk, in the desk's province (Decree 118/2025 Art. 20(1));
+// false when it does not know either. Art. 20 is the procedure of the province's
+// boundary-free reception (Art. 14(2): the provincial and commune centres "trong phạm vi cấp
+// tỉnh"); a dossier received for another province (Art. 36(10)) keeps the 15:00 rule of Art.
+// 18(2) — a reading, not a rule of the text.
+func (o *Office) otherLevel(agency string, at time.Time) bool {
+	if o.dir == nil || agency == o.desk || len(agency) != 13 || len(o.desk) != 13 || agency[10:] != o.desk[10:] {
+		return false
+	}
+	a, err1 := procedure.ParseAgencyCode(agency)
+	d, err2 := procedure.ParseAgencyCode(o.desk)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	la, err1 := o.dir.Level(a, dayOf(at))
+	ld, err2 := o.dir.Level(d, dayOf(at))
+	return err1 == nil && err2 == nil && la != ld
+}
+
 func levelStrings(ls []procedure.Level) []string {
 	out := make([]string, len(ls))
 	for i, l := range ls {

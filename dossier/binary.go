@@ -324,7 +324,12 @@ func (w *binWriter) event(ev *Event) {
 	w.code(ev.Code)
 	w.str(ev.Reference)
 	w.str(ev.Redirect)
+	// The event's flags: verification, an intake, the intake's OtherLevel (a third bit,
+	// zero in what was written before it).
 	w.bools(ev.Verification, ev.Intake != nil)
+	if ev.Intake != nil && ev.Intake.OtherLevel {
+		w.b[len(w.b)-1] |= 4
+	}
 	w.steps(ev.Steps)
 	if in := ev.Intake; in != nil {
 		w.procedure(&in.Procedure)
@@ -433,6 +438,17 @@ func (r *binReader) strs() []string {
 	return out
 }
 
+// flags3 reads a byte of three flags (bools and a third bit).
+func (r *binReader) flags3() (bool, bool, bool) {
+	if len(r.b) == 0 || r.b[0] > 7 {
+		r.fail()
+		return false, false, false
+	}
+	v := r.b[0]
+	r.b = r.b[1:]
+	return v&1 != 0, v&2 != 0, v&4 != 0
+}
+
 func (r *binReader) bools() (bool, bool) {
 	if len(r.b) == 0 || r.b[0] > 3 {
 		r.fail()
@@ -503,8 +519,8 @@ func (r *binReader) event(ev *Event) {
 	ev.Code = r.code()
 	ev.Reference = r.str()
 	ev.Redirect = r.str()
-	var intake bool
-	ev.Verification, intake = r.bools()
+	var intake, otherLevel bool
+	ev.Verification, intake, otherLevel = r.flags3()
 	ev.Steps = r.steps()
 	if !intake {
 		return
@@ -521,5 +537,6 @@ func (r *binReader) event(ev *Event) {
 	in.Electronic = r.strs()
 	in.Group = r.str()
 	in.Reference = r.str()
+	in.OtherLevel = otherLevel
 	ev.Intake = in
 }

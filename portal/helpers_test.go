@@ -127,6 +127,11 @@ func (p *fakePortal) check(key, service, updating string, data json.RawMessage) 
 			t.Errorf("%s: a received dossier without NgayTiepNhan or NgayHenTra: %+v", key, r)
 		}
 		checkStatus(t, key, r.TrangThaiHoSo)
+		// Personal data only in ChuHoSo: the rest of the record holds none.
+		rest := r
+		rest.ChuHoSo = ""
+		b, _ := json.Marshal(rest)
+		p.noPrivate(key, "the record outside ChuHoSo", string(b))
 		p.noPrivate(key, "GhiChu", r.GhiChu)
 		p.noPrivate(key, "TrichYeuHoSo", r.TrichYeuHoSo)
 		for _, s := range r.DanhSachHoSoBoSung {
@@ -144,6 +149,7 @@ func (p *fakePortal) check(key, service, updating string, data json.RawMessage) 
 			t.Errorf("%s: a progress record without its time or official: %+v", key, r)
 		}
 		checkStatus(t, key, r.TrangThai)
+		p.noPrivate(key, "the progress record", string(data))
 		p.noPrivate(key, "NoiDungXuLy", r.NoiDungXuLy)
 		p.noPrivate(key, "NguoiXuLy", r.NguoiXuLy)
 	default:

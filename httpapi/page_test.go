@@ -25,9 +25,15 @@ var (
 	browserCancel = func() {}
 )
 
+// stopAfterTests are run after the tests: they stop what the tests started on first use
+// (the browser, the PostgreSQL cluster of the load tests).
+var stopAfterTests = []func(){func() { browserCancel() }}
+
 func TestMain(m *testing.M) {
 	code := m.Run()
-	browserCancel()
+	for _, stop := range stopAfterTests {
+		stop()
+	}
 	os.Exit(code)
 }
 

@@ -282,7 +282,8 @@ func (o *Office) derive(rec *Record, printed string, now time.Time) {
 // watchFrom is the earliest instant at which Sweep may report d, as seen at now (the time of
 // the write): the start of the last day for the apology, the instant it becomes at risk
 // (while its clock runs), its due time, when it may be closed (dossier.Dossier.CloseDue), or
-// now when it is already reported; zero when d is no longer open. It errs early, never late:
+// now when it is already reported (at risk too while its clock is stopped); zero when d is no
+// longer open. It errs early, never late:
 // a sweep reads a dossier a little before it is reported rather than miss it.
 func watchFrom(d *dossier.Dossier, now time.Time) time.Time {
 	if !open(d.State) || d.Received.IsZero() || d.Deadline.Due.IsZero() || d.Rules == nil {
@@ -299,7 +300,13 @@ func watchFrom(d *dossier.Dossier, now time.Time) time.Time {
 	if c := d.CloseDue(); !c.IsZero() && c.Before(w) {
 		w = c // the desk may close it (Decree 118/2025 Art. 19(5)): Sweep lists it
 	}
-	if d.PausedAt().IsZero() {
+	if !d.PausedAt().IsZero() {
+		// The clock stopped: the share used stays as it is, and a dossier at risk when it
+		// stopped is reported at once (Sweep: Dossier.AtRisk).
+		if d.AtRisk(now) {
+			return now
+		}
+	} else {
 		// The share used grows with the working time from now: it reaches AtRiskShare after
 		// (share - used) / (1 - used) of the working time left.
 		used := d.Used(now)

@@ -22,7 +22,8 @@ func SummariesBothWays(ctx context.Context, s *Store, from, to int64) (fast, sca
 	binaryRows = len(fd) == 1 && fd[0].DataTypeOID == byteaOID && fd[0].Format == pgx.BinaryFormatCode
 	rows.Close()
 	rows, err = s.pool.Query(ctx, `SELECT code, level, field, agency, received, original_due, due, ended, returned,
-    waiting_since, applicant_time, online, outcome, supplements, contacts, step_score, rating, complaint
+    waiting_since, applicant_time, online, outcome, supplements, contacts, step_score, rating, complaint,
+    corrections, corrections_late
 FROM summaries WHERE received <> 0 AND received < $2 AND (ended = 0 OR ended >= $1)`, from, to)
 	if err != nil {
 		return nil, nil, false, err
@@ -32,12 +33,14 @@ FROM summaries WHERE received <> 0 AND received < $2 AND (ended = 0 OR ended >= 
 		var (
 			x                                        onestop.Summary
 			outcome, supplements, contacts, score, r int16
+			corrections, late                        int16
 		)
 		if err := rows.Scan(&x.Code, &x.Level, &x.Field, &x.Agency, &x.Received, &x.OriginalDue, &x.Due, &x.End,
 			&x.Returned, &x.WaitingSince, &x.ApplicantTime, &x.Online, &outcome, &supplements, &contacts,
-			&score, &r, &x.Complaint); err != nil {
+			&score, &r, &x.Complaint, &corrections, &late); err != nil {
 			return nil, nil, false, err
 		}
+		x.Corrections, x.CorrectionsLate = uint8(corrections), uint8(late)
 		x.Outcome, x.Supplements, x.Contacts = onestop.Outcome(outcome), uint8(supplements), uint8(contacts)
 		x.StepScore, x.Rating = int8(score), onestop.Rating(r)
 		scanned = append(scanned, x)

@@ -245,16 +245,18 @@ const appendEvents = `INSERT INTO dossier_events (code, seq, event)
 SELECT $1, u.seq, u.event FROM unnest($3::integer[], $4::json[]) AS u(seq, event) WHERE u.seq > $2`
 
 const upsertSummary = `INSERT INTO summaries (code, level, field, agency, received, original_due, due, ended,
-    returned, waiting_since, applicant_time, online, outcome, supplements, contacts, step_score, rating, complaint)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+    returned, waiting_since, applicant_time, online, outcome, supplements, contacts, step_score, rating, complaint,
+    corrections, corrections_late)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
 ON CONFLICT (code) DO UPDATE SET level = $2, field = $3, agency = $4, received = $5, original_due = $6,
     due = $7, ended = $8, returned = $9, waiting_since = $10, applicant_time = $11, online = $12,
-    outcome = $13, supplements = $14, contacts = $15, step_score = $16, rating = $17, complaint = $18`
+    outcome = $13, supplements = $14, contacts = $15, step_score = $16, rating = $17, complaint = $18,
+    corrections = $19, corrections_late = $20`
 
 func summaryArgs(code string, s *onestop.Summary) []any {
 	return []any{code, s.Level, s.Field, s.Agency, s.Received, s.OriginalDue, s.Due, s.End, s.Returned,
 		s.WaitingSince, s.ApplicantTime, s.Online, int16(s.Outcome), int16(s.Supplements), int16(s.Contacts),
-		int16(s.StepScore), int16(s.Rating), s.Complaint}
+		int16(s.StepScore), int16(s.Rating), s.Complaint, int16(s.Corrections), int16(s.CorrectionsLate)}
 }
 
 // Create implements onestop.Store: the record, its whole log, its summary and the messages of
@@ -569,8 +571,9 @@ const packedFixed = 7*8 + 5*2 + 2
 // errSummaryRow is a packed summary not in the layout of migration 002.
 var errSummaryRow = errors.New("pgstore: a packed summary is not in the expected layout")
 
-// decodeSummary decodes a packed summary (migration 002): seven int8, five int2 and two bools,
-// then code, level, field and agency, each an int4 length and its UTF-8 bytes, all big-endian.
+// decodeSummary decodes a packed summary (migrations 002 and 005): seven int8, five int2 and
+// two bools, then code, level, field and agency, each an int4 length and its UTF-8 bytes, then
+// the corrections and the late ones (two int2), all big-endian.
 // str makes the strings of the level, field and agency (interned by the caller).
 func decodeSummary(b []byte, x *onestop.Summary, str func([]byte) string) error {
 	if len(b) < packedFixed {
@@ -590,14 +593,16 @@ func decodeSummary(b []byte, x *onestop.Summary, str func([]byte) string) error 
 		}
 		texts[i], rest = rest[4:4+n], rest[4+n:]
 	}
-	if len(rest) != 0 {
+	// Migration 005: the corrections, two int2 after the texts.
+	if len(rest) != 4 {
 		return errSummaryRow
 	}
+	corrections, late := binary.BigEndian.Uint16(rest), binary.BigEndian.Uint16(rest[2:])
 	*x = onestop.Summary{Code: string(texts[0]), Level: str(texts[1]), Field: str(texts[2]), Agency: str(texts[3]),
 		Received: i8(0), OriginalDue: i8(1), Due: i8(2), End: i8(3), Returned: i8(4),
 		WaitingSince: i8(5), ApplicantTime: i8(6),
 		Outcome: onestop.Outcome(i2(0)), Supplements: uint8(i2(1)), Contacts: uint8(i2(2)),
 		StepScore: int8(i2(3)), Rating: onestop.Rating(i2(4)),
-		Online: b[66] != 0, Complaint: b[67] != 0}
+		Online: b[66] != 0, Complaint: b[67] != 0, Corrections: uint8(corrections), CorrectionsLate: uint8(late)}
 	return nil
 }

@@ -351,8 +351,8 @@ func queue(t testing.TB, s onestop.Store) {
 			}
 		}
 	}
-	if held != 5 {
-		t.Fatalf("the queues hold %d dossiers, want the 5 not closed of the day", held)
+	if held != 7 {
+		t.Fatalf("the queues hold %d dossiers, want the 7 not closed of the day (the online one waiting for acceptance among them)", held)
 	}
 }
 

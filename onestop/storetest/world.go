@@ -213,8 +213,12 @@ func (w *world) later(d time.Duration) { w.clock.Advance(d) }
 //     which consulted the police and got its answer;
 //   - group: the inter-agency birth case, handed over to the police;
 //   - supplement: a household business waiting for the applicant's supplement;
-//   - returned: a birth registration resolved early, returned and rated;
+//   - returned: a birth registration resolved early, sent back for correction and corrected
+//     (Decree 118/2025 Art. 23(1)), returned and rated;
 //   - withdrawn: a birth registration withdrawn by the applicant;
+//   - online: a birth registration received online by the system and accepted by the desk
+//     (its record under the pending key leads to the code), and another waiting for
+//     acceptance under its pending key (onestop.PendingKey);
 //   - tomorrow: a birth registration received the next day, still at the desk;
 //
 // and a submission found incomplete at intake (a notice without a dossier, Store.Post).
@@ -265,7 +269,11 @@ func (w *world) day() {
 	w.do("returned started", r, func() error { _, err := o.Start(ctx, civil, r); return err })
 	w.later(time.Hour)
 	w.do("returned resolved", r, func() error { _, err := o.Resolve(ctx, civil, r, "KS-12"); return err })
-	w.later(time.Hour)
+	w.later(10 * time.Minute)
+	w.do("returned sent for correction", r, func() error { _, err := o.SendForCorrection(ctx, clerk, r, "sai ngày sinh"); return err })
+	w.later(20 * time.Minute)
+	w.do("returned corrected", r, func() error { _, err := o.Correct(ctx, civil, r, "KS-12/ĐC"); return err })
+	w.later(30 * time.Minute)
 	w.do("returned returned", r, func() error { _, err := o.Return(ctx, clerk, r); return err })
 	w.do("returned rated", r, func() error { return o.Rate(ctx, citizen, r, onestop.Satisfied, false) })
 
@@ -273,6 +281,25 @@ func (w *world) day() {
 	x := w.intake("withdrawn", birth())
 	w.later(5 * time.Minute)
 	w.do("withdrawn", x, func() error { _, err := o.Withdraw(ctx, citizen, x, "không có nhu cầu"); return err })
+
+	// Online submissions received by the system (Decree 118/2025 Art. 17(2)): one waits for
+	// the desk's acceptance under its pending key, the other is accepted under its code.
+	for _, ref := range []string{"DVCQG-1", "DVCQG-2"} {
+		sub := birth()
+		sub.Channel, sub.Reference = procedure.Online, ref
+		if _, err := o.ReceiveOnline(ctx, sub); err != nil {
+			w.t.Fatalf("online submission %s: %v", ref, err)
+		}
+		w.verify("online "+ref+" received by the system", onestop.PendingKey(ref))
+	}
+	w.later(5 * time.Minute)
+	if res, err := o.Accept(ctx, clerk, "DVCQG-2", onestop.Review{}); err != nil || res.Decision != onestop.DecisionReceive {
+		w.t.Fatalf("online submission accepted: %v, %v", res.Decision, err)
+	} else {
+		w.codes["online"] = w.stored(res.Code)
+		w.verify("online accepted", onestop.PendingKey("DVCQG-2"))
+		w.verify("online accepted", w.codes["online"])
+	}
 
 	incomplete := birth()
 	incomplete.Documents, incomplete.Reference = incomplete.Documents[1:], "KIOSK-17"

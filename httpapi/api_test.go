@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -214,5 +215,37 @@ func TestCalendar(t *testing.T) {
 	res = f.do(request{method: "GET", path: "/v1/calendar/days-off?year=2026"})
 	if res.status != 200 || !strings.Contains(string(res.body), "2026-01-01") {
 		t.Fatalf("days off: %d %s", res.status, clip(res.body))
+	}
+}
+
+// TestLookupLimiterBounded: the limiter remembers at most MaxClients addresses; beyond them,
+// new addresses share one overflow bucket, so a flood of addresses neither grows the map nor
+// escapes the limit.
+func TestLookupLimiterBounded(t *testing.T) {
+	f := newFixture(t, func(c *httpapi.Config) {
+		c.LookupRate, c.MaxClients = httpapi.Rate{PerSecond: 0.001, Burst: 1}, 2
+	})
+	code := f.intake("1.001193")
+	lookup := func(addr string) int {
+		r := httptest.NewRequest("GET", "/v1/dossiers/"+code, nil)
+		r.RemoteAddr = addr + ":1234"
+		w := httptest.NewRecorder()
+		f.srv.ServeHTTP(w, r)
+		return w.Code
+	}
+	for _, c := range []struct {
+		addr string
+		want int
+	}{
+		{"192.0.2.1", 200}, // remembered
+		{"192.0.2.2", 200}, // remembered: the map is full
+		{"192.0.2.1", 429}, // its bucket is empty
+		{"192.0.2.3", 200}, // the overflow bucket's token
+		{"192.0.2.4", 429}, // the overflow bucket is empty
+		{"192.0.2.2", 429},
+	} {
+		if got := lookup(c.addr); got != c.want {
+			t.Errorf("%s: %d, want %d", c.addr, got, c.want)
+		}
 	}
 }

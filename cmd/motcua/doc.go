@@ -21,6 +21,7 @@
 //	motcua catalog show 1.001193 [--at 2026-03-10]
 //	motcua catalog search "khai sinh" [--at 2026-03-10]
 //	motcua plan --procedure 1.012787 --received 2026-02-11T09:00:00+07:00 --channel online
+//	motcua serve --addr 127.0.0.1:8080 --keys keys.json [--store postgres://…]
 //
 // Every command has --help, with an example. Flags may come before or after the arguments.
 //
@@ -47,6 +48,18 @@
 // and name), task, allotted working time, start and deadline, chosen as package onestop
 // chooses it (the first selection rule that matches, else the route the procedure names;
 // a single-agency procedure has one step, its competent agency).
+//
+// serve runs a one-stop office as an HTTP service (package httpapi): the desk's and the
+// agencies' commands under /v1/ for the clients of --keys (a JSON file of each client's name,
+// the SHA-256 of its API key and its actor), the public lookup as JSON, as an SMS reply and as
+// the page /tra-cuu, and the calendar; the OpenAPI document is at /v1/openapi.json. --store is
+// memory (the default; the dossiers are lost when it stops) or a postgres:// URL (pgstore,
+// migrated at start); --desk names the desk (default the sample's, 000.00.31.H49); --clock
+// real (default) or an RFC 3339 instant for a fake clock standing still there. It stops
+// cleanly on SIGTERM or Ctrl-C, letting the requests under way finish for 15 s, and logs one
+// line per request on standard error (method, route pattern, status, duration; never the
+// path, the client's address or its key). Timeouts: 10 s for the headers, 30 s to read a
+// request, 60 s to write the response, 2 minutes for an idle connection.
 //
 // # The embedder's data
 //

@@ -421,7 +421,7 @@ func TestIssue11OnceOnly(t *testing.T) {
 func TestIssue11CodeUnit(t *testing.T) {
 	const portal = "000.00.00.G22"
 	art28 := rulesWith(t, func(p *Policy) { p.CodeUnit, p.PortalUnit = CompetentUnit, portal })
-	noPortal := rulesWith(t, func(p *Policy) { p.CodeUnit = CompetentUnit })
+	noPortal := rulesWith(t, func(p *Policy) { p.CodeUnit, p.PortalUnit = CompetentUnit, "" })
 	cases := []struct {
 		name  string
 		rules *Rules
@@ -436,6 +436,8 @@ func TestIssue11CodeUnit(t *testing.T) {
 		{"Art. 28: the competent agency", art28, procedure.Counter, "", "2025-07-01 09:00", agencyA},
 		{"Art. 28: a group on paper, the desk", art28, procedure.Counter, "khai-sinh", "2025-07-01 09:00", desk},
 		{"Art. 28: a group online, the portal", art28, procedure.Online, "khai-sinh", "2025-07-01 09:00", portal},
+		{"Decree 118 default: a group online, the default portal", testRules(), procedure.Online, "khai-sinh", "2025-07-01 09:00", DefaultPortalUnit},
+		{"Decree 61 default: a group online, the desk", testRules(), procedure.Online, "khai-sinh", "2025-06-30 16:00", desk},
 		{"Art. 28: a group online, portal unknown, the desk", noPortal, procedure.Online, "khai-sinh", "2025-07-01 09:00", desk},
 	}
 	for _, c := range cases {

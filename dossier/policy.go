@@ -252,8 +252,13 @@ type Policy struct {
 	CodeUnit CodeUnit
 	// PortalUnit is the electronic identifier of the National Public Service Portal, which
 	// opens the code of an inter-agency group's dossier submitted online under CompetentUnit
-	// (Art. 28(2)(a)). Empty (the default: the identifier has not been read in a legal
-	// text): such a dossier takes the receiving desk's identifier.
+	// (Art. 28(2)(a)). Default for Decree 118: DefaultPortalUnit, "000.00.00.G22" — unverified:
+	// no legal text read gives the Portal an identifier of its own. It is the QCVN 102 code of
+	// the Government Office (Văn phòng Chính phủ), which runs the Portal, as the national
+	// document-exchange samples write it, and the one under which the national data-exchange
+	// platform addresses the Portal's services ("VN:GOV:000.00.00.G22:vpcpdvcprovider"),
+	// both secondary sources. Set the identifier your province's integration uses; empty:
+	// such a dossier takes the receiving desk's identifier.
 	PortalUnit string
 	// CodeFormat prints and reads the dossier codes issued under the regime (Rules.IssueCode,
 	// Rules.ParseCode, Rules.FormatCode, the slips); nil is Circular01. Decree 118/2025 Art.
@@ -270,6 +275,11 @@ func decree309Date() date.Date { return date.New(2026, time.August, 5) }
 func (p Policy) fromTransfer(r *Rules, received time.Time, desk, agency string) bool {
 	return p.ClockFromCompetentReceipt && dateOf(received) >= p.Decree309From && !r.ownDesk(desk, agency)
 }
+
+// DefaultPortalUnit is the default Policy.PortalUnit of Decree 118/2025: the QCVN 102 code of
+// the Government Office (Văn phòng Chính phủ), which runs the National Public Service Portal.
+// Unverified (secondary sources; see Policy.PortalUnit).
+const DefaultPortalUnit = "000.00.00.G22"
 
 // DefaultPolicy returns the rules of regime r, each with its article:
 //
@@ -313,6 +323,7 @@ func DefaultPolicy(r Regime) Policy {
 		p.OtherLevelTransfer = calendar.Limit{N: 1, Unit: calendar.WorkingDays}
 		p.OnceOnly = true
 		p.CodeUnit = CompetentUnit
+		p.PortalUnit = DefaultPortalUnit
 		p.Decree309From = decree309Date()
 	}
 	p.CodeFormat = Circular01{}

@@ -157,7 +157,7 @@ func New(cfg Config) (*Publisher, error) {
 // then the progress records in the order the steps started or finished.
 func (p *Publisher) Messages(c onestop.Change) []Message {
 	d := c.Record.Dossier
-	if d == nil || len(c.Events) == 0 {
+	if len(c.Events) == 0 || !coded(c.Record) {
 		return nil
 	}
 	n := p.namesOf(c.Record)
@@ -189,13 +189,23 @@ func (p *Publisher) progress(d *dossier.Dossier, from int, n names) []Message {
 	return out
 }
 
+// coded reports whether rec is the record of an accepted dossier, filed under its code: the
+// portal knows a dossier from its acceptance, when its code is issued. An online dossier
+// waiting for the desk's acceptance (onestop.Office.ReceiveOnline, filed under
+// onestop.PendingKey) has no record yet, nor has the record it waited in once accepted,
+// which only leads to its code.
+func coded(rec onestop.Record) bool {
+	d := rec.Dossier
+	return d != nil && len(d.Events) > 0 && !d.Code.IsZero() && !d.Received.IsZero() && rec.Code == d.Code.String()
+}
+
 // Rebuild returns the records of a stored dossier as the portal should hold them: its
 // dossier record (Updating as asked: false for a dossier the portal does not hold) and the
 // progress record of every step started or finished in its log. Reconcile's drifts are
 // rebuilt with it (Resync).
 func (p *Publisher) Rebuild(rec onestop.Record, updating bool) []Message {
 	d := rec.Dossier
-	if d == nil || len(d.Events) == 0 {
+	if !coded(rec) {
 		return nil
 	}
 	n := p.namesOf(rec)

@@ -55,7 +55,7 @@ func Reconcile(ctx context.Context, store onestop.Store, desk string, held []Hel
 	seen := make(map[string]bool, len(held))
 	err := store.Scan(ctx, func(rec onestop.Record) bool {
 		d := rec.Dossier
-		if d == nil || d.Desk != desk || d.Received.IsZero() {
+		if !coded(rec) || d.Desk != desk {
 			return true
 		}
 		code := rec.Code

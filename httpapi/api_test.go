@@ -231,6 +231,7 @@ func TestLookupLimiterBounded(t *testing.T) {
 		r.RemoteAddr = addr + ":1234"
 		w := httptest.NewRecorder()
 		f.srv.ServeHTTP(w, r)
+		f.check(r, response{status: w.Code, header: w.Header(), body: w.Body.Bytes()})
 		return w.Code
 	}
 	for _, c := range []struct {
@@ -247,5 +248,73 @@ func TestLookupLimiterBounded(t *testing.T) {
 		if got := lookup(c.addr); got != c.want {
 			t.Errorf("%s: %d, want %d", c.addr, got, c.want)
 		}
+	}
+}
+
+// TestCommandsOverHTTP runs the other commands through the API: a consultation and its
+// answer, a supplement asked and handed in, an apology, a refusal, a withdrawal, and the
+// sweep, queue and report that see them.
+func TestCommandsOverHTTP(t *testing.T) {
+	f := newFixture(t, nil)
+	post := func(code, path, key, body string, want int) response {
+		t.Helper()
+		res := f.do(request{method: "POST", path: "/v1/dossiers/" + code + "/" + path, key: key, body: body})
+		if res.status != want {
+			t.Fatalf("%s %s: %d, want %d\n%s", code, path, res.status, want, res.body)
+		}
+		return res
+	}
+	a, b, c := f.intake("1.004873"), f.intake("1.004873"), f.intake("1.004873")
+	f.clock.Set(at(10, 9, 5))
+	for _, code := range []string{a, b, c} {
+		post(code, "transfer", keyClerk, "", 200)
+		post(code, "start", keyCivil, "", 200)
+	}
+	// a: the police's opinion, then the result.
+	res := post(a, "consultations", keyCivil, `{"agency":"`+police+`","subject":"xác minh nơi cư trú","limit":"2 working_days"}`, 201)
+	var cons onestop.Consultation
+	res.json(t, &cons)
+	if cons.ID != 1 || cons.Agency != police || cons.Deadline.IsZero() {
+		t.Fatalf("consultation %+v", cons)
+	}
+	post(a, "result", keyCivil, "", 409) // waits for the opinion
+	post(a, "consultations/1/answer", keyCivil, `{"agree":true}`, 403)
+	post(a, "consultations/2/answer", keyPolice, `{"agree":true}`, 404)
+	post(a, "consultations/1/answer", keyPolice, `{"agree":true,"note":"đúng"}`, 200)
+	post(a, "result", keyCivil, `{"reference":"12/GXN"}`, 200)
+	// b: a supplement, an apology, then the applicant withdraws.
+	post(b, "supplement-request", keyCivil, `{"reason":"thiếu bản sao","documents":["Bản sao giấy tờ tùy thân"]}`, 200)
+	post(b, "supplement", keyClerk, `{"documents":["Bản sao giấy tờ tùy thân"]}`, 200)
+	post(b, "apology", keyCivil, `{"reason":"cần xác minh thêm","new_due":"2026-03-18T10:00:00+07:00"}`, 200)
+	post(b, "withdrawal", keyCitizen, `{"reason":"không cần nữa"}`, 200)
+	if v := f.snapshot(b); v.State != dossier.Withdrawn || !v.Reappointed {
+		t.Fatalf("b: %+v", v)
+	}
+	// c: refused, with reasons.
+	post(c, "refusal", keyCivil, `{"reason":"không đủ điều kiện"}`, 200)
+
+	// The desk's queue, the sweep and the report see them.
+	var page struct {
+		Dossiers []onestop.PublicView `json:"dossiers"`
+	}
+	res = f.do(request{method: "GET", path: "/v1/queue?state=resolved&limit=10", key: keyClerk})
+	res.json(t, &page)
+	if res.status != 200 || len(page.Dossiers) != 1 || page.Dossiers[0].Code != a {
+		t.Fatalf("queue: %d %s", res.status, clip(res.body))
+	}
+	f.clock.Set(at(20, 9, 0))
+	res = f.do(request{method: "GET", path: "/v1/sweep", key: keyClerk})
+	if res.status != 200 {
+		t.Fatalf("sweep: %d %s", res.status, res.body)
+	}
+	var rep onestop.Report
+	res = f.do(request{method: "GET", path: "/v1/report?from=2026-03-01&to=2026-04-01&withdrawn=excluded", key: keyCivil})
+	res.json(t, &rep)
+	if res.status != 200 || rep.Total.Received == 0 {
+		t.Fatalf("report: %d %s", res.status, clip(res.body))
+	}
+	res = f.do(request{method: "GET", path: "/v1/report?from=2026-04-01&to=2026-03-01", key: keyCivil})
+	if p := res.problem(t); res.status != 422 || len(p.Errors) == 0 {
+		t.Fatalf("a period backwards: %d %+v", res.status, p)
 	}
 }

@@ -49,8 +49,34 @@ func diagramDoc() string {
 		j, _ := c.MarshalText()
 		fmt.Fprintf(&b, "| %v | %s | %s | %s | %s | %s |\n", c, j, c.Name(language.Vietnamese), strings.Join(from, ", "), to, strings.Join(roles, ", "))
 	}
+	b.WriteString(regimeNotes)
 	return b.String()
 }
+
+// regimeNotes says where the rules of Decree 118/2025 sit on the lifecycle.
+const regimeNotes = `
+## Decree 118/2025 on the lifecycle
+
+- **Online reception (Art. 17(2)–(3))**: three instants. The portal's acknowledgement is
+  ` + "`Intake.Submitted`" + `; the province system's receipt is ` + "`open`" + ` (state Submitted, "chờ
+  tiếp nhận"; onestop ` + "`Office.ReceiveOnline`" + `, kept under ` + "`onestop.PendingKey`" + `); the desk's
+  answer within 8 working hours (` + "`Dossier.AcceptanceDue`" + `) is ` + "`receive`" + ` (official acceptance:
+  the code, Art. 28(1), and the time limit, Art. 17(3)), ` + "`requestIntakeSupplement`" + ` (then
+  ` + "`resubmit`" + `, and the 8 hours run again) or ` + "`refuseIntake`" + ` with a redirect (not within its
+  competence); onestop ` + "`Office.Accept`" + `, ` + "`Office.Resubmit`" + `.
+- **Stop (Art. 21)**: ` + "`withdraw`" + ` is the regulated stop ("dừng thực hiện thủ tục hành chính"),
+  from the receipt (online: from the system's receipt) until the decision, on every channel;
+  ` + "`amend`" + ` is the online applicant's amendment in the same window (Art. 21(2); not under
+  Decree 61).
+- **Supplement during processing (Art. 19(5))**: ` + "`close`" + ` from 15 days after the notice.
+- **Wrong result (Art. 23(1))**: ` + "`sendForCorrection`" + `, then ` + "`correct`" + ` within 3 working days
+  (counted in reports beside Biểu 06: Corrected, CorrectedLate).
+- **Liên thông (Art. 20(2))**: the route's steps may wait for several steps (` + "`StepRecord.After`" + `);
+  ` + "`handoff`" + ` starts every step then ready, so parallel steps are in hand at once (electronic
+  liên thông, Art. 20(2)(b)), each agency acting on its own step.
+- **Another administrative level (Art. 20(1))**: ` + "`transfer`" + ` of the paper dossier is due within
+  1 working day of ` + "`receive`" + ` (` + "`Intake.OtherLevel`" + `), and ` + "`return`" + ` stays with the receiving desk.
+`
 
 func TestDiagramCommitted(t *testing.T) {
 	want := diagramDoc()

@@ -93,9 +93,10 @@
 // 17(2)); having no dossier code, it is identified by Submission.Reference. The library ships
 // no SMS or e-mail code, only the interface and a Recorder.
 //
-// Dossiers received under Decree 118/2025 follow Decree 61's rules on supplements, apologies
-// and withdrawal; they are policy values of package dossier (dossier.Policy, set per regime
-// in dossier.RulesConfig), to change when a later text says otherwise.
+// The rules that differ between the regimes (supplements, apologies, the stop of Decree
+// 118/2025 Art. 21, which replaced the unregulated withdrawal of Decree 61) are policy values
+// of package dossier (dossier.Policy, set per regime in dossier.RulesConfig), picked by the
+// reception date, to change when a later text says otherwise.
 //
 // # Decree 118/2025 commands
 //
@@ -108,6 +109,23 @@
 // refuses (Art. 5(1)(i), 17(1)(b)); and Submission.Review, the clerk's own refusal, redirection
 // or request to redo documents at intake (Art. 17). An ApologyDue alert names the agency holding
 // the dossier, the one that writes the apology and new appointment (Art. 12(5)).
+//
+// Online reception keeps three instants apart (Art. 17(2)–(3)): ReceiveOnline records the
+// province system's receipt of a submission the National Public Service Portal acknowledged
+// (Submission.Submitted), without a code, under PendingKey of the portal's reference, in the
+// desk's queue (state Submitted); the desk answers within 8 working hours with Accept (the
+// code, Art. 28(1), and the time limit start at the acceptance), a request for corrections
+// (Resubmit brings them) or a refusal saying where to send it; the sweep lists dossiers near
+// or past the 8 hours (AcceptanceDue alerts), and Lookup of the pending key shows "chờ tiếp
+// nhận" with PublicView.AcceptBy, then the coded dossier once accepted. Electronic liên thông
+// (Art. 20(2)(b)): parallel steps of a route are in hand at once, each agency with its own
+// step and deadline (dossier.Dossier.InHand). Another administrative level (Art. 20(1)): the
+// paper dossier is due within 1 working day, the competent agency's desk is told
+// (EventInformCompetent), and the result is returned by the receiving desk. A procedure the
+// catalog marks nationwide (procedure.Procedure.Nationwide, Art. 36(10)) is received whatever
+// Config.Receivable says. Corrections of a wrong result are counted beside Biểu 06
+// (Counts.Corrected, CorrectedLate), and Evaluate computes the criteria of Art. 32(1) the log
+// can give.
 //
 // # Storage and concurrency
 //

@@ -68,6 +68,9 @@ type Record struct {
 	Locality string               `json:"locality,omitempty"` // QCVN 102 code the route's roles were resolved against
 	// Consultations are the opinions asked of other agencies (Decree 61/2018 Art. 19(5)).
 	Consultations []Consultation `json:"consultations,omitempty"`
+	// Assessment is the applicant's evaluation on the nine items of Decree 118/2025 Art.
+	// 33(1) (Office.Assess); nil when none was given.
+	Assessment *Assessment `json:"assessment,omitempty"`
 }
 
 // Store keeps dossiers, answers the queries of a desk and its supervisors, and keeps the

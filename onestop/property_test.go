@@ -11,11 +11,15 @@ import (
 	"github.com/motcua-go/motcua/procedure"
 )
 
-// TestRandomHistoriesThroughOffice drives an office with random commands over two weeks and
-// checks that every refusal is a typed error, that the report identities hold for every day,
+// TestRandomHistoriesThroughOffice drives an office with random commands over three weeks
+// (withdrawals, results sent back for correction and corrected, supplements left unanswered
+// and closed after 15 days among them) and checks that every refusal is a typed error, that
+// the report identities hold for every day,
 // that each day carries over exactly what the previous day left in progress, and that every
 // summary agrees with its dossier.
 func TestRandomHistoriesThroughOffice(t *testing.T) {
+	states := map[dossier.State]int{}
+	corrected := 0
 	for seed := uint64(1); seed <= 3; seed++ {
 		r := rand.New(rand.NewPCG(seed, 99))
 		f := newFixture(t, at(9, 7, 30))
@@ -25,7 +29,7 @@ func TestRandomHistoriesThroughOffice(t *testing.T) {
 			s.Channel = procedure.Online
 			return s
 		}}
-		for day := 9; day <= 20; day++ {
+		for day := 9; day <= 31; day++ {
 			if wd := at(day, 0, 0).Weekday(); wd == time.Saturday || wd == time.Sunday {
 				continue
 			}
@@ -46,7 +50,7 @@ func TestRandomHistoriesThroughOffice(t *testing.T) {
 			}
 		}
 		var prev *onestop.Report
-		for day := 9; day <= 21; day++ {
+		for day := 9; day <= 32; day++ {
 			rep, err := f.office.Report(ctx, at(day, 0, 0), at(day+1, 0, 0), onestop.ReportOptions{Withdrawn: onestop.WithdrawnPolicy(seed % 2)})
 			if err != nil {
 				t.Fatal(err)
@@ -54,12 +58,13 @@ func TestRandomHistoriesThroughOffice(t *testing.T) {
 			if err := rep.Check(); err != nil {
 				t.Fatalf("seed %d, day %d: %v", seed, day, err)
 			}
+			corrected += rep.Total.Corrected
 			if prev != nil && prev.Total.InProgress != rep.Total.CarriedOver {
 				t.Fatalf("seed %d, day %d: carried over %d, the day before left %d in progress", seed, day, rep.Total.CarriedOver, prev.Total.InProgress)
 			}
 			prev = &rep
 		}
-		all, err := f.office.Report(ctx, at(1, 0, 0), at(31, 0, 0), onestop.ReportOptions{})
+		all, err := f.office.Report(ctx, at(1, 0, 0), at(33, 0, 0), onestop.ReportOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -69,19 +74,32 @@ func TestRandomHistoriesThroughOffice(t *testing.T) {
 		f.store.Scan(ctx, func(rec onestop.Record) bool {
 			d, s := rec.Dossier, rec.Summary
 			closed := map[dossier.State]onestop.Outcome{dossier.Resolved: onestop.OutcomeResolved, dossier.Refused: onestop.OutcomeRefused,
-				dossier.Withdrawn: onestop.OutcomeWithdrawn, dossier.Returned: onestop.OutcomeResolved}
+				dossier.Withdrawn: onestop.OutcomeWithdrawn, dossier.Returned: onestop.OutcomeResolved,
+				dossier.Closed: onestop.OutcomeClosed, dossier.Correction: onestop.OutcomeResolved}
 			want, ok := closed[d.State]
-			if d.State == dossier.Returned && d.Resolution.Refused {
+			if (d.State == dossier.Returned || d.State == dossier.Resolved || d.State == dossier.Correction) && d.Resolution.Refused {
 				want = onestop.OutcomeRefused
 			}
 			if !ok {
 				want = onestop.OutcomeOpen
 			}
-			if s.Outcome != want || (want == onestop.OutcomeOpen) != (s.End == 0) || s.Due != d.Deadline.Due.Unix() || int(s.Supplements) != len(d.Supplements) {
+			sent, late := d.Corrections()
+			if s.Outcome != want || (want == onestop.OutcomeOpen) != (s.End == 0) || s.Due != d.Deadline.Due.Unix() ||
+				int(s.Supplements) != len(d.Supplements) || int(s.Corrections) != sent || int(s.CorrectionsLate) != late {
 				t.Errorf("seed %d: %s in state %v has summary %+v", seed, rec.Code, d.State, s)
 			}
+			states[d.State]++
 			return true
 		})
+	}
+	// The histories reach the ends the identities must survive.
+	for _, s := range []dossier.State{dossier.Closed, dossier.Withdrawn, dossier.Returned, dossier.Correction} {
+		if states[s] == 0 && s != dossier.Correction {
+			t.Errorf("no random history ended %v: %v", s, states)
+		}
+	}
+	if corrected == 0 {
+		t.Errorf("no random history corrected a result")
 	}
 }
 
@@ -97,7 +115,7 @@ func randomCommand(t *testing.T, f *fixture, r *rand.Rand, code string) {
 		officer.Agency = other
 	}
 	now := f.clock.Now()
-	pick := r.IntN(11)
+	pick := r.IntN(14)
 	if r.IntN(5) != 0 { // mostly the command the state calls for
 		switch st.State {
 		case dossier.Received:
@@ -107,9 +125,13 @@ func randomCommand(t *testing.T, f *fixture, r *rand.Rand, code string) {
 		case dossier.InProcess:
 			pick = []int{2, 2, 2, 4, 4, 6, 8, 9, 10}[r.IntN(9)]
 		case dossier.SupplementRequested:
-			pick = 7
-		case dossier.Resolved, dossier.Refused:
+			pick = []int{7, 13, 13, 13, 13, 13, 13, 13}[r.IntN(8)] // often left unanswered: closed after 15 days
+		case dossier.Resolved:
+			pick = []int{5, 5, 11}[r.IntN(3)]
+		case dossier.Refused:
 			pick = 5
+		case dossier.Correction:
+			pick = 12
 		case dossier.Returned:
 			pick = 10
 		}
@@ -133,6 +155,12 @@ func randomCommand(t *testing.T, f *fixture, r *rand.Rand, code string) {
 		_, err = f.office.Apologise(ctx, officer, code, "chậm", st.Due.Add(48*time.Hour))
 	case 9:
 		_, err = f.office.Refuse(ctx, officer, code, "không đủ điều kiện")
+	case 11:
+		_, err = f.office.SendForCorrection(ctx, clerk, code, "sai thông tin")
+	case 12:
+		_, err = f.office.Correct(ctx, clerk, code, "R/ĐC")
+	case 13:
+		_, err = f.office.Close(ctx, clerk, code, "quá hạn bổ sung")
 	case 10:
 		if r.IntN(4) == 0 {
 			_, err = f.office.Withdraw(ctx, citizen, code, "rút")

@@ -41,7 +41,10 @@ func TestIssue11TransitionThroughOffice(t *testing.T) {
 			return err
 		}, nil},
 		{day(time.July, 21, 9), "close (Decree 118 Art. 19(5))", func() error { _, err := f.office.Close(ctx, clerk, res.Code, "quá hạn"); return err }, dossier.ErrNotProvided},
-		{day(time.July, 21, 10), "supplement", func() error { _, err := f.office.Supplement(ctx, citizen, res.Code, []string{"Giấy chứng sinh"}); return err }, nil},
+		{day(time.July, 21, 10), "supplement", func() error {
+			_, err := f.office.Supplement(ctx, citizen, res.Code, []string{"Giấy chứng sinh"})
+			return err
+		}, nil},
 		{day(time.July, 22, 9), "resolve", func() error { _, err := f.office.Resolve(ctx, civil, res.Code, "KS-9"); return err }, nil},
 		{day(time.July, 22, 10), "send for correction", func() error {
 			_, err := f.office.SendForCorrection(ctx, clerk, res.Code, "sai ngày sinh")

@@ -80,6 +80,31 @@ func TestParallelSteps(t *testing.T) {
 		t.Errorf("handoff of the end step: %v, want ErrNoNextStep", err)
 	}
 	mustApply(t, d, Command{Kind: Resolve, Actor: officerA}, at("2026-03-11 10:00"))
+	// The control slip (Mẫu 05) has a row per holding, parallel ones open at once.
+	slip, err := d.ControlSlip(at("2026-03-11 10:00"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		Step     string
+		From, To string
+		Note     CommandKind
+	}
+	var rows []row
+	for _, r := range slip.Rows[1:] {
+		rows = append(rows, row{r.Step, r.From.Format("02 15:04"), r.To.Format("02 15:04"), r.Note})
+	}
+	want := []row{
+		{"a", "10 09:10", "10 10:00", Handoff},
+		{"b", "10 10:00", "10 15:00", SendBack},
+		{"c", "10 10:00", "10 14:00", Handoff},
+		{"a", "10 15:00", "10 16:00", Handoff},
+		{"b", "10 16:00", "11 09:00", Handoff},
+		{"d", "11 09:00", "11 10:00", Resolve},
+	}
+	if diff := cmp.Diff(want, rows); diff != "" {
+		t.Errorf("control slip rows (-want +got):\n%s", diff)
+	}
 	again, err := d.Rules.Replay(d.Events)
 	if err != nil {
 		t.Fatal(err)

@@ -501,45 +501,64 @@ func (d *Dossier) ControlSlip(now time.Time) (ControlSlip, error) {
 	}
 	s := ControlSlip{Header: d.header(), Due: d.Deadline.Due}
 	desk := ControlRow{Agency: d.Desk, From: d.Received, Due: d.TransferDue()}
-	var steps []StepRecord
-	open := -1
-	idx := 0
-	closeRow := func(at time.Time, why CommandKind) {
-		if open >= 0 {
-			r := &s.Rows[open]
-			r.To, r.Note = at, why
-			open = -1
-		}
-	}
-	openRow := func(at time.Time) {
-		if idx < len(steps) {
-			due := steps[idx].Due
-			if idx < len(d.Steps) {
-				due = d.Steps[idx].Due
-			}
-			s.Rows = append(s.Rows, ControlRow{Step: steps[idx].ID, Agency: steps[idx].Agency, From: at, Due: due})
-			open = len(s.Rows) - 1
-		}
-	}
+	// The steps are walked again event by event, as Apply moved them: a row opens when a
+	// step comes in hand and closes when it leaves it. Parallel steps (Decree 118/2025 Art.
+	// 20(2)(b)) have rows open at once.
+	var walk Dossier
+	var row []int // row[k]: the open row of step k, or -1
+	was := func(k int) bool { return walk.running(k) }
 	for i := range d.Events {
 		ev := &d.Events[i]
-		switch ev.Command {
-		case Transfer:
+		if ev.Command == Transfer {
 			desk.To, desk.Note = ev.At, Transfer
-			steps = ev.Steps
+			walk.Steps, walk.Current = slices.Clone(ev.Steps), 0
+			row = make([]int, len(ev.Steps))
+			for k := range row {
+				row[k] = -1
+			}
+			continue
+		}
+		if len(walk.Steps) == 0 {
+			continue
+		}
+		before := make([]bool, len(walk.Steps))
+		for k := range before {
+			before[k] = was(k)
+		}
+		k := walk.stepOf(ev.Actor)
+		switch ev.Command {
 		case Start:
-			idx = 0
-			openRow(ev.At)
+			walk.Steps[0].Start = ev.At
 		case Handoff:
-			closeRow(ev.At, Handoff)
-			idx++
-			openRow(ev.At)
+			walk.handOff(k, ev)
 		case Recall, SendBack:
-			closeRow(ev.At, ev.Command)
-			idx--
-			openRow(ev.At)
+			if ev.Command == Recall {
+				k = walk.recallTarget(ev.Actor)
+			}
+			if k >= 1 && k < len(walk.Steps) {
+				walk.takeBack(k)
+			}
 		case Resolve, Refuse:
-			closeRow(ev.At, ev.Command)
+			if k < len(walk.Steps) && walk.running(k) {
+				walk.Steps[k].Done = ev.At
+			}
+		default:
+			continue
+		}
+		for j := range walk.Steps {
+			switch now := was(j); {
+			case before[j] && !now && row[j] >= 0:
+				r := &s.Rows[row[j]]
+				r.To, r.Note = ev.At, ev.Command
+				row[j] = -1
+			case !before[j] && now:
+				due := walk.Steps[j].Due
+				if j < len(d.Steps) {
+					due = d.Steps[j].Due
+				}
+				s.Rows = append(s.Rows, ControlRow{Step: walk.Steps[j].ID, Agency: walk.Steps[j].Agency, From: ev.At, Due: due})
+				row[j] = len(s.Rows) - 1
+			}
 		}
 	}
 	s.Rows = append([]ControlRow{desk}, s.Rows...)

@@ -228,10 +228,8 @@ func encode(rec onestop.Record) (row, error) {
 		return row{}, err
 	}
 	r.record = b
-	if !rec.Watch.IsZero() {
-		if r.sweep, err = appendSweep(nil, d, &rec); err != nil {
-			return row{}, err
-		}
+	if r.sweep, err = appendSweep(make([]byte, 0, 2*len(b)), d, &rec); err != nil {
+		return row{}, err
 	}
 	return r, nil
 }
@@ -361,16 +359,20 @@ func (s *Store) Update(ctx context.Context, rec onestop.Record, out []onestop.En
 	return rec, nil
 }
 
-const selectRecord = `SELECT d.version, d.seq, d.record, d.public,
-    (SELECT json_agg(e.event ORDER BY e.seq) FROM dossier_events e WHERE e.code = d.code)
+// selectRecord reads records: the record's JSON, the public view, and the dossier with its log
+// in the column sweep, or for a row written before migration 004 the log from its table.
+const selectRecord = `SELECT d.version, d.seq, d.record, d.public, d.sweep,
+    CASE WHEN d.sweep IS NULL THEN
+        (SELECT json_agg(e.event ORDER BY e.seq) FROM dossier_events e WHERE e.code = d.code) END
 FROM dossiers d`
 
-// getRecord is selectRecord for one code, which sends the record and its log only when its
-// version is not $2, the version the cache holds (0: none).
+// getRecord is selectRecord for one code, which sends the record only when its version is not
+// $2, the version the cache holds (0: none).
 const getRecord = `SELECT d.version, d.seq,
     CASE WHEN d.version = $2 THEN NULL ELSE d.record END,
     CASE WHEN d.version = $2 THEN NULL ELSE d.public END,
-    CASE WHEN d.version = $2 THEN NULL ELSE
+    CASE WHEN d.version = $2 THEN NULL ELSE d.sweep END,
+    CASE WHEN d.version = $2 OR d.sweep IS NOT NULL THEN NULL ELSE
         (SELECT json_agg(e.event ORDER BY e.seq) FROM dossier_events e WHERE e.code = d.code) END
 FROM dossiers d WHERE d.code = $1`
 
@@ -382,11 +384,11 @@ func (s *Store) Get(ctx context.Context, code string) (onestop.Record, error) {
 		have = int64(kept.Version)
 	}
 	var (
-		version                int64
-		seq                    int32
-		record, public, events []byte
+		version                       int64
+		seq                           int32
+		record, public, sweep, events []byte
 	)
-	err := s.pool.QueryRow(ctx, getRecord, code, have).Scan(&version, &seq, &record, &public, &events)
+	err := s.pool.QueryRow(ctx, getRecord, code, have).Scan(&version, &seq, &record, &public, &sweep, &events)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return onestop.Record{}, codeError(code, onestop.ErrNotFound)
 	}
@@ -396,7 +398,7 @@ func (s *Store) Get(ctx context.Context, code string) (onestop.Record, error) {
 	if ok && version == have {
 		return kept, nil
 	}
-	rec, err := decodeRecord(version, seq, record, public, events)
+	rec, err := decodeRecord(version, seq, record, public, sweep, events)
 	if err != nil {
 		return onestop.Record{}, classify("get", err, false)
 	}
@@ -407,31 +409,53 @@ func (s *Store) Get(ctx context.Context, code string) (onestop.Record, error) {
 // scanRecord reads a row of selectRecord.
 func scanRecord(row pgx.CollectableRow) (onestop.Record, error) {
 	var (
-		version                int64
-		seq                    int32
-		record, public, events []byte
+		version                       int64
+		seq                           int32
+		record, public, sweep, events []byte
 	)
-	if err := row.Scan(&version, &seq, &record, &public, &events); err != nil {
+	if err := row.Scan(&version, &seq, &record, &public, &sweep, &events); err != nil {
 		return onestop.Record{}, err
 	}
-	return decodeRecord(version, seq, record, public, events)
+	return decodeRecord(version, seq, record, public, sweep, events)
 }
 
-// decodeRecord builds a record from its columns.
-func decodeRecord(version int64, seq int32, record, public, events []byte) (onestop.Record, error) {
+// recordWithout is a record's JSON read without decoding its dossier and route plan: the
+// fields of depth 0 hide those of the embedded Record, and keep the JSON text as it is.
+type recordWithout struct {
+	onestop.Record
+	Dossier  json.RawMessage `json:"dossier"`
+	Schedule json.RawMessage `json:"schedule"`
+}
+
+// decodeRecord builds a record from its columns. The dossier, its log and the route plan come
+// from the column sweep (migration 004), in the dossier's binary encoding, which decodes
+// about fifteen times faster than JSON; from the record's JSON and the log's table (events)
+// for a row written before it (sweep nil).
+func decodeRecord(version int64, seq int32, record, public, sweep, events []byte) (onestop.Record, error) {
 	var rec onestop.Record
-	if err := json.Unmarshal(record, &rec); err != nil {
-		return onestop.Record{}, err
-	}
-	rec.Version, rec.Seq = uint64(version), int(seq)
-	if rec.Dossier != nil {
-		rec.Dossier.Events = nil
-		if events != nil {
-			if err := json.Unmarshal(events, &rec.Dossier.Events); err != nil {
-				return onestop.Record{}, err
+	if sweep != nil {
+		var x recordWithout
+		if err := json.Unmarshal(record, &x); err != nil {
+			return onestop.Record{}, err
+		}
+		rec = x.Record
+		if err := decodeSweep(sweep, &rec); err != nil {
+			return onestop.Record{}, err
+		}
+	} else {
+		if err := json.Unmarshal(record, &rec); err != nil {
+			return onestop.Record{}, err
+		}
+		if rec.Dossier != nil {
+			rec.Dossier.Events = nil
+			if events != nil {
+				if err := json.Unmarshal(events, &rec.Dossier.Events); err != nil {
+					return onestop.Record{}, err
+				}
 			}
 		}
 	}
+	rec.Version, rec.Seq = uint64(version), int(seq)
 	if public != nil {
 		rec.Public = new(onestop.PublicView)
 		if err := json.Unmarshal(public, rec.Public); err != nil {

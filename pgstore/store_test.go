@@ -317,8 +317,8 @@ func TestCacheNotStale(t *testing.T) {
 	}
 }
 
-// A row written before migration 004 has no column sweep: Watch reads it from its record and
-// log, and gives the same records.
+// A row written before migration 004 has no column sweep: Watch and Get read it from its
+// record and log, and give the same records.
 func TestWatchWithoutSweepColumn(t *testing.T) {
 	pool, s := migrated(t)
 	ctx := t.Context()
@@ -344,10 +344,19 @@ func TestWatchWithoutSweepColumn(t *testing.T) {
 		return got
 	}
 	with := read()
+	nocache := pgstore.New(pool, pgstore.Options{CacheSize: -1})
+	var code string
+	if err := pool.QueryRow(ctx, `SELECT min(code) FROM dossiers`).Scan(&code); err != nil {
+		t.Fatal(err)
+	}
+	got, err := nocache.Get(ctx, code)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(with) != 3 {
 		t.Fatalf("%d records watched, want 3", len(with))
 	}
-	tag, err := pool.Exec(ctx, `UPDATE dossiers SET sweep = NULL WHERE code = (SELECT min(code) FROM dossiers)`)
+	tag, err := pool.Exec(ctx, `UPDATE dossiers SET sweep = NULL WHERE code = $1`, code)
 	if err != nil || tag.RowsAffected() != 1 {
 		t.Fatalf("%v %v", tag, err)
 	}
@@ -356,5 +365,12 @@ func TestWatchWithoutSweepColumn(t *testing.T) {
 		cmpopts.IgnoreFields(onestop.Record{}, "Summary", "Public", "Plan", "Consultations")}
 	if diff := cmp.Diff(with, without, opts); diff != "" {
 		t.Fatalf("records from the column sweep and from the record differ (-sweep +record):\n%s", diff)
+	}
+	old, err := nocache.Get(ctx, code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(got, old, cmpopts.IgnoreFields(dossier.Dossier{}, "Rules"), cmpopts.EquateEmpty()); diff != "" {
+		t.Fatalf("Get from the column sweep and from the record and log differ (-sweep +record):\n%s", diff)
 	}
 }

@@ -203,7 +203,7 @@ func (s *Store) watched(ctx context.Context, tx pgx.Tx, until time.Time) ([]ones
 		record, public, events []byte
 	)
 	_, err = pgx.ForEachRow(rows, []any{&code, &version, &seq, &record, &public, &events}, func() error {
-		r, err := decodeRecord(version, seq, record, nil, events)
+		r, err := decodeRecord(version, seq, record, nil, nil, events)
 		if err != nil {
 			return err
 		}

@@ -228,7 +228,11 @@ func (o *Office) exec(ctx context.Context, code string, actor dossier.Actor, f c
 		if event != "" && o.queues() {
 			msgs = o.notices(rec, event, actor, now)
 		}
-		msgs = o.publish(msgs, before, rec, actor, now)
+		if !pendingKey(rec.Code) {
+			// A dossier not yet accepted has no code: the Publisher first sees it at its
+			// acceptance (Accept), with its whole log.
+			msgs = o.publish(msgs, before, rec, actor, now)
+		}
 		var out Record
 		out, err = o.store.Update(ctx, rec, msgs)
 		if err == nil {

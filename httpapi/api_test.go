@@ -318,3 +318,30 @@ func TestCommandsOverHTTP(t *testing.T) {
 		t.Fatalf("a period backwards: %d %+v", res.status, p)
 	}
 }
+
+// TestLookupLimitBehindAProxy: with ClientAddrHeader, citizens behind one proxy address each
+// get their own bucket, by the header the proxy sets.
+func TestLookupLimitBehindAProxy(t *testing.T) {
+	f := newFixture(t, func(c *httpapi.Config) {
+		c.LookupRate, c.ClientAddr = httpapi.Rate{PerSecond: 0.001, Burst: 1}, httpapi.ClientAddrHeader("X-Real-IP")
+	})
+	code := f.intake("1.001193")
+	for _, c := range []struct {
+		realIP string
+		want   int
+	}{
+		{"203.0.113.1", 200},
+		{"203.0.113.2", 200},
+		{"203.0.113.1", 429},
+		{"", 200}, // no header: the connection's address, a bucket of its own
+		{"", 429},
+	} {
+		req := request{method: "GET", path: "/v1/dossiers/" + code}
+		if c.realIP != "" {
+			req.header = map[string]string{"X-Real-IP": c.realIP}
+		}
+		if res := f.do(req); res.status != c.want {
+			t.Errorf("X-Real-IP %q: %d, want %d", c.realIP, res.status, c.want)
+		}
+	}
+}

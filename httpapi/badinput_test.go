@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/motcua-go/motcua/dossier"
 	"github.com/motcua-go/motcua/httpapi"
 	"github.com/motcua-go/motcua/onestop"
 )
@@ -169,9 +170,20 @@ func TestCodesInAnyCase(t *testing.T) {
 			t.Errorf("page %q: %d", typed, res.status)
 		}
 	}
-	res := f.do(request{method: "POST", path: "/v1/dossiers/" + strings.ToLower(code) + "/transfer", key: keyClerk})
-	if res.status != 200 {
-		t.Fatalf("transfer with a code in small letters: %d %s", res.status, res.body)
+	lower := strings.ToLower(code)
+	for _, c := range []struct{ path, key, body string }{
+		{"transfer", keyClerk, ""},
+		{"start", keyCivil, "{}"},
+		// A body is read once and given again to the try in capitals.
+		{"refusal", keyCivil, `{"reason":"không đủ điều kiện"}`},
+	} {
+		res := f.do(request{method: "POST", path: "/v1/dossiers/" + lower + "/" + c.path, key: c.key, body: c.body})
+		if res.status != 200 {
+			t.Fatalf("%s with a code in small letters: %d %s", c.path, res.status, res.body)
+		}
+	}
+	if v := f.snapshot(code); v.State != dossier.Refused {
+		t.Fatalf("state %v, want Refused", v.State)
 	}
 }
 

@@ -35,7 +35,8 @@
 // The public lookup (JSON, SMS and page) and the calendar need no key. The lookup shows
 // onestop.PublicView, which holds no personal data, and is rate-limited per client address
 // (Config.LookupRate, default 5 per second with bursts of 20, for at most 10,000 addresses
-// at a time; the address is the connection's, never a header's).
+// at a time). The address is the connection's; behind a reverse proxy, set Config.ClientAddr
+// (ClientAddrHeader) to the header the proxy sets.
 //
 // # Errors
 //

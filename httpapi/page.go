@@ -63,7 +63,7 @@ func (s *Server) lookupPage(w http.ResponseWriter, r *http.Request) {
 	}
 	data := pageData{Typed: msg.ClipN(code, 64)}
 	if s.limit != nil {
-		if ok, _ := s.limit.allow(clientAddr(r)); !ok {
+		if ok, _ := s.limit.allow(s.addr(r)); !ok {
 			data.Error = &pageError{"Tra cứu quá nhanh", "Xin chờ vài giây rồi tra cứu lại."}
 			w.Header().Set("Retry-After", "5")
 			s.renderPage(w, http.StatusTooManyRequests, data)

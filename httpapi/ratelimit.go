@@ -3,8 +3,11 @@ package httpapi
 import (
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
+
+	"github.com/motcua-go/motcua/internal/msg"
 )
 
 // Rate is a token bucket: Burst requests at once, then PerSecond a second.
@@ -101,4 +104,18 @@ func clientAddr(r *http.Request) string {
 		return r.RemoteAddr
 	}
 	return host
+}
+
+// ClientAddrHeader returns a Config.ClientAddr that reads the client's address from the
+// header name (e.g. "X-Real-IP") that a reverse proxy in front of the server sets, and
+// overwrites, on every request; a request without it counts as coming from the connection's
+// address. Use it only behind such a proxy: a client reaching the server directly could
+// write any address there.
+func ClientAddrHeader(name string) func(*http.Request) string {
+	return func(r *http.Request) string {
+		if v := strings.TrimSpace(r.Header.Get(name)); v != "" {
+			return msg.ClipN(v, 64)
+		}
+		return clientAddr(r)
+	}
 }

@@ -36,6 +36,11 @@ type Config struct {
 	NoLookupLimit bool
 	// MaxClients is how many client addresses the limiter remembers; 0: DefaultMaxClients.
 	MaxClients int
+	// ClientAddr tells the client's address for the lookup limit; nil: the address of the
+	// connection. Behind a reverse proxy every citizen comes from the proxy's address: give
+	// a function that reads the header the proxy sets (ClientAddrHeader), never a header a
+	// client could write past the proxy.
+	ClientAddr func(*http.Request) string
 	// MaxBody is the largest request body, in bytes; 0: DefaultMaxBody (1 MiB).
 	MaxBody int64
 	// Log receives one line per request (method, route pattern, status, duration, bytes;
@@ -50,6 +55,7 @@ type Server struct {
 	cal     *calendar.Calendar
 	keys    []Key
 	limit   *limiter // nil: no limit
+	addr    func(*http.Request) string
 	maxBody int64
 	log     *slog.Logger
 	mux     *http.ServeMux
@@ -61,7 +67,10 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Office == nil {
 		return nil, errors.New("httpapi: Config.Office is required")
 	}
-	s := &Server{office: cfg.Office, cal: cfg.Calendar, keys: slices.Clone(cfg.Keys), maxBody: cfg.MaxBody, log: cfg.Log}
+	s := &Server{office: cfg.Office, cal: cfg.Calendar, keys: slices.Clone(cfg.Keys), maxBody: cfg.MaxBody, log: cfg.Log, addr: cfg.ClientAddr}
+	if s.addr == nil {
+		s.addr = clientAddr
+	}
 	if s.cal == nil {
 		s.cal = calendar.Default()
 	}
@@ -302,7 +311,7 @@ func (s *Server) limited(h http.HandlerFunc) http.HandlerFunc {
 		return h
 	}
 	return func(w http.ResponseWriter, r *http.Request) {
-		if ok, wait := s.limit.allow(clientAddr(r)); !ok {
+		if ok, wait := s.limit.allow(s.addr(r)); !ok {
 			secs := max(1, int(wait.Seconds()+0.999))
 			w.Header().Set("Retry-After", itoa(secs))
 			s.fail(w, r, &badInput{kind: kindTooMany,

@@ -62,6 +62,7 @@ func runServe(e *env, args []string) error {
 	keysPath := f.String("keys", "", e.t("tệp khóa API của các máy khách (không có: mọi lệnh bị từ chối 401)", "file of the clients' API keys (none: every command is refused with 401)"))
 	catPath := f.String("catalog", "", e.t("tệp hoặc thư mục danh mục (mặc định: danh mục mẫu)", "catalog file or folder (default: the sample catalog)"))
 	calPath := f.String("calendar", "", e.t("tệp lịch nghỉ (CSV hoặc JSON) thêm vào lịch mặc định", "schedule file of days off (CSV or JSON) added to the default calendar"))
+	ipHeader := f.String("client-ip-header", "", e.t("sau một proxy ngược: tiêu đề proxy đặt địa chỉ người dùng (ví dụ X-Real-IP), để giới hạn tra cứu theo từng người", "behind a reverse proxy: the header in which it sets the client's address (e.g. X-Real-IP), to limit lookups per client"))
 	clock := f.String("clock", "real", e.t("real (giờ thật) hoặc một thời điểm RFC 3339: đồng hồ giả đứng yên ở đó", "real (the real time) or an RFC 3339 instant: a fake clock standing still there"))
 	if err := f.parse(args); err != nil {
 		return err
@@ -125,7 +126,11 @@ func runServe(e *env, args []string) error {
 		return fail(err, "", "")
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
-	api, err := httpapi.New(httpapi.Config{Office: office, Calendar: cal, Keys: keys, Log: log})
+	apiCfg := httpapi.Config{Office: office, Calendar: cal, Keys: keys, Log: log}
+	if *ipHeader != "" {
+		apiCfg.ClientAddr = httpapi.ClientAddrHeader(*ipHeader)
+	}
+	api, err := httpapi.New(apiCfg)
 	if err != nil {
 		return fail(err, "", "")
 	}

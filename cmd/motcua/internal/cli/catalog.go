@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -20,18 +21,19 @@ func runCatalog(e *env, args []string) error {
 		{"validate", "kiểm tra một tệp (hoặc thư mục) danh mục, liệt kê mọi lỗi với đường dẫn JSON", "check a catalog file (or folder), listing every problem with its JSON path", runCatalogValidate},
 		{"show", "một thủ tục theo mã, phiên bản có hiệu lực vào một ngày", "one procedure by its code, the version in force on a day", runCatalogShow},
 		{"search", "tìm thủ tục theo tên, không phân biệt hoa thường và dấu", "find procedures by name, regardless of case and diacritics", runCatalogSearch},
+		{"import", "dựng danh mục từ bản ghi của Cơ sở dữ liệu quốc gia về thủ tục hành chính, liệt kê phần cần người nhập", "build catalog entries from records of the national procedure database, listing what a person must finish", runCatalogImport},
 	}
 	if sub := withoutLang(args); len(sub) == 0 || isHelp(sub[0]) {
 		args = sub
 		var b bytes.Buffer
-		fmt.Fprintf(&b, "%s\n  motcua catalog <validate|show|search> [%s]\n\n", e.t("Cách dùng:", "Usage:"), e.t("tùy chọn", "flags"))
+		fmt.Fprintf(&b, "%s\n  motcua catalog <validate|show|search|import> [%s]\n\n", e.t("Cách dùng:", "Usage:"), e.t("tùy chọn", "flags"))
 		for _, s := range subs {
 			fmt.Fprintf(&b, "  %-9s %s\n", s.name, e.t(s.vi, s.en))
 		}
 		fmt.Fprintf(&b, "\n%s\n  motcua catalog validate my-catalog.json\n  motcua catalog show 1.001193 --at 2026-03-10\n  motcua catalog search \"khai sinh\"\n", e.t("Ví dụ:", "Examples:"))
 		if len(args) == 0 {
 			e.stderr.Write(b.Bytes())
-			return usagef("lệnh catalog cần validate, show hoặc search", "catalog needs validate, show or search")
+			return usagef("lệnh catalog cần validate, show, search hoặc import", "catalog needs validate, show, search or import")
 		}
 		e.stdout.Write(b.Bytes())
 		return errHelpShown
@@ -49,7 +51,7 @@ func runCatalog(e *env, args []string) error {
 			return s.run(e, args)
 		}
 	}
-	return usagef("lệnh catalog không có %s; chọn validate, show hoặc search", "catalog has no subcommand %s; choose validate, show or search", msg.Quote(name))
+	return usagef("lệnh catalog không có %s; chọn validate, show, search hoặc import", "catalog has no subcommand %s; choose validate, show, search or import", msg.Quote(name))
 }
 
 // loadCatalog reads the catalog of --catalog: a JSON file, or a folder whose *.json files
@@ -238,4 +240,92 @@ func catalogQuery(f *flags, args []string, at, catPath *string, vi, en string) (
 		return "", time.Time{}, nil, err
 	}
 	return arg, when, c, nil
+}
+
+func runCatalogImport(e *env, args []string) error {
+	f := newFlags(e, "catalog import", e.t("TỆP", "FILE"),
+		e.t("Đọc bản ghi thủ tục của Cơ sở dữ liệu quốc gia về thủ tục hành chính (một đối tượng JSON, một mảng,\n"+
+			"hoặc mỗi dòng một đối tượng, với các khóa ma_thu_tuc, cach_thuc_thuc_hien, thanh_phan_ho_so…) và dựng\n"+
+			"thủ tục cho danh mục (procedure.Import). Ghi báo cáo JSON: số bản ghi, số bản ghi không cần người\n"+
+			"nhập thêm, và với mỗi bản ghi những phần không đọc được. Với --out, ghi danh mục vào tệp đó để\n"+
+			"người nhập hoàn thiện rồi kiểm tra bằng motcua catalog validate.",
+			"Reads procedure records of the national procedure database (one JSON object, an array, or one\n"+
+				"object a line, with the keys ma_thu_tuc, cach_thuc_thuc_hien, thanh_phan_ho_so, …) and builds\n"+
+				"catalog procedures (procedure.Import). Writes a JSON report: the number of records, the number\n"+
+				"needing no person, and for each record what could not be read. With --out, writes the catalog\n"+
+				"to that file, for a person to finish and check with motcua catalog validate."),
+		"  motcua catalog import records.json --from 2025-07-01 --out draft-catalog.json")
+	from := f.String("from", "", e.t("ngày YYYY-MM-DD bắt đầu hiệu lực của các phiên bản (bản ghi không có ngày này)",
+		"date YYYY-MM-DD the imported versions are in force from (the records do not give it)"))
+	out := f.String("out", "", e.t("tệp để ghi danh mục đã dựng", "file to write the catalog built"))
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	path, err := f.oneArg("một tệp bản ghi", "a file of records")
+	if err != nil {
+		return err
+	}
+	var opts procedure.ImportOptions
+	if *from != "" {
+		d, err := dayFlag("--from", *from)
+		if err != nil {
+			return err
+		}
+		opts.EffectiveFrom = procedure.Date(d)
+	}
+	data, err := readData("records", path)
+	if err != nil {
+		return err
+	}
+	ims, err := procedure.ImportRecords(bytes.NewReader(data), opts)
+	if err != nil {
+		return failf("tệp %s không phải bản ghi JSON", "file %s does not hold JSON records", msg.Quote(path))
+	}
+	type gap struct {
+		Path    string `json:"path"`
+		Source  string `json:"source,omitempty"`
+		Reason  string `json:"reason"`
+		Text    string `json:"text,omitempty"`
+		Message string `json:"message"`
+	}
+	type record struct {
+		Code string `json:"code"`
+		Gaps []gap  `json:"gaps"`
+	}
+	type report struct {
+		File        string   `json:"file"`
+		Records     int      `json:"records"`
+		WithoutGaps int      `json:"without_gaps"`
+		Out         string   `json:"out,omitempty"`
+		Gaps        []record `json:"gaps"`
+	}
+	rep := report{File: path, Records: len(ims), Out: *out, Gaps: []record{}}
+	procs := make([]procedure.Procedure, 0, len(ims))
+	for _, im := range ims {
+		procs = append(procs, im.Procedure)
+		if len(im.Gaps) == 0 {
+			rep.WithoutGaps++
+			continue
+		}
+		r := record{Code: string(im.Procedure.Code)}
+		for _, g := range im.Gaps {
+			r.Gaps = append(r.Gaps, gap{Path: g.Path, Source: g.Source, Reason: g.Reason, Text: g.Text, Message: g.Message(e.lang)})
+		}
+		rep.Gaps = append(rep.Gaps, r)
+	}
+	if *out != "" {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(struct {
+			Procedures []procedure.Procedure `json:"procedures"`
+		}{procs}); err != nil {
+			return failf("không ghi được danh mục", "cannot write the catalog")
+		}
+		if err := os.WriteFile(*out, b.Bytes(), 0o644); err != nil {
+			return failf("không ghi được tệp %s (--out)", "cannot write file %s (--out)", msg.Quote(*out))
+		}
+	}
+	return writeJSON(e, rep)
 }

@@ -75,6 +75,10 @@ not json
 		{"catalog_show", "", []string{"catalog", "show", "1.001193", "--at", "2026-03-10"}},
 		{"catalog_show_unknown", "", []string{"catalog", "show", "9.999999", "--lang", "en"}},
 		{"catalog_search", "", []string{"catalog", "search", "khai sinh", "--at", "2026-03-10"}},
+		{"catalog_import", "", []string{"catalog", "import", "../../../../procedure/testdata/records/1.013097.json", "--from", "2025-07-01"}},
+		{"catalog_import_en", "", []string{"--lang", "en", "catalog", "import", "../../../../procedure/testdata/records/1.010736.json"}},
+		{"catalog_import_not_records", "", []string{"catalog", "import", "testdata/closure.csv", "--lang", "en"}},
+		{"catalog_import_bad_from", "", []string{"catalog", "import", "../../../../procedure/testdata/records/1.010736.json", "--from", "2025-02-30"}},
 		{"catalog_search_none", "", []string{"catalog", "search", "không có thủ tục này"}},
 		{"catalog_help", "", []string{"catalog", "--help"}},
 		{"catalog_lang_first", "", []string{"catalog", "--lang", "en", "show", "1.001193", "--at", "2026-03-10T10:00:00+07:00"}},
@@ -210,4 +214,23 @@ func FuzzArgs(f *testing.F) {
 			t.Fatalf("motcua %q: usage error on %d lines: %q", args, strings.Count(errb.String(), "\n"), errb.String())
 		}
 	})
+}
+
+// TestCatalogImportOut: --out writes a catalog that catalog validate reads; a record imported
+// without gaps loads as it is.
+func TestCatalogImportOut(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "draft.json")
+	stdout, stderr, code := run(t, "", "catalog", "import", "../../../../procedure/testdata/records/1.010736.json", "--from", "2025-07-01", "--out", out)
+	if code != ExitOK || stderr != "" || !strings.Contains(stdout, `"without_gaps": 1`) {
+		t.Fatalf("import: %d %q %q", code, stdout, stderr)
+	}
+	stdout, _, code = run(t, "", "catalog", "validate", out)
+	if code != ExitOK || !strings.Contains(stdout, `"valid": true`) {
+		t.Fatalf("validate: %d %s", code, stdout)
+	}
+	// A folder that does not exist cannot be written.
+	_, stderr, code = run(t, "", "catalog", "import", "../../../../procedure/testdata/records/1.010736.json", "--out", filepath.Join(out, "x", "y.json"))
+	if code != ExitFailure || stderr == "" {
+		t.Errorf("unwritable --out: %d %q", code, stderr)
+	}
 }

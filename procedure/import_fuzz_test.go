@@ -1,0 +1,99 @@
+package procedure
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzParseLimitText: any time cell is read or refused without a panic; a limit read is
+// unpublished, or positive with a unit, and converts to calendar form without a panic; the
+// canonical text of a whole limit reads back to the same limit.
+func FuzzParseLimitText(f *testing.F) {
+	for _, s := range []string{"15 Ngày làm việc", "Trong ngày", "3", "1,5 ngày làm việc", "1.5 Ngày làm việc",
+		"1 Giờ", "30 Ngày", "Không có thông tin", "999999 năm", "0,01 giờ", "1e9", "", " 3 ", "3  ngày"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		l, sameDay, bare, ok := parseLimitText(s)
+		if !ok {
+			return
+		}
+		if l.Unpublished {
+			if !l.Value.IsZero() || sameDay || bare {
+				t.Fatalf("%q: unpublished with %v, %v, %v", s, l.Value, sameDay, bare)
+			}
+			return
+		}
+		if l.Value.Sign() <= 0 || !l.Unit.Valid() {
+			t.Fatalf("%q: %v", s, l)
+		}
+		_, _ = l.Calendar()
+		if l.Value.IsInteger() && !sameDay && l.Unit.Valid() {
+			words := map[string]string{"working_days": "ngày làm việc", "working_hours": "giờ làm việc", "days": "ngày",
+				"months": "tháng", "hours": "giờ"}
+			back, _, _, ok := parseLimitText(l.Value.String() + " " + words[l.Unit.String()])
+			if !ok || back.String() != l.String() {
+				t.Fatalf("%q: %v reads back as %v", s, l, back)
+			}
+		}
+	})
+}
+
+// FuzzReadFeeCell: any fee cell and description give fees with positive amounts (or none)
+// and known kinds, in time bounded by their length, without a panic.
+func FuzzReadFeeCell(f *testing.F) {
+	for _, s := range [][2]string{{"Miễn phí", ""}, {"Lệ phí: 8.000 đồng/bản", ""}, {"150,000 Việt Nam Đồng(- ghi chú)", ""},
+		{"10 USD(/bản)", ""}, {"", "theo Nghị quyết của HĐND"}, {"2,000 Việt Nam Đồng(/trang)", "từ trang thứ 3 trở lên thu 1.000 đồng/trang, tối đa thu không quá 200.000 đồng/bản"},
+		{"100 VNĐ(100.000 đồng/lần)", ""}, {"1.2.3 VNĐ", ""}, {"((((", ")"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, cell, desc string) {
+		fee, rest := splitFeeCell(cell + desc)
+		if fee+rest != cell+desc {
+			t.Fatalf("split loses text: %q + %q", fee, rest)
+		}
+		got := readFeeCell(cell, desc)
+		for _, fe := range got.fees {
+			if !enumIsValid("feekind", string(fe.Kind)) || fe.Amount.Sign() < 0 || (fe.Kind != CouncilFee && fe.Amount.IsZero() && len(fe.Tiers) == 0) {
+				t.Fatalf("%q, %q: fee %+v", cell, desc, fe)
+			}
+			if utf8.RuneCountInString(fe.Note) > MaxTextLen || utf8.RuneCountInString(fe.Per) > MaxNameLen {
+				t.Fatalf("%q: texts too long", cell)
+			}
+		}
+		if len(got.fees) > 16 {
+			t.Fatalf("%q: %d fees", cell, len(got.fees))
+		}
+	})
+}
+
+// FuzzImport: a record of any texts imports without a panic; every text of the procedure is
+// within its bound and valid UTF-8, and a procedure without gaps that also passes the checks
+// of the catalog is what Load accepts.
+func FuzzImport(f *testing.F) {
+	f.Add("1.010041", "Cấp xã, Cơ quan khác", "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1 Ngày làm việcMiễn phí- mô tảTrực tiếp3Lệ phí: 8.000 đồng/bản",
+		"--Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai.1.Mau.doc1 bản chính* Giấy tờ phải xuất trình:Tên giấy tờMẫu đơn, tờ khaiSố lượngCăn cước0 bản chính,1 bản sao",
+		"Tên văn bản pháp lýMã văn bảnLuật Cư trú 202068/2020/QH14", "Giấy xác nhậnMã: KQ.G01.000062Từ khóa")
+	f.Fuzz(func(t *testing.T, code, levels, channels, docs, legal, results string) {
+		im := Import(Record{Code: code, Name: "Thủ tục", Levels: levels, Field: "Hộ tịch", Agency: "Ủy ban nhân dân cấp xã",
+			Channels: channels, Documents: docs, LegalBasis: legal, Results: results, Steps: channels}, ImportOptions{EffectiveFrom: importFrom})
+		p := im.Procedure
+		for _, d := range p.Documents {
+			if utf8.RuneCountInString(d.Name) > MaxNameLen || utf8.RuneCountInString(d.Condition) > MaxTextLen {
+				t.Fatalf("document texts too long")
+			}
+		}
+		for _, l := range p.LegalBasis {
+			if utf8.RuneCountInString(l) > MaxNameLen || strings.TrimSpace(l) == "" {
+				t.Fatalf("legal basis %q", l)
+			}
+		}
+		if !utf8.ValidString(p.Note) {
+			t.Fatalf("note not UTF-8")
+		}
+		for _, g := range im.Gaps {
+			_ = g.Error()
+		}
+	})
+}

@@ -351,3 +351,52 @@ func ExampleDossier_CloseDue() {
 	// đóng hồ sơ chưa hết thời hạn dành cho việc bổ sung hồ sơ (hạn 17:00 25/07/2025) [Nghị định 118/2025, Điều 19(5)]
 	// đã đóng hồ sơ Dừng xử lý
 }
+
+// Two agencies hold a dossier at once on a route with parallel steps (Decree 118/2025 Art.
+// 20(2)(b), electronic liên thông): once the birth is registered, the police and social
+// insurance both have it in hand, each with its own deadline, and the return waits for both.
+func ExampleDossier_InHand() {
+	rules, err := dossier.NewRules(dossier.RulesConfig{})
+	if err != nil {
+		panic(err)
+	}
+	const desk, police, insurance = "000.00.31.H49", "001.00.31.H49", "000.00.04.H49"
+	clerk := dossier.Actor{ID: "tn-01", Role: dossier.RoleClerk, Agency: desk}
+	civil := dossier.Actor{ID: "hn-01", Role: dossier.RoleOfficer, Agency: desk}
+	when := vn("2026-03-10 09:00")
+	d, err := rules.Open(dossier.Intake{
+		Procedure: dossier.ProcedureRef{Code: "1.001193", Version: "1", Name: "Liên thông khai sinh, thường trú, BHYT"},
+		Applicant: dossier.Applicant{Kind: dossier.Person, Name: "Trần Thị Bình", CitizenID: "022190012345",
+			Address: dossier.Address{Line: "Thôn 1", UnitCode: "22300", UnitName: "Đặc khu Vân Đồn, Quảng Ninh"}},
+		Channel: procedure.Online, Desk: desk, Agency: desk, Limit: calendar.Limit{N: 3, Unit: calendar.WorkingDays},
+	}, clerk, when)
+	if err != nil {
+		panic(err)
+	}
+	code, err := rules.IssueCode(context.Background(), &counter{}, d.CodeUnit(when), when)
+	if err != nil {
+		panic(err)
+	}
+	steps := []dossier.StepRecord{
+		{ID: "register-birth", Agency: desk, Due: vn("2026-03-10 17:00")},
+		{ID: "register-residence", Agency: police, Due: vn("2026-03-12 09:00")},
+		{ID: "issue-insurance-card", Agency: insurance, Due: vn("2026-03-12 17:00"), After: []string{"register-birth"}},
+		{ID: "return", Agency: desk, Due: vn("2026-03-13 09:00"), After: []string{"register-residence", "issue-insurance-card"}},
+	}
+	for _, cmd := range []dossier.Command{
+		{Kind: dossier.Receive, Actor: clerk, Code: code},
+		{Kind: dossier.Transfer, Actor: clerk, Steps: steps},
+		{Kind: dossier.Start, Actor: civil},
+		{Kind: dossier.Handoff, Actor: civil},
+	} {
+		if _, err := d.Apply(cmd, when); err != nil {
+			panic(err)
+		}
+	}
+	for _, s := range d.InHand() {
+		fmt.Println(s.ID, s.Agency, "due", s.Due.Format("02/01 15:04"))
+	}
+	// Output:
+	// register-residence 001.00.31.H49 due 12/03 09:00
+	// issue-insurance-card 000.00.04.H49 due 12/03 17:00
+}

@@ -149,3 +149,4 @@ func TestStepsFromParallel(t *testing.T) {
 		t.Errorf("after (-want +got):\n%s", diff)
 	}
 }
+

@@ -37,7 +37,7 @@ import (
 // modify the Dossier, and a Dossier returned by Get, Scan or a query must not be modified (the
 // Office works on a copy).
 type Record struct {
-	Code    string           `json:"code"`             // dossier code in its stored form (dossier.Code.String), the key
+	Code    string           `json:"code"`             // dossier code in its stored form (dossier.Code.String), the key; PendingKey(reference) for an online dossier received by the system and not yet accepted (no code yet, Decree 118/2025 Art. 28(1))
 	Version uint64           `json:"version"`          // 0 before Create; the store sets 1 on Create and adds 1 on each Update
 	Seq     int              `json:"seq"`              // length of the dossier's event log (the Seq of its last event); set by the Office
 	Dossier *dossier.Dossier `json:"dossier"`          // the dossier with its event log

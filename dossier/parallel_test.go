@@ -149,4 +149,3 @@ func TestStepsFromParallel(t *testing.T) {
 		t.Errorf("after (-want +got):\n%s", diff)
 	}
 }
-

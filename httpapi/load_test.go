@@ -165,6 +165,7 @@ type loadResult struct {
 	n             int
 	elapsed       time.Duration
 	p50, p99, max time.Duration
+	cpu           time.Duration // CPU time of this process (server and clients) during the run
 	failed        int
 	firstErr      error
 	codes         []string
@@ -173,8 +174,8 @@ type loadResult struct {
 func (r loadResult) perSecond() float64 { return float64(r.n) / r.elapsed.Seconds() }
 
 func (r loadResult) String() string {
-	return fmt.Sprintf("%d requests in %v: %.0f/s, p50 %v, p99 %v, max %v, %d failed",
-		r.n, r.elapsed.Round(time.Millisecond), r.perSecond(), r.p50, r.p99, r.max, r.failed)
+	return fmt.Sprintf("%d requests in %v: %.0f/s, p50 %v, p99 %v, max %v, %v CPU a request (server and client), %d failed",
+		r.n, r.elapsed.Round(time.Millisecond), r.perSecond(), r.p50, r.p99, r.max, r.cpu/time.Duration(max(r.n, 1)), r.failed)
 }
 
 // runLoad sends n requests from workers clients, each with its own keep-alive connection,
@@ -190,6 +191,7 @@ func runLoad(tb testing.TB, workers, n int, do func(c *http.Client, i int) (stri
 	var failed atomic.Int64
 	var firstErr atomic.Value
 	var wg sync.WaitGroup
+	cpu0 := cpuTime()
 	start := time.Now()
 	for w := range workers {
 		wg.Add(1)
@@ -215,7 +217,7 @@ func runLoad(tb testing.TB, workers, n int, do func(c *http.Client, i int) (stri
 		}()
 	}
 	wg.Wait()
-	res := loadResult{n: n, elapsed: time.Since(start), failed: int(failed.Load())}
+	res := loadResult{n: n, elapsed: time.Since(start), cpu: cpuTime() - cpu0, failed: int(failed.Load())}
 	if e, ok := firstErr.Load().(error); ok {
 		res.firstErr = e
 	}
@@ -255,6 +257,7 @@ func report(b *testing.B, res loadResult) {
 	b.ReportMetric(res.perSecond(), "req/s")
 	b.ReportMetric(float64(res.p50.Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(res.p99.Microseconds())/1000, "p99-ms")
+	b.ReportMetric(float64(res.cpu.Microseconds())/float64(max(res.n, 1)), "cpu-µs/req")
 }
 
 // TestLoad sends a bounded load through the API with each store: every request succeeds,

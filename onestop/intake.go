@@ -38,7 +38,9 @@ type Submission struct {
 	WantReceipt bool `json:"want_receipt,omitempty"`
 	// Reference is the embedder's identifier of the submission (a portal submission number, a
 	// counter ticket), never the applicant's personal data. A submission refused or found
-	// incomplete at intake has no dossier code: its notice carries Reference instead.
+	// incomplete at intake has no dossier code: its notice carries Reference instead. For
+	// ReceiveOnline it is required: the portal's number, under which the dossier waits for
+	// acceptance (PendingKey). It is kept in the dossier's intake (dossier.Intake.Reference).
 	Reference string `json:"reference,omitempty"`
 	// Electronic names the documents the applicant declared available as valid electronic
 	// data (dossier.Intake.Electronic): the desk does not ask for them again (Decree 118/2025

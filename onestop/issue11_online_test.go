@@ -197,6 +197,23 @@ func TestIssue11OnlineCorrectionsRedirectStop(t *testing.T) {
 			t.Errorf("listed after the desk answered: %+v", a)
 		}
 	})
+	t.Run("bad submissions", func(t *testing.T) {
+		f := newFixture(t, at(9, 9, 0))
+		for _, sub := range []onestop.Submission{onlineBirth("", time.Time{}), onlineBirth(" REF ", time.Time{}), birth()} {
+			if _, err := f.office.ReceiveOnline(ctx, sub); !errors.Is(err, onestop.ErrRequired) && !errors.Is(err, onestop.ErrInvalid) {
+				t.Errorf("reference %q on channel %v: %v, want a problem", sub.Reference, sub.Channel, err)
+			}
+		}
+		if _, err := f.office.ReceiveOnline(ctx, onlineBirth("DUP", time.Time{})); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.office.ReceiveOnline(ctx, onlineBirth("DUP", time.Time{})); !errors.Is(err, onestop.ErrExists) {
+			t.Errorf("the same reference twice: %v, want ErrExists", err)
+		}
+		if _, err := f.office.Accept(ctx, clerk, "NOPE", onestop.Review{}); !errors.Is(err, onestop.ErrNotFound) {
+			t.Errorf("accept of an unknown reference: %v, want ErrNotFound", err)
+		}
+	})
 	t.Run("stopped", func(t *testing.T) {
 		f := newFixture(t, at(9, 9, 0))
 		p, err := f.office.ReceiveOnline(ctx, onlineBirth("REF-3", time.Time{}))

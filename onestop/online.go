@@ -64,8 +64,12 @@ func (o *Office) ReceiveOnline(ctx context.Context, sub Submission) (Pending, er
 	if sub.Channel != procedure.Online {
 		c.add("Submission.Channel", sub.Channel.String(), ErrInvalid)
 	}
-	if strings.TrimSpace(sub.Reference) == "" {
+	switch ref := strings.TrimSpace(sub.Reference); {
+	case ref == "":
 		c.add("Submission.Reference", "", ErrRequired)
+	case ref != sub.Reference:
+		// Lookup drops the spaces around what it is given: the key has none.
+		c.add("Submission.Reference", "", ErrInvalid)
 	}
 	c.checkSubmission()
 	c.findProcedures()

@@ -289,3 +289,20 @@ func TestModelRules(t *testing.T) {
 		t.Errorf("pause without unit (-want +got):\n%s", diff)
 	}
 }
+
+// 1.001193: the applicant's pause of at most one day online, as data for the dossier clock.
+func TestSamplePause(t *testing.T) {
+	p := sampleProc(t, "1.001193")
+	ck, err := p.ClockOf("")
+	if err != nil || ck.Start != Reception || len(ck.Pauses) != 1 || !ck.Pauses[0].Applicant ||
+		ck.Pauses[0].Length == nil || ck.Pauses[0].Length.String() != "1 days" {
+		t.Errorf("clock = %+v, %v", ck, err)
+	}
+	if _, err := p.ClockOf("nope"); !errors.Is(err, ErrUnknownCase) {
+		t.Errorf("unknown case: %v", err)
+	}
+	var nilp *Procedure
+	if _, err := nilp.ClockOf(""); !errors.Is(err, ErrNilProcedure) {
+		t.Errorf("nil: %v", err)
+	}
+}

@@ -236,8 +236,9 @@ type Pause struct {
 	ID string `json:"id"`
 	// Name is the published description, e.g. "Niêm yết công khai tại trụ sở UBND cấp xã".
 	Name string `json:"name"`
-	// Length is the length of the period when fixed (15 days of posting); nil when it lasts
-	// until an event (the applicant returns the revised dossier).
+	// Length is the length of the period when fixed (15 days of posting), or the longest an
+	// applicant's period may last (1.001193: the applicant confirms the draft online within
+	// one day at most); nil when it lasts until an event (the revised dossier comes back).
 	Length *PublishedLimit `json:"length,omitempty"`
 	// Applicant is set when the period is the applicant's (revisions, supplements): the clock
 	// resumes when the applicant acts.

@@ -80,6 +80,16 @@ func TestIssue11ElectronicGroupRunsInParallel(t *testing.T) {
 	if diff := cmp.Diff(both, inHand(t, f, code)); diff != "" {
 		t.Fatalf("steps in hand after the birth registration (-want +got):\n%s", diff)
 	}
+	// Both agencies are told that they hold the dossier.
+	told := map[string]bool{}
+	for _, n := range f.notes.For(code) {
+		if n.Event == "handoff" && n.At.Equal(at(10, 10, 0)) {
+			told[n.Agency] = true
+		}
+	}
+	if !told[police] || !told[bhxh] {
+		t.Errorf("hand-over notices to %v, want the police and social insurance", told)
+	}
 	rec := replayEqual(t, f, code)
 	for _, s := range rec.Dossier.Steps[2:4] {
 		if !s.Start.Equal(at(10, 10, 0)) {

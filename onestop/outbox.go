@@ -28,6 +28,18 @@ func (o *Office) notices(rec Record, event string, actor dossier.Actor, now time
 	if pendingKey(rec.Code) {
 		msgs[0].Notice.Reference = portalRef(d) // no code before the acceptance
 	}
+	if event == eventNames[dossier.Handoff] || event == eventNames[dossier.Start] {
+		// Parallel steps started by the hand-over (Decree 118/2025 Art. 20(2)(b)): each
+		// agency that now holds one is told, not only the first (Notice.Agency).
+		first := msgs[0].Notice.Agency
+		for _, st := range d.InHand() {
+			if st.Agency != first && st.Start.Equal(now) {
+				n := o.notice(d, printed, event, actor, now)
+				n.Agency = st.Agency
+				msgs = append(msgs, Envelope{Code: rec.Code, Notice: n})
+			}
+		}
+	}
 	if event == eventNames[dossier.Receive] && informCompetent(d) {
 		// Decree 118/2025 Art. 20(1)(a): the competent agency's own desk is told of a
 		// dossier received for it at another administrative level, to follow it.

@@ -102,3 +102,23 @@ func ExampleSMS() {
 	// Khong tim thay ho so voi ma nay. Hay kiem tra lai ma tren giay hen hoac hoi bo phan mot cua.
 	// true
 }
+
+// A key file lists the clients with the SHA-256 of their keys (printf %s "$KEY" | sha256sum),
+// never the keys themselves.
+func ExampleParseKeys() {
+	keys, err := httpapi.ParseKeys([]byte(`{"clients": [
+	  {"client": "quay-1", "sha256": "ac5db698f630871a4473621bf024390318c307f1c5f57441a899848516b21341",
+	   "actor": {"id": "cb-tiep-nhan-01", "role": "clerk", "agency": "000.00.31.H49"}}
+	]}`))
+	if err != nil {
+		panic(err)
+	}
+	same := httpapi.NewKey("quay-1", "khoa-thu-nghiem-quay-1", keys[0].Actor)
+	fmt.Println(keys[0].Client, keys[0].Actor.Role, keys[0].Actor.Agency, same.Hash == keys[0].Hash)
+
+	_, err = httpapi.ParseKeys([]byte(`{"clients": [{"client": "x", "sha256": "abc", "actor": {"id": "a", "role": "clerk", "agency": "000.00.31.H49"}}]}`))
+	fmt.Println(err)
+	// Output:
+	// quay-1 clerk 000.00.31.H49 true
+	// key file: clients[0]: sha256 is not 64 hexadecimal digits
+}

@@ -16,9 +16,12 @@ type Rate struct {
 	Burst     int
 }
 
-// DefaultLookupRate is the rate of public lookups each client address is allowed: 5 a
-// second, in bursts of 20 (a kiosk serving a queue of citizens stays well below it).
-var DefaultLookupRate = Rate{PerSecond: 5, Burst: 20}
+// The default rate of public lookups each client address is allowed (Config.LookupRate): 5
+// a second, in bursts of 20; a kiosk serving a queue of citizens stays well below it.
+const (
+	DefaultLookupPerSecond = 5
+	DefaultLookupBurst     = 20
+)
 
 // DefaultMaxClients is how many client addresses the lookup limiter remembers at once.
 const DefaultMaxClients = 10000

@@ -30,7 +30,7 @@ type Config struct {
 	// Keys are the clients allowed to issue commands (ParseKeys); none: every command is 401.
 	Keys []Key
 	// LookupRate limits the public lookups (JSON, SMS and page) of each client address;
-	// zero: DefaultLookupRate. NoLookupLimit turns the limit off (behind a proxy that limits,
+	// zero: DefaultLookupPerSecond in bursts of DefaultLookupBurst. NoLookupLimit turns the limit off (behind a proxy that limits,
 	// or for a load test).
 	LookupRate    Rate
 	NoLookupLimit bool
@@ -80,7 +80,7 @@ func New(cfg Config) (*Server, error) {
 	if !cfg.NoLookupLimit {
 		rate, max := cfg.LookupRate, cfg.MaxClients
 		if rate == (Rate{}) {
-			rate = DefaultLookupRate
+			rate = Rate{PerSecond: DefaultLookupPerSecond, Burst: DefaultLookupBurst}
 		}
 		if rate.PerSecond < 0 || rate.Burst < 1 {
 			return nil, errors.New("httpapi: Config.LookupRate needs PerSecond ≥ 0 and Burst ≥ 1")

@@ -55,13 +55,13 @@ func dateText(d date.Date) string {
 }
 
 // unitSuffix is a lookup table, built on each call so that it cannot be changed.
-func unitSuffix() [calendar.Months + 1]string {
-	return [calendar.Months + 1]string{calendar.WorkingDays: "wd", calendar.WorkingHours: "wh", calendar.Days: "d", calendar.Months: "mo"}
+func unitSuffix() [calendar.Hours + 1]string {
+	return [calendar.Hours + 1]string{calendar.WorkingDays: "wd", calendar.WorkingHours: "wh", calendar.Days: "d", calendar.Months: "mo", calendar.Hours: "h"}
 }
 
 // compactLimit writes a limit in the compact form of route files: "3wd" (working days),
-// "12wh" (working hours), "20d" (calendar days) or "2mo" (months). calendar.ParseLimit reads
-// it back.
+// "12wh" (working hours), "20d" (calendar days), "2mo" (months) or "4h" (clock hours).
+// calendar.ParseLimit reads it back.
 func compactLimit(l calendar.Limit) string {
 	if suf := unitSuffix(); int(l.Unit) < len(suf) && suf[l.Unit] != "" {
 		return strconv.Itoa(l.N) + suf[l.Unit]

@@ -376,7 +376,7 @@ func TestShareAndLimitText(t *testing.T) {
 		}
 	}
 	// A route's limit is read by calendar.ParseLimit and written in the compact form.
-	for in, want := range map[string]string{"3wd": "3wd", "12wh": "12wh", "20d": "20d", "2mo": "2mo",
+	for in, want := range map[string]string{"3wd": "3wd", "12wh": "12wh", "20d": "20d", "2mo": "2mo", "4h": "4h", "1 giờ": "1h",
 		"3 working-days": "3wd", "3 working_days": "3wd", "15 ngày làm việc": "15wd"} {
 		l, err := parseLimit(in)
 		if err != nil || compactLimit(l) != want {

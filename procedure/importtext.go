@@ -565,10 +565,13 @@ func splitForm(s string) (name, form string) {
 			return s[:i+1], s[i+1:]
 		}
 	}
-	if i := strings.LastIndexAny(s, " ;"); i > 0 {
-		return s[:i], s[i+1:]
+	if i := strings.LastIndexByte(s, ';'); i > 0 && !strings.Contains(s[i+1:], " ") {
+		return s[:i], s[i+1:] // "…;Phulucso4a.docx"
 	}
-	return s, ""
+	if i := strings.LastIndexByte(s, ' '); i > 0 && formFile.MatchString(s[i+1:]) && strings.Count(s[i+1:], ".") > 1 {
+		return s[:i], s[i+1:] // "… Mau.01.docx"
+	}
+	return s, "" // no sure boundary: the name is kept whole
 }
 
 var (

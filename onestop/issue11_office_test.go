@@ -328,9 +328,16 @@ func TestIssue11Correction(t *testing.T) {
 	if v, _ := f.office.Lookup(ctx, code); v.Overdue {
 		t.Error("a dossier in correction shown overdue")
 	}
-	if alerts, _ := f.office.Sweep(ctx); len(alerts) != 0 {
-		t.Errorf("sweep of a dossier in correction: %+v", alerts)
+	// The sweep lists only the agency's own delay: the correction past its 3 working days.
+	if alerts, _ := f.office.Sweep(ctx); len(alerts) != 1 || alerts[0].Kind != onestop.CorrectionDue ||
+		!alerts[0].Due.Equal(rec.Dossier.CorrectionDue()) || alerts[0].Agency != desk {
+		t.Errorf("sweep of a dossier in correction past its 3 working days: %+v", alerts)
 	}
+	f.clock.Set(at(12, 9, 0))
+	if alerts, _ := f.office.Sweep(ctx); len(alerts) != 0 {
+		t.Errorf("sweep of a dossier in correction within its time: %+v", alerts)
+	}
+	f.clock.Set(at(20, 9, 0))
 	rep, err := f.office.Report(ctx, at(1, 0, 0), at(31, 0, 0), onestop.ReportOptions{})
 	if err != nil || rep.Total.Resolved != 1 || rep.Total.InProgress != 0 {
 		t.Errorf("report of a dossier in correction: %+v, %v; want resolved", rep.Total, err)

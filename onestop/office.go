@@ -286,10 +286,15 @@ func (o *Office) derive(rec *Record, printed string, now time.Time) {
 // watchFrom is the earliest instant at which Sweep may report d, as seen at now (the time of
 // the write): the start of the last day for the apology, the instant it becomes at risk
 // (while its clock runs), its due time, when it may be closed (dossier.Dossier.CloseDue), or
-// now when it is already reported (at risk too while its clock is stopped); zero when d is no
-// longer open. It errs early, never late:
+// now when it is already reported (at risk too while its clock is stopped); for a result sent
+// back for correction, when the corrected result is due (dossier.Dossier.CorrectionDue); zero
+// when d is no longer open. It errs early, never late:
 // a sweep reads a dossier a little before it is reported rather than miss it.
 func watchFrom(d *dossier.Dossier, now time.Time) time.Time {
+	if d.State == dossier.Correction && d.Rules != nil {
+		// The corrected result is due back from the agency (Decree 118/2025 Art. 23(1)).
+		return d.CorrectionDue()
+	}
 	if !open(d.State) || d.Received.IsZero() || d.Deadline.Due.IsZero() || d.Rules == nil {
 		return time.Time{}
 	}

@@ -37,6 +37,11 @@ const (
 	// until the desk answers. Code is empty (no code before acceptance), Reference the
 	// portal's, Due the limit and Agency the desk. Listed first: it is due within hours.
 	AcceptanceDue
+	// CorrectionDue: a result the desk sent back for correction is not back from the agency
+	// after its 3 working days (Decree 118/2025 Art. 23(1); dossier.Dossier.CorrectionDue).
+	// Due is that limit and Agency the agency that issued the result. The dossier itself was
+	// judged at its result: this is the agency's own delay.
+	CorrectionDue
 )
 
 // String returns the kind in English.
@@ -52,6 +57,8 @@ func (k AlertKind) String() string {
 		return "close due"
 	case AcceptanceDue:
 		return "acceptance due"
+	case CorrectionDue:
+		return "correction due"
 	}
 	return "unknown"
 }
@@ -101,6 +108,19 @@ func Sweep(now time.Time, watches []Watch) []Alert {
 		if d != nil && d.Rules != nil && d.State == dossier.Submitted {
 			if due := d.AcceptanceDue(); !due.IsZero() && !now.Before(acceptanceNear(d, due)) {
 				out = append(out, Alert{Kind: AcceptanceDue, Due: due, Agency: d.Desk, Reference: portalRef(d)})
+			}
+			continue
+		}
+		if d != nil && d.Rules != nil && d.State == dossier.Correction {
+			if due := d.CorrectionDue(); !due.IsZero() && now.After(due) {
+				a := Alert{Code: d.Code.String(), Kind: CorrectionDue, Due: due, Agency: d.Agency}
+				if s, err := d.Rules.FormatCode(d.Code); err == nil {
+					a.Code = s
+				}
+				if n := len(d.Steps); n > 0 {
+					a.Agency, a.Step = d.Steps[n-1].Agency, d.Steps[n-1].ID
+				}
+				out = append(out, a)
 			}
 			continue
 		}
@@ -190,7 +210,7 @@ func (o *Office) Sweep(ctx context.Context) ([]Alert, error) {
 	now := o.clock.Now()
 	var ws []Watch
 	err := o.store.Watch(ctx, now, func(r Record) bool {
-		if check(&r) != nil || !open(r.Dossier.State) {
+		if check(&r) != nil || !open(r.Dossier.State) && r.Dossier.State != dossier.Correction {
 			return true
 		}
 		d := r.Dossier

@@ -526,8 +526,8 @@ func splitDocuments(s string) (rows []docRow, notes int) {
 	return rows, notes
 }
 
-// nextCount finds the next number of copies that ends an item: "1 bản chính" followed by a
-// word in lower case ("01 bản chính nội dung tham vấn") is part of a name.
+// nextCount finds the next number of copies that ends an item: "1 bản chính" after a space,
+// or followed by a word in lower case ("01 bản chính nội dung tham vấn"), is part of a text.
 func nextCount(s string) []int {
 	off := 0
 	for {
@@ -542,7 +542,10 @@ func nextCount(s string) []int {
 		}
 		rest := s[c[1]:]
 		r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(rest, " "))
-		if !(strings.HasPrefix(rest, " ") && unicode.IsLower(r)) {
+		// The cells of the table run together: a count after a space is prose ("- 01 bản
+		// chính Báo cáo …", "…: 01 bản sao Báo cáo …").
+		prose := c[0] > 0 && s[c[0]-1] == ' '
+		if !(strings.HasPrefix(rest, " ") && unicode.IsLower(r)) && !prose {
 			return c
 		}
 		off = c[1]

@@ -306,3 +306,17 @@ func TestSamplePause(t *testing.T) {
 		t.Errorf("nil: %v", err)
 	}
 }
+
+// 1.010727: the limit counts from a complete and valid dossier, the applicant's corrections do
+// not count, and the appraisal fee is the council's.
+func TestSampleRevisionPause(t *testing.T) {
+	p := sampleProc(t, "1.010727")
+	ck, err := p.ClockOf("")
+	if err != nil || ck.Start != CompleteDossier || len(ck.Pauses) != 1 || !ck.Pauses[0].Applicant || ck.Pauses[0].Length != nil {
+		t.Errorf("clock = %+v, %v", ck, err)
+	}
+	fb, err := p.AmountDue(FeeQuery{Channel: Online, At: vnTime(2026, 3, 10, 9, 0)})
+	if err != nil || !fb.Incomplete || fb.Lines[0].Kind != CouncilFee {
+		t.Errorf("fees = %+v, %v", fb, err)
+	}
+}

@@ -28,7 +28,7 @@ func endpoints(t *testing.T, f *fixture, code string) []endpoint {
 	var out []endpoint
 	for _, pattern := range f.doc.Paths.InMatchingOrder() {
 		item := f.doc.Paths.Value(pattern)
-		path := strings.NewReplacer("{code}", code, "{id}", "1").Replace(pattern)
+		path := strings.NewReplacer("{code}", code, "{id}", "1", "{reference}", "CDV-0001").Replace(pattern)
 		for method, op := range item.Operations() {
 			out = append(out, endpoint{method: method, pattern: pattern, path: path, body: op.RequestBody != nil})
 		}

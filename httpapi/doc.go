@@ -14,7 +14,10 @@
 //	POST /v1/dossiers/{code}/transfer|start|handoff|…   the commands of the desk and agencies
 //	POST /v1/dossiers/{code}/consultations              ask an agency's opinion
 //	POST /v1/dossiers/{code}/consultations/{id}/answer  answer it
+//	POST /v1/online-submissions                         an online dossier received by the system
+//	POST /v1/online-submissions/{reference}/acceptance  the desk accepts it (or asks, or refuses)
 //	GET  /v1/queue, /v1/sweep, /v1/report               work queue, late dossiers, Biểu 06
+//	GET  /v1/evaluation                                 the criteria of Decree 118/2025 Art. 32
 //	GET  /v1/calendar/due|days-off|working-days         the working calendar (no key)
 //	GET  /tra-cuu?ma={code}                             the lookup page, in Vietnamese
 //

@@ -222,6 +222,13 @@ func commandTable() []commandSpec {
 			v, err := s.office.Correct(r.Context(), a, code, b.Reference)
 			return http.StatusOK, v, err
 		}},
+		{"assessment", func(s *Server, w http.ResponseWriter, r *http.Request, a dossier.Actor, code string) (int, any, error) {
+			b, err := body[onestop.Assessment](s, w, r, false)
+			if err != nil {
+				return 0, nil, err
+			}
+			return http.StatusNoContent, nil, s.office.Assess(r.Context(), a, code, b)
+		}},
 		{"rating", func(s *Server, w http.ResponseWriter, r *http.Request, a dossier.Actor, code string) (int, any, error) {
 			b, err := body[ratingBody](s, w, r, false)
 			if err != nil {
@@ -411,48 +418,9 @@ func (s *Server) sweep(w http.ResponseWriter, r *http.Request, k Key) {
 }
 
 func (s *Server) report(w http.ResponseWriter, r *http.Request, k Key) {
-	q, err := params(r, "from", "to", "appointment", "withdrawn", "early_by")
+	from, to, opts, err := periodParams(r, k)
 	if err != nil {
 		s.fail(w, r, err)
-		return
-	}
-	if err := requireRole(k, dossier.RoleClerk, dossier.RoleOfficer); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	from, err := instantParam(q, "from", true)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	to, err := instantParam(q, "to", true)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var opts onestop.ReportOptions
-	switch q.Get("appointment") {
-	case "", "current":
-	case "original":
-		opts.Appointment = onestop.OriginalAppointment
-	default:
-		s.fail(w, r, choiceError("appointment", "current, original"))
-		return
-	}
-	switch q.Get("withdrawn") {
-	case "", "resolved":
-	case "excluded":
-		opts.Withdrawn = onestop.WithdrawnExcluded
-	default:
-		s.fail(w, r, choiceError("withdrawn", "resolved, excluded"))
-		return
-	}
-	switch q.Get("early_by") {
-	case "", "day":
-	case "instant":
-		opts.EarlyBy = onestop.EarlyByInstant
-	default:
-		s.fail(w, r, choiceError("early_by", "day, instant"))
 		return
 	}
 	rep, err := s.office.Report(r.Context(), from, to, opts)
@@ -461,6 +429,46 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request, k Key) {
 		return
 	}
 	writeJSON(w, r, http.StatusOK, rep)
+}
+
+// periodParams reads the period and the options of a report or an evaluation, which only
+// clerks and officers may read.
+func periodParams(r *http.Request, k Key) (from, to time.Time, opts onestop.ReportOptions, err error) {
+	q, err := params(r, "from", "to", "appointment", "withdrawn", "early_by")
+	if err != nil {
+		return from, to, opts, err
+	}
+	if err := requireRole(k, dossier.RoleClerk, dossier.RoleOfficer); err != nil {
+		return from, to, opts, err
+	}
+	if from, err = instantParam(q, "from", true); err != nil {
+		return from, to, opts, err
+	}
+	if to, err = instantParam(q, "to", true); err != nil {
+		return from, to, opts, err
+	}
+	switch q.Get("appointment") {
+	case "", "current":
+	case "original":
+		opts.Appointment = onestop.OriginalAppointment
+	default:
+		return from, to, opts, choiceError("appointment", "current, original")
+	}
+	switch q.Get("withdrawn") {
+	case "", "resolved":
+	case "excluded":
+		opts.Withdrawn = onestop.WithdrawnExcluded
+	default:
+		return from, to, opts, choiceError("withdrawn", "resolved, excluded")
+	}
+	switch q.Get("early_by") {
+	case "", "day":
+	case "instant":
+		opts.EarlyBy = onestop.EarlyByInstant
+	default:
+		return from, to, opts, choiceError("early_by", "day, instant")
+	}
+	return from, to, opts, nil
 }
 
 func choiceError(name, choices string) error {

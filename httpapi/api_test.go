@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"bytes"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -35,9 +36,18 @@ func TestDossierOverHTTP(t *testing.T) {
 	if res.status != http.StatusOK {
 		t.Fatalf("lookup: %d %s", res.status, res.body)
 	}
+	// Neither the JSON, the SMS reply nor the page shows personal data.
+	public := string(res.body)
+	for _, path := range []string{"/v1/dossiers/" + ir.Code + "/sms", "/tra-cuu?ma=" + ir.Code} {
+		r := f.do(request{method: "GET", path: path})
+		if r.status != http.StatusOK {
+			t.Fatalf("GET %s: %d", path, r.status)
+		}
+		public += string(r.body)
+	}
 	for _, personal := range []string{"Nguyễn Văn An", "022090012345", "0912345678", "Thôn 3", "cb-tiep-nhan-01"} {
-		if strings.Contains(string(res.body), personal) {
-			t.Errorf("the public lookup shows personal data %q:\n%s", personal, res.body)
+		if strings.Contains(public, personal) {
+			t.Errorf("the public lookup shows personal data %q:\n%s", personal, public)
 		}
 	}
 	var v onestop.PublicView
@@ -65,6 +75,9 @@ func TestDossierOverHTTP(t *testing.T) {
 		if res.status != s.want {
 			t.Fatalf("%s: %d, want %d\n%s", s.path, res.status, s.want, res.body)
 		}
+	}
+	if res := f.do(request{method: "GET", path: "/v1/openapi.json"}); res.status != 200 || !bytes.Equal(res.body, httpapi.OpenAPI()) {
+		t.Errorf("/v1/openapi.json: %d, not the embedded document", res.status)
 	}
 	if got := f.snapshot(ir.Code).State; got != dossier.Returned {
 		t.Fatalf("state %v, want Returned", got)

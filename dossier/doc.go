@@ -175,6 +175,12 @@
 // "refuseIntake") still read. The dates of package rickb777/date (Code.Date) come from a
 // time.Time with date.NewAt(t.In(calendar.Zone())).
 //
+// A dossier also has a compact binary encoding (Dossier.MarshalBinary, AppendBinary,
+// UnmarshalBinary) for stores that read many dossiers at once, such as the escalation sweep
+// of a database store: it holds what the JSON encoding holds, decodes to the same dossier
+// about fifteen times faster, and starts with a version byte so that later releases read it.
+// JSON stays the form for exchange and export.
+//
 // # Slips
 //
 // ReceiptSlip (Mẫu 01), SupplementSlip (Mẫu 02), RefusalSlip (Mẫu 03), ApologySlip (Mẫu 04),

@@ -73,16 +73,6 @@ func (c *recordCache) get(code string) (onestop.Record, bool) {
 	return r, ok
 }
 
-// empty reports whether the cache keeps nothing (or is nil).
-func (c *recordCache) empty() bool {
-	if c == nil {
-		return true
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.m) == 0
-}
-
 // put keeps rec, dropping an arbitrary record when the cache is full.
 func (c *recordCache) put(rec onestop.Record) {
 	if c == nil {

@@ -111,7 +111,9 @@ func Migrate(ctx context.Context, pool *pgxpool.Pool) error {
 }
 
 // ensureMigrationsTable creates schema_migrations. Two processes creating it at once may
-// collide on the catalog's unique keys; the loser finds the table on its second try.
+// collide on the catalog's unique keys (23505), on the relation (42P07) or on its row type
+// (42710, "type schema_migrations already exists"); the loser finds the table on its second
+// try.
 func ensureMigrationsTable(ctx context.Context, pool *pgxpool.Pool) error {
 	var err error
 	for range 3 {
@@ -119,7 +121,7 @@ func ensureMigrationsTable(ctx context.Context, pool *pgxpool.Pool) error {
 			return nil
 		}
 		var pe *pgconn.PgError
-		if !errors.As(err, &pe) || (pe.Code != "23505" && pe.Code != "42P07") {
+		if !errors.As(err, &pe) || (pe.Code != "23505" && pe.Code != "42P07" && pe.Code != "42710") {
 			break
 		}
 	}

@@ -60,9 +60,13 @@ func (r *Rules) Open(in Intake, by Actor, now time.Time) (*Dossier, error) {
 // length (one that grows moves to an array of its own); the log grows in place as Apply
 // appends to it.
 type opening struct {
-	d      Dossier
-	in     Intake
-	events [4]Event // an intake's: Open, Receive and, for a result given on the spot, Resolve and Return
+	d  Dossier
+	in Intake
+	// events is the room of an intake's log, Open and Receive. A result given on the spot
+	// (Resolve, Return) moves the log to an array of its own: one allocation more for those,
+	// 512 bytes less to clear and collect at every other intake (2 KB to 1.5 KB); a later
+	// command copies the log anyway (the Office works on a clipped copy).
+	events [2]Event
 	docs   [6]string
 }
 

@@ -186,7 +186,7 @@ func Import(r Record, opts ImportOptions) Imported {
 	var im importer
 	im.rec = &r
 	p := &im.p
-	p.Code = NationalCode(strings.TrimSpace(r.Code))
+	p.Code = NationalCode(cleanText(r.Code))
 	if !isNationalCode(string(p.Code)) {
 		im.gap("code", "ma_thu_tuc", "code", r.Code)
 	}
@@ -207,7 +207,7 @@ func Import(r Record, opts ImportOptions) Imported {
 	im.documents()
 	im.legalBasis()
 	im.results()
-	notes := []string{"Imported from the national record " + string(p.Code)}
+	notes := []string{"Imported from the national record " + clipRunes(string(p.Code), MaxNameLen)}
 	if d := cleanText(r.Decision); d != "" {
 		notes[0] += " (" + d + ")"
 	}
@@ -288,9 +288,10 @@ func (im *importer) agency() {
 	im.p.CompetentAgency = Agency{Name: name}
 }
 
-// cleanText trims s, turns the literal "\n" of crawled text into line breaks' spaces and
-// runs of white space into one space.
+// cleanText trims s, turns the literal "\n" of crawled text into line breaks' spaces, runs of
+// white space into one space, and bytes that are not UTF-8 into U+FFFD.
 func cleanText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.ReplaceAll(s, `\n`, " ")
 	s = strings.ReplaceAll(s, `\t`, " ")
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }), " ")

@@ -1,6 +1,7 @@
 package procedure
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -89,11 +90,71 @@ func FuzzImport(f *testing.F) {
 				t.Fatalf("legal basis %q", l)
 			}
 		}
-		if !utf8.ValidString(p.Note) {
-			t.Fatalf("note not UTF-8")
+		if path := invalidText(reflect.ValueOf(p), "procedure"); path != "" {
+			t.Fatalf("%s is not UTF-8", path)
 		}
 		for _, g := range im.Gaps {
-			_ = g.Error()
+			if !utf8.ValidString(g.Error()) {
+				t.Fatalf("gap %q not UTF-8", g.Path)
+			}
 		}
 	})
+}
+
+// invalidText returns the path of the first string under v that is not valid UTF-8, or "".
+func invalidText(v reflect.Value, path string) string {
+	switch v.Kind() {
+	case reflect.String:
+		if !utf8.ValidString(v.String()) {
+			return path
+		}
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			return invalidText(v.Elem(), path)
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if !v.Type().Field(i).IsExported() {
+				continue
+			}
+			if p := invalidText(v.Field(i), path+"."+v.Type().Field(i).Name); p != "" {
+				return p
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			if p := invalidText(v.Index(i), path+"[]"); p != "" {
+				return p
+			}
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			if p := invalidText(it.Key(), path+"{}"); p != "" {
+				return p
+			}
+			if p := invalidText(it.Value(), path+"{}"); p != "" {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+// TestImportInvalidUTF8 is the regression of the fuzzer's find in CI: a code that is not
+// UTF-8 went as it was into the procedure's note. Every text of the record carries such bytes.
+func TestImportInvalidUTF8(t *testing.T) {
+	bad := "\xff\xfe1.0\xc3"
+	im := Import(Record{Code: bad, Name: "Thủ tục " + bad, Levels: "Cấp xã" + bad, Field: "Hộ tịch" + bad,
+		Agency: "Ủy ban nhân dân cấp xã" + bad, Channels: "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp3" + bad,
+		Documents: "Tên giấy tờ" + bad, LegalBasis: "Luật " + bad + " 68/2020/QH14", Results: "Giấy " + bad, Steps: bad,
+		Decision: bad}, ImportOptions{EffectiveFrom: importFrom})
+	if path := invalidText(reflect.ValueOf(im.Procedure), "procedure"); path != "" {
+		t.Fatalf("%s is not UTF-8", path)
+	}
+	if len(im.Gaps) == 0 || im.Gaps[0].Path != "code" {
+		t.Fatalf("a code that is not UTF-8 imported without its gap: %v", im.Gaps)
+	}
+	if path := invalidText(reflect.ValueOf(im.Gaps), "gaps"); path != "" {
+		t.Fatalf("%s is not UTF-8", path)
+	}
 }

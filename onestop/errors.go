@@ -73,6 +73,21 @@ var (
 	ErrNoResult = newProblem("has no result yet")
 )
 
+// Failures of a Store that are not facts about a dossier (see Store, "Failures"). Unlike the
+// predicates above they read as whole sentences. A store's own errors match them with
+// errors.Is (package pgstore's ErrUnavailable and ErrBusy are ErrUnavailable, its ErrInDoubt
+// is ErrInDoubt), so that a caller such as package httpapi needs to know no store.
+var (
+	// ErrUnavailable: the store cannot answer now (its database cannot be reached, the
+	// connection was lost before a write was committed, or it stayed too busy to finish the
+	// write). Nothing was written; trying again later may succeed.
+	ErrUnavailable = newProblem("the dossier store cannot answer now; nothing was saved, try again later")
+	// ErrInDoubt: the store lost its connection while committing a write, which may or may
+	// not have taken effect. Look the dossier up (its log tells) before trying the command
+	// again: repeated blindly, an intake would receive the dossier twice.
+	ErrInDoubt = newProblem("the dossier store lost its connection while saving; the command may or may not have taken effect: look the dossier up before trying again")
+)
+
 // Message returns the message of any error of this module in lang: Vietnamese for a tag
 // whose base language is vi (language.Vietnamese, vi-VN, …), English otherwise. It finds, depth
 // first along the error tree, the first error with a method Message(language.Tag) string and

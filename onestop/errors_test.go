@@ -33,6 +33,10 @@ func TestMessages(t *testing.T) {
 			"wrapped: dossier C could not be notified; the command took effect: timeout",
 			"hồ sơ C không gửi được thông báo; thao tác vẫn có hiệu lực: timeout", onestop.ErrNotDelivered},
 		{onestop.ErrWrongActor, "may not issue this command", "không có quyền thực hiện thao tác này", onestop.ErrWrongActor},
+		{fmt.Errorf("get: %w", onestop.ErrUnavailable), "get: the dossier store cannot answer now; nothing was saved, try again later",
+			"kho lưu trữ hồ sơ tạm thời không trả lời được; chưa lưu gì, hãy thử lại sau", onestop.ErrUnavailable},
+		{onestop.ErrInDoubt, "the dossier store lost its connection while saving; the command may or may not have taken effect: look the dossier up before trying again",
+			"kho lưu trữ hồ sơ mất kết nối khi đang lưu; thao tác có thể đã hoặc chưa có hiệu lực: hãy tra cứu hồ sơ trước khi thử lại", onestop.ErrInDoubt},
 	}
 	for _, tc := range tests {
 		if got := onestop.Message(tc.err, language.English); got != tc.en {

@@ -32,6 +32,8 @@ var viProblems = map[error]string{
 	ErrNoResult:            "chưa có kết quả giải quyết",
 	ErrIdentity:            "làm số liệu của biểu báo cáo không khớp",
 	ErrCorruptRecord:       "không nhất quán trong kho lưu trữ",
+	ErrUnavailable:         "kho lưu trữ hồ sơ tạm thời không trả lời được; chưa lưu gì, hãy thử lại sau",
+	ErrInDoubt:             "kho lưu trữ hồ sơ mất kết nối khi đang lưu; thao tác có thể đã hoặc chưa có hiệu lực: hãy tra cứu hồ sơ trước khi thử lại",
 }
 
 // viFields names the fields of the Office's inputs in Vietnamese.

@@ -92,6 +92,16 @@ type Record struct {
 // defined by fields of the record that a database keeps in indexed columns: Holder and
 // Dossier.State (Queue), Watch (Watch), Summary.Received and Summary.End (Summaries), and Code
 // (Get).
+//
+// # Failures
+//
+// An error that is a fact about a dossier wraps its sentinel (ErrNotFound, ErrExists, a
+// *ConflictError). A failure of the store itself should match, with errors.Is, ErrUnavailable
+// when nothing was written and the call may succeed later (a database that cannot be reached,
+// a connection lost before the commit, a write that stayed too busy), or ErrInDoubt when a
+// write's outcome is unknown (the connection lost during the commit). A cancelled or expired
+// ctx comes back as ctx's error. Callers such as package httpapi tell these apart without
+// knowing the store (a 503 the client may retry, or a 503 that asks it to look first).
 type Store interface {
 	// Next returns the next number of a receiving unit's daily sequence: the n-th call for
 	// (unit, day) returns n, never the same number twice.

@@ -6,26 +6,39 @@ import (
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/motcua-go/motcua/internal/msg"
+	"github.com/motcua-go/motcua/onestop"
 	"golang.org/x/text/language"
 )
 
-// problem is a sentinel of this package, readable in Vietnamese and English.
-type problem struct{ en, vi string }
+// problem is a sentinel of this package, readable in Vietnamese and English; is, when set, is
+// the onestop sentinel it also matches (Store, "Failures").
+type problem struct {
+	en, vi string
+	is     error
+}
 
 func (p *problem) Error() string { return p.en }
+
+// Is reports whether target is the onestop sentinel p stands for, so that errors.Is(err,
+// onestop.ErrUnavailable) holds for ErrUnavailable and ErrBusy, and errors.Is(err,
+// onestop.ErrInDoubt) for ErrInDoubt.
+func (p *problem) Is(target error) bool { return p.is != nil && target == p.is }
 
 // Message returns the sentinel's text in lang.
 func (p *problem) Message(lang language.Tag) string { return msg.Pick(lang, p.vi, p.en) }
 
 // Sentinels of the database's failures. They come wrapped in an *Error; test them with
-// errors.Is. A stale write is not among them: it is onestop.ErrConflict (a *onestop.ConflictError),
-// as from every Store.
+// errors.Is. ErrUnavailable and ErrBusy also match onestop.ErrUnavailable, and ErrInDoubt
+// onestop.ErrInDoubt, so that a caller needs no import of this package to tell them. A stale
+// write is not among them: it is onestop.ErrConflict (a *onestop.ConflictError), as from
+// every Store.
 var (
 	// ErrUnavailable: the database could not be reached or the connection was lost before the
 	// command was committed. Nothing was written; the command may be tried again.
 	ErrUnavailable = &problem{
 		en: "the database cannot be reached; nothing was saved, try again",
 		vi: "không kết nối được cơ sở dữ liệu; chưa lưu gì, hãy thử lại",
+		is: onestop.ErrUnavailable,
 	}
 	// ErrInDoubt: the connection was lost while the command was being committed, so the
 	// database may or may not have kept it. Look the dossier up before trying the command
@@ -33,12 +46,14 @@ var (
 	ErrInDoubt = &problem{
 		en: "the connection to the database was lost while saving; check the dossier before trying again",
 		vi: "mất kết nối cơ sở dữ liệu khi đang lưu; hãy tra cứu hồ sơ trước khi thử lại",
+		is: onestop.ErrInDoubt,
 	}
 	// ErrBusy: the database gave up on the command (a serialisation failure or a deadlock)
 	// more times than the store retries it. Nothing was written.
 	ErrBusy = &problem{
 		en: "the database is busy; nothing was saved, try again",
 		vi: "cơ sở dữ liệu đang bận; chưa lưu gì, hãy thử lại",
+		is: onestop.ErrUnavailable,
 	}
 	// ErrDatabase: the database refused a statement for a reason this package does not
 	// expect (a schema not migrated, a permission). Error.SQLState says which.

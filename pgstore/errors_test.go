@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/motcua-go/motcua/onestop"
 	"golang.org/x/text/language"
 )
 
@@ -83,6 +84,31 @@ func TestErrorMessage(t *testing.T) {
 	}
 	if e.Error() != e.Message(language.English) {
 		t.Errorf("Error() = %q", e.Error())
+	}
+}
+
+// TestOnestopSentinels: a caller that knows only package onestop tells a store that cannot
+// answer now (ErrUnavailable, ErrBusy) from a commit in doubt (ErrInDoubt), and neither from a
+// refusal of the database (ErrDatabase), which is no passing failure.
+func TestOnestopSentinels(t *testing.T) {
+	type match struct{ Unavailable, InDoubt bool }
+	for _, tc := range []struct {
+		name string
+		err  error
+		want match
+	}{
+		{"unreachable", classify("get", io.ErrUnexpectedEOF, false), match{Unavailable: true}},
+		{"busy", classify("update", &pgconn.PgError{Code: "40001"}, false), match{Unavailable: true}},
+		{"in doubt", classify("update", io.ErrUnexpectedEOF, true), match{InDoubt: true}},
+		{"refused", classify("get", &pgconn.PgError{Code: "42P01"}, false), match{}},
+		{"cancelled", classify("get", context.Canceled, false), match{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := match{errors.Is(tc.err, onestop.ErrUnavailable), errors.Is(tc.err, onestop.ErrInDoubt)}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("%v (-want +got):\n%s", tc.err, diff)
+			}
+		})
 	}
 }
 

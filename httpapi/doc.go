@@ -49,6 +49,16 @@
 // errors, one per field at fault (the typed error's Field). Personal data is never repeated.
 // A 500 says nothing of its cause; the cause goes to Config.Log.
 //
+// A store that cannot answer now (an error matching onestop.ErrUnavailable, as package
+// pgstore's ErrUnavailable and ErrBusy do, or an expired context) is 503 Service Unavailable
+// of type unavailable, with "Retry-After: 5" (RetryAfter): nothing changed, the request may be
+// sent again. A command whose commit was in doubt (onestop.ErrInDoubt: the store lost its
+// connection while saving) is 503 of its own type, outcome-unknown: the command may or may not
+// have taken effect, and a client must look the dossier up (its state and log tell) before
+// repeating it, for an intake repeated blindly receives the dossier twice. Neither says
+// anything of the cause, which goes to Config.Log as a warning. A panic in a handler (or in a
+// Store it calls) is a 500 like any other, logged once with its stack; the server goes on.
+//
 // Request bodies are JSON objects of at most Config.MaxBody bytes (default 1 MiB): an
 // unknown field, trailing data, a wrong type or a malformed document is 400 with what is
 // wrong, a larger body 413, another content type 415.

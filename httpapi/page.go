@@ -84,10 +84,13 @@ func (s *Server) lookupPage(w http.ResponseWriter, r *http.Request) {
 			"Không có hồ sơ nào mang mã này. Xin kiểm tra lại mã trên giấy hẹn, hoặc hỏi Bộ phận Một cửa nơi đã nộp hồ sơ."}
 		s.renderPage(w, http.StatusNotFound, data)
 	default:
-		if s.log != nil {
-			s.log.Error("request failed", "route", r.Pattern, "error", msg.Clip(err.Error()))
+		k := classify(err)
+		if k != kindUnavailable && k != kindInDoubt {
+			k = kindInternal
 		}
+		s.logCause(r, k, err)
 		data.Error = &pageError{"Chưa tra cứu được", "Hệ thống tra cứu tạm thời chưa trả lời được. Xin thử lại sau ít phút."}
+		w.Header().Set("Retry-After", itoa(RetryAfter))
 		s.renderPage(w, http.StatusServiceUnavailable, data)
 	}
 }

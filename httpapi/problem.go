@@ -20,8 +20,10 @@ import (
 type Problem struct {
 	// Type identifies the kind of problem: "urn:motcua:problem:" and one of not-found,
 	// malformed-code, invalid, bad-request, unauthorized, forbidden, conflict, state,
-	// too-large, unsupported-media-type, method-not-allowed, too-many-requests, unavailable,
-	// internal.
+	// too-large, unsupported-media-type, method-not-allowed, too-many-requests, unavailable
+	// (503: nothing changed, try again after Retry-After), outcome-unknown (503: the store
+	// lost its connection while saving the command, which may or may not have taken effect;
+	// look the dossier up before repeating it), internal.
 	Type   string `json:"type"`
 	Title  string `json:"title"`  // the kind of problem in words, in the language asked
 	Status int    `json:"status"` // the HTTP status
@@ -62,6 +64,7 @@ var (
 	kindMethod      = kind{"method-not-allowed", http.StatusMethodNotAllowed, "phương thức không được hỗ trợ", "method not allowed"}
 	kindTooMany     = kind{"too-many-requests", http.StatusTooManyRequests, "quá nhiều yêu cầu", "too many requests"}
 	kindUnavailable = kind{"unavailable", http.StatusServiceUnavailable, "tạm thời không phục vụ được", "temporarily unavailable"}
+	kindInDoubt     = kind{"outcome-unknown", http.StatusServiceUnavailable, "chưa rõ thao tác đã được lưu hay chưa", "outcome unknown"}
 	kindInternal    = kind{"internal", http.StatusInternalServerError, "lỗi nội bộ", "internal error"}
 )
 
@@ -74,6 +77,11 @@ func problemFor(k kind, lang language.Tag, r *http.Request, detail string, field
 // classify tells the kind of problem of an error the Office (or a store) returned.
 func classify(err error) kind {
 	switch {
+	case errors.Is(err, onestop.ErrInDoubt): // before the context's errors it may wrap
+		return kindInDoubt
+	case errors.Is(err, onestop.ErrUnavailable), errors.Is(err, context.DeadlineExceeded),
+		errors.Is(err, context.Canceled):
+		return kindUnavailable
 	case errors.Is(err, onestop.ErrMalformedCode), errors.Is(err, dossier.ErrCodeFormat),
 		errors.Is(err, dossier.ErrCodeUnit), errors.Is(err, dossier.ErrCodeDate),
 		errors.Is(err, dossier.ErrCodeSequence):
@@ -85,8 +93,6 @@ func classify(err error) kind {
 		return kindForbidden
 	case errors.Is(err, onestop.ErrConflict):
 		return kindConflict
-	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
-		return kindUnavailable
 	case errors.Is(err, onestop.ErrCorruptRecord):
 		return kindInternal
 	}
@@ -116,6 +122,21 @@ func classify(err error) kind {
 		return kindInvalid
 	}
 	return kindInternal
+}
+
+// RetryAfter is the Retry-After, in seconds, of a 503: how long a client waits before it
+// tries again (unavailable) or looks the dossier up (outcome-unknown).
+const RetryAfter = 5
+
+// storeDetail is the detail of a 503, which says nothing of its cause.
+func storeDetail(k kind, lang language.Tag) string {
+	if k == kindInDoubt {
+		return msg.Pick(lang,
+			"kho lưu trữ hồ sơ mất kết nối khi đang lưu: thao tác có thể đã hoặc chưa có hiệu lực; hãy tra cứu hồ sơ (nhật ký của hồ sơ cho biết) trước khi thực hiện lại",
+			"the dossier store lost its connection while saving: the command may or may not have taken effect; look the dossier up (its log tells) before repeating it")
+	}
+	return msg.Pick(lang, "hệ thống tạm thời không phục vụ được; chưa có gì thay đổi, hãy thử lại sau "+itoa(RetryAfter)+" giây",
+		"the service cannot answer now; nothing changed, try again in "+itoa(RetryAfter)+" s")
 }
 
 // fields lists the fields at fault in err, each with its message in lang.

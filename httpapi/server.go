@@ -5,9 +5,11 @@ import (
 	_ "embed"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/url"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -167,13 +169,15 @@ func (s *Server) routes() {
 
 // ServeHTTP serves the API, and logs one line per request when Config.Log is set.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if s.log == nil {
-		s.serve(w, r)
-		return
+	var start time.Time
+	if s.log != nil {
+		start = time.Now()
 	}
-	start := time.Now()
 	sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
 	s.serve(sw, r)
+	if s.log == nil {
+		return
+	}
 	pattern := r.Pattern
 	if pattern == "" {
 		pattern = "-"
@@ -182,30 +186,44 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		"duration", time.Since(start).Round(time.Microsecond), "bytes", sw.n)
 }
 
-func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+// maxStack is the most bytes of a panic's stack logged.
+const maxStack = 16 << 10
+
+// serve serves r; a panic of a handler (or of a Store it calls) is logged once, with its
+// stack, and answered with a 500 that says nothing of it. When the response had begun, the
+// connection is cut instead (http.ErrAbortHandler), the only way to tell the client that
+// what it got is incomplete. net/http itself would only close the connection.
+func (s *Server) serve(w *statusWriter, r *http.Request) {
 	defer func() {
-		if v := recover(); v != nil {
-			if v == http.ErrAbortHandler {
-				panic(v)
-			}
-			if s.log != nil {
-				s.log.Error("panic serving a request", "route", r.Pattern, "panic", msg.Clip(anyText(v)))
-			}
-			lang := langOf(r)
-			writeProblem(w, problemFor(kindInternal, lang, r, "", nil))
+		v := recover()
+		if v == nil {
+			return
 		}
+		if v == http.ErrAbortHandler {
+			panic(v)
+		}
+		if s.log != nil {
+			stack := debug.Stack()
+			s.log.Error("panic serving a request", "route", r.Pattern, "panic", msg.ClipN(anyText(v), maxCause),
+				"stack", string(stack[:min(len(stack), maxStack)]))
+		}
+		if w.wrote {
+			panic(http.ErrAbortHandler)
+		}
+		clear(w.Header())
+		writeProblem(w, problemFor(kindInternal, langOf(r), r, "", nil))
 	}()
 	s.mux.ServeHTTP(w, r)
 }
 
 func anyText(v any) string {
-	if e, ok := v.(error); ok {
-		return e.Error()
+	switch v := v.(type) {
+	case error:
+		return v.Error()
+	case string:
+		return v
 	}
-	if s, ok := v.(string); ok {
-		return s
-	}
-	return "panic"
+	return fmt.Sprintf("%T: %v", v, v)
 }
 
 // statusWriter remembers the status and the size of a response, for the log.
@@ -282,17 +300,61 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if errors.As(err, &bi) {
 		k = bi.kind
 	}
-	if k == kindInternal {
-		if s.log != nil {
-			s.log.Error("request failed", "route", r.Pattern, "error", msg.Clip(err.Error()))
-		}
+	switch k {
+	case kindInternal:
+		s.logCause(r, k, err)
 		writeProblem(w, problemFor(k, lang, r, "", nil))
+		return
+	case kindUnavailable, kindInDoubt:
+		s.logCause(r, k, err)
+		w.Header().Set("Retry-After", itoa(RetryAfter))
+		writeProblem(w, problemFor(k, lang, r, storeDetail(k, lang), nil))
 		return
 	}
 	if k == kindUnauth {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="motcua"`)
 	}
 	writeProblem(w, problemFor(k, lang, r, onestop.Message(err, lang), fields(err, lang)))
+}
+
+// logCause logs the cause of a 500 (an error) or a 503 (a warning), which the response
+// does not tell.
+func (s *Server) logCause(r *http.Request, k kind, err error) {
+	switch {
+	case s.log == nil:
+	case k == kindInternal:
+		s.log.Error("request failed", "route", r.Pattern, "error", causeText(err))
+	case k == kindUnavailable || k == kindInDoubt:
+		s.log.Warn("store unavailable", "route", r.Pattern, "problem", k.slug, "error", causeText(err))
+	}
+}
+
+// maxCause is the most characters of a cause logged.
+const maxCause = 1024
+
+// causeText is the text of err for the log, with the text of every error it wraps that its
+// own text leaves out (a store's error keeps the driver's apart: pgstore.Error.Cause).
+func causeText(err error) string {
+	s := err.Error()
+	var walk func(error, int)
+	walk = func(e error, depth int) {
+		if e == nil || depth > 8 || len(s) > maxCause {
+			return
+		}
+		if t := e.Error(); !strings.Contains(s, t) {
+			s += ": " + t
+		}
+		switch u := e.(type) {
+		case interface{ Unwrap() error }:
+			walk(u.Unwrap(), depth+1)
+		case interface{ Unwrap() []error }:
+			for _, c := range u.Unwrap() {
+				walk(c, depth+1)
+			}
+		}
+	}
+	walk(err, 0)
+	return msg.ClipN(s, maxCause)
 }
 
 // authed runs h with the actor of the request's API key; without a valid key it is 401.

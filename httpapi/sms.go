@@ -155,8 +155,9 @@ func (s *Server) sms(w http.ResponseWriter, r *http.Request) {
 	text, err := SMS(r.Context(), s.office, r.PathValue("code"), lang)
 	if err != nil {
 		k := classify(err)
-		if k == kindInternal && s.log != nil {
-			s.log.Error("request failed", "route", r.Pattern, "error", msg.Clip(err.Error()))
+		s.logCause(r, k, err)
+		if k.status == http.StatusServiceUnavailable {
+			w.Header().Set("Retry-After", itoa(RetryAfter))
 		}
 		p := problemFor(k, lang, r, text, nil)
 		p.Text = text

@@ -23,23 +23,31 @@ import (
 	"github.com/motcua-go/motcua/routing"
 )
 
-// The server's timeouts: a client gets 10 s to send its headers, 30 s for the whole request
-// and 60 s for the response; an idle keep-alive connection is closed after 2 minutes; a
-// stopping server lets the requests under way finish for 15 s.
-const (
-	readHeaderTimeout = 10 * time.Second
-	readTimeout       = 30 * time.Second
-	writeTimeout      = 60 * time.Second
-	idleTimeout       = 2 * time.Minute
-	shutdownTimeout   = 15 * time.Second
-	maxHeaderBytes    = 64 << 10
-)
+// timeouts are the server's limits in time (http.Server's fields of the same names).
+type timeouts struct {
+	readHeader, read, write, idle, shutdown time.Duration
+}
+
+// serveTimeouts are the timeouts of motcua serve: a client gets 10 s to send its headers
+// (a client that dribbles them is cut off: slowloris), 30 s for the whole request and 60 s
+// for the response; an idle keep-alive connection is closed after 2 minutes; a stopping
+// server lets the requests under way finish for 15 s.
+func serveTimeouts() timeouts {
+	return timeouts{readHeader: 10 * time.Second, read: 30 * time.Second, write: 60 * time.Second,
+		idle: 2 * time.Minute, shutdown: 15 * time.Second}
+}
+
+// maxHeaderBytes is the largest request header the server reads.
+const maxHeaderBytes = 64 << 10
 
 // sampleDesk is the desk of the sample data: the public administration service centre of
 // the Vân Đồn special zone (Quảng Ninh).
 const sampleDesk = "000.00.31.H49"
 
-func runServe(e *env, args []string) error {
+func runServe(e *env, args []string) error { return serve(e, args, serveTimeouts()) }
+
+// serve is runServe with the timeouts to, which tests shorten.
+func serve(e *env, args []string, to timeouts) error {
 	f := newFlags(e, "serve", "",
 		e.t("Phục vụ một văn phòng một cửa qua HTTP: các lệnh của bộ phận một cửa và cơ quan dưới /v1/ (cần khóa API,\n"+
 			"--keys), tra cứu công khai (JSON, SMS và trang /tra-cuu) và lịch làm việc; tài liệu OpenAPI ở\n"+
@@ -139,8 +147,8 @@ func runServe(e *env, args []string) error {
 	if err != nil {
 		return failf("không lắng nghe được ở %s", "cannot listen on %s", msg.Quote(*addr))
 	}
-	srv := &http.Server{Handler: api, ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
-		WriteTimeout: writeTimeout, IdleTimeout: idleTimeout, MaxHeaderBytes: maxHeaderBytes,
+	srv := &http.Server{Handler: api, ReadHeaderTimeout: to.readHeader, ReadTimeout: to.read,
+		WriteTimeout: to.write, IdleTimeout: to.idle, MaxHeaderBytes: maxHeaderBytes,
 		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	storeName := "memory"
 	if *store != "memory" {
@@ -155,11 +163,11 @@ func runServe(e *env, args []string) error {
 	case <-ctx.Done():
 	}
 	log.Info("stopping: finishing the requests under way")
-	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), to.shutdown)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
 		srv.Close()
-		return failf("các yêu cầu chưa xong sau %s; đã đóng kết nối", "requests still under way after %s; connections closed", shutdownTimeout)
+		return failf("các yêu cầu chưa xong sau %s; đã đóng kết nối", "requests still under way after %s; connections closed", to.shutdown)
 	}
 	if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return failf("máy chủ dừng: %s", "the server stopped: %s", msg.Clip(err.Error()))

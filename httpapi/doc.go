@@ -55,7 +55,8 @@
 // sent again. A command whose commit was in doubt (onestop.ErrInDoubt: the store lost its
 // connection while saving) is 503 of its own type, outcome-unknown: the command may or may not
 // have taken effect, and a client must look the dossier up (its state and log tell) before
-// repeating it, for an intake repeated blindly receives the dossier twice. Neither says
+// repeating it, for an intake repeated blindly receives the dossier twice (the problem of an
+// intake names, in its member code, the code the dossier has if it was received). Neither says
 // anything of the cause, which goes to Config.Log as a warning. A panic in a handler (or in a
 // Store it calls) is a 500 like any other, logged once with its stack; the server goes on.
 //

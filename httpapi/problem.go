@@ -34,6 +34,9 @@ type Problem struct {
 	Errors []FieldProblem `json:"errors,omitempty"`
 	// Text is, for the SMS endpoint only, the reply to send to the phone.
 	Text string `json:"text,omitempty"`
+	// Code is, for an intake whose outcome is unknown (outcome-unknown), the code the
+	// dossier has if it was received: look it up before sending the submission again.
+	Code string `json:"code,omitempty"`
 }
 
 // FieldProblem is one field at fault: the typed error's Field (e.g.

@@ -308,7 +308,12 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	case kindUnavailable, kindInDoubt:
 		s.logCause(r, k, err)
 		w.Header().Set("Retry-After", itoa(RetryAfter))
-		writeProblem(w, problemFor(k, lang, r, storeDetail(k, lang), nil))
+		p := problemFor(k, lang, r, storeDetail(k, lang), nil)
+		var ce *dossier.CodeError
+		if k == kindInDoubt && errors.As(err, &ce) {
+			p.Code = ce.Code // an intake's: the request did not name it
+		}
+		writeProblem(w, p)
 		return
 	}
 	if k == kindUnauth {

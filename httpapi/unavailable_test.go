@@ -135,10 +135,16 @@ func TestStoreUnavailable(t *testing.T) {
 		Status     int
 		Type       string
 		RetryAfter string
+		Code       string // Problem.Code
 	}
-	unavailable := outcome{503, "urn:motcua:problem:unavailable", "5"}
-	inDoubt := outcome{503, "urn:motcua:problem:outcome-unknown", "5"}
-	internal := outcome{500, "urn:motcua:problem:internal", ""}
+	unavailable := outcome{503, "urn:motcua:problem:unavailable", "5", ""}
+	inDoubt := outcome{503, "urn:motcua:problem:outcome-unknown", "5", ""}
+	internal := outcome{500, "urn:motcua:problem:internal", "", ""}
+	ok := func(status int) outcome { return outcome{Status: status} }
+	// The intake in doubt names the code it gave, the second of the day (the fixture's
+	// dossier has the first).
+	intakeInDoubt := inDoubt
+	intakeInDoubt.Code = "000.00.31.H49-260310-0002"
 	for _, c := range []struct {
 		name        string
 		read, write error
@@ -146,17 +152,17 @@ func TestStoreUnavailable(t *testing.T) {
 		lookup, queue, command, intake outcome
 	}{
 		{"onestop.ErrUnavailable", fmt.Errorf("%s: %w", cause, onestop.ErrUnavailable), nil,
-			unavailable, unavailable, unavailable, outcome{201, "", ""}},
+			unavailable, unavailable, unavailable, ok(201)},
 		{"pgstore.ErrUnavailable", pgErr("get", pgstore.ErrUnavailable), pgErr("update", pgstore.ErrUnavailable),
 			unavailable, unavailable, unavailable, unavailable},
 		{"pgstore.ErrBusy on writes", nil, pgErr("update", pgstore.ErrBusy),
-			outcome{200, "", ""}, outcome{200, "", ""}, unavailable, unavailable},
+			ok(200), ok(200), unavailable, unavailable},
 		{"pgstore.ErrInDoubt on writes", nil, pgErr("update", pgstore.ErrInDoubt),
-			outcome{200, "", ""}, outcome{200, "", ""}, inDoubt, inDoubt},
+			ok(200), ok(200), inDoubt, intakeInDoubt},
 		{"deadline", fmt.Errorf("%s: %w", cause, context.DeadlineExceeded), nil,
-			unavailable, unavailable, unavailable, outcome{201, "", ""}},
+			unavailable, unavailable, unavailable, ok(201)},
 		{"pgstore.ErrDatabase", pgErr("get", pgstore.ErrDatabase), nil,
-			internal, internal, internal, outcome{201, "", ""}},
+			internal, internal, internal, ok(201)},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var log syncBuffer
@@ -187,7 +193,7 @@ func TestStoreUnavailable(t *testing.T) {
 				got := outcome{Status: res.status, RetryAfter: res.header.Get("Retry-After")}
 				if res.status >= 400 {
 					p := res.problem(t)
-					got.Type = p.Type
+					got.Type, got.Code = p.Type, p.Code
 					failures++
 					en := step.req.header["Accept-Language"] == "en"
 					var want string
@@ -215,6 +221,12 @@ func TestStoreUnavailable(t *testing.T) {
 				}
 			}
 			store.set(nil, nil)
+			if c.intake.Code != "" {
+				// The client looks the code up, as told: the store wrote nothing, so it is unknown.
+				if res := f.do(request{method: "GET", path: "/v1/dossiers/" + c.intake.Code}); res.status != 404 {
+					t.Errorf("lookup of the intake's code: %d", res.status)
+				}
+			}
 			if diff := cmp.Diff(before, f.snapshot(code)); diff != "" {
 				t.Errorf("the dossier changed (-before +after):\n%s", diff)
 			}

@@ -84,7 +84,8 @@ var (
 	ErrUnavailable = newProblem("the dossier store cannot answer now; nothing was saved, try again later")
 	// ErrInDoubt: the store lost its connection while committing a write, which may or may
 	// not have taken effect. Look the dossier up (its log tells) before trying the command
-	// again: repeated blindly, an intake would receive the dossier twice.
+	// again: repeated blindly, an intake would receive the dossier twice. Office.Intake wraps
+	// it in a *dossier.CodeError naming the code the dossier has if it was received.
 	ErrInDoubt = newProblem("the dossier store lost its connection while saving; the command may or may not have taken effect: look the dossier up before trying again")
 )
 

@@ -518,6 +518,10 @@ func (o *Office) receive(ctx context.Context, c *intakeCheck, d *dossier.Dossier
 		}
 	}
 	if _, err := o.store.Create(ctx, rec, msgs); err != nil {
+		if errors.Is(err, ErrInDoubt) {
+			// The dossier may have been received: the error names the code to look up.
+			return IntakeResult{}, codeError(printed, err)
+		}
 		return IntakeResult{}, err
 	}
 	res := IntakeResult{Decision: DecisionReceive, Code: printed, Received: c.received, Due: d.Deadline.History[0].Due,

@@ -46,8 +46,9 @@ type Config struct {
 	// MaxBody is the largest request body, in bytes; 0: DefaultMaxBody (1 MiB).
 	MaxBody int64
 	// Log receives one line per request (method, route pattern, status, duration, bytes;
-	// never the path, which holds the dossier code, nor the client's address or key) and the
-	// causes of 500s; nil: nothing is logged.
+	// never the path, which holds the dossier code, nor the client's address or key), the
+	// causes of 500s (errors, a panic with its stack) and of 503s (warnings: the store's
+	// error with the driver's it wraps); nil: nothing is logged.
 	Log *slog.Logger
 }
 

@@ -9,18 +9,19 @@ import (
 )
 
 // TestConformance runs the Store conformance suite on PostgreSQL, each check in a schema of
-// its own, with the cache of decoded records (Watch then reads by version what the cache does
-// not hold, or everything in one read while the cache is empty) and without it (Watch always
-// reads everything in one read).
+// its own, with the cache of decoded records, without it, and with the cache trusted while the
+// store listens for the notices of writes (Options.Listen).
 func TestConformance(t *testing.T) {
 	for _, tc := range []struct {
-		name  string
-		cache int
-	}{{"Cached", 0}, {"Uncached", -1}} {
+		name string
+		opts pgstore.Options
+	}{{"Cached", pgstore.Options{}}, {"Uncached", pgstore.Options{CacheSize: -1}}, {"Listening", pgstore.Options{Listen: true}}} {
 		t.Run(tc.name, func(t *testing.T) {
 			storetest.Run(t, func(t *testing.T) onestop.Store {
 				pool, _ := migrated(t)
-				return pgstore.New(pool, pgstore.Options{CacheSize: tc.cache})
+				s := pgstore.New(pool, tc.opts)
+				t.Cleanup(s.Close) // before the pool closes
+				return s
 			})
 		})
 	}

@@ -62,6 +62,26 @@
 // key) is onestop.ErrExists. Each has a Message in Vietnamese and English. Cancelled contexts
 // end the statement under way and come back as the context's error.
 //
+// # Lookups and the cache
+//
+// Get keeps the records it decoded (Options.CacheSize). By default it still asks the database
+// for the record's version at every lookup, and the database sends the record only when it
+// changed. With Options.Listen, Get serves a kept record with no round trip at all while it is
+// known to be current: every write of a dossier, from any process, sends the dossier's code on
+// the channel motcua_dossiers (pg_notify, in the write's transaction, so only a committed write
+// is announced), and the Store holds one connection of its own that LISTENs there and drops each
+// announced code from its cache. A record read while the listener is listening is trusted until
+// its notice comes; one read while a notice crossed the read is not (the notice may be of a
+// write the read missed). If the listener's connection is lost (killed, the server restarted),
+// no kept record is trusted any more: Get checks versions again until the listener is back and
+// the record has been read since. The Store's own writes drop their records before returning,
+// so a process reads its own writes at once; another process's write is seen once its notice
+// is delivered, a few milliseconds later on one machine. Close the Store before its pool.
+//
+// PostgreSQL serialises the commits of transactions that NOTIFY (a lock held until the commit
+// is flushed), so writes that notify do not share WAL flushes; Options.NoNotify turns the
+// notice off for a database no Store listens on, or an engine without LISTEN/NOTIFY.
+//
 // # Outbox
 //
 // Office.Deliver (or a loop of the embedder's) calls Fetch, which leases the first messages due

@@ -62,3 +62,32 @@ func AppendSweep(b []byte, rec *onestop.Record) ([]byte, error) {
 
 // SelectWatched is selectWatched.
 const SelectWatched = selectWatched
+
+// SetAfterRead sets the function Get runs between the database's answer and the cache's
+// update. Set it before the Store's first Get.
+func SetAfterRead(s *Store, fn func(code string)) { s.afterRead = fn }
+
+// SetDial sets the function the listener runs before each connection (an error fails it);
+// it applies from the next connection.
+func SetDial(s *Store, fn func(ctx context.Context) error) {
+	s.lis.mu.Lock()
+	s.lis.dial = fn
+	s.lis.mu.Unlock()
+}
+
+// SetNotice sets the function the listener runs before it invalidates the code of a notice.
+func SetNotice(s *Store, fn func(code string)) {
+	s.lis.mu.Lock()
+	s.lis.notice = fn
+	s.lis.mu.Unlock()
+}
+
+// ListenerBackend returns the process ID of the listener's connection (0: none).
+func ListenerBackend(s *Store) uint32 { return s.lis.backend() }
+
+// Invalidations returns how many invalidations the cache has had (notices and own writes).
+func Invalidations(s *Store) uint64 {
+	s.cache.mu.Lock()
+	defer s.cache.mu.Unlock()
+	return s.cache.count
+}

@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
-	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -18,11 +17,17 @@ import (
 )
 
 // Store is an onestop.Store on PostgreSQL. It is safe for concurrent use by any number of
-// goroutines and processes; make one per pool with New, after Migrate.
+// goroutines and processes; make one per pool with New, after Migrate, and Close it before
+// closing the pool when Options.Listen is set.
 type Store struct {
 	pool    *pgxpool.Pool
 	retries int
+	notify  bool         // writes send their notice (notifyDossier)
 	cache   *recordCache // nil: none
+	lis     *listener    // nil: Options.Listen not set
+	// afterRead, when set (tests only), runs in Get between the database's answer and the
+	// cache's update.
+	afterRead func(code string)
 }
 
 // Options tunes a Store. The zero value has the defaults.
@@ -30,63 +35,67 @@ type Options struct {
 	// Retries is how many times a transaction the server aborted with a serialisation failure
 	// (SQLSTATE 40001) or a deadlock (40P01) is run again before ErrBusy is returned; 0: 5.
 	Retries int
-	// CacheSize is how many decoded records Get keeps; 0: 10,000; negative: none. The cache
-	// never serves a stale record: Get asks the database for the record's version every time,
-	// and the database sends the record only when the version differs from the one kept, so
-	// several processes may share the database. It saves decoding, and the server the work of
-	// sending the record and its log, on repeated lookups of the same dossiers.
+	// CacheSize is how many decoded records Get keeps; 0: 10,000; negative: none. Without
+	// Listen the cache never serves a stale record: Get asks the database for the record's
+	// version every time, and the database sends the record only when the version differs
+	// from the one kept, so several processes may share the database. It saves decoding, and
+	// the server the work of sending the record and its log, on repeated lookups of the same
+	// dossiers.
 	CacheSize int
+	// Listen lets Get serve a record the cache keeps without asking the database at all,
+	// while the record is known to be current: the Store holds one connection of its own
+	// (outside the pool) that LISTENs on the channel motcua_dossiers, where every write of a
+	// dossier, from any process, sends the dossier's code when it commits (pg_notify), and
+	// drops each code from the cache as its notice arrives. A record is served without a
+	// round trip only if it was read while the listener was connected, and the listener has
+	// stayed connected since; while the connection is lost (killed, the server restarted)
+	// Get checks the version as without Listen, and the Store reconnects, waiting 50 ms, then
+	// twice as long each time, up to 5 s. A record another process changed is therefore
+	// served at most until its notice is delivered, a few milliseconds on one machine; the
+	// Store's own writes drop their records from its cache before they return. Off by
+	// default (the schema does not require LISTEN/NOTIFY, see the package documentation);
+	// with it, call Close when done. It needs CacheSize ≥ 0.
+	Listen bool
+	// NoNotify stops this Store's writes from sending their notice (pg_notify), for an
+	// engine without LISTEN/NOTIFY or to spare the server the lock NOTIFY takes at commit.
+	// No Store on the database may then set Listen: its cache would keep records other
+	// processes changed. Ignored when Listen is set.
+	NoNotify bool
 }
 
 // New returns a Store on pool, whose search_path must lead to a schema Migrate has brought up
-// to date. The pool stays the caller's: close it after the last use of the Store.
+// to date. The pool stays the caller's: close it after the last use of the Store (and, with
+// Options.Listen, after Close).
 func New(pool *pgxpool.Pool, opts Options) *Store {
 	if opts.Retries <= 0 {
 		opts.Retries = 5
 	}
-	s := &Store{pool: pool, retries: opts.Retries}
+	s := &Store{pool: pool, retries: opts.Retries, notify: !opts.NoNotify || opts.Listen}
 	if opts.CacheSize == 0 {
 		opts.CacheSize = 10_000
 	}
 	if opts.CacheSize > 0 {
-		s.cache = &recordCache{max: opts.CacheSize, m: make(map[string]onestop.Record)}
+		s.cache = &recordCache{max: opts.CacheSize, m: make(map[string]cached)}
+	}
+	if opts.Listen && s.cache != nil {
+		s.lis = startListener(s)
 	}
 	return s
 }
 
-// recordCache keeps decoded records by code. Records are shared by the callers of Get, which
-// must not modify them (onestop.Record).
-type recordCache struct {
-	mu  sync.Mutex
-	max int
-	m   map[string]onestop.Record
+// Close stops the listener of Options.Listen and closes its connection, waiting for both; the
+// Store then checks the version of every record Get serves, as without Listen. Close does not
+// close the pool. It is safe to call more than once, and does nothing without Listen.
+func (s *Store) Close() {
+	if s.lis != nil {
+		s.lis.stop()
+	}
 }
 
-// get returns the record kept for code, if any.
-func (c *recordCache) get(code string) (onestop.Record, bool) {
-	if c == nil {
-		return onestop.Record{}, false
-	}
-	c.mu.Lock()
-	r, ok := c.m[code]
-	c.mu.Unlock()
-	return r, ok
-}
-
-// put keeps rec, dropping an arbitrary record when the cache is full.
-func (c *recordCache) put(rec onestop.Record) {
-	if c == nil {
-		return
-	}
-	c.mu.Lock()
-	if _, ok := c.m[rec.Code]; !ok && len(c.m) >= c.max {
-		for k := range c.m {
-			delete(c.m, k)
-			break
-		}
-	}
-	c.m[rec.Code] = rec
-	c.mu.Unlock()
+// Listening reports whether the listener of Options.Listen is connected and listening: only
+// then does Get serve records without asking the database. Always false without Listen.
+func (s *Store) Listening() bool {
+	return s.cache.listening()
 }
 
 var _ onestop.Store = (*Store)(nil)
@@ -248,7 +257,8 @@ func summaryArgs(code string, s *onestop.Summary) []any {
 }
 
 // Create implements onestop.Store: the record, its whole log, its summary and the messages of
-// out in one transaction. It sets the ID of each element of out.
+// out in one transaction, with the notice of Options.Listen. It sets the ID of each element
+// of out.
 func (s *Store) Create(ctx context.Context, rec onestop.Record, out []onestop.Envelope) (onestop.Record, error) {
 	if rec.Code == "" {
 		return onestop.Record{}, &onestop.FieldError{Field: "Code", Err: onestop.ErrRequired}
@@ -275,7 +285,11 @@ func (s *Store) Create(ctx context.Context, rec onestop.Record, out []onestop.En
 	b.Queue(appendEvents, rec.Code, 0, seqs, events)
 	b.Queue(upsertSummary, summaryArgs(rec.Code, &rec.Summary)...)
 	queuePosts(b, posts, ids)
+	if s.notify {
+		b.Queue(notifyDossier, rec.Code)
+	}
 	err = s.batch(ctx, "create", b)
+	s.cache.invalidate(rec.Code) // committed, or perhaps (in doubt): drop what is kept
 	if err != nil {
 		var pe *pgconn.PgError
 		if errors.As(err, &pe) && pe.Code == uniqueViolation && pe.ConstraintName == "dossiers_pkey" {
@@ -303,8 +317,9 @@ RETURNING old.seq`
 const versionOf = `SELECT version FROM dossiers WHERE code = $1`
 
 // Update implements onestop.Store. The version is checked in the UPDATE's WHERE; the events
-// the command appended, the summary and the messages of out are written in the same
-// transaction, and a stale version writes nothing. It sets the ID of each element of out.
+// the command appended, the summary, the messages of out and the notice of Options.Listen are
+// written in the same transaction, and a stale version writes nothing. It sets the ID of each
+// element of out.
 func (s *Store) Update(ctx context.Context, rec onestop.Record, out []onestop.Envelope) (onestop.Record, error) {
 	r, err := encode(rec)
 	if err != nil {
@@ -339,8 +354,12 @@ func (s *Store) Update(ctx context.Context, rec onestop.Record, out []onestop.En
 		b.Queue(appendEvents, rec.Code, before, seqs, events)
 		b.Queue(upsertSummary, summaryArgs(rec.Code, &rec.Summary)...)
 		queuePosts(b, posts, ids)
+		if s.notify {
+			b.Queue(notifyDossier, rec.Code)
+		}
 		return tx.SendBatch(ctx, b).Close()
 	})
+	s.cache.invalidate(rec.Code) // committed, or perhaps (in doubt): drop what is kept
 	if err != nil {
 		return onestop.Record{}, err
 	}
@@ -366,9 +385,13 @@ const getRecord = `SELECT d.version, d.seq,
         (SELECT json_agg(e.event ORDER BY e.seq) FROM dossier_events e WHERE e.code = d.code) END
 FROM dossiers d WHERE d.code = $1`
 
-// Get implements onestop.Store: the lookup by code, one query by primary key.
+// Get implements onestop.Store: the lookup by code, one query by primary key, or none for a
+// record the cache keeps while the listener of Options.Listen vouches for it.
 func (s *Store) Get(ctx context.Context, code string) (onestop.Record, error) {
-	kept, ok := s.cache.get(code)
+	kept, ok, trusted, snap := s.cache.get(code)
+	if trusted {
+		return kept, nil
+	}
 	var have int64
 	if ok {
 		have = int64(kept.Version)
@@ -385,14 +408,18 @@ func (s *Store) Get(ctx context.Context, code string) (onestop.Record, error) {
 	if err != nil {
 		return onestop.Record{}, classify("get", err, false)
 	}
+	if s.afterRead != nil {
+		s.afterRead(code)
+	}
 	if ok && version == have {
+		s.cache.put(kept, snap) // trusted from now on, if nothing came in between
 		return kept, nil
 	}
 	rec, err := decodeRecord(version, seq, record, public, sweep, events)
 	if err != nil {
 		return onestop.Record{}, classify("get", err, false)
 	}
-	s.cache.put(rec)
+	s.cache.put(rec, snap)
 	return rec, nil
 }
 

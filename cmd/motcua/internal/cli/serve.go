@@ -54,13 +54,20 @@ func serve(e *env, args []string, to timeouts) error {
 			"/v1/openapi.json. Dừng gọn khi nhận SIGTERM hoặc Ctrl-C. Mỗi yêu cầu một dòng nhật ký trên stderr\n"+
 			"(phương thức, mẫu đường dẫn, mã trạng thái, thời gian), không có dữ liệu cá nhân.\n"+
 			"Tệp --keys: {\"clients\": [{\"client\": \"quay-1\", \"sha256\": \"<sha256 của khóa>\", \"actor\": {\"id\": \"…\",\n"+
-			"\"role\": \"clerk\", \"agency\": \"000.00.31.H49\"}}]} (sha256 của khóa: printf %s \"$KHOA\" | sha256sum).",
+			"\"role\": \"clerk\", \"agency\": \"000.00.31.H49\"}}]} (sha256 của khóa: printf %s \"$KHOA\" | sha256sum).\n"+
+			"Với --store postgres://…, máy chủ giữ các hồ sơ đã đọc và trả lời tra cứu từ bộ nhớ, không hỏi cơ sở dữ liệu,\n"+
+			"trong khi một kết nối riêng nghe thông báo của mọi lần ghi (LISTEN motcua_dossiers, pgstore.Options.Listen);\n"+
+			"mất kết nối đó thì hỏi lại cơ sở dữ liệu mỗi lần cho đến khi nghe lại được. --listen=false: luôn hỏi.",
 			"Serve a one-stop office over HTTP: the desk's and the agencies' commands under /v1/ (an API key is\n"+
 				"needed, --keys), the public lookup (JSON, SMS and the /tra-cuu page) and the working calendar;\n"+
 				"the OpenAPI document is at /v1/openapi.json. Stops cleanly on SIGTERM or Ctrl-C. One log line per\n"+
 				"request on stderr (method, route pattern, status, duration), nothing personal.\n"+
 				"A --keys file: {\"clients\": [{\"client\": \"desk-1\", \"sha256\": \"<the key's sha256>\", \"actor\": {\"id\": \"…\",\n"+
-				"\"role\": \"clerk\", \"agency\": \"000.00.31.H49\"}}]} (the key's sha256: printf %s \"$KEY\" | sha256sum)."),
+				"\"role\": \"clerk\", \"agency\": \"000.00.31.H49\"}}]} (the key's sha256: printf %s \"$KEY\" | sha256sum).\n"+
+				"With --store postgres://…, the server keeps the dossiers it has read and answers lookups from memory,\n"+
+				"without asking the database, while a connection of its own listens for the notice of every write\n"+
+				"(LISTEN motcua_dossiers, pgstore.Options.Listen); while that connection is lost it asks the database\n"+
+				"every time, until it listens again. --listen=false: always ask."),
 		"  motcua serve --addr 127.0.0.1:8080 --keys keys.json\n"+
 			"  motcua serve --store postgres://motcua@localhost/motcua --desk 000.00.31.H49 --keys keys.json\n"+
 			"  motcua serve --clock 2026-03-10T09:00:00+07:00   # "+e.t("đồng hồ giả, đứng yên, để thử", "a fake clock, standing still, for trials"))
@@ -71,6 +78,7 @@ func serve(e *env, args []string, to timeouts) error {
 	catPath := f.String("catalog", "", e.t("tệp hoặc thư mục danh mục (mặc định: danh mục mẫu)", "catalog file or folder (default: the sample catalog)"))
 	calPath := f.String("calendar", "", e.t("tệp lịch nghỉ (CSV hoặc JSON) thêm vào lịch mặc định", "schedule file of days off (CSV or JSON) added to the default calendar"))
 	ipHeader := f.String("client-ip-header", "", e.t("sau một proxy ngược: tiêu đề proxy đặt địa chỉ người dùng (ví dụ X-Real-IP), để giới hạn tra cứu theo từng người", "behind a reverse proxy: the header in which it sets the client's address (e.g. X-Real-IP), to limit lookups per client"))
+	listen := f.Bool("listen", true, e.t("với PostgreSQL: trả lời tra cứu từ bộ nhớ trong khi nghe thông báo ghi (false: luôn hỏi cơ sở dữ liệu)", "with PostgreSQL: answer lookups from memory while listening for the notices of writes (false: always ask the database)"))
 	clock := f.String("clock", "real", e.t("real (giờ thật) hoặc một thời điểm RFC 3339: đồng hồ giả đứng yên ở đó", "real (the real time) or an RFC 3339 instant: a fake clock standing still there"))
 	if err := f.parse(args); err != nil {
 		return err
@@ -127,7 +135,9 @@ func serve(e *env, args []string, to timeouts) error {
 		if err := pgstore.Migrate(ctx, pool); err != nil {
 			return fail(err, "cập nhật lược đồ PostgreSQL", "migrating the PostgreSQL schema")
 		}
-		cfg.Store = pgstore.New(pool, pgstore.Options{})
+		st := pgstore.New(pool, pgstore.Options{Listen: *listen})
+		defer st.Close() // before the pool closes
+		cfg.Store = st
 	}
 	office, err := onestop.New(cfg)
 	if err != nil {
@@ -153,6 +163,9 @@ func serve(e *env, args []string, to timeouts) error {
 	storeName := "memory"
 	if *store != "memory" {
 		storeName = "postgres"
+		if *listen {
+			storeName = "postgres+listen"
+		}
 	}
 	log.Info("listening", "url", "http://"+ln.Addr().String(), "desk", *desk, "store", storeName, "clients", len(keys))
 	done := make(chan error, 1)

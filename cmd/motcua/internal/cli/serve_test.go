@@ -234,7 +234,7 @@ func TestServePostgres(t *testing.T) {
 	}
 	base, stop := serve()
 	code := exercise(t, base)
-	if c, log := stop(); c != ExitOK || !strings.Contains(log, "store=postgres") || strings.Contains(log, url) {
+	if c, log := stop(); c != ExitOK || !strings.Contains(log, "store=postgres+listen") || strings.Contains(log, url) {
 		t.Fatalf("exit %d:\n%s", c, log)
 	}
 	base, stop = serve()
@@ -246,7 +246,41 @@ func TestServePostgres(t *testing.T) {
 	if res.StatusCode != 200 {
 		t.Errorf("the next server does not find %s: %s", code, res.Status)
 	}
-	if c, log := stop(); c != ExitOK {
-		t.Fatalf("exit %d:\n%s", c, log)
+	// A second server on the same database, at the same time: it answers lookups from its
+	// memory, and a command through the first reaches it by its notice.
+	other, stopOther := serve()
+	lookup := func(base string) string {
+		res, err := http.Get(base + "/v1/dossiers/" + code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		if res.StatusCode != 200 {
+			t.Fatalf("lookup: %s", res.Status)
+		}
+		return string(b)
+	}
+	before := lookup(other)
+	req, _ := http.NewRequest("POST", base+"/v1/dossiers/"+code+"/transfer", strings.NewReader("{}"))
+	req.Header.Set("Authorization", "Bearer "+serveKey)
+	req.Header.Set("Content-Type", "application/json")
+	res, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		t.Fatalf("transfer: %s", res.Status)
+	}
+	for deadline := time.Now().Add(10 * time.Second); lookup(other) == before; time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the other server still shows the dossier as before the transfer after 10 s")
+		}
+	}
+	for _, stop := range []func() (int, string){stop, stopOther} {
+		if c, log := stop(); c != ExitOK {
+			t.Fatalf("exit %d:\n%s", c, log)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/motcua-go/motcua/dossier"
+	"github.com/motcua-go/motcua/onestop"
 	"github.com/motcua-go/motcua/routing"
 )
 
@@ -172,4 +173,51 @@ func TestIssue11ParallelGuards(t *testing.T) {
 		t.Error("an agency holding no step handed over")
 	}
 	replayEqual(t, f, code)
+}
+
+// Regression: the work queue of every agency holding a parallel step lists the dossier
+// (Record.Holders). With a single holder per record, social insurance, working in parallel
+// with the police, never saw the dossier in its queue; once the police hand their step on,
+// only social insurance's queue lists it, and once both have, the desk's (the return).
+func TestIssue11ParallelQueues(t *testing.T) {
+	f := newFixtureWith(t, at(10, 9, 0), electronicRoutes(t))
+	code := electronicBirth(t, f)
+	queued := func(agency string, states ...dossier.State) bool {
+		t.Helper()
+		views, _, err := f.office.Queue(ctx, onestop.QueueQuery{Agency: agency, States: states})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, v := range views {
+			if v.Code == code {
+				n++
+			}
+		}
+		if n > 1 {
+			t.Errorf("the queue of %s lists the dossier %d times", agency, n)
+		}
+		return n == 1
+	}
+	type queues struct{ Desk, Police, Insurance, InsuranceInProcess, InsuranceReceived bool }
+	look := func() queues {
+		return queues{queued(desk), queued(police), queued(bhxh), queued(bhxh, dossier.InProcess), queued(bhxh, dossier.Received)}
+	}
+	if diff := cmp.Diff(queues{Police: true, Insurance: true, InsuranceInProcess: true}, look()); diff != "" {
+		t.Errorf("both branches in hand (-want +got):\n%s", diff)
+	}
+	f.clock.Set(at(10, 11, 0))
+	if _, err := f.office.Handoff(ctx, policeman, code); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(queues{Insurance: true, InsuranceInProcess: true}, look()); diff != "" {
+		t.Errorf("after the police's hand-over (-want +got):\n%s", diff)
+	}
+	f.clock.Set(at(10, 11, 30))
+	if _, err := f.office.Handoff(ctx, insurer, code); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(queues{Desk: true}, look()); diff != "" {
+		t.Errorf("after both hand-overs (-want +got):\n%s", diff)
+	}
 }

@@ -3,6 +3,7 @@ package onestop
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -167,6 +168,27 @@ func holder(d *dossier.Dossier) string {
 		return d.Steps[0].Agency
 	}
 	return d.Desk
+}
+
+// holders lists the agencies whose work queues hold d (Record.Holders), each once, in the
+// route's order: the agencies of the steps in hand, several while parallel steps are
+// (Decree 118/2025 Art. 20(2)(b)); else the one holder names. The desk's list is shared by
+// the records that have it (records are never modified), which spares an intake an
+// allocation.
+func (o *Office) holders(d *dossier.Dossier) []string {
+	var out []string
+	for _, s := range d.InHand() {
+		if !slices.Contains(out, s.Agency) {
+			out = append(out, s.Agency)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	if h := holder(d); h != o.desk {
+		return []string{h}
+	}
+	return o.deskOnly
 }
 
 // Lookup returns the public status of a dossier by its code. It reads the code as a citizen

@@ -13,7 +13,7 @@ import (
 // MemStore is the in-memory Store, the Office's default. The zero value is ready to use.
 //
 // It keeps indexes for its queries, maintained on every write: the work queue of each
-// holder, the records by day of Watch, the open summaries and the ended ones by day of end.
+// holder (a record with several holders is in the queue of each), the records by day of Watch, the open summaries and the ended ones by day of end.
 // A sweep therefore reads the dossiers it must look at and the days they fall on, not the
 // rest; a report reads the dossiers open and those ended since the start of its period. The
 // outbox keeps the messages not yet acknowledged, in the order written.
@@ -21,7 +21,7 @@ type MemStore struct {
 	mu     sync.RWMutex
 	recs   map[string]*memEntry
 	seq    map[seqKey]int
-	queues map[string]*memQueue   // by Record.Holder
+	queues map[string]*memQueue   // by each agency of Record.Holders
 	watch  dayIndex               // by day of Record.Watch
 	open   map[*memEntry]struct{} // received, Summary.End 0
 	ended  dayIndex               // by day of Summary.End
@@ -124,14 +124,17 @@ func (m *MemStore) Update(ctx context.Context, rec Record, out []Envelope) (Reco
 // index files e under the keys of its record.
 func (m *MemStore) index(e *memEntry) {
 	r := &e.rec
-	if r.Holder != "" {
+	for _, h := range r.Holders {
+		if h == "" {
+			continue
+		}
 		if m.queues == nil {
 			m.queues = make(map[string]*memQueue)
 		}
-		q := m.queues[r.Holder]
+		q := m.queues[h]
 		if q == nil {
 			q = &memQueue{set: make(map[*memEntry]struct{})}
-			m.queues[r.Holder] = q
+			m.queues[h] = q
 		}
 		q.set[e], q.dirty = struct{}{}, true
 	}
@@ -153,11 +156,13 @@ func (m *MemStore) index(e *memEntry) {
 // unindex removes e from the indexes, under the keys of its record.
 func (m *MemStore) unindex(e *memEntry) {
 	r := &e.rec
-	if q := m.queues[r.Holder]; q != nil {
-		delete(q.set, e)
-		q.dirty = true
-		if len(q.set) == 0 {
-			delete(m.queues, r.Holder)
+	for _, h := range r.Holders {
+		if q := m.queues[h]; q != nil {
+			delete(q.set, e)
+			q.dirty = true
+			if len(q.set) == 0 {
+				delete(m.queues, h)
+			}
 		}
 	}
 	if !r.Watch.IsZero() {

@@ -124,6 +124,7 @@ type Office struct {
 	receivable    ReceivableFunc
 	retries       int
 	names         nameCache // agency names by code and day
+	deskOnly      []string  // Record.Holders of a dossier the desk holds: {desk}, shared, never modified
 }
 
 // New builds an Office from cfg.
@@ -137,7 +138,7 @@ func New(cfg Config) (*Office, error) {
 	if cfg.Clock == nil {
 		return nil, &FieldError{Field: "Config.Clock", Err: ErrRequired}
 	}
-	o := &Office{desk: cfg.Desk, catalog: cfg.Catalog, rules: cfg.Rules, routes: cfg.Routes, dir: cfg.Directory,
+	o := &Office{desk: cfg.Desk, deskOnly: []string{cfg.Desk}, catalog: cfg.Catalog, rules: cfg.Rules, routes: cfg.Routes, dir: cfg.Directory,
 		store: cfg.Store, clock: cfg.Clock, notifier: cfg.Notifier, publisher: cfg.Publisher, receivable: cfg.Receivable, retries: cfg.Retries,
 		deferDelivery: cfg.DeferDelivery, lease: cfg.DeliveryLease}
 	if o.lease <= 0 {
@@ -249,7 +250,7 @@ func (o *Office) exec(ctx context.Context, code string, actor dossier.Actor, f c
 }
 
 // derive sets what the Office derives from a record's dossier before writing it: the
-// summary, the public view, the log's length, the holder and the sweep's watch time.
+// summary, the public view, the log's length, the holders and the sweep's watch time.
 func (o *Office) derive(rec *Record, printed string, now time.Time) {
 	d := rec.Dossier
 	if d.Code.IsZero() {
@@ -258,9 +259,9 @@ func (o *Office) derive(rec *Record, printed string, now time.Time) {
 	rec.Summary = summarize(d, rec.Summary, rec.Code)
 	rec.Public = o.publicView(d, printed)
 	rec.Seq = len(d.Events)
-	rec.Holder = ""
+	rec.Holders = nil
 	if !d.State.Terminal() {
-		rec.Holder = holder(d)
+		rec.Holders = o.holders(d)
 	}
 	// Whole seconds, as a database keeps them; earlier, never later.
 	rec.Watch = watchFrom(d, now).Truncate(time.Second)
@@ -271,7 +272,7 @@ func (o *Office) derive(rec *Record, printed string, now time.Time) {
 		rec.Summary = Summary{Code: rec.Code, Agency: d.Agency, Online: true, StepScore: -1}
 		switch due := d.AcceptanceDue(); {
 		case !d.Code.IsZero():
-			rec.Holder, rec.Watch = "", time.Time{}
+			rec.Holders, rec.Watch = nil, time.Time{}
 		case !due.IsZero():
 			rec.Summary.Due = Unix(due) // the desk's work queue, most urgent first
 			w := acceptanceNear(d, due)

@@ -7,9 +7,9 @@ import (
 	"github.com/motcua-go/motcua/dossier"
 )
 
-// Queue returns a page of an agency's work queue: the dossiers whose current step it holds
-// (PublicView.Holder; the desk holds a dossier received and not yet transferred, and one whose
-// result is ready), in the states asked (q.States; empty: every state before the return of
+// Queue returns a page of an agency's work queue: the dossiers of which it holds a step in
+// hand (Record.Holders; the desk holds a dossier received and not yet transferred, and one
+// whose result is ready), in the states asked (q.States; empty: every state before the return of
 // the result), most urgent first (by due time, then code). It reads the page only
 // (Store.Queue), however long the queue.
 //
@@ -17,6 +17,11 @@ import (
 // next page starts after the cursor returned, which is the zero cursor when there is none. A
 // cursor's code may be given printed or in its stored form. Overdue is set at the office
 // clock's time.
+//
+// While parallel steps are in hand (electronic liên thông, Decree 118/2025 Art. 20(2)(b)),
+// the dossier is in the queue of each of their agencies, and leaves an agency's queue when
+// its step is handed on. The view's Holder is the first of them in the route's order, as in
+// Lookup; its Steps show each step in hand (started, not done) with its agency and due time.
 func (o *Office) Queue(ctx context.Context, q QueueQuery) ([]PublicView, QueueCursor, error) {
 	if !dossier.ValidUnitCode(q.Agency) {
 		return nil, QueueCursor{}, &FieldError{Field: "QueueQuery.Agency", Value: q.Agency, Err: ErrInvalid}

@@ -44,12 +44,14 @@ type Record struct {
 	Summary Summary          `json:"summary"`          // compact record for reports
 	Public  *PublicView      `json:"public,omitempty"` // the public lookup view; nil means "derive it from the dossier"
 
-	// Holder is the QCVN 102 code of the agency whose work queue holds the dossier: the
-	// agency of the step in hand (in process, waiting for a supplement or an obligation), the
-	// first agency of the route once transferred, else the desk (received, result ready);
-	// empty for a closed dossier (returned, withdrawn, not accepted). The Office sets it on
-	// every write; Store.Queue selects by it.
-	Holder string `json:"holder,omitempty"`
+	// Holders are the QCVN 102 codes of the agencies whose work queues hold the dossier, each
+	// once, in the route's order: the agencies of the steps in hand (in process, waiting for
+	// a supplement or an obligation), several at once while parallel steps are (electronic
+	// liên thông, Decree 118/2025 Art. 20(2)(b); dossier.Dossier.InHand); the first agency
+	// of the route once transferred; else the desk (received, result ready). Empty for a
+	// closed dossier (returned, withdrawn, not accepted, closed). The Office sets them on
+	// every write; Store.Queue selects by them.
+	Holders []string `json:"holders,omitempty"`
 	// Watch is the earliest instant at which the escalation sweep may report the dossier
 	// (at risk, apology due or overdue), computed by the Office on every write from its rules;
 	// zero when the sweep never reports it (processing ended). Store.Watch selects by it, so a
@@ -89,7 +91,7 @@ type Record struct {
 //
 // The queries call fn for each record or summary selected, until fn returns false; fn must not
 // call the store (a database adapter may hold a connection while it runs). Their selections are
-// defined by fields of the record that a database keeps in indexed columns: Holder and
+// defined by fields of the record that a database keeps in indexed columns: Holders and
 // Dossier.State (Queue), Watch (Watch), Summary.Received and Summary.End (Summaries), and Code
 // (Get).
 //
@@ -121,15 +123,16 @@ type Store interface {
 	// *dossier.CodeError wrapping ErrNotFound. Nothing is written on error.
 	Update(ctx context.Context, rec Record, out []Envelope) (Record, error)
 
-	// Queue calls fn for the records of an agency's work queue (QueueQuery): Holder equals
+	// Queue calls fn for the records of an agency's work queue (QueueQuery): Holders contains
 	// q.Agency and Dossier.State is one of q.States, ordered by Summary.Due then Code, starting
-	// after q.After, at most q.Limit of them (no limit when Limit ≤ 0).
+	// after q.After, at most q.Limit of them (no limit when Limit ≤ 0). A record with several
+	// holders is in the queue of each, once.
 	Queue(ctx context.Context, q QueueQuery, fn func(Record) bool) error
 	// Watch calls fn, in no particular order, for every record whose Watch is not zero and not
 	// after until: the dossiers the escalation sweep must look at, at until. The records need
 	// hold only what the sweep reads: Code, Version, Seq, the Dossier with its whole log,
-	// Holder, Watch, Schedule, Route and Locality. A store may leave out the rest (Summary,
-	// Public, Plan, Consultations), so that a database can keep what the sweep reads in a
+	// Watch, Schedule, Route and Locality. A store may leave out the rest (Summary, Public,
+	// Plan, Consultations, Holders), so that a database can keep what the sweep reads in a
 	// compact form apart from the record (package pgstore does).
 	Watch(ctx context.Context, until time.Time, fn func(Record) bool) error
 	// Summaries calls fn, in no particular order, for the Summary of every record that
@@ -148,7 +151,7 @@ type Store interface {
 // QueueQuery selects a page of an agency's work queue (Store.Queue, Office.Queue).
 type QueueQuery struct {
 	// Agency is the QCVN 102 code of the agency (or desk) whose queue is asked: the records
-	// whose Holder it is.
+	// whose Holders include it.
 	Agency string `json:"agency"`
 	// States are the states asked; empty: every state of a dossier not closed (from received
 	// to result ready).

@@ -127,16 +127,16 @@ func BenchmarkMillion(b *testing.B) {
 		{`ALTER TABLE dossier_events DROP CONSTRAINT dossier_events_code_fkey`, nil},
 		{`ALTER TABLE summaries DROP CONSTRAINT summaries_code_fkey`, nil},
 		// 10,000 copies of the template, watched since its own watch instant.
-		{`INSERT INTO dossiers (code, version, seq, desk, holder, state, due, watch, received, ended, record, public)
-		 SELECT pg_temp.code(i), t.version, t.seq, t.desk, t.holder, t.state, t.due, t.watch, t.received, t.ended,
+		{`INSERT INTO dossiers (code, version, seq, desk, state, due, watch, received, ended, record, public)
+		 SELECT pg_temp.code(i), t.version, t.seq, t.desk, t.state, t.due, t.watch, t.received, t.ended,
 		        jsonb_set(jsonb_set(t.record::jsonb, '{code}', to_jsonb(pg_temp.code(i))), '{dossier,code}', to_jsonb(pg_temp.code(i)))::json,
 		        t.public
 		 FROM dossiers t, generate_series(1, $1) i WHERE t.code = $2`, []any{watched, res.Code}},
 		{`INSERT INTO dossier_events (code, seq, event)
 		 SELECT pg_temp.code(i), e.seq, e.event FROM dossier_events e, generate_series(1, $1) i WHERE e.code = $2`, []any{watched, res.Code}},
 		// 990,000 dossiers not watched before 2030.
-		{`INSERT INTO dossiers (code, version, seq, desk, holder, state, due, watch, received, ended, record)
-		 SELECT pg_temp.code(i), 1, 2, '000.00.31.H49', '000.00.31.H49', 2, 1900000000, timestamptz '2030-01-01',
+		{`INSERT INTO dossiers (code, version, seq, desk, state, due, watch, received, ended, record)
+		 SELECT pg_temp.code(i), 1, 2, '000.00.31.H49', 2, 1900000000, timestamptz '2030-01-01',
 		        timestamptz '2026-03-02' + (i % 1000) * interval '1 hour', NULL, '{}'
 		 FROM generate_series($1 + 1, $2) i`, []any{watched, total}},
 		// A summary each, spread over 20 fields, 10 agencies and every outcome.

@@ -29,11 +29,18 @@
 //   - dossiers: one row per dossier, the record as JSON (without its log), the dossier with
 //     its log and route plan again in one compact binary column, sweep (migration 004:
 //     dossier.Dossier.AppendBinary, which decodes about fifteen times faster than JSON; Get,
-//     Queue, Scan and Watch read the dossier from it), and the columns the queries select by,
-//     each indexed: holder, state and due (Store.Queue, the work queue), watch (Store.Watch,
-//     the sweep: it reads only the column sweep of the dossiers whose instant has come, and
-//     decodes them on every core while the next rows arrive), desk and received; version and
-//     seq for optimistic concurrency and the log's length.
+//     Queue, Scan and Watch read the dossier from it), and the columns the queries select by:
+//     watch, indexed (Store.Watch, the sweep: it reads only the column sweep of the dossiers
+//     whose instant has come, and decodes them on every core while the next rows arrive),
+//     state and due (copied to dossier_holders for the work queue), desk and received,
+//     indexed; version and seq for optimistic concurrency and the log's length.
+//   - dossier_holders: the work queues (migration 006), one row per dossier and agency of
+//     onestop.Record.Holders, with the dossier's state and due time, written with its row:
+//     Store.Queue reads an agency's rows by the index (agency, due, code, state), so a
+//     dossier on parallel steps (Decree 118/2025 Art. 20(2)(b)) is in the queue of each
+//     agency holding one. The migration filled it for the rows written before from the
+//     steps in hand of their records; such a row's Holders read as the one holder its JSON
+//     named (the first) until its next write.
 //   - dossier_events: the append-only event log, primary key (code, seq), written by every
 //     command with the row; reads take the log from the column sweep (from this table only
 //     for a row written before migration 004).
@@ -47,8 +54,8 @@
 //
 // # Consistency
 //
-// A write is one transaction: the record, the events the command appended, the summary and
-// the command's messages, all or nothing. Update checks the version in the UPDATE's WHERE: a
+// A write is one transaction: the record, its holders, the events the command appended, the
+// summary and the command's messages, all or nothing. Update checks the version in the UPDATE's WHERE: a
 // stale write is a *onestop.ConflictError (errors.Is onestop.ErrConflict) and writes nothing;
 // the Office then reads the dossier again and retries the command. A command is therefore in
 // the log once, and its notice in the outbox once.

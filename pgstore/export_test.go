@@ -91,3 +91,6 @@ func Invalidations(s *Store) uint64 {
 	defer s.cache.mu.Unlock()
 	return s.cache.count
 }
+
+// SelectQueue is selectQueue.
+const SelectQueue = selectQueue

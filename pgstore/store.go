@@ -168,7 +168,7 @@ RETURNING last`
 type row struct {
 	seq      int32
 	desk     string
-	holder   string
+	holders  []string // Record.Holders, never nil (the rows of dossier_holders)
 	state    int16
 	due      int64
 	watch    *time.Time
@@ -209,8 +209,11 @@ func encode(rec onestop.Record) (row, error) {
 	if d == nil {
 		return row{}, &onestop.FieldError{Field: "Record.Dossier", Err: onestop.ErrRequired}
 	}
-	r := row{seq: int32(rec.Seq), desk: d.Desk, holder: rec.Holder, state: int16(d.State), due: rec.Summary.Due,
+	r := row{seq: int32(rec.Seq), desk: d.Desk, holders: rec.Holders, state: int16(d.State), due: rec.Summary.Due,
 		watch: timePtr(rec.Watch), received: timePtr(d.Received), ended: timePtr(d.Resolution.At)}
+	if r.holders == nil {
+		r.holders = []string{}
+	}
 	r.log = d.Events
 	if rec.Public != nil {
 		b, err := json.Marshal(rec.Public)
@@ -234,8 +237,18 @@ func encode(rec onestop.Record) (row, error) {
 }
 
 const insertDossier = `INSERT INTO dossiers
-    (code, version, seq, desk, holder, state, due, watch, received, ended, record, public, sweep)
-VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`
+    (code, version, seq, desk, state, due, watch, received, ended, record, public, sweep)
+VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`
+
+// writeHolders makes the rows of dossier_holders of the dossier $1 (migration 006) those of
+// the agencies $2 (Record.Holders), with the state $3 and due time $4 of its row: it deletes
+// the rows of agencies that no longer hold it, and inserts or updates the others (a row
+// unchanged is not written).
+const writeHolders = `WITH gone AS (DELETE FROM dossier_holders WHERE code = $1 AND agency <> ALL($2::text[]))
+INSERT INTO dossier_holders (code, agency, state, due)
+SELECT DISTINCT $1::text, a, $3::smallint, $4::bigint FROM unnest($2::text[]) AS a WHERE a <> ''
+ON CONFLICT (code, agency) DO UPDATE SET state = EXCLUDED.state, due = EXCLUDED.due
+WHERE (dossier_holders.state, dossier_holders.due) IS DISTINCT FROM (EXCLUDED.state, EXCLUDED.due)`
 
 // appendEvents appends the events numbered after $2, the length of the log before the command.
 const appendEvents = `INSERT INTO dossier_events (code, seq, event)
@@ -256,9 +269,9 @@ func summaryArgs(code string, s *onestop.Summary) []any {
 		int16(s.StepScore), int16(s.Rating), s.Complaint, int16(s.Corrections), int16(s.CorrectionsLate)}
 }
 
-// Create implements onestop.Store: the record, its whole log, its summary and the messages of
-// out in one transaction, with the notice of Options.Listen. It sets the ID of each element
-// of out.
+// Create implements onestop.Store: the record, its holders, its whole log, its summary and the
+// messages of out in one transaction, with the notice of Options.Listen. It sets the ID of
+// each element of out.
 func (s *Store) Create(ctx context.Context, rec onestop.Record, out []onestop.Envelope) (onestop.Record, error) {
 	if rec.Code == "" {
 		return onestop.Record{}, &onestop.FieldError{Field: "Code", Err: onestop.ErrRequired}
@@ -280,8 +293,9 @@ func (s *Store) Create(ctx context.Context, rec onestop.Record, out []onestop.En
 	}
 	ids := make([]uint64, len(out))
 	b := &pgx.Batch{}
-	b.Queue(insertDossier, rec.Code, r.seq, r.desk, r.holder, r.state, r.due, r.watch, r.received, r.ended,
+	b.Queue(insertDossier, rec.Code, r.seq, r.desk, r.state, r.due, r.watch, r.received, r.ended,
 		r.record, r.public, r.sweep)
+	b.Queue(writeHolders, rec.Code, r.holders, r.state, r.due)
 	b.Queue(appendEvents, rec.Code, 0, seqs, events)
 	b.Queue(upsertSummary, summaryArgs(rec.Code, &rec.Summary)...)
 	queuePosts(b, posts, ids)
@@ -308,18 +322,18 @@ func codeError(code string, err error) *dossier.CodeError {
 
 // updateDossier writes the new state if the stored version is the one read, and returns the
 // length of the log before the command; no row when the version is stale or the code unknown.
-const updateDossier = `UPDATE dossiers d SET version = d.version + 1, seq = $3, desk = $4, holder = $5, state = $6,
-    due = $7, watch = $8, received = $9, ended = $10, record = $11, public = $12, sweep = $13
+const updateDossier = `UPDATE dossiers d SET version = d.version + 1, seq = $3, desk = $4, state = $5,
+    due = $6, watch = $7, received = $8, ended = $9, record = $10, public = $11, sweep = $12
 FROM (SELECT code, seq FROM dossiers WHERE code = $1 AND version = $2 FOR UPDATE) old
 WHERE d.code = old.code
 RETURNING old.seq`
 
 const versionOf = `SELECT version FROM dossiers WHERE code = $1`
 
-// Update implements onestop.Store. The version is checked in the UPDATE's WHERE; the events
-// the command appended, the summary, the messages of out and the notice of Options.Listen are
-// written in the same transaction, and a stale version writes nothing. It sets the ID of each
-// element of out.
+// Update implements onestop.Store. The version is checked in the UPDATE's WHERE; the holders,
+// the events the command appended, the summary, the messages of out and the notice of
+// Options.Listen are written in the same transaction, and a stale version writes nothing. It
+// sets the ID of each element of out.
 func (s *Store) Update(ctx context.Context, rec onestop.Record, out []onestop.Envelope) (onestop.Record, error) {
 	r, err := encode(rec)
 	if err != nil {
@@ -332,7 +346,7 @@ func (s *Store) Update(ctx context.Context, rec onestop.Record, out []onestop.En
 	ids := make([]uint64, len(out))
 	err = s.inTx(ctx, "update", func(tx pgx.Tx) error {
 		var before int32
-		err := tx.QueryRow(ctx, updateDossier, rec.Code, int64(rec.Version), r.seq, r.desk, r.holder, r.state,
+		err := tx.QueryRow(ctx, updateDossier, rec.Code, int64(rec.Version), r.seq, r.desk, r.state,
 			r.due, r.watch, r.received, r.ended, r.record, r.public, r.sweep).Scan(&before)
 		if errors.Is(err, pgx.ErrNoRows) {
 			var actual int64
@@ -351,6 +365,7 @@ func (s *Store) Update(ctx context.Context, rec onestop.Record, out []onestop.En
 			return err
 		}
 		b := &pgx.Batch{}
+		b.Queue(writeHolders, rec.Code, r.holders, r.state, r.due)
 		b.Queue(appendEvents, rec.Code, before, seqs, events)
 		b.Queue(upsertSummary, summaryArgs(rec.Code, &rec.Summary)...)
 		queuePosts(b, posts, ids)
@@ -442,6 +457,24 @@ type recordWithout struct {
 	onestop.Record
 	Dossier  json.RawMessage `json:"dossier"`
 	Schedule json.RawMessage `json:"schedule"`
+	Holder   string          `json:"holder"` // legacyHolder
+}
+
+// legacyRecord is a record's JSON read whole, with the key holder of a record written
+// before migration 006.
+type legacyRecord struct {
+	*onestop.Record
+	Holder string `json:"holder"` // legacyHolder
+}
+
+// legacyHolder gives a record written before migration 006, whose JSON names one holder
+// (the key holder, the first agency of its steps in hand), that holder as its Holders. Its
+// work queues are right from the migration, which filled dossier_holders from its steps;
+// its Holders are complete from its next write.
+func legacyHolder(rec *onestop.Record, holder string) {
+	if len(rec.Holders) == 0 && holder != "" {
+		rec.Holders = []string{holder}
+	}
 }
 
 // decodeRecord builds a record from its columns. The dossier, its log and the route plan come
@@ -456,13 +489,16 @@ func decodeRecord(version int64, seq int32, record, public, sweep, events []byte
 			return onestop.Record{}, err
 		}
 		rec = x.Record
+		legacyHolder(&rec, x.Holder)
 		if err := decodeSweep(sweep, &rec); err != nil {
 			return onestop.Record{}, err
 		}
 	} else {
-		if err := json.Unmarshal(record, &rec); err != nil {
+		x := legacyRecord{Record: &rec}
+		if err := json.Unmarshal(record, &x); err != nil {
 			return onestop.Record{}, err
 		}
+		legacyHolder(&rec, x.Holder)
 		if rec.Dossier != nil {
 			rec.Dossier.Events = nil
 			if events != nil {
@@ -501,7 +537,16 @@ func (s *Store) eachRecord(ctx context.Context, op, sql string, fn func(onestop.
 	return classify(op, rows.Err(), false)
 }
 
-// Queue implements onestop.Store with the index dossiers_queue.
+// selectQueue selects a page of the work queue of the agency $1 in the states $2 (NULL:
+// every state), after the cursor ($4, $5) unless $3, at most $6 records (NULL: all).
+const selectQueue = selectRecord + ` JOIN dossier_holders h ON h.code = d.code
+WHERE h.agency = $1 AND ($2::smallint[] IS NULL OR h.state = ANY($2))
+    AND ($3::boolean OR (h.due, h.code) > ($4, $5))
+ORDER BY h.due, h.code LIMIT $6`
+
+// Queue implements onestop.Store with the index dossier_holders_queue (migration 006): the
+// rows of the agency's dossiers in the queue's order, each joined to its dossier's row. A
+// dossier several agencies hold has a row for each, so it is in each queue once.
 func (s *Store) Queue(ctx context.Context, q onestop.QueueQuery, fn func(onestop.Record) bool) error {
 	var states []int16 // nil: every state
 	if len(q.States) > 0 {
@@ -515,10 +560,7 @@ func (s *Store) Queue(ctx context.Context, q onestop.QueueQuery, fn func(onestop
 		l := int64(q.Limit)
 		limit = &l
 	}
-	const sql = selectRecord + ` WHERE d.holder = $1 AND d.holder <> '' AND ($2::smallint[] IS NULL OR d.state = ANY($2))
-    AND ($3::boolean OR (d.due, d.code) > ($4, $5))
-ORDER BY d.due, d.code LIMIT $6`
-	return s.eachRecord(ctx, "queue", sql, fn, q.Agency, states, q.After == (onestop.QueueCursor{}),
+	return s.eachRecord(ctx, "queue", selectQueue, fn, q.Agency, states, q.After == (onestop.QueueCursor{}),
 		q.After.Due, q.After.Code, limit)
 }
 

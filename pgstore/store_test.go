@@ -362,7 +362,7 @@ func TestWatchWithoutSweepColumn(t *testing.T) {
 	}
 	without := read()
 	opts := cmp.Options{cmpopts.IgnoreFields(dossier.Dossier{}, "Rules"), cmpopts.EquateEmpty(),
-		cmpopts.IgnoreFields(onestop.Record{}, "Summary", "Public", "Plan", "Consultations")}
+		cmpopts.IgnoreFields(onestop.Record{}, "Summary", "Public", "Plan", "Consultations", "Holders")}
 	if diff := cmp.Diff(with, without, opts); diff != "" {
 		t.Fatalf("records from the column sweep and from the record differ (-sweep +record):\n%s", diff)
 	}

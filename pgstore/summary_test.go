@@ -29,8 +29,8 @@ func TestPackedSummaries(t *testing.T) {
 			StepScore: 127},
 	}
 	for _, x := range want {
-		if _, err := pool.Exec(ctx, `INSERT INTO dossiers (code, version, seq, desk, holder, state, due, record)
-			VALUES ($1, 1, 0, '', '', 0, 0, '{}')`, x.Code); err != nil {
+		if _, err := pool.Exec(ctx, `INSERT INTO dossiers (code, version, seq, desk, state, due, record)
+			VALUES ($1, 1, 0, '', 0, 0, '{}')`, x.Code); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := pool.Exec(ctx, `INSERT INTO summaries (code, level, field, agency, received, original_due, due,

@@ -69,7 +69,7 @@ func decodeSweep(b []byte, rec *onestop.Record) error {
 
 // selectWatched selects the records watched until $1 by the index dossiers_watch, of each its
 // column sweep (NULL for a row written before migration 004).
-const selectWatched = `SELECT code, version, seq, holder, watch, sweep
+const selectWatched = `SELECT code, version, seq, watch, sweep
 FROM dossiers WHERE watch IS NOT NULL AND watch <= $1`
 
 // selectUnswept reads, for the rows of $1 written before migration 004, the record and its log.
@@ -80,8 +80,8 @@ FROM dossiers d WHERE d.code = ANY($1)`
 // Watch implements onestop.Store with the index dossiers_watch: it reads only the rows whose
 // watch instant has come, and of each only the column sweep (migration 004), which holds what
 // the sweep reads: the dossier and its log in their binary encoding, the route plan, route
-// and locality. The records it gives hold those, with the code, version, Seq, holder and watch
-// time; not the summary, public view, plan or consultations, which the sweep does not read
+// and locality. The records it gives hold those, with the code, version, Seq and watch time;
+// not the summary, public view, plan, consultations or holders, which the sweep does not read
 // (onestop.Store.Watch). The rows are decoded on GOMAXPROCS goroutines while the next ones
 // arrive; fn is then called from the caller's goroutine. A row written before migration 004
 // is read from its record and log, in the same snapshot (a read-only repeatable-read
@@ -114,7 +114,6 @@ func (s *Store) watched(ctx context.Context, tx pgx.Tx, until time.Time) ([]ones
 		code    string
 		version int64
 		seq     int32
-		holder  string
 		watch   *time.Time
 		sweep   []byte
 	}
@@ -134,7 +133,7 @@ func (s *Store) watched(ctx context.Context, tx pgx.Tx, until time.Time) ([]ones
 				out := make([]onestop.Record, len(batch))
 				for k := range batch {
 					j := &batch[k]
-					out[k] = onestop.Record{Code: j.code, Version: uint64(j.version), Seq: int(j.seq), Holder: j.holder}
+					out[k] = onestop.Record{Code: j.code, Version: uint64(j.version), Seq: int(j.seq)}
 					if j.watch != nil {
 						out[k].Watch = j.watch.In(calendar.Zone())
 					}
@@ -159,7 +158,7 @@ func (s *Store) watched(ctx context.Context, tx pgx.Tx, until time.Time) ([]ones
 			j     raw
 			batch []raw
 		)
-		_, err = pgx.ForEachRow(rows, []any{&j.code, &j.version, &j.seq, &j.holder, &j.watch, &j.sweep}, func() error {
+		_, err = pgx.ForEachRow(rows, []any{&j.code, &j.version, &j.seq, &j.watch, &j.sweep}, func() error {
 			mu.Lock()
 			j.i = len(recs)
 			recs = append(recs, onestop.Record{})

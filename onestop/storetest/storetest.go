@@ -12,14 +12,16 @@
 // supplement, resolved, returned, rated and withdrawn. After every command it reads the
 // record back (and every record at the end of the day) and checks that the store gives back
 // each part the command changed (the dossier and its log, Version, Seq, Summary, Plan, Route,
-// Locality, Consultations, Holder, Watch), that the record survives a JSON round trip, and
+// Locality, Consultations, Holders, Watch), that the record survives a JSON round trip, and
 // that its version counts its writes.
 // The caches Public and Schedule may be dropped (the Office derives them again); kept, they
 // must come back equal. The dossier's Rules are never compared: the Office attaches its own.
 //
 // It also checks keys, versions and optimistic concurrency (a stale write is refused and
 // writes nothing, not even its messages), the daily sequence, every query of the contract
-// (Queue with its order, states and pages; Watch, whose records must hold what the sweep reads;
+// (Queue with its order, states and pages, and a dossier on parallel steps in the queue of
+// each agency holding one, before and after one of them hands its step on; Watch, whose
+// records must hold what the sweep reads;
 // Summaries at the bounds of a period; Scan),
 // the outbox (messages written with their command, numbered in order; Fetch with its lease,
 // Ack, Retry, Post; concurrent deliverers), cancelled contexts, and concurrent
@@ -27,8 +29,8 @@
 //
 // The suite's own tests show it failing stores that lose the last event on Update, drop the
 // log on Create, keep the dossier of Create on every Update, drop consultations, plans or
-// routes, lose messages or write them with a refused command, or give the sweep records
-// without their log or their route plan.
+// routes, lose messages or write them with a refused command, give the sweep records
+// without their log or their route plan, or queue a dossier under its first holder only.
 package storetest
 
 import (
@@ -42,6 +44,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/motcua-go/motcua/dossier"
 	"github.com/motcua-go/motcua/onestop"
 	"github.com/rickb777/date/v2"
@@ -74,6 +77,7 @@ var checks = []check{
 	{"Sequence", sequence},
 	{"SequenceConcurrent", sequenceConcurrent},
 	{"Queue", queue},
+	{"QueueParallel", queueParallel},
 	{"Watch", watch},
 	{"Summaries", summaries},
 	{"Scan", scan},
@@ -319,29 +323,7 @@ func queue(t testing.TB, s onestop.Store) {
 				held += len(want)
 			}
 			for _, limit := range []int{0, 2} {
-				var got []onestop.Record
-				var after onestop.QueueCursor
-				for page := 0; ; page++ {
-					if page > len(recs)+1 {
-						t.Fatalf("queue of %s %v by %d: the pages do not end", agency, states, limit)
-					}
-					n := 0
-					err := s.Queue(ctx, onestop.QueueQuery{Agency: agency, States: states, After: after, Limit: limit}, func(r onestop.Record) bool {
-						got = append(got, r)
-						after = onestop.QueueCursor{Due: r.Summary.Due, Code: r.Code}
-						n++
-						return true
-					})
-					if err != nil {
-						t.Fatal(err)
-					}
-					if limit > 0 && n > limit {
-						t.Fatalf("queue of %s %v: a page of %d records, limit %d", agency, states, n, limit)
-					}
-					if limit <= 0 || n < limit {
-						break
-					}
-				}
+				got := readQueue(t, s, agency, states, limit, len(recs)+1)
 				if diff := cmp.Diff(codes(want), codes(got)); diff != "" {
 					t.Fatalf("queue of %s in states %v, pages of %d (-want +got):\n%s", agency, states, limit, diff)
 				}
@@ -351,16 +333,106 @@ func queue(t testing.TB, s onestop.Store) {
 			}
 		}
 	}
-	if held != 7 {
-		t.Fatalf("the queues hold %d dossiers, want the 7 not closed of the day (the online one waiting for acceptance among them)", held)
+	if held != 9 {
+		t.Fatalf("the queues hold %d dossiers, want the 8 not closed of the day (the online one waiting for acceptance among them), the parallel one twice", held)
 	}
 }
 
-// queueOf is the work queue of agency in states among recs, in its order.
+// readQueue reads the work queue of agency in states from s whole (limit ≤ 0) or in pages of
+// limit, each page starting after the last record of the one before; more than maxPages
+// pages fail t.
+func readQueue(t testing.TB, s onestop.Store, agency string, states []dossier.State, limit, maxPages int) []onestop.Record {
+	t.Helper()
+	var got []onestop.Record
+	var after onestop.QueueCursor
+	for page := 0; ; page++ {
+		if page > maxPages {
+			t.Fatalf("queue of %s %v by %d: the pages do not end", agency, states, limit)
+		}
+		n := 0
+		err := s.Queue(ctx, onestop.QueueQuery{Agency: agency, States: states, After: after, Limit: limit}, func(r onestop.Record) bool {
+			got = append(got, r)
+			after = onestop.QueueCursor{Due: r.Summary.Due, Code: r.Code}
+			n++
+			return true
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if limit > 0 && n > limit {
+			t.Fatalf("queue of %s %v: a page of %d records, limit %d", agency, states, n, limit)
+		}
+		if limit <= 0 || n < limit {
+			return got
+		}
+	}
+}
+
+// queueParallel follows dossiers on a route with parallel steps (electronic liên thông,
+// Decree 118/2025 Art. 20(2)(b)) through the work queues. While the police and the social
+// insurance both hold one, it is in the queue of each (once, whole and in pages, in every
+// state filter that admits it), not in the desk's; when the police hand their step on, it
+// leaves their queue and stays in the social insurance's; when both have, the desk holds it
+// for the return.
+func queueParallel(t testing.TB, s onestop.Store) {
+	w := newWorld(t, s)
+	w.checking = true
+	o := w.office
+	// A dossier the desk holds beside two on the parallel route: pages of one or two records
+	// cut each queue between them.
+	r := w.intake("received", birth())
+	w.later(time.Minute)
+	a := w.parallel("first")
+	w.later(time.Minute)
+	b := w.parallel("second")
+	if got := w.spy.last[a].Holders; !slices.Equal(got, []string{police, bhxh}) {
+		t.Fatalf("the Office wrote the parallel dossier with holders %v, want the police and the social insurance", got)
+	}
+	w.queuesAre("both branches in hand", map[string][]string{desk: {r}, police: {a, b}, bhxh: {a, b}})
+
+	w.later(10 * time.Minute)
+	w.do("the police hand the first on", a, func() error { _, err := o.Handoff(ctx, policeman, a); return err })
+	w.queuesAre("the police done with the first", map[string][]string{desk: {r}, police: {b}, bhxh: {a, b}})
+
+	w.later(10 * time.Minute)
+	w.do("the social insurance hands the first on", a, func() error { _, err := o.Handoff(ctx, insurer, a); return err })
+	w.queuesAre("both done with the first", map[string][]string{desk: {r, a}, police: {b}, bhxh: {b}})
+}
+
+// queuesAre checks that the work queue of each agency of want holds exactly the dossiers of
+// its codes, in the queue's order (by the due time the Office wrote, then code), read whole
+// and in pages of one and two, and that a state filter keeps those in its states.
+func (w *world) queuesAre(what string, want map[string][]string) {
+	w.t.Helper()
+	for agency, codes := range want {
+		recs := make([]onestop.Record, len(codes))
+		for i, c := range codes {
+			recs[i] = w.spy.last[c]
+		}
+		for _, states := range [][]dossier.State{nil, {dossier.InProcess}, {dossier.Received}, {dossier.Received, dossier.InProcess}} {
+			var exp []string
+			for _, r := range queueOf(recs, "", states) {
+				exp = append(exp, r.Code)
+			}
+			for _, limit := range []int{0, 1, 2} {
+				var got []string
+				for _, r := range readQueue(w.t, w.store, agency, states, limit, len(codes)+2) {
+					got = append(got, r.Code)
+				}
+				if diff := cmp.Diff(exp, got, cmpopts.EquateEmpty()); diff != "" {
+					w.t.Fatalf("%s: queue of %s in states %v, pages of %d (-want +got):\n%s", what, agency, states, limit, diff)
+				}
+			}
+		}
+	}
+}
+
+// queueOf is the work queue of agency in states among recs, in its order; every record of
+// recs in states when agency is empty.
 func queueOf(recs []onestop.Record, agency string, states []dossier.State) []onestop.Record {
 	var out []onestop.Record
 	for _, r := range recs {
-		if r.Holder == agency && (len(states) == 0 || slices.Contains(states, r.Dossier.State)) {
+		if (agency == "" || slices.Contains(r.Holders, agency)) && (len(states) == 0 || slices.Contains(states, r.Dossier.State)) {
 			out = append(out, r)
 		}
 	}

@@ -237,6 +237,19 @@ func (s queueWithoutCursor) Queue(ctx context.Context, q onestop.QueueQuery, fn 
 	return s.MemStore.Queue(ctx, q, fn)
 }
 
+// firstHolderQueue keeps every holder in the record but queues a dossier only under the
+// first (a single holder column, as before parallel steps).
+type firstHolderQueue struct{ *onestop.MemStore }
+
+func (s firstHolderQueue) Queue(ctx context.Context, q onestop.QueueQuery, fn func(onestop.Record) bool) error {
+	return s.MemStore.Queue(ctx, q, func(r onestop.Record) bool {
+		if len(r.Holders) > 0 && r.Holders[0] != q.Agency {
+			return true
+		}
+		return fn(r)
+	})
+}
+
 // staleWins lets a stale Update through.
 type staleWins struct{ *onestop.MemStore }
 
@@ -266,7 +279,9 @@ func TestSuiteFailsBrokenStores(t *testing.T) {
 		{"drops the route", drop(func(r *onestop.Record) { r.Route, r.Locality = "", "" }), []string{"RecordsFromCommands", "CreateGet"}},
 		{"drops Seq", drop(func(r *onestop.Record) { r.Seq = 0 }), []string{"RecordsFromCommands", "CreateGet"}},
 		{"drops the summary", drop(func(r *onestop.Record) { r.Summary = onestop.Summary{} }), []string{"RecordsFromCommands", "Summaries"}},
-		{"drops the holder", drop(func(r *onestop.Record) { r.Holder = "" }), []string{"RecordsFromCommands", "Queue"}},
+		{"drops the holders", drop(func(r *onestop.Record) { r.Holders = nil }), []string{"RecordsFromCommands", "Queue", "QueueParallel"}},
+		{"keeps only the first holder", drop(func(r *onestop.Record) { r.Holders = r.Holders[:min(len(r.Holders), 1)] }), []string{"RecordsFromCommands", "Queue", "QueueParallel"}},
+		{"queues a dossier under its first holder only", func() onestop.Store { return firstHolderQueue{mem()} }, []string{"Queue", "QueueParallel"}},
 		{"drops the watch time", drop(func(r *onestop.Record) { r.Watch = time.Time{} }), []string{"RecordsFromCommands", "Watch"}},
 		{"loses the messages of updates", func() onestop.Store { return dropMessages{mem()} }, []string{"Outbox", "ConcurrentReadModifyWrite"}},
 		{"writes the messages of refused writes", func() onestop.Store { return messagesOfRefusedWrites{mem()} }, []string{"StaleUpdateWritesNothing"}},

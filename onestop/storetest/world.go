@@ -30,6 +30,7 @@ var (
 	clerk     = dossier.Actor{ID: "clerk-1", Role: dossier.RoleClerk, Agency: desk}
 	civil     = dossier.Actor{ID: "civil-1", Role: dossier.RoleOfficer, Agency: desk}
 	policeman = dossier.Actor{ID: "police-1", Role: dossier.RoleOfficer, Agency: police}
+	insurer   = dossier.Actor{ID: "bhxh-1", Role: dossier.RoleOfficer, Agency: bhxh}
 	citizen   = dossier.Actor{ID: "001090012345", Role: dossier.RoleApplicant}
 )
 
@@ -158,6 +159,31 @@ func birthGroup() onestop.Submission {
 	return s
 }
 
+// birthElectronic is the electronic liên thông birth case (route birth-u6-electronic): after
+// the birth is registered, the police and the social insurance work in parallel (Decree
+// 118/2025 Art. 20(2)(b)).
+func birthElectronic() onestop.Submission {
+	s := birthGroup()
+	s.Case = "lien-thong-dien-tu-khai-sinh"
+	return s
+}
+
+// parallel receives an electronic liên thông birth dossier and takes it to its parallel
+// steps: transferred, the reception and the birth registration handed on by the desk, so that
+// the police and the social insurance both hold it. It returns the stored code.
+func (w *world) parallel(name string) string {
+	w.t.Helper()
+	o, ctx := w.office, w.ctx
+	p := w.intake(name, birthElectronic())
+	w.do(name+" transferred", p, func() error { _, err := o.Transfer(ctx, clerk, p); return err })
+	w.do(name+" started", p, func() error { _, err := o.Start(ctx, civil, p); return err })
+	w.later(5 * time.Minute)
+	w.do(name+" received by civil status", p, func() error { _, err := o.Handoff(ctx, civil, p); return err })
+	w.later(5 * time.Minute)
+	w.do(name+" handed to the police and the social insurance", p, func() error { _, err := o.Handoff(ctx, civil, p); return err })
+	return p
+}
+
 // business is a household business registration, with its route of four steps.
 func business() onestop.Submission {
 	return onestop.Submission{Procedure: "2.000720", Case: "household-business", Channel: procedure.Counter,
@@ -212,6 +238,8 @@ func (w *world) later(d time.Duration) { w.clock.Advance(d) }
 //   - business: a household business transferred along its route, in process at the desk,
 //     which consulted the police and got its answer;
 //   - group: the inter-agency birth case, handed over to the police;
+//   - parallel: the electronic inter-agency birth case, held by the police and the social
+//     insurance at once (parallel steps);
 //   - supplement: a household business waiting for the applicant's supplement;
 //   - returned: a birth registration resolved early, sent back for correction and corrected
 //     (Decree 118/2025 Art. 23(1)), returned and rated;
@@ -253,6 +281,8 @@ func (w *world) day() {
 	w.do("group handed off", g, func() error { _, err := o.Handoff(ctx, civil, g); return err })
 	w.later(15 * time.Minute)
 	w.do("group handed to the police", g, func() error { _, err := o.Handoff(ctx, civil, g); return err })
+
+	w.parallel("parallel")
 
 	s := w.intake("supplement", business())
 	w.do("supplement transferred", s, func() error { _, err := o.Transfer(ctx, clerk, s); return err })
@@ -338,18 +368,18 @@ func sameRecord(t testing.TB, what string, want, got onestop.Record) {
 }
 
 // sameSwept fails t when got, a record given by Store.Watch, does not hold what the sweep
-// reads of the record want (Code, Version, Seq, the dossier and its log, Holder, Watch,
-// Schedule, Route, Locality); the other parts a store may leave out.
+// reads of the record want (Code, Version, Seq, the dossier and its log, Watch, Schedule,
+// Route, Locality); the other parts a store may leave out.
 func sameSwept(t testing.TB, want, got onestop.Record) {
 	t.Helper()
-	want.Summary, want.Public, want.Plan, want.Consultations = onestop.Summary{}, nil, nil, nil
-	got.Summary, got.Public, got.Plan, got.Consultations = onestop.Summary{}, nil, nil, nil
+	want.Summary, want.Public, want.Plan, want.Consultations, want.Holders = onestop.Summary{}, nil, nil, nil, nil
+	got.Summary, got.Public, got.Plan, got.Consultations, got.Holders = onestop.Summary{}, nil, nil, nil, nil
 	sameRecord(t, "watch", want, got)
 }
 
 // verify checks the record of code (every record when code is empty), when the world checks
 // its records: the store gives it back as written (every part: the dossier and its log, the
-// version, Seq, summary, plan, route, consultations, holder, watch), it survives a JSON round
+// version, Seq, summary, plan, route, consultations, holders, watch), it survives a JSON round
 // trip, and its version counts its writes.
 func (w *world) verify(what, code string) {
 	w.t.Helper()

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/motcua-go/motcua/onestop"
 )
 
@@ -94,3 +95,8 @@ func Invalidations(s *Store) uint64 {
 
 // SelectQueue is selectQueue.
 const SelectQueue = selectQueue
+
+// MigrateTo applies the migrations up to version.
+func MigrateTo(ctx context.Context, pool *pgxpool.Pool, version int) error {
+	return migrate(ctx, pool, version)
+}

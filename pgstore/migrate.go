@@ -82,6 +82,12 @@ const claimMigration = `INSERT INTO schema_migrations (version, name) VALUES ($1
 // idempotent and safe to run from several processes at once: they serialise on the version's
 // row, not on an advisory lock. Run it at start-up, before New.
 func Migrate(ctx context.Context, pool *pgxpool.Pool) error {
+	return migrate(ctx, pool, SchemaVersion())
+}
+
+// migrate applies the embedded migrations up to version upTo (a test brings a schema to an
+// older version, writes rows as that version did, then migrates them).
+func migrate(ctx context.Context, pool *pgxpool.Pool, upTo int) error {
 	ms, err := migrations()
 	if err != nil {
 		return err
@@ -90,6 +96,9 @@ func Migrate(ctx context.Context, pool *pgxpool.Pool) error {
 		return err
 	}
 	for _, m := range ms {
+		if m.version > upTo {
+			break
+		}
 		err := pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
 			tag, err := tx.Exec(ctx, claimMigration, m.version, m.name)
 			if err != nil {

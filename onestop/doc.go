@@ -119,7 +119,12 @@
 // or past the 8 hours (AcceptanceDue alerts), and Lookup of the pending key shows "chờ tiếp
 // nhận" with PublicView.AcceptBy, then the coded dossier once accepted. Electronic liên thông
 // (Art. 20(2)(b)): parallel steps of a route are in hand at once, each agency with its own
-// step and deadline (dossier.Dossier.InHand). Another administrative level (Art. 20(1)): the
+// step and deadline (dossier.Dossier.InHand), each told by a notice; the record names every
+// one of them (Record.Holders), so the dossier is in each one's work queue (Office.Queue)
+// until it hands its step on. A public view still names one holder, the first in the
+// route's order (PublicView.Holder); its Steps show every step in hand. The reports count
+// the dossier once, under its competent agency, and the portal's records name that agency
+// (package portal, DonViXuLy): neither depends on who holds it. Another administrative level (Art. 20(1)): the
 // paper dossier is due within 1 working day, the competent agency's desk is told
 // (EventInformCompetent), and the result is returned by the receiving desk. A procedure the
 // catalog marks nationwide (procedure.Procedure.Nationwide, Art. 36(10)) is received whatever

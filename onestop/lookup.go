@@ -29,7 +29,7 @@ type PublicView struct {
 	DeskName      string         `json:"desk_name,omitempty"`
 	Agency        string         `json:"agency"` // competent agency
 	AgencyName    string         `json:"agency_name,omitempty"`
-	Holder        string         `json:"holder"` // agency holding the dossier now
+	Holder        string         `json:"holder"` // agency holding the dossier now; while parallel steps are in hand, the first of them in the route's order (Record.Holders lists them all, and Steps shows each step started and not done)
 	HolderName    string         `json:"holder_name,omitempty"`
 	Received      time.Time      `json:"received"`  // official reception
 	FirstDue      time.Time      `json:"first_due"` // appointment on the receipt (Mẫu 01)

@@ -240,6 +240,11 @@ const insertDossier = `INSERT INTO dossiers
     (code, version, seq, desk, state, due, watch, received, ended, record, public, sweep)
 VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`
 
+// insertHolders writes the rows of dossier_holders of a new dossier $1 (migration 006): one
+// per agency of $2 (Record.Holders), with the state $3 and due time $4 of its row.
+const insertHolders = `INSERT INTO dossier_holders (code, agency, state, due)
+SELECT DISTINCT $1::text, a, $3::smallint, $4::bigint FROM unnest($2::text[]) AS a WHERE a <> ''`
+
 // writeHolders makes the rows of dossier_holders of the dossier $1 (migration 006) those of
 // the agencies $2 (Record.Holders), with the state $3 and due time $4 of its row: it deletes
 // the rows of agencies that no longer hold it, and inserts or updates the others (a row
@@ -295,7 +300,7 @@ func (s *Store) Create(ctx context.Context, rec onestop.Record, out []onestop.En
 	b := &pgx.Batch{}
 	b.Queue(insertDossier, rec.Code, r.seq, r.desk, r.state, r.due, r.watch, r.received, r.ended,
 		r.record, r.public, r.sweep)
-	b.Queue(writeHolders, rec.Code, r.holders, r.state, r.due)
+	b.Queue(insertHolders, rec.Code, r.holders, r.state, r.due)
 	b.Queue(appendEvents, rec.Code, 0, seqs, events)
 	b.Queue(upsertSummary, summaryArgs(rec.Code, &rec.Summary)...)
 	queuePosts(b, posts, ids)

@@ -2,6 +2,7 @@ package pgstore
 
 import (
 	"context"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -99,4 +100,11 @@ const SelectQueue = selectQueue
 // MigrateTo applies the migrations up to version.
 func MigrateTo(ctx context.Context, pool *pgxpool.Pool, version int) error {
 	return migrate(ctx, pool, version)
+}
+
+// SetHeartbeat sets how long the listener waits for a notice before it pings the server.
+func SetHeartbeat(s *Store, d time.Duration) {
+	s.lis.mu.Lock()
+	s.lis.heartbeat = d
+	s.lis.mu.Unlock()
 }

@@ -154,11 +154,13 @@ type listener struct {
 	dial func(ctx context.Context) error
 	// notice, when set (tests only), runs before the code of each notice is invalidated.
 	notice func(code string)
+	// heartbeat is how long the listener waits for a notice before it pings the server.
+	heartbeat time.Duration
 }
 
 func startListener(s *Store) *listener {
 	ctx, cancel := context.WithCancel(context.Background())
-	l := &listener{cancel: cancel, done: make(chan struct{})}
+	l := &listener{cancel: cancel, done: make(chan struct{}), heartbeat: heartbeat}
 	go func() {
 		defer close(l.done)
 		l.run(ctx, s)
@@ -242,7 +244,10 @@ func (l *listener) listen(ctx context.Context, s *Store) bool {
 		l.mu.Unlock()
 	}()
 	for {
-		wctx, cancel := context.WithTimeout(ctx, heartbeat)
+		l.mu.Lock()
+		beat := l.heartbeat
+		l.mu.Unlock()
+		wctx, cancel := context.WithTimeout(ctx, beat)
 		n, err := conn.WaitForNotification(wctx)
 		cancel()
 		if err != nil {

@@ -378,3 +378,96 @@ func TestListenerClose(t *testing.T) {
 	}
 	waitFor(t, "the goroutines end", func() bool { return settle() <= before })
 }
+
+// TestListenerHeartbeat: a listener that waits for notices longer than its heartbeat pings
+// the server and keeps its connection (the cache stays trusted), and still gets notices.
+func TestListenerHeartbeat(t *testing.T) {
+	a, b, bq, pool := twoProcesses(t)
+	ctx := t.Context()
+	pgstore.SetHeartbeat(b, 5*time.Millisecond)
+	oa := newOffice(t, a, onestop.NewFakeClock(at(10, 8, 0)), nil)
+	res := intakeNoticed(t, oa, b)
+	pid := pgstore.ListenerBackend(b)
+	getCounting(t, b, bq, res.Code)
+	time.Sleep(200 * time.Millisecond) // some forty heartbeats
+	if got := pgstore.ListenerBackend(b); got != pid || !b.Listening() {
+		t.Fatalf("after the heartbeats the listener's backend is %d (listening %v), want %d: it reconnected", got, b.Listening(), pid)
+	}
+	if _, q := getCounting(t, b, bq, res.Code); q != 0 {
+		t.Fatalf("cached Get ran %d queries after the heartbeats, want none", q)
+	}
+	if _, err := oa.Transfer(ctx, clerk, res.Code); err != nil {
+		t.Fatal(err)
+	}
+	want := storedVersion(t, pool, res.Code)
+	waitFor(t, "b sees a's write", func() bool {
+		rec, err := b.Get(ctx, res.Code)
+		return err == nil && rec.Version == want
+	})
+}
+
+// TestListenConcurrent: b reads while a writes, from several goroutines each; once the
+// writes are over and their notices delivered, b serves every dossier at its stored version
+// (no read that crossed a write stays in the cache as current).
+func TestListenConcurrent(t *testing.T) {
+	a, b, _, pool := twoProcesses(t)
+	ctx := t.Context()
+	// Reads that last longer, so that notices arrive during them.
+	pgstore.SetAfterRead(b, func(string) { time.Sleep(time.Millisecond) })
+	oa := newOffice(t, a, onestop.NewFakeClock(at(10, 8, 0)), nil)
+	var codes []string
+	for range 8 {
+		codes = append(codes, intakeNoticed(t, oa, b).Code)
+	}
+	stop := make(chan struct{})
+	var readers, writers sync.WaitGroup
+	for r := range 4 {
+		readers.Go(func() {
+			for i := r; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				if _, err := b.Get(ctx, codes[i%len(codes)]); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	// Each writer moves its dossiers through transfer, start and back to the counter's
+	// result, each step a write b may be reading across.
+	for w := range 2 {
+		writers.Go(func() {
+			for i := w; i < len(codes); i += 2 {
+				for _, step := range []func(string) error{
+					func(c string) error { _, err := oa.Transfer(ctx, clerk, c); return err },
+					func(c string) error { _, err := oa.Start(ctx, civil, c); return err },
+					func(c string) error { _, err := oa.Resolve(ctx, civil, c, "KS-02"); return err },
+				} {
+					if err := step(codes[i]); err != nil {
+						t.Error(err)
+						return
+					}
+				}
+			}
+		})
+	}
+	writers.Wait()
+	close(stop)
+	readers.Wait()
+	for _, c := range codes {
+		want := storedVersion(t, pool, c)
+		waitFor(t, "b serves "+c+" at its stored version", func() bool {
+			rec, err := b.Get(ctx, c)
+			return err == nil && rec.Version == want
+		})
+	}
+	// Current now, and it stays so: every notice was delivered before the last read.
+	for _, c := range codes {
+		if rec, err := b.Get(ctx, c); err != nil || rec.Version != storedVersion(t, pool, c) {
+			t.Fatalf("%s: version %d, %v; stored %d", c, rec.Version, err, storedVersion(t, pool, c))
+		}
+	}
+}

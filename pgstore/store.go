@@ -54,7 +54,10 @@ type Options struct {
 	// served at most until its notice is delivered, a few milliseconds on one machine; the
 	// Store's own writes drop their records from its cache before they return. Off by
 	// default (the schema does not require LISTEN/NOTIFY, see the package documentation);
-	// with it, call Close when done. It needs CacheSize ≥ 0.
+	// with it, call Close when done. It needs CacheSize ≥ 0. A row of dossiers changed other
+	// than through a Store (by hand, by a script) sends no notice: send it in the same
+	// transaction (SELECT pg_notify('motcua_dossiers', current_schema() || '.' || code)) or
+	// restart the listening processes.
 	Listen bool
 	// NoNotify stops this Store's writes from sending their notice (pg_notify), for an
 	// engine without LISTEN/NOTIFY or to spare the server the lock NOTIFY takes at commit.

@@ -21,6 +21,9 @@ func TestServeTimeouts(t *testing.T) {
 	// ReadTimeout is longer than the others, which would fall back to it if they were not set.
 	to := timeouts{readHeader: 300 * time.Millisecond, read: 2500 * time.Millisecond, write: 5 * time.Second,
 		idle: 400 * time.Millisecond, shutdown: 2 * time.Second}
+	// The server's timers start when it accepts or answers, which the client sees a little
+	// later: the lower bounds are loose (they only show the connection was not cut at once),
+	// the upper ones tell each timeout from the fallback to ReadTimeout.
 	const slack = 1200 * time.Millisecond // for a loaded machine; less than read - readHeader
 	ctx, cancel := context.WithCancel(context.Background())
 	var stderr syncBuffer
@@ -74,10 +77,10 @@ func TestServeTimeouts(t *testing.T) {
 		}
 		return time.Since(begin)
 	}
-	if d := cutOff("GET /v1/openapi.json HTTP/1.1\r\nHost: motcua\r\n", "X-Slow: aaaaaaaaaa"); d < to.readHeader || d > to.readHeader+slack {
+	if d := cutOff("GET /v1/openapi.json HTTP/1.1\r\nHost: motcua\r\n", "X-Slow: aaaaaaaaaa"); d < to.readHeader/2 || d > to.readHeader+slack {
 		t.Errorf("a client dribbling its headers was cut off after %s, want about %s", d, to.readHeader)
 	}
-	if d := cutOff("POST /v1/dossiers HTTP/1.1\r\nHost: motcua\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{", " "); d < to.read || d > to.read+slack {
+	if d := cutOff("POST /v1/dossiers HTTP/1.1\r\nHost: motcua\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{", " "); d < to.read*3/4 || d > to.read+slack {
 		t.Errorf("a client dribbling its body was cut off after %s, want about %s", d, to.read)
 	}
 
@@ -100,7 +103,7 @@ func TestServeTimeouts(t *testing.T) {
 	if _, err := r.ReadByte(); err != io.EOF {
 		t.Errorf("an idle connection: %v, want EOF", err)
 	}
-	if d := time.Since(begin); d < to.idle || d > to.idle+slack {
+	if d := time.Since(begin); d < to.idle/2 || d > to.idle+slack {
 		t.Errorf("an idle connection was closed after %s, want about %s", d, to.idle)
 	}
 }

@@ -608,6 +608,11 @@ func (im *importer) legalBasis() {
 	if len(entries) == 0 || (rest != "" && !noInfo(rest)) {
 		im.gap("legal_basis", "can_cu_phap_ly", "legal_basis", rest)
 	}
+	for k, e := range entries {
+		if gluedCodes(e) {
+			im.gap("legal_basis["+strconv.Itoa(k)+"]", "can_cu_phap_ly", "legal_basis", e)
+		}
+	}
 }
 
 func (im *importer) results() {

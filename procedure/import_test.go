@@ -203,6 +203,9 @@ func TestReadFeeCell(t *testing.T) {
 		{"2,000 Việt Nam Đồng(/trang)", "2.000 đồng/trang; từ trang thứ 3 trở lên thu 1.000 đồng/trang, tối đa thu không quá 200.000 đồng/bản.",
 			[]Fee{{ID: "phi-1", Name: "Phí, lệ phí", Kind: PerUnitFee, Per: "trang", Tiers: []Tier{{UpTo: 2, Amount: dec("2000")}, {Amount: dec("1000")}}, Max: dec("200000"), PerCopy: true}}, false, nil},
 		{"", "Thu theo bảng giá dịch vụ", nil, false, []string{"fee"}},
+		// testdata/sample 1.000289: the remark only names the fee, it is no condition.
+		{"150,000 VNĐ(Phí, lệ phí)", "", []Fee{{ID: "phi-1", Name: "Phí, lệ phí", Kind: FixedFee, Amount: dec("150000")}}, false, nil},
+		{"50,000 VNĐ(Lệ phí)", "", []Fee{{ID: "phi-1", Name: "Lệ phí", Kind: FixedFee, Amount: dec("50000")}}, false, nil},
 	}
 	for _, tt := range tests {
 		got := readFeeCell(tt.cell, tt.desc)

@@ -109,8 +109,10 @@ func timeCellLen(s string) int {
 			return n + sp + len(u.text)
 		}
 	}
-	// A bare number, unless it is an amount of money.
-	if isAmountAhead(rest) || strings.ContainsAny(s[:n], ",.") && n-strings.IndexAny(s[:n], ",.") == 4 {
+	// A bare number, unless it is an amount of money: a currency follows, or a group of
+	// thousands ("Trực tuyến120,000 VNĐ" is a fee cell right after the channel, no time).
+	if isAmountAhead(rest) || strings.ContainsAny(s[:n], ",.") && n-strings.IndexAny(s[:n], ",.") == 4 ||
+		thousandsAhead(rest) {
 		return 0
 	}
 	return n
@@ -136,6 +138,28 @@ func numberLen(s string) int {
 		}
 	}
 	return i
+}
+
+// thousandsAhead reports whether rest starts with a group of thousands: ",000" or ".500".
+func thousandsAhead(rest string) bool {
+	if len(rest) < 4 || rest[0] != ',' && rest[0] != '.' {
+		return false
+	}
+	for _, c := range rest[1:4] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(rest) == 4 || rest[4] < '0' || rest[4] > '9'
+}
+
+// onlyFeeName reports whether a remark only names the fee: "Phí", "Lệ phí", "Phí, lệ phí".
+func onlyFeeName(remark string) bool {
+	switch strings.Trim(Fold(remark), " .;:") {
+	case "phi", "le phi", "phi, le phi", "phi le phi", "phi va le phi":
+		return true
+	}
+	return false
 }
 
 func isAmountAhead(rest string) bool {
@@ -390,6 +414,11 @@ func readFeeCell(cell, desc string) feeOf {
 		case it.paren == "":
 		case mentionsCouncil(it.paren):
 			f.Note = clipRunes("Amount set by the provincial People's Council: "+it.paren, MaxTextLen)
+		case onlyFeeName(it.paren):
+			// "150,000 VNĐ(Phí, lệ phí)": the remark only names the fee.
+			if it.label == "" {
+				f.Name = strings.TrimSpace(it.paren)
+			}
 		default:
 			f.Note = clipRunes(it.paren, MaxTextLen)
 			// A remark that repeats the amount is a note; one that gives another amount
@@ -578,9 +607,15 @@ func splitForm(s string) (name, form string) {
 }
 
 var (
-	legalCode   = regexp.MustCompile(`\d{1,3}/\d{4}/(?:QH\d{2}|[A-ZĐ]{1,6}(?:-[A-ZĐ]{1,8})*)|\d{1,5}/(?:QĐ|NQ|CT|KH|TB)(?:-[A-ZĐ]{1,8})*(?:-C\d{2})?`)
-	resultCode  = regexp.MustCompile(`Mã:\s*([A-Z0-9][A-Z0-9.\-]*\d)`)
-	legalHeader = "Tên văn bản pháp lýMã văn bản"
+	// legalCode matches a document code: number/year/type and its issuers, "54/2014/QH13",
+	// "33/2016/QĐ-TTg" (the Prime Minister), "26/2005/PL-UBTVQH11" (the Standing Committee
+	// of the National Assembly), "191/2005/TTLT/BQP-BLĐTBXH-BTC", "21/2008/TTLT- BQP-…"
+	// (a space after the hyphen, two capitals at least after it); or number/type, "QĐ-BCA".
+	legalCode = regexp.MustCompile(`\d{1,3}/\d{4}/(?:(?:UBTV)?QH\d{2}|[A-ZĐ]{1,6}` + legalIssuers + `)|\d{1,5}/(?:QĐ|NQ|CT|KH|TB)(?:-(?:TTg|[A-ZĐ]{1,8}))*(?:-C\d{2})?`)
+	// legalIssuers are the parts of a code after its type.
+	legalIssuers = `(?:-(?:TTg|UBTVQH\d{2}|[A-ZĐ]{1,8})|- [A-ZĐ]{2,8}|/[A-ZĐ]{2,8})*`
+	resultCode   = regexp.MustCompile(`Mã:\s*([A-Z0-9][A-Z0-9.\-]*\d)`)
+	legalHeader  = "Tên văn bản pháp lýMã văn bản"
 )
 
 // splitLegalBasis reads the legal-basis table, pairs of a title and a document code run
@@ -590,9 +625,15 @@ func splitLegalBasis(s string) (entries []string, rest string) {
 	if i := strings.Index(s, legalHeader); i >= 0 {
 		s = s[i+len(legalHeader):]
 	}
-	start := 0
+	start, prevEnd, prev := 0, -1, ""
 	for _, m := range legalCode.FindAllStringIndex(s, -1) {
 		a, b := m[0], m[1]
+		// The code cell repeats the code that ends the title, and an all-capital title
+		// follows: "82/2015/NĐ-CP82/2015/NĐ-CPQUY ĐỊNH…" is 82/2015/NĐ-CP, then "QUY ĐỊNH…".
+		if a == prevEnd && len(s[a:b]) > len(prev) && strings.HasPrefix(s[a:b], prev) {
+			b = a + len(prev)
+		}
+		prevEnd, prev = m[1], s[m[0]:m[1]]
 		// The number of a code run together with a year before it: "Luật Cư trú
 		// 202068/2020/QH14" is 68/2020/QH14, "năm 201102/2011/QH13" is 02/2011/QH13.
 		slash := a + strings.IndexByte(s[a:b], '/')
@@ -616,12 +657,13 @@ func splitLegalBasis(s string) (entries []string, rest string) {
 			continue
 		}
 		// A pair ends with its code cell, followed by the next title (a capital letter) or
-		// the end.
+		// the end, or by the code that starts the next title when the code cell repeats a code
+		// of its own title ("Luật 25/2008/QH12 - Bảo hiểm y tế25/2008/QH1246/2014/QH13 Sửa…").
+		title, code := strings.TrimSpace(s[start:a]), s[a:b]
 		next, _ := utf8.DecodeRuneInString(s[b:])
-		if b < len(s) && !unicode.IsUpper(next) {
+		if b < len(s) && !unicode.IsUpper(next) && !(unicode.IsDigit(next) && strings.Contains(title, code)) {
 			continue
 		}
-		title, code := strings.TrimSpace(s[start:a]), s[a:b]
 		entry := title
 		if !strings.Contains(title, code) {
 			entry = strings.TrimSpace(clipRunes(title, MaxNameLen-utf8.RuneCountInString(code)-1) + " " + code)
@@ -632,6 +674,19 @@ func splitLegalBasis(s string) (entries []string, rest string) {
 		start = b
 	}
 	return entries, strings.TrimSpace(s[start:])
+}
+
+// gluedCodes reports whether an entry of the legal basis holds two different codes run
+// together, "…31/2013/NĐ-CP26/2005/PL-UBTVQH11 - Ưu đãi…": the first may end the pair before
+// or be part of the title, the table does not say which.
+func gluedCodes(entry string) bool {
+	ms := legalCode.FindAllStringIndex(entry, -1)
+	for i := 1; i < len(ms); i++ {
+		if ms[i][0] == ms[i-1][1] && entry[ms[i-1][0]:ms[i-1][1]] != entry[ms[i][0]:ms[i][1]] {
+			return true
+		}
+	}
+	return false
 }
 
 // splitResults reads the results, names each followed by "Mã: KQ…", up to the page's
@@ -662,7 +717,8 @@ func splitResults(s string) []Result {
 
 // titleWords are the words a title of the legal-basis table starts with.
 var titleWords = [...]string{"Luật", "Thông", "Nghị", "Quyết", "Quy", "Về", "Sửa", "Hướng", "Bộ", "Văn", "Pháp",
-	"Chỉ", "Công", "Hiến", "Lệnh", "Điều", "Ban", "Kế", "Hợp", "Chương", "Tiêu", "Danh", "Biểu", "Mức", "Phí", "Lệ"}
+	"Chỉ", "Công", "Hiến", "Lệnh", "Điều", "Ban", "Kế", "Hợp", "Chương", "Tiêu", "Danh", "Biểu", "Mức", "Phí", "Lệ",
+	"Nhập", "Xuất", "Quản", "Bảo", "Đăng", "Cấp", "Chế", "Ưu"}
 
 // titleStart reports whether s starts with a word that starts a title.
 func titleStart(s string) bool {

@@ -206,6 +206,12 @@ func TestReadFeeCell(t *testing.T) {
 		// testdata/sample 1.000289: the remark only names the fee, it is no condition.
 		{"150,000 VNĐ(Phí, lệ phí)", "", []Fee{{ID: "phi-1", Name: "Phí, lệ phí", Kind: FixedFee, Amount: dec("150000")}}, false, nil},
 		{"50,000 VNĐ(Lệ phí)", "", []Fee{{ID: "phi-1", Name: "Lệ phí", Kind: FixedFee, Amount: dec("50000")}}, false, nil},
+		// testdata/sample 1.003026: a remark that is the fee's name and nothing else.
+		{"18,000,000 VNĐ(Phí thẩm định tiêu chuẩn và điều kiện sản xuất thuốc thú y, thuốc thú y thủy sản (cơ sở đăng ký GMP))", "",
+			[]Fee{{ID: "phi-1", Name: "Phí thẩm định tiêu chuẩn và điều kiện sản xuất thuốc thú y, thuốc thú y thủy sản (cơ sở đăng ký GMP)", Kind: FixedFee, Amount: dec("18000000")}}, false, nil},
+		// A remark that starts like a name but gives a period, an exemption or a figure stays a condition.
+		{"7,500,000 VNĐ(Phí thẩm định áp dụng từ ngày 01/7/2025)", "", []Fee{{ID: "phi-1", Name: "Phí, lệ phí", Kind: FixedFee, Amount: dec("7500000"), Note: "Phí thẩm định áp dụng từ ngày 01/7/2025"}}, false, []string{"fee_condition"}},
+		{"25 USD(Phí cấp thị thực trường hợp có giá trị một lần)", "", []Fee{{ID: "phi-1", Name: "Phí, lệ phí", Kind: FixedFee, Amount: dec("25"), Currency: "USD", Note: "Phí cấp thị thực trường hợp có giá trị một lần"}}, false, []string{"fee_condition"}},
 	}
 	for _, tt := range tests {
 		got := readFeeCell(tt.cell, tt.desc)

@@ -153,13 +153,27 @@ func thousandsAhead(rest string) bool {
 	return len(rest) == 4 || rest[4] < '0' || rest[4] > '9'
 }
 
-// onlyFeeName reports whether a remark only names the fee: "Phí", "Lệ phí", "Phí, lệ phí".
+// onlyFeeName reports whether a remark only names the fee: "Phí", "Lệ phí", "Phí, lệ phí",
+// or a name that starts with one of them and says nothing else, "Phí thẩm định tiêu chuẩn và
+// điều kiện sản xuất thuốc thú y": no figure, no line or list, and none of the words that make
+// a remark a condition, a period or an exemption.
 func onlyFeeName(remark string) bool {
-	switch strings.Trim(Fold(remark), " .;:") {
+	f := strings.Trim(Fold(remark), " .;:")
+	switch f {
 	case "phi", "le phi", "phi, le phi", "phi le phi", "phi va le phi":
 		return true
 	}
-	return false
+	if !strings.HasPrefix(f, "phi ") && !strings.HasPrefix(f, "le phi ") || utf8.RuneCountInString(remark) > MaxNameLen ||
+		strings.ContainsAny(f, "0123456789;:\n+-") {
+		return false
+	}
+	for _, w := range [...]string{"truong hop", "doi voi", "neu ", "tru ", "mien", "giam", "ap dung", "tu ngay", "khong",
+		"theo quy dinh", "thong tu", "nghi dinh", "hoi dong"} {
+		if strings.Contains(f, w) {
+			return false
+		}
+	}
+	return true
 }
 
 func isAmountAhead(rest string) bool {

@@ -603,15 +603,13 @@ func (im *importer) documents() {
 }
 
 func (im *importer) legalBasis() {
-	entries, rest := splitLegalBasis(im.rec.LegalBasis)
+	entries, unclear, rest := splitLegalBasis(im.rec.LegalBasis)
 	im.p.LegalBasis = entries
 	if len(entries) == 0 || (rest != "" && !noInfo(rest)) {
 		im.gap("legal_basis", "can_cu_phap_ly", "legal_basis", rest)
 	}
-	for k, e := range entries {
-		if gluedCodes(e) {
-			im.gap("legal_basis["+strconv.Itoa(k)+"]", "can_cu_phap_ly", "legal_basis", e)
-		}
+	for _, k := range unclear {
+		im.gap("legal_basis["+strconv.Itoa(k)+"]", "can_cu_phap_ly", "legal_basis", entries[k])
 	}
 }
 

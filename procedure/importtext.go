@@ -633,8 +633,9 @@ var (
 )
 
 // splitLegalBasis reads the legal-basis table, pairs of a title and a document code run
-// together, into entries "title code"; rest is the text left unread.
-func splitLegalBasis(s string) (entries []string, rest string) {
+// together, into entries "title code"; unclear holds the indexes of the entries whose pairing
+// the table leaves open (see gluedCodes); rest is the text left unread.
+func splitLegalBasis(s string) (entries []string, unclear []int, rest string) {
 	s = cleanText(bounded(s))
 	if i := strings.Index(s, legalHeader); i >= 0 {
 		s = s[i+len(legalHeader):]
@@ -670,13 +671,35 @@ func splitLegalBasis(s string) (entries []string, rest string) {
 		if a < start {
 			continue
 		}
+		// The code cell repeats a code of its title and the next title follows at once:
+		// "…Luật Đất đai.102/2024/NĐ-CPThực hiện…" is 102/2024/NĐ-CP, then "Thực hiện…".
+		if b < len(s) {
+			for _, c := range legalCode.FindAllString(s[start:a], -1) {
+				if len(c) < b-a && strings.HasPrefix(s[a:b], c) {
+					b = a + len(c)
+					break
+				}
+			}
+		}
 		// A pair ends with its code cell, followed by the next title (a capital letter) or
-		// the end, or by the code that starts the next title when the code cell repeats a code
-		// of its own title ("Luật 25/2008/QH12 - Bảo hiểm y tế25/2008/QH1246/2014/QH13 Sửa…").
+		// the end, or, when the code cell repeats a code of its own title, by the code or the
+		// word in lower case that starts the next title ("Luật 25/2008/QH12 - Bảo hiểm y
+		// tế25/2008/QH1246/2014/QH13 Sửa…", "Thông tư 13/2022/TT-BNNPTNT13/2022/TT-BNNPTNTsửa…").
+		// A code that ends with the number of its legislature cannot go on: the word in lower
+		// case after it starts the next title ("Kinh doanh bảo hiểm24/2000/QH10về bảo hiểm…").
 		title, code := strings.TrimSpace(s[start:a]), s[a:b]
 		next, _ := utf8.DecodeRuneInString(s[b:])
-		if b < len(s) && !unicode.IsUpper(next) && !(unicode.IsDigit(next) && strings.Contains(title, code)) {
+		// A code cell that repeats its title's code may also end with spaces or a tab before the
+		// next title ("Thông tư 37/2011/TT-NHNN37/2011/TT-NHNN\t Thông tư 17/2011/…").
+		repeats := strings.Contains(title, code)
+		closed := repeats || code[len(code)-1] >= '0' && code[len(code)-1] <= '9'
+		after, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[b:], " "))
+		if b < len(s) && !unicode.IsUpper(next) && !(unicode.IsDigit(next) && repeats) &&
+			!(unicode.IsLower(next) && closed) && !(next == ' ' && repeats && unicode.IsUpper(after)) {
 			continue
+		}
+		if gluedCodes(title, code) {
+			unclear = append(unclear, len(entries))
 		}
 		entry := title
 		if !strings.Contains(title, code) {
@@ -687,16 +710,31 @@ func splitLegalBasis(s string) (entries []string, rest string) {
 		entries = append(entries, entry)
 		start = b
 	}
-	return entries, strings.TrimSpace(s[start:])
+	return entries, unclear, strings.TrimSpace(s[start:])
 }
 
-// gluedCodes reports whether an entry of the legal basis holds two different codes run
-// together, "…31/2013/NĐ-CP26/2005/PL-UBTVQH11 - Ưu đãi…": the first may end the pair before
-// or be part of the title, the table does not say which.
-func gluedCodes(entry string) bool {
-	ms := legalCode.FindAllStringIndex(entry, -1)
-	for i := 1; i < len(ms); i++ {
-		if ms[i][0] == ms[i-1][1] && entry[ms[i-1][0]:ms[i-1][1]] != entry[ms[i][0]:ms[i][1]] {
+// gluedCodes reports whether the title of a legal-basis pair holds a code run together with
+// what follows so that the table does not say where a pair ends: two different codes,
+// "…31/2013/NĐ-CP26/2005/PL-UBTVQH11 - Ưu đãi…" (the first may end the pair before or be part
+// of the title), or a code other than the pair's and a word in lower case, "Luật
+// 79/2015/QH13quy định chi tiết…" (a title that does not start with a capital, joined to the
+// pair before), or a code run into the word before it ("…Luật thú y35/2016/NĐ-CP sửa đổi…");
+// "Thông tư số 53/2025/TT-BCAngày…" with the code 53/2025/TT-BCA is a title,
+// and so is a title that ends with the code the code cell amends, "…số 171/2016/NĐ-CP" before
+// 86/2020/NĐ-CP.
+func gluedCodes(title, code string) bool {
+	s := title
+	ms := legalCode.FindAllStringIndex(s, -1)
+	for i, m := range ms {
+		if i > 0 && m[0] == ms[i-1][1] && s[ms[i-1][0]:ms[i-1][1]] != s[m[0]:m[1]] {
+			return true
+		}
+		if next, _ := utf8.DecodeRuneInString(s[m[1]:]); unicode.IsLower(next) && s[m[0]:m[1]] != code {
+			return true
+		}
+		// A code run into the word before it is a code cell inside the title: "…của Luật thú
+		// y35/2016/NĐ-CP sửa đổi…".
+		if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); unicode.IsLetter(prev) {
 			return true
 		}
 	}

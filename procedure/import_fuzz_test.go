@@ -1,6 +1,7 @@
 package procedure
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -76,6 +77,12 @@ func FuzzImport(f *testing.F) {
 	f.Add("1.010041", "Cấp xã, Cơ quan khác", "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1 Ngày làm việcMiễn phí- mô tảTrực tiếp3Lệ phí: 8.000 đồng/bản",
 		"--Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai.1.Mau.doc1 bản chính* Giấy tờ phải xuất trình:Tên giấy tờMẫu đơn, tờ khaiSố lượngCăn cước0 bản chính,1 bản sao",
 		"Tên văn bản pháp lýMã văn bảnLuật Cư trú 202068/2020/QH14", "Giấy xác nhậnMã: KQ.G01.000062Từ khóa")
+	// Cells of testdata/sample: an amount right after the channel, a fee remark that names the
+	// fee, codes run together in the legal basis.
+	f.Add("1.000005", "Cấp bộ", "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến120,000 VNĐ(Phí thẩm định)Trực tiếp2 Ngày làm việc150,000 VNĐ(Phí, lệ phí)",
+		"--Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai1 bản chính",
+		"Tên văn bản pháp lýMã văn bảnLuật Thú yLuật 79/2015/QH13quy định chi tiết Luật thú y35/2016/NĐ-CP sửa đổi31/2013/NĐ-CP26/2005/PL-UBTVQH11 - Ưu đãi26/2005/PL-UBTVQH11Thông tư 37/2011/TT-NHNN37/2011/TT-NHNN\t Quyết định 33/2016/QĐ-TTg",
+		"Giấy phépMã: KQ.G10.000225Từ khóa")
 	f.Fuzz(func(t *testing.T, code, levels, channels, docs, legal, results string) {
 		im := Import(Record{Code: code, Name: "Thủ tục", Levels: levels, Field: "Hộ tịch", Agency: "Ủy ban nhân dân cấp xã",
 			Channels: channels, Documents: docs, LegalBasis: legal, Results: results, Steps: channels}, ImportOptions{EffectiveFrom: importFrom})
@@ -96,6 +103,10 @@ func FuzzImport(f *testing.F) {
 		for _, g := range im.Gaps {
 			if !utf8.ValidString(g.Error()) {
 				t.Fatalf("gap %q not UTF-8", g.Path)
+			}
+			var k int
+			if _, err := fmt.Sscanf(g.Path, "legal_basis[%d]", &k); err == nil && (k < 0 || k >= len(p.LegalBasis)) {
+				t.Fatalf("gap %q: %d legal bases", g.Path, len(p.LegalBasis))
 			}
 		}
 	})

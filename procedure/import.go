@@ -428,15 +428,7 @@ func (im *importer) channels() {
 	}
 	// Limits.
 	for _, ch := range order {
-		l := first[ch].limit
-		switch ch {
-		case Counter:
-			p.Limits.Counter = &l
-		case Online:
-			p.Limits.Online = &l
-		case Postal:
-			p.Limits.Postal = &l
-		}
+		p.Limits.set(ch, first[ch].limit)
 	}
 	// The same-day rule and the clock.
 	// The same-day rule: "Trong ngày", or a dossier "received after 15:00" returned the next
@@ -504,15 +496,7 @@ func (im *importer) channels() {
 			c.Note = clipRunes(ro.row.desc, MaxTextLen)
 		}
 		if ro.limit.String() != first[ro.row.ch].limit.String() {
-			l := ro.limit
-			switch ro.row.ch {
-			case Counter:
-				c.Limits.Counter = &l
-			case Online:
-				c.Limits.Online = &l
-			case Postal:
-				c.Limits.Postal = &l
-			}
+			c.Limits.set(ro.row.ch, ro.limit)
 		}
 		if ro.key != first[ro.row.ch].key {
 			c.Fees = ro.fee.fees

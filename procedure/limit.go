@@ -163,6 +163,18 @@ func (ls *Limits) channel(ch Channel) *PublishedLimit {
 	return nil
 }
 
+// set makes l the limit for ch (a copy); another channel is ignored.
+func (ls *Limits) set(ch Channel, l PublishedLimit) {
+	switch ch {
+	case Counter:
+		ls.Counter = &l
+	case Online:
+		ls.Online = &l
+	case Postal:
+		ls.Postal = &l
+	}
+}
+
 // Channels lists the channels the procedure is offered on (those with a time limit, published
 // or not); none for a nil p.
 func (p *Procedure) Channels() []Channel {

@@ -564,27 +564,7 @@ func TestIssue10NoNoticeWithoutCommand(t *testing.T) {
 func TestIssue10ReportBySummariesQuery(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 10))
 	f := newFixture(t, at(9, 7, 30))
-	var codes []string
-	for day := 9; day <= 20; day++ {
-		if wd := at(day, 0, 0).Weekday(); wd == time.Saturday || wd == time.Sunday {
-			continue
-		}
-		for minute := 7*60 + 30; minute < 17*60; minute += 15 {
-			if minute >= 11*60+30 && minute < 13*60 {
-				continue
-			}
-			f.clock.Set(at(day, minute/60, minute%60))
-			if r.IntN(4) == 0 || len(codes) == 0 {
-				res, err := f.office.Intake(ctx, clerk, []func() onestop.Submission{birth, business}[r.IntN(2)]())
-				if err != nil {
-					t.Fatal(err)
-				}
-				codes = append(codes, res.Code)
-				continue
-			}
-			randomCommand(t, f, r, codes[r.IntN(len(codes))])
-		}
-	}
+	randomHistory{from: 9, to: 20, every: 15, intakeOneIn: 4, subs: []func() onestop.Submission{birth, business}}.run(t, f, r)
 	var all []onestop.Summary
 	f.store.Scan(ctx, func(rec onestop.Record) bool { all = append(all, rec.Summary); return true })
 	for _, p := range [][2]time.Time{{at(9, 0, 0), at(10, 0, 0)}, {at(11, 12, 0), at(13, 9, 30)}, {at(16, 0, 0), at(23, 0, 0)},

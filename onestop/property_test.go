@@ -23,32 +23,7 @@ func TestRandomHistoriesThroughOffice(t *testing.T) {
 	for seed := uint64(1); seed <= 3; seed++ {
 		r := rand.New(rand.NewPCG(seed, 99))
 		f := newFixture(t, at(9, 7, 30))
-		var codes []string
-		subs := []func() onestop.Submission{birth, business, func() onestop.Submission {
-			s := birth()
-			s.Channel = procedure.Online
-			return s
-		}}
-		for day := 9; day <= 31; day++ {
-			if wd := at(day, 0, 0).Weekday(); wd == time.Saturday || wd == time.Sunday {
-				continue
-			}
-			for minute := 7*60 + 30; minute < 17*60; minute += 5 {
-				if minute >= 11*60+30 && minute < 13*60 {
-					continue
-				}
-				f.clock.Set(at(day, minute/60, minute%60))
-				if r.IntN(6) == 0 || len(codes) == 0 {
-					res, err := f.office.Intake(ctx, clerk, subs[r.IntN(len(subs))]())
-					if err != nil {
-						t.Fatal(err)
-					}
-					codes = append(codes, res.Code)
-					continue
-				}
-				randomCommand(t, f, r, codes[r.IntN(len(codes))])
-			}
-		}
+		codes := randomHistory{from: 9, to: 31, every: 5, intakeOneIn: 6, subs: mixedSubmissions}.run(t, f, r)
 		var prev *onestop.Report
 		for day := 9; day <= 32; day++ {
 			rep, err := f.office.Report(ctx, at(day, 0, 0), at(day+1, 0, 0), onestop.ReportOptions{Withdrawn: onestop.WithdrawnPolicy(seed % 2)})
@@ -104,6 +79,54 @@ func TestRandomHistoriesThroughOffice(t *testing.T) {
 }
 
 // randomCommand issues one random command to code as the right (or sometimes wrong) actor.
+// mixedSubmissions are the submissions of the random histories: a birth and a business
+// registration at the counter, and a birth online.
+var mixedSubmissions = []func() onestop.Submission{birth, business, func() onestop.Submission {
+	s := birth()
+	s.Channel = procedure.Online
+	return s
+}}
+
+// randomHistory drives a fixture through the working days from..to of the fixture's month:
+// every `every` minutes of office hours an intake of one of subs, one time in intakeOneIn (and
+// whenever there is no dossier yet), or else a random command on a random dossier. endOfDay,
+// when set, runs after each working day.
+type randomHistory struct {
+	from, to, every, intakeOneIn int
+	subs                         []func() onestop.Submission
+	endOfDay                     func(day int)
+}
+
+// run plays the history and returns the codes of the dossiers it received.
+func (h randomHistory) run(t *testing.T, f *fixture, r *rand.Rand) []string {
+	t.Helper()
+	var codes []string
+	for day := h.from; day <= h.to; day++ {
+		if wd := at(day, 0, 0).Weekday(); wd == time.Saturday || wd == time.Sunday {
+			continue
+		}
+		for minute := 7*60 + 30; minute < 17*60; minute += h.every {
+			if minute >= 11*60+30 && minute < 13*60 {
+				continue
+			}
+			f.clock.Set(at(day, minute/60, minute%60))
+			if r.IntN(h.intakeOneIn) == 0 || len(codes) == 0 {
+				res, err := f.office.Intake(ctx, clerk, h.subs[r.IntN(len(h.subs))]())
+				if err != nil {
+					t.Fatal(err)
+				}
+				codes = append(codes, res.Code)
+				continue
+			}
+			randomCommand(t, f, r, codes[r.IntN(len(codes))])
+		}
+		if h.endOfDay != nil {
+			h.endOfDay(day)
+		}
+	}
+	return codes
+}
+
 func randomCommand(t *testing.T, f *fixture, r *rand.Rand, code string) {
 	t.Helper()
 	st, err := f.office.Lookup(ctx, code)

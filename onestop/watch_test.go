@@ -23,36 +23,12 @@ func TestWatchNeverLate(t *testing.T) {
 		if seed == 3 {
 			f = wideWindowFixture(t, at(9, 7, 30)) // supplements asked for late in the time
 		}
-		var codes []string
-		subs := []func() onestop.Submission{birth, business, func() onestop.Submission {
-			s := birth()
-			s.Channel = procedure.Online
-			return s
-		}}
 		checked := 0
-		for day := 9; day <= 19; day++ {
-			if wd := at(day, 0, 0).Weekday(); wd == time.Saturday || wd == time.Sunday {
-				continue
-			}
-			for minute := 7*60 + 30; minute < 17*60; minute += 10 {
-				if minute >= 11*60+30 && minute < 13*60 {
-					continue
-				}
-				f.clock.Set(at(day, minute/60, minute%60))
-				if r.IntN(5) == 0 || len(codes) == 0 {
-					res, err := f.office.Intake(ctx, clerk, subs[r.IntN(len(subs))]())
-					if err != nil {
-						t.Fatal(err)
-					}
-					codes = append(codes, res.Code)
-					continue
-				}
-				randomCommand(t, f, r, codes[r.IntN(len(codes))])
-			}
+		randomHistory{from: 9, to: 19, every: 10, intakeOneIn: 5, subs: mixedSubmissions, endOfDay: func(day int) {
 			if day%3 == 0 {
 				checked += watchHolds(t, f)
 			}
-		}
+		}}.run(t, f, r)
 		if checked < 50 {
 			t.Fatalf("seed %d: only %d open records checked", seed, checked)
 		}

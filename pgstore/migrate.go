@@ -81,6 +81,10 @@ const claimMigration = `INSERT INTO schema_migrations (version, name) VALUES ($1
 // schema_migrations (so a version is either wholly applied and recorded, or not at all). It is
 // idempotent and safe to run from several processes at once: they serialise on the version's
 // row, not on an advisory lock. Run it at start-up, before New.
+//
+// Upgrading: a migration may remove what an older version of this package writes (006 drops
+// dossiers.holder for the table dossier_holders), so stop every process of the older version
+// before the first process of the newer one migrates; their writes would fail, not corrupt.
 func Migrate(ctx context.Context, pool *pgxpool.Pool) error {
 	return migrate(ctx, pool, SchemaVersion())
 }

@@ -102,6 +102,17 @@ func getCounting(t *testing.T, b *pgstore.Store, bq *queryCounter, code string) 
 	return rec, bq.n.Load() - n
 }
 
+// seesStored waits until b's Get gives the version the database holds for code, and returns it.
+func seesStored(t *testing.T, what string, b *pgstore.Store, pool *pgxpool.Pool, code string) uint64 {
+	t.Helper()
+	want := storedVersion(t, pool, code)
+	waitFor(t, what, func() bool {
+		rec, err := b.Get(t.Context(), code)
+		return err == nil && rec.Version == want
+	})
+	return want
+}
+
 func storedVersion(t *testing.T, pool *pgxpool.Pool, code string) uint64 {
 	t.Helper()
 	var v int64
@@ -131,11 +142,7 @@ func TestListenOtherProcess(t *testing.T) {
 	if _, err := oa.Transfer(ctx, clerk, res.Code); err != nil {
 		t.Fatal(err)
 	}
-	want := storedVersion(t, pool, res.Code)
-	waitFor(t, "b sees a's write", func() bool {
-		rec, err := b.Get(ctx, res.Code)
-		return err == nil && rec.Version == want
-	})
+	want := seesStored(t, "b sees a's write", b, pool, res.Code)
 	rec, q := getCounting(t, b, bq, res.Code)
 	if q != 0 || rec.Version != want || rec.Dossier.State != dossier.Transferred {
 		t.Fatalf("after the notice: version %d, state %v with %d queries, want version %d, transferred, no query",
@@ -258,11 +265,7 @@ func TestListenerKilled(t *testing.T) {
 	if _, err := oa.Start(ctx, civil, res.Code); err != nil {
 		t.Fatal(err)
 	}
-	want = storedVersion(t, pool, res.Code)
-	waitFor(t, "b sees a's write after reconnecting", func() bool {
-		rec, err := b.Get(ctx, res.Code)
-		return err == nil && rec.Version == want
-	})
+	seesStored(t, "b sees a's write after reconnecting", b, pool, res.Code)
 }
 
 // TestListenerServerRestart: the server restarts under b's listener; b checks every Get
@@ -312,11 +315,7 @@ func TestListenerServerRestart(t *testing.T) {
 	if _, err := oa.Start(ctx, civil, res.Code); err != nil {
 		t.Fatal(err)
 	}
-	want = storedVersion(t, pool, res.Code)
-	waitFor(t, "b sees a's write after the restart", func() bool {
-		rec, err := b.Get(ctx, res.Code)
-		return err == nil && rec.Version == want
-	})
+	seesStored(t, "b sees a's write after the restart", b, pool, res.Code)
 }
 
 // TestListenerClose: Close ends the listener's goroutine and connection, also while it waits
@@ -399,11 +398,7 @@ func TestListenerHeartbeat(t *testing.T) {
 	if _, err := oa.Transfer(ctx, clerk, res.Code); err != nil {
 		t.Fatal(err)
 	}
-	want := storedVersion(t, pool, res.Code)
-	waitFor(t, "b sees a's write", func() bool {
-		rec, err := b.Get(ctx, res.Code)
-		return err == nil && rec.Version == want
-	})
+	seesStored(t, "b sees a's write", b, pool, res.Code)
 }
 
 // TestListenConcurrent: b reads while a writes, from several goroutines each; once the

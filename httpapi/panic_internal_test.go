@@ -1,36 +1,17 @@
 package httpapi
 
 import (
-	"bytes"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/motcua-go/motcua/onestop"
 	"github.com/motcua-go/motcua/procedure"
 )
-
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // TestPanicAfterResponseBegan: a handler that panics once its response has begun cannot turn
 // it into a problem; the connection is cut, so that the client sees the body is incomplete
@@ -44,7 +25,7 @@ func TestPanicAfterResponseBegan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var logs lockedBuffer
+	var logs SyncBuffer
 	s, err := New(Config{Office: office, Log: slog.New(slog.NewTextHandler(&logs, nil))})
 	if err != nil {
 		t.Fatal(err)

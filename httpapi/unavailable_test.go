@@ -1,7 +1,6 @@
 package httpapi_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -81,24 +80,8 @@ func (s *faultStore) Update(ctx context.Context, rec onestop.Record, out []onest
 func fails(err error) func(context.Context) error { return func(context.Context) error { return err } }
 
 // syncBuffer is a log the server writes while the test reads it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
+type syncBuffer = httpapi.SyncBuffer
 
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-// newFaultFixture is the fixture's office over a faultStore, its server logging into log.
 func newFaultFixture(t *testing.T, log *syncBuffer) (*fixture, *faultStore) {
 	t.Helper()
 	f := newFixture(t, nil)

@@ -52,7 +52,10 @@ type Options struct {
 	// Get checks the version as without Listen, and the Store reconnects, waiting 50 ms, then
 	// twice as long each time, up to 5 s. A record another process changed is therefore
 	// served at most until its notice is delivered, a few milliseconds on one machine; the
-	// Store's own writes drop their records from its cache before they return. Off by
+	// Store's own writes drop their records from its cache before they return. A connection
+	// that dies without a word (a network partition sending no reset) is noticed only when the
+	// listener, after 10 s without a notice, pings the server and gets no answer within 10 s:
+	// until then, about 20 s at most, a record changed elsewhere may be served stale. Off by
 	// default (the schema does not require LISTEN/NOTIFY, see the package documentation);
 	// with it, call Close when done. It needs CacheSize ≥ 0. A row of dossiers changed other
 	// than through a Store (by hand, by a script) sends no notice: send it in the same
